@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: MIT
+// Umbrella header: everything a user of the carepath library needs.
+#pragma once
+
+#include <carepath/error.hpp>
+#include <carepath/io/graph_dot.hpp>
+#include <carepath/io/results_writer.hpp>
+#include <carepath/io/scenario_json.hpp>
+#include <carepath/model/distribution.hpp>
+#include <carepath/model/scenario.hpp>
+#include <carepath/run/batch.hpp>
+#include <carepath/stats/results.hpp>
+#include <carepath/time.hpp>

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+// Input errors. A bad scenario is reported all at once: every problem found becomes a Diagnostic
+// (where, in JSON-pointer form, and what), and loading throws one ScenarioError holding them all.
+// Internal invariants are never reported this way; they are asserts or std::logic_error.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace carepath {
+
+enum class Severity { Error, Warning };
+
+/// One problem in a scenario, e.g. `{Error, "/services/2/capacity", "expected a positive integer
+/// or \"unlimited\", got -3"}`.
+struct Diagnostic {
+  Severity severity = Severity::Error;
+  std::string path;     ///< JSON pointer into the scenario document ("" for the whole file).
+  std::string message;  ///< What is wrong, in domain words, with the value found.
+};
+
+/// `source: path: message` (or `source: message` when the path is empty), with "warning: " for
+/// warnings.
+[[nodiscard]] std::string format_diagnostic(const std::string& source, const Diagnostic& d);
+
+/// Thrown when a scenario cannot be used; what() lists every diagnostic, one per line.
+class ScenarioError : public std::runtime_error {
+ public:
+  ScenarioError(std::string source, std::vector<Diagnostic> diagnostics);
+
+  [[nodiscard]] const std::string& source() const noexcept { return source_; }
+  [[nodiscard]] const std::vector<Diagnostic>& diagnostics() const noexcept { return diagnostics_; }
+
+ private:
+  std::string source_;
+  std::vector<Diagnostic> diagnostics_;
+};
+
+}  // namespace carepath

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+// Service-time and delay distributions as plain data. All times are in days (time.hpp). Each
+// alternative stores the parameters the planner wrote, so output and DOT export can show them;
+// the engine converts them once into ready-to-sample form (sim/engine/sampler.hpp).
+#pragma once
+
+#include <variant>
+#include <vector>
+
+namespace carepath::model {
+
+struct Exponential { double mean; };
+struct Deterministic { double value; };
+struct Uniform { double min; double max; };
+struct Triangular { double min; double mode; double max; };
+struct Gamma { double mean; double sd; };
+struct Lognormal { double mean; double sd; };  ///< Mean and sd of the times themselves, not of their log.
+struct Weibull { double shape; double scale; };
+struct Empirical { std::vector<double> values; };  ///< Each observed value equally likely.
+
+using DistributionSpec =
+    std::variant<Exponential, Deterministic, Uniform, Triangular, Gamma, Lognormal, Weibull, Empirical>;
+
+/// Theoretical mean and variance, used by tests and by the report's assumptions table.
+[[nodiscard]] double mean_of(const DistributionSpec& d);
+[[nodiscard]] double variance_of(const DistributionSpec& d);
+
+}  // namespace carepath::model

@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: MIT
+#include "cli/options.hpp"
+
+#include "model/suggest.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <limits>
+
+namespace carepath::cli {
+
+namespace {
+
+struct CommandEntry {
+  Command command;
+  std::string_view name;
+};
+
+constexpr std::array<CommandEntry, 3> kCommands{{
+    {Command::Run, "run"},
+    {Command::Validate, "validate"},
+    {Command::Graph, "graph"},
+}};
+
+struct OptionEntry {
+  std::string_view name;
+  bool takes_value;
+};
+
+// Which options each command accepts; anything else is a usage error.
+std::vector<OptionEntry> options_of(Command command) {
+  switch (command) {
+    case Command::Run:
+      return {{"--out", true}, {"--replications", true}, {"--seed", true}, {"--threads", true},
+              {"--quiet", false}};
+    case Command::Graph:
+      return {{"--out", true}};
+    case Command::Validate:
+    case Command::Help:
+    case Command::Version:
+      break;
+  }
+  return {};
+}
+
+bool is_help_flag(std::string_view arg) { return arg == "--help" || arg == "-h"; }
+
+std::optional<Command> find_command(std::string_view name) {
+  const auto* entry = std::find_if(kCommands.begin(), kCommands.end(),
+                                   [&](const CommandEntry& e) { return e.name == name; });
+  if (entry == kCommands.end()) return std::nullopt;
+  return entry->command;
+}
+
+[[noreturn]] void throw_unknown_command(std::string_view name) {
+  std::vector<std::string> known;
+  for (const CommandEntry& e : kCommands) known.emplace_back(e.name);
+  known.emplace_back("help");
+  throw UsageError(model::unknown_name_message("command", name, known), "");
+}
+
+// Digits only: from_chars alone would accept "12abc" as 12 and the caller would never know.
+template <class T>
+std::optional<T> parse_integer(std::string_view text, T min, T max) {
+  T value{};
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+  if (value < min || value > max) return std::nullopt;
+  return value;
+}
+
+template <class T>
+T integer_option(std::string_view option, std::string_view text, T min, T max,
+                 std::string_view expected, std::string_view command) {
+  const std::optional<T> value = parse_integer(text, min, max);
+  if (!value) {
+    throw UsageError(std::string(option) + ": expected " + std::string(expected) + ", got '" +
+                         std::string(text) + "'",
+                     std::string(command));
+  }
+  return *value;
+}
+
+// The replication limit is the scenario format's (run.replications), so both reject alike.
+constexpr std::uint32_t kMaxReplications = 1'000'000;
+
+void apply_option(Options& options, std::string_view name, std::string_view value,
+                  std::string_view command) {
+  if (name == "--out") {
+    if (value.empty()) throw UsageError("--out: expected a path, got ''", std::string(command));
+    options.out = std::filesystem::path(value);
+  } else if (name == "--replications") {
+    options.replications = integer_option<std::uint32_t>(
+        name, value, 1, kMaxReplications, "an integer from 1 to 1000000", command);
+  } else if (name == "--seed") {
+    options.seed = integer_option<std::uint64_t>(name, value, 0,
+                                                 std::numeric_limits<std::uint64_t>::max(),
+                                                 "a non-negative integer below 2^64", command);
+  } else if (name == "--threads") {
+    options.threads = integer_option<unsigned>(name, value, 1, std::numeric_limits<unsigned>::max(),
+                                               "a positive integer", command);
+  } else if (name == "--quiet") {
+    options.quiet = true;
+  }
+}
+
+// Everything after the command word.
+void parse_command_arguments(Options& options, const std::vector<std::string>& args) {
+  const std::string command(command_name(options.command));
+  const std::vector<OptionEntry> accepted = options_of(options.command);
+  std::vector<std::string> seen;
+  bool have_scenario = false;
+  bool options_ended = false;
+
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    const bool is_option = !options_ended && arg.size() > 1 && arg.front() == '-';
+    if (!is_option) {
+      if (have_scenario) {
+        throw UsageError("expected one scenario file, got a second: '" + arg + "'", command);
+      }
+      options.scenario = arg;
+      have_scenario = true;
+      continue;
+    }
+    if (arg == "--") {
+      options_ended = true;
+      continue;
+    }
+
+    const std::size_t equals = arg.find('=');
+    const std::string name = arg.substr(0, equals);
+    const auto entry = std::find_if(accepted.begin(), accepted.end(),
+                                    [&](const OptionEntry& e) { return e.name == name; });
+    if (entry == accepted.end()) {
+      std::vector<std::string> known;
+      for (const OptionEntry& e : accepted) known.emplace_back(e.name);
+      known.emplace_back("--help");
+      throw UsageError(model::unknown_name_message("option", name, known), command);
+    }
+    if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
+      throw UsageError(name + " given twice", command);
+    }
+    seen.push_back(name);
+
+    std::string value;
+    if (equals != std::string::npos) {
+      if (!entry->takes_value) throw UsageError(name + " takes no value", command);
+      value = arg.substr(equals + 1);
+    } else if (entry->takes_value) {
+      if (i + 1 == args.size()) throw UsageError(name + ": expected a value", command);
+      value = args[++i];
+    }
+    apply_option(options, name, value, command);
+  }
+  if (!have_scenario) throw UsageError("missing the scenario file", command);
+}
+
+}  // namespace
+
+std::string_view command_name(Command command) {
+  switch (command) {
+    case Command::Run: return "run";
+    case Command::Validate: return "validate";
+    case Command::Graph: return "graph";
+    case Command::Help: return "help";
+    case Command::Version: return "--version";
+  }
+  return "";
+}
+
+Options parse_options(const std::vector<std::string>& args) {
+  Options options;
+  if (args.empty()) throw UsageError("no command given", "");
+
+  const std::string& first = args[0];
+  if (is_help_flag(first) || first == "help") {
+    options.command = Command::Help;
+    if (first == "help" && args.size() > 1) {
+      options.help_topic = find_command(args[1]);
+      if (!options.help_topic) throw_unknown_command(args[1]);
+    }
+    return options;
+  }
+  if (first == "--version") {
+    options.command = Command::Version;
+    return options;
+  }
+  if (!first.empty() && first.front() == '-') throw UsageError("unknown option '" + first + "'", "");
+
+  const std::optional<Command> command = find_command(first);
+  if (!command) throw_unknown_command(first);
+  options.command = *command;
+
+  // `carepath run --help` explains run whatever else is on the line, even if it is wrong.
+  if (std::any_of(args.begin() + 1, args.end(), [](const std::string& a) { return is_help_flag(a); })) {
+    options.help_topic = options.command;
+    options.command = Command::Help;
+    return options;
+  }
+  parse_command_arguments(options, args);
+  return options;
+}
+
+}  // namespace carepath::cli

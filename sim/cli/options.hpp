@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+// The command line, parsed. `carepath <command> [options] SCENARIO` becomes an Options value, or a
+// UsageError naming the one thing wrong and the command whose --help explains it. Options may be
+// written `--out DIR` or `--out=DIR`, in any order around the scenario; `--` ends them. Numbers
+// are checked here, so a typo never reaches the simulator. What each command then does is in
+// commands.hpp; the help texts are in help.cpp.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace carepath::cli {
+
+enum class Command { Run, Validate, Graph, Help, Version };
+
+[[nodiscard]] std::string_view command_name(Command command);
+
+struct Options {
+  Command command = Command::Help;
+  std::optional<Command> help_topic;  ///< For Help: the command asked about, or none for all.
+  std::filesystem::path scenario;
+  std::optional<std::filesystem::path> out;
+  std::optional<std::uint32_t> replications;
+  std::optional<std::uint64_t> seed;
+  std::optional<unsigned> threads;
+  bool quiet = false;
+};
+
+/// Bad usage: what() is the one-line reason; help_command() is the command to point at ("" for
+/// `carepath --help`).
+class UsageError : public std::runtime_error {
+ public:
+  UsageError(const std::string& reason, std::string help_command)
+      : std::runtime_error(reason), help_command_(std::move(help_command)) {}
+
+  [[nodiscard]] const std::string& help_command() const noexcept { return help_command_; }
+
+ private:
+  std::string help_command_;
+};
+
+/// Parses the arguments after the program name.
+[[nodiscard]] Options parse_options(const std::vector<std::string>& args);
+
+}  // namespace carepath::cli

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+// Patients live in a pool of reused slots: memory is bounded by the patients in the system at
+// once, not by all patients ever, and a PatientId is a plain index that fits an event's 24-bit
+// target. Released slots are reused last-in-first-out, which keeps recently touched memory hot.
+#pragma once
+
+#include "engine/event.hpp"
+
+#include <carepath/time.hpp>
+
+#include <cstdint>
+#include <stdexcept>
+#include <vector>
+
+namespace carepath::engine {
+
+using PatientId = std::uint32_t;
+
+/// What the engine knows of one patient: times and where they are. No strings, no pointers.
+struct Patient {
+  SimTime system_arrival = 0;  ///< Entered the system (arrival from a source).
+  SimTime service_arrival = 0; ///< Arrived at the current service (joined its queue or started).
+  std::uint32_t service = 0;   ///< Current service index.
+};
+
+class PatientPool {
+ public:
+  void clear() noexcept {
+    patients_.clear();
+    free_.clear();
+  }
+
+  [[nodiscard]] PatientId acquire() {
+    if (!free_.empty()) {
+      const PatientId id = free_.back();
+      free_.pop_back();
+      return id;
+    }
+    if (patients_.size() > Event::kMaxTarget) {
+      throw std::length_error("more than 16,777,215 patients in the system at once: demand exceeds capacity "
+                              "without any limit on the queues");
+    }
+    patients_.emplace_back();
+    return static_cast<PatientId>(patients_.size() - 1);
+  }
+
+  void release(PatientId id) { free_.push_back(id); }
+
+  [[nodiscard]] Patient& operator[](PatientId id) noexcept { return patients_[id]; }
+  [[nodiscard]] std::size_t in_use() const noexcept { return patients_.size() - free_.size(); }
+
+ private:
+  std::vector<Patient> patients_;
+  std::vector<PatientId> free_;
+};
+
+}  // namespace carepath::engine

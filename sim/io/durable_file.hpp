@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+// Files that are on disk when we say they are. A result is only worth renaming into place once its
+// bytes have reached the disk, so DurableFile checks that every byte was written and ends with
+// fsync, and sync_directory makes a rename itself survive a crash. write_file_atomically combines
+// them for a single file (the DOT graph); atomic_dir.hpp does the same for a results folder.
+#pragma once
+
+#include <filesystem>
+#include <fstream>
+#include <string_view>
+
+namespace carepath::io {
+
+/// A file opened for writing (created or truncated). Failures throw std::system_error naming the
+/// file; the bytes are only known to be safe once close() has returned.
+class DurableFile {
+ public:
+  explicit DurableFile(std::filesystem::path path);
+
+  [[nodiscard]] std::ostream& stream() noexcept { return out_; }
+
+  /// Flushes and closes, checking that every write succeeded, then fsyncs.
+  void close();
+
+ private:
+  std::filesystem::path path_;
+  std::ofstream out_;
+};
+
+/// fsyncs a folder, so that files created or renamed in it are recorded on disk.
+void sync_directory(const std::filesystem::path& dir);
+
+/// A name for a hidden sibling of `target` that no other process will pick:
+/// `<parent>/.<name>.<purpose>-<pid>-<random>`.
+[[nodiscard]] std::filesystem::path unique_sibling(const std::filesystem::path& target,
+                                                   std::string_view purpose);
+
+/// Replaces `path` with `content` in one step: readers see the old file or the new one, never a
+/// mix, and a failure leaves the old file untouched.
+void write_file_atomically(const std::filesystem::path& path, std::string_view content);
+
+}  // namespace carepath::io

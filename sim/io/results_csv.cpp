@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+#include "io/results_csv.hpp"
+
+#include "io/number_format.hpp"
+
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace carepath::io {
+
+namespace {
+
+constexpr std::string_view kSummaryHeader = "service,metric,unit,mean,ci_low,ci_high,sd,min,max,n\n";
+constexpr std::string_view kReplicationsHeader = "replication,service,metric,unit,value\n";
+
+// Scenario names are restricted to [A-Za-z0-9_.-], but a Scenario built in code need not be, so
+// text fields are quoted the RFC 4180 way when they must be.
+std::string csv_text(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string quoted = "\"";
+  for (const char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + '"';
+}
+
+void write_summary_row(std::ostream& out, std::string_view service, const char* metric,
+                       const char* unit, const stats::Estimate& e) {
+  out << csv_text(service) << ',' << metric << ',' << unit << ',' << format_shortest(e.mean) << ','
+      << format_shortest(e.ci_low) << ',' << format_shortest(e.ci_high) << ','
+      << format_shortest(e.sd) << ',' << format_shortest(e.min) << ','
+      << format_shortest(e.max) << ',' << e.n << '\n';
+}
+
+template <class Table, class Estimates>
+void write_summary_rows(std::ostream& out, std::string_view service, const Table& table,
+                        const Estimates& estimates) {
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    write_summary_row(out, service, table[i].name, table[i].unit, estimates[i]);
+  }
+}
+
+template <class Table, class Result>
+void write_replication_rows(std::ostream& out, const std::string& replication,
+                            std::string_view service, const Table& table, const Result& values) {
+  const std::string prefix = replication + ',' + csv_text(service) + ',';
+  for (const auto& metric : table) {
+    out << prefix << metric.name << ',' << metric.unit << ','
+        << format_shortest(values.*(metric.field)) << '\n';
+  }
+}
+
+}  // namespace
+
+void write_summary_services_csv(const stats::Summary& summary, std::ostream& out) {
+  out << kSummaryHeader;
+  for (const stats::ServiceSummary& service : summary.services) {
+    write_summary_rows(out, service.name, stats::kServiceMetrics, service.metrics);
+  }
+}
+
+void write_summary_system_csv(const stats::Summary& summary, std::ostream& out) {
+  out << kSummaryHeader;
+  write_summary_rows(out, kSystemRowName, stats::kSystemMetrics, summary.system);
+}
+
+void write_replications_csv(const run::BatchResult& result, std::ostream& out) {
+  out << kReplicationsHeader;
+  for (std::size_t rep = 0; rep < result.replications.size(); ++rep) {
+    const stats::ReplicationResult& replication = result.replications[rep];
+    if (replication.services.size() != result.service_names.size()) {
+      throw std::invalid_argument("replication " + std::to_string(rep) + " has " +
+                                  std::to_string(replication.services.size()) +
+                                  " services, but the batch names " +
+                                  std::to_string(result.service_names.size()));
+    }
+    const std::string index = std::to_string(rep);
+    for (std::size_t s = 0; s < replication.services.size(); ++s) {
+      write_replication_rows(out, index, result.service_names[s], stats::kServiceMetrics,
+                             replication.services[s]);
+    }
+    write_replication_rows(out, index, kSystemRowName, stats::kSystemMetrics, replication.system);
+  }
+}
+
+}  // namespace carepath::io

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: MIT
+// The layout of a results folder, named once for the writer, the CLI's early check of --out and
+// the tests. summary.json doubles as the marker that a folder is carepath output, which is what
+// allows atomic_dir.hpp to replace it.
+#pragma once
+
+namespace carepath::io {
+
+inline constexpr const char* kSummaryJsonFile = "summary.json";
+inline constexpr const char* kSummaryServicesCsvFile = "summary_services.csv";
+inline constexpr const char* kSummarySystemCsvFile = "summary_system.csv";
+inline constexpr const char* kReplicationsCsvFile = "replications.csv";
+
+/// A folder holding this file may be replaced by a new run's results.
+inline constexpr const char* kResultsMarkerFile = kSummaryJsonFile;
+
+}  // namespace carepath::io

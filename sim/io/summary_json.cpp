@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#include "io/summary_json.hpp"
+
+#include <cmath>
+
+namespace carepath::io {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+// nlohmann would also print NaN as null, but saying it here keeps the file's contract visible.
+ordered_json number_or_null(double value) {
+  if (!std::isfinite(value)) return nullptr;
+  return value;
+}
+
+ordered_json estimate_json(const char* unit, const stats::Estimate& e) {
+  return ordered_json{
+      {"unit", unit},
+      {"mean", number_or_null(e.mean)},
+      {"ci95", ordered_json::array({number_or_null(e.ci_low), number_or_null(e.ci_high)})},
+      {"sd", number_or_null(e.sd)},
+      {"min", number_or_null(e.min)},
+      {"max", number_or_null(e.max)},
+      {"n", e.n},
+  };
+}
+
+template <class Table, class Estimates>
+ordered_json metrics_json(const Table& table, const Estimates& estimates) {
+  ordered_json metrics = ordered_json::object();
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    metrics[table[i].name] = estimate_json(table[i].unit, estimates[i]);
+  }
+  return metrics;
+}
+
+}  // namespace
+
+ordered_json summary_json(const model::Scenario& scenario, const run::BatchResult& result) {
+  ordered_json services = ordered_json::array();
+  for (const stats::ServiceSummary& service : result.summary.services) {
+    services.push_back({{"name", service.name},
+                        {"metrics", metrics_json(stats::kServiceMetrics, service.metrics)}});
+  }
+  return ordered_json{
+      {"carepath_version", CAREPATH_VERSION},
+      {"scenario",
+       {{"name", scenario.name}, {"description", scenario.description}, {"notes", scenario.notes}}},
+      {"run",
+       {{"seed", result.seed},
+        {"replications", result.replications.size()},
+        {"threads", result.threads},
+        {"wall_seconds", result.wall_seconds},
+        {"horizon_days", scenario.run.horizon},
+        {"warm_up_days", scenario.run.warm_up}}},
+      {"services", std::move(services)},
+      {"system", metrics_json(stats::kSystemMetrics, result.summary.system)},
+  };
+}
+
+}  // namespace carepath::io

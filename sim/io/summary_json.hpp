@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: MIT
+// summary.json: the one file a program reads to get a run's answer. It records what was run
+// (scenario, seed, replications, threads, horizon) and, for each service and for the whole
+// system, every metric of stats/results.hpp with its unit, mean, 95% CI, sd, range and n. JSON
+// has no NaN, so a statistic with nothing to measure is null. Written by results_writer.cpp.
+#pragma once
+
+#include <carepath/model/scenario.hpp>
+#include <carepath/run/batch.hpp>
+
+#include <nlohmann/json.hpp>
+
+namespace carepath::io {
+
+[[nodiscard]] nlohmann::ordered_json summary_json(const model::Scenario& scenario,
+                                                  const run::BatchResult& result);
+
+}  // namespace carepath::io

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+// Closed-form moments of each distribution, as the planner parameterised it.
+#include <carepath/model/distribution.hpp>
+
+#include <cmath>
+#include <numeric>
+#include <type_traits>
+
+namespace carepath::model {
+
+namespace {
+template <class... Fs>
+struct Overloaded : Fs... {
+  using Fs::operator()...;
+};
+template <class... Fs>
+Overloaded(Fs...) -> Overloaded<Fs...>;
+
+double empirical_mean(const std::vector<double>& values) {
+  return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
+}
+}  // namespace
+
+double mean_of(const DistributionSpec& d) {
+  return std::visit(Overloaded{
+                        [](const Exponential& e) { return e.mean; },
+                        [](const Deterministic& e) { return e.value; },
+                        [](const Uniform& e) { return (e.min + e.max) / 2; },
+                        [](const Triangular& e) { return (e.min + e.mode + e.max) / 3; },
+                        [](const Gamma& e) { return e.mean; },
+                        [](const Lognormal& e) { return e.mean; },
+                        [](const Weibull& e) { return e.scale * std::tgamma(1 + 1 / e.shape); },
+                        [](const Empirical& e) { return empirical_mean(e.values); },
+                    },
+                    d);
+}
+
+double variance_of(const DistributionSpec& d) {
+  return std::visit(Overloaded{
+                        [](const Exponential& e) { return e.mean * e.mean; },
+                        [](const Deterministic&) { return 0.0; },
+                        [](const Uniform& e) { return (e.max - e.min) * (e.max - e.min) / 12; },
+                        [](const Triangular& e) {
+                          const double a = e.min, c = e.mode, b = e.max;
+                          return (a * a + b * b + c * c - a * b - a * c - b * c) / 18;
+                        },
+                        [](const Gamma& e) { return e.sd * e.sd; },
+                        [](const Lognormal& e) { return e.sd * e.sd; },
+                        [](const Weibull& e) {
+                          const double g1 = std::tgamma(1 + 1 / e.shape);
+                          const double g2 = std::tgamma(1 + 2 / e.shape);
+                          return e.scale * e.scale * (g2 - g1 * g1);
+                        },
+                        [](const Empirical& e) {
+                          const double m = empirical_mean(e.values);
+                          double sum = 0;
+                          for (double v : e.values) sum += (v - m) * (v - m);
+                          return sum / static_cast<double>(e.values.size());
+                        },
+                    },
+                    d);
+}
+
+}  // namespace carepath::model

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+// Streaming mean and variance (Welford's update): numerically stable over millions of
+// observations, constant memory, and the maximum alongside since waits report it.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+
+namespace carepath::stats {
+
+class Welford {
+ public:
+  void add(double x) noexcept {
+    ++n_;
+    const double delta = x - mean_;
+    mean_ += delta / static_cast<double>(n_);
+    m2_ += delta * (x - mean_);
+    max_ = std::max(max_, x);
+  }
+
+  [[nodiscard]] std::uint64_t count() const noexcept { return n_; }
+  /// NaN when nothing was observed.
+  [[nodiscard]] double mean() const noexcept { return n_ > 0 ? mean_ : std::numeric_limits<double>::quiet_NaN(); }
+  /// Sample variance (n - 1); NaN with fewer than two observations.
+  [[nodiscard]] double variance() const noexcept {
+    return n_ > 1 ? m2_ / static_cast<double>(n_ - 1) : std::numeric_limits<double>::quiet_NaN();
+  }
+  [[nodiscard]] double max() const noexcept { return n_ > 0 ? max_ : std::numeric_limits<double>::quiet_NaN(); }
+
+ private:
+  std::uint64_t n_ = 0;
+  double mean_ = 0;
+  double m2_ = 0;
+  double max_ = -std::numeric_limits<double>::infinity();
+};
+
+}  // namespace carepath::stats
