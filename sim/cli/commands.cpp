@@ -32,6 +32,21 @@ std::string counted(std::size_t n, std::string_view noun) {
   return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
 }
 
+// A deadlock is a finding about the scenario, not a failure of the run: say so where it is seen.
+void warn_about_deadlocks(const run::BatchResult& result, std::ostream& err) {
+  if (result.summary.deadlocked_replications == 0) return;
+  for (std::size_t r = 0; r < result.replications.size(); ++r) {
+    const auto& deadlock = result.replications[r].deadlock;
+    if (!deadlock) continue;
+    err << "warning: " << result.summary.deadlocked_replications << " of "
+        << counted(result.replications.size(), "replication") << " stopped in deadlock; the first, replication " << r
+        << ", at day " << deadlock->time << ", between";
+    for (std::uint32_t s : deadlock->services) err << " '" << result.labels.services.at(s) << "'";
+    err << " (every bed there holds a patient blocked by another of them)\n";
+    return;
+  }
+}
+
 }  // namespace
 
 int run_command(const Options& options, std::ostream& out, std::ostream& err) {
@@ -48,6 +63,7 @@ int run_command(const Options& options, std::ostream& out, std::ostream& err) {
   const run::BatchResult result = run::run_batch(loaded.scenario, batch);
 
   io::write_results(loaded.scenario, result, dir);
+  warn_about_deadlocks(result, err);
   if (!options.quiet) {
     io::print_summary_table(result, out);
     err << "wrote " << dir.string() << '\n';

@@ -1,16 +1,20 @@
 // SPDX-License-Identifier: MIT
-// The scenario flattened for the event loop: services and sources as arrays indexed by integer,
-// routing as alias tables, distributions as ready samplers. Built once per batch by
-// model::compile (sim/model/compile.cpp) and shared read-only by every replication and thread.
+// The scenario flattened for the event loop: services, sources, patient types and pathways as
+// arrays indexed by integer; per (service, patient type) the ready samplers, routing alias table
+// and queue priority level; capacity schedules as one time-sorted table of changes. Built once per
+// batch by model::compile (sim/model/compile.cpp) and shared read-only by every replication.
 #pragma once
 
 #include "engine/alias_table.hpp"
+#include "engine/arrival_rate.hpp"
 #include "engine/sampler.hpp"
 
+#include <carepath/model/scenario.hpp>
 #include <carepath/time.hpp>
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,22 +24,69 @@ inline constexpr std::uint32_t kUnlimited = std::numeric_limits<std::uint32_t>::
 /// A route target meaning "leaves the system".
 inline constexpr std::uint32_t kExitTarget = std::numeric_limits<std::uint32_t>::max();
 
-struct CompiledService {
-  std::uint32_t capacity = kUnlimited;     ///< Servers; kUnlimited for an infinite-server node.
-  std::uint32_t queue_limit = kUnlimited;  ///< Waiting places; 0 for a loss system.
+struct CompiledRoute {
+  std::uint32_t target = kExitTarget;   ///< Service index or kExitTarget.
+  std::optional<Sampler> transfer_delay;
+  bool keeps_bed = true;
+};
+
+/// How one patient type is served at one service.
+struct TypeRules {
   Sampler service_time;
-  AliasTable routing;                      ///< Picks an index into route_targets.
-  std::vector<std::uint32_t> route_targets;  ///< Service index or kExitTarget.
+  AliasTable routing;                   ///< Picks an index into routes.
+  std::vector<CompiledRoute> routes;
+  std::uint32_t priority_level = 0;     ///< Dense: 0 is served first.
+  std::optional<Sampler> patience;
+};
+
+struct CompiledService {
+  std::uint32_t initial_capacity = kUnlimited;  ///< Servers at time 0; kUnlimited for infinite-server.
+  std::uint32_t queue_limit = kUnlimited;       ///< Waiting places; 0 for a loss system.
+  model::WhenFull when_full = model::WhenFull::Block;
+  std::uint32_t divert_to = kExitTarget;        ///< Service index when when_full is Divert.
+  std::uint32_t renege_to = kExitTarget;
+  double wait_target = std::numeric_limits<double>::quiet_NaN();  ///< Days; NaN when none.
+  SimTime last_capacity_change = -1;            ///< Time of its last scheduled change (-1: none).
+  std::vector<TypeRules> by_type;               ///< One per patient type.
+  std::vector<std::uint32_t> pathways_starting; ///< Pathway indices whose start is this service.
+  std::vector<std::uint32_t> pathways_ending;
 };
 
 struct CompiledSource {
-  double rate = 1;           ///< Mean arrivals per day.
-  std::uint32_t target = 0;      ///< Service index.
+  ArrivalRate rate;
+  std::uint32_t target = 0;       ///< Service index.
+  std::uint16_t patient_type = 0;
+};
+
+/// One entry of the capacity timetable: at `time`, `service` gets `capacity` servers.
+struct ScheduledCapacity {
+  SimTime time = 0;
+  std::uint32_t service = 0;
+  std::uint32_t capacity = 0;
+};
+
+/// Patients present at time 0.
+struct InitialPatient {
+  std::uint32_t service = 0;
+  std::uint16_t patient_type = 0;
+  bool in_service = false;
+  double elapsed = 0;             ///< Days already waited (or already in service).
+};
+
+struct CompiledPathway {
+  double target = 0;
 };
 
 struct CompiledModel {
   std::vector<CompiledService> services;
   std::vector<CompiledSource> sources;
+  std::vector<ScheduledCapacity> capacity_timetable;  ///< Sorted by time (stable in scenario order).
+  std::vector<InitialPatient> initial_patients;
+  std::vector<model::DistributionSpec> service_time_specs;  ///< [type * services + service], for residual stays.
+  std::vector<std::optional<model::DistributionSpec>> patience_specs;  ///< Same index.
+  std::vector<CompiledPathway> pathways;
+  std::uint32_t patient_types = 1;
+  std::uint32_t priority_levels = 1;
   SimTime horizon = 0;
   SimTime warm_up = 0;
 };

@@ -13,10 +13,13 @@
 namespace carepath::engine {
 
 enum class EventKind : std::uint8_t {
-  Arrival,     ///< target: arrival source
-  ServiceEnd,  ///< target: patient
-  WarmUpEnd,   ///< statistics start counting
-  EndOfRun,    ///< the horizon
+  Arrival,         ///< target: arrival source
+  ServiceEnd,      ///< target: patient
+  TransferEnd,     ///< target: patient, at the end of a transfer delay
+  Renege,          ///< target: patient; stale unless the patient's live timer has this sequence
+  CapacityChange,  ///< target: index into the capacity timetable
+  WarmUpEnd,       ///< statistics start counting
+  EndOfRun,        ///< the horizon
 };
 
 struct Event {

@@ -28,6 +28,25 @@ class FifoQueue {
     ++size_;
   }
 
+  [[nodiscard]] PatientId front() const noexcept {
+    assert(size_ > 0);
+    return slots_[head_];
+  }
+
+  /// The i-th patient from the front.
+  [[nodiscard]] PatientId at(std::size_t i) const noexcept { return slots_[(head_ + i) & (slots_.size() - 1)]; }
+
+  /// Removes `id` wherever it stands, keeping the others in order; O(size). Only a patient who
+  /// gives up leaves from the middle, which is rare next to pushes and pops.
+  void erase(PatientId id) noexcept {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = 0;
+    while (i < size_ && slots_[(head_ + i) & mask] != id) ++i;
+    assert(i < size_);
+    for (; i + 1 < size_; ++i) slots_[(head_ + i) & mask] = slots_[(head_ + i + 1) & mask];
+    --size_;
+  }
+
   PatientId pop() noexcept {
     assert(size_ > 0);
     const PatientId id = slots_[head_];

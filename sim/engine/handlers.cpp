@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
-// What happens at each event, one function per EventKind. A patient arrives at a service and
-// either starts at once (a server is free), waits in the service's FIFO (room in the queue) or is
-// turned away (queue full). When service ends, the freed server goes to the head of the queue
-// first, then the finished patient is routed: so a patient routed back to the same service joins
-// the back of its queue, behind those already waiting.
+// What happens at each event, one function per EventKind. The moves themselves (admission,
+// queueing, blocking, release) are in flow.cpp. When service ends, the patient's route is drawn;
+// a route with a transfer delay either keeps the bed through the delay (awaiting a package of
+// care: delayed-discharge bed-days) or frees it at once (in transit).
 #include "engine/replication.hpp"
 
 #include <boost/random/exponential_distribution.hpp>
@@ -13,61 +12,97 @@ namespace carepath::engine {
 
 void Replication::on_arrival(std::uint32_t source) {
   const CompiledSource& from = model_.sources[source];
-  schedule(now_ + boost::random::exponential_distribution<double>(from.rate)(arrival_streams_[source]),
-           EventKind::Arrival, source);
+  const SimTime next = from.rate.next_arrival_after(
+      now_, boost::random::exponential_distribution<double>(1.0)(arrival_streams_[source]));
+  if (next < model_.horizon) schedule(next, EventKind::Arrival, source);
   const PatientId patient = patients_.acquire();
-  patients_[patient].system_arrival = now_;
-  recorder_.entered_system(now_);
-  arrive_at_service(patient, from.target);
-}
-
-void Replication::arrive_at_service(PatientId patient, std::uint32_t service) {
   Patient& p = patients_[patient];
-  p.service = service;
-  p.service_arrival = now_;
-  recorder_.arrived_at_service(service);
-  ServiceState& state = services_[service];
-  const CompiledService& spec = model_.services[service];
-  if (state.busy < spec.capacity) {
-    start_service(patient, service);
-  } else if (state.queue.size() < spec.queue_limit) {
-    state.queue.push(patient);
-    recorder_.joined_queue(service, now_);
-  } else {
-    recorder_.lost_at(service, now_);
-    patients_.release(patient);
-  }
-}
-
-void Replication::start_service(PatientId patient, std::uint32_t service) {
-  ++services_[service].busy;
-  recorder_.service_started(service, now_, patients_[patient].service_arrival);
-  schedule(now_ + model_.services[service].service_time(service_streams_[service]), EventKind::ServiceEnd, patient);
+  p.system_arrival = now_;
+  p.type = from.patient_type;
+  recorder_.entered_system(now_);
+  admit_from_outside(patient, from.target);
 }
 
 void Replication::on_service_end(PatientId patient) {
   const std::uint32_t service = patients_[patient].service;
-  ServiceState& state = services_[service];
-  --state.busy;
-  recorder_.service_ended(service, now_, patients_[patient].service_arrival);
-  if (!state.queue.empty()) {
-    const PatientId next = state.queue.pop();
-    recorder_.left_queue(service, now_);
-    start_service(next, service);
+  const TypeRules& r = rules(patient, service);
+  const CompiledRoute& route =
+      r.routes[r.routing.is_certain() ? 0 : r.routing.pick(boost::random::uniform_01<double>()(routing_streams_[service]))];
+  Patient& p = patients_[patient];
+  p.destination = route.target;
+
+  if (route.transfer_delay) {
+    const SimTime arrival = now_ + (*route.transfer_delay)(transfer_streams_[service]);
+    if (route.keeps_bed) {
+      --services_[service].in_service;
+      ++services_[service].holding_in_transfer;
+      recorder_.began_holding_bed(service, now_);
+      p.state = PatientState::HoldingBedInTransfer;
+    } else {
+      leave_bed(patient);
+      refill(service);
+    }
+    schedule(arrival, EventKind::TransferEnd, patient);
+    return;
   }
-  route_onward(patient, service);
+  if (route.target == kExitTarget) {
+    leave_bed(patient);
+    leave_system(patient, Leaving::Departed);
+    refill(service);
+    return;
+  }
+  move_on(patient, route.target);
 }
 
-void Replication::route_onward(PatientId patient, std::uint32_t from_service) {
-  const CompiledService& from = model_.services[from_service];
-  const std::uint32_t choice =
-      from.routing.is_certain() ? 0 : from.routing.pick(boost::random::uniform_01<double>()(routing_streams_[from_service]));
-  const std::uint32_t target = from.route_targets[choice];
-  if (target == kExitTarget) {
-    recorder_.left_system(now_, patients_[patient].system_arrival);
-    patients_.release(patient);
+void Replication::on_transfer_end(PatientId patient) {
+  const Patient& p = patients_[patient];
+  const std::uint32_t destination = p.destination;
+  if (p.state == PatientState::InTransit) {
+    if (destination == kExitTarget) {
+      leave_system(patient, Leaving::Departed);
+    } else {
+      admit_from_outside(patient, destination);
+    }
+    return;
+  }
+  if (destination == kExitTarget) {
+    const std::uint32_t from = p.service;
+    leave_bed(patient);
+    leave_system(patient, Leaving::Departed);
+    refill(from);
+    return;
+  }
+  move_on(patient, destination);
+}
+
+void Replication::on_renege(PatientId patient, std::uint64_t sequence) {
+  Patient& p = patients_[patient];
+  if (p.renege_timer != sequence) return;  // started service (or left) since: a stale timer
+  const std::uint32_t service = p.service;
+  ServiceState& state = services_[service];
+  state.queues[rules(patient, service).priority_level].erase(patient);
+  --state.waiting;
+  cancel_renege_timer(patient);
+  recorder_.left_queue(service, now_);
+  recorder_.reneged_at(service);
+  p.state = PatientState::InTransit;
+  const std::uint32_t renege_to = model_.services[service].renege_to;
+  if (renege_to == kExitTarget) {
+    leave_system(patient, Leaving::Reneged);
   } else {
-    arrive_at_service(patient, target);
+    admit_from_outside(patient, renege_to);
+  }
+  refill(service);
+}
+
+void Replication::on_capacity_change(std::uint32_t timetable_index) {
+  const ScheduledCapacity& change = model_.capacity_timetable[timetable_index];
+  services_[change.service].capacity = change.capacity;
+  recorder_.capacity_changed(change.service, now_, change.capacity);
+  refill(change.service);  // a rise starts waiting patients; a fall lets those in service finish
+  const std::uint32_t next = timetable_index + 1;
+  if (next < model_.capacity_timetable.size() && model_.capacity_timetable[next].time < model_.horizon) {
+    schedule(model_.capacity_timetable[next].time, EventKind::CapacityChange, next);
   }
 }
 

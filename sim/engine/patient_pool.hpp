@@ -16,11 +16,24 @@ namespace carepath::engine {
 
 using PatientId = std::uint32_t;
 
+/// Where a patient is. A patient holds a bed while InService, Blocked or HoldingBedInTransfer.
+enum class PatientState : std::uint8_t {
+  Waiting,               ///< In the queue of `service`.
+  InService,             ///< In a bed at `service`.
+  Blocked,               ///< Finished at `service`, waiting in its bed for room at `destination`.
+  HoldingBedInTransfer,  ///< Finished at `service`, in its bed for a transfer delay to `destination`.
+  InTransit,             ///< Between services, holding no bed, heading for `destination`.
+};
+
 /// What the engine knows of one patient: times and where they are. No strings, no pointers.
 struct Patient {
-  SimTime system_arrival = 0;  ///< Entered the system (arrival from a source).
-  SimTime service_arrival = 0; ///< Arrived at the current service (joined its queue or started).
-  std::uint32_t service = 0;   ///< Current service index.
+  SimTime system_arrival = 0;     ///< Entered the system (negative for patients already there at time 0).
+  SimTime service_arrival = 0;    ///< Arrived at the current service (joined its queue or started).
+  std::uint64_t renege_timer = 0; ///< Sequence of the live Renege event; 0 when none (0 is never a renege).
+  std::uint32_t service = 0;      ///< Current service index.
+  std::uint32_t destination = 0;  ///< Next service while blocked or in transfer.
+  std::uint16_t type = 0;
+  PatientState state = PatientState::Waiting;
 };
 
 class PatientPool {
@@ -44,9 +57,16 @@ class PatientPool {
     return static_cast<PatientId>(patients_.size() - 1);
   }
 
-  void release(PatientId id) { free_.push_back(id); }
+  void release(PatientId id) {
+    patients_[id].renege_timer = 0;
+    free_.push_back(id);
+  }
+
+  /// Slots ever created: ids are below this.
+  [[nodiscard]] std::size_t capacity() const noexcept { return patients_.size(); }
 
   [[nodiscard]] Patient& operator[](PatientId id) noexcept { return patients_[id]; }
+  [[nodiscard]] const Patient& operator[](PatientId id) const noexcept { return patients_[id]; }
   [[nodiscard]] std::size_t in_use() const noexcept { return patients_.size() - free_.size(); }
 
  private:

@@ -1,67 +1,95 @@
 // SPDX-License-Identifier: MIT
 #include "engine/recorder.hpp"
 
+#include <cmath>
 #include <limits>
 
 namespace carepath::engine {
 
-void Recorder::start_window(SimTime now) {
-  window_start_ = now;
-  for (ServiceStats& s : services_) {
-    // Levels carry over (patients already inside stay); everything counted so far is discarded.
-    stats::TimeAverage queue = s.queue;
-    stats::TimeAverage busy = s.busy;
-    s = ServiceStats{};
-    s.queue = queue;
-    s.busy = busy;
-    s.queue.restart(now);
-    s.busy.restart(now);
-    s.present_at_start = s.queue.level() + s.busy.level();
-  }
-  stats::TimeAverage present = system_.present;
-  system_ = SystemStats{};
-  system_.present = present;
-  system_.present.restart(now);
-  system_.present_at_start = present.level();
-}
-
 namespace {
-double ratio(double numerator, double denominator) {
-  return denominator > 0 ? numerator / denominator : std::numeric_limits<double>::quiet_NaN();
-}
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+double ratio(double numerator, double denominator) { return denominator > 0 ? numerator / denominator : kNaN; }
+double as_double(std::uint64_t n) { return static_cast<double>(n); }
 }  // namespace
 
-stats::ReplicationResult Recorder::finish(SimTime now, const CompiledModel& model) const {
+Recorder::Recorder(const CompiledModel& model) : services_(model.services.size()), pathways_(model.pathways.size()) {
+  for (std::size_t s = 0; s < services_.size(); ++s) {
+    const CompiledService& spec = model.services[s];
+    // A NaN target would make every comparison false; +inf counts nobody over it.
+    services_[s].wait_target = std::isnan(spec.wait_target) ? std::numeric_limits<double>::infinity() : spec.wait_target;
+    if (spec.initial_capacity != kUnlimited) services_[s].capacity.change(0, spec.initial_capacity);
+  }
+  for (std::size_t p = 0; p < pathways_.size(); ++p) pathways_[p].target = model.pathways[p].target;
+  if (model.patient_types > 1) by_type_.resize(model.patient_types * model.services.size());
+}
+
+void Recorder::start_window(SimTime now) {
+  window_start_ = now;
+  // Levels carry over (patients already inside stay, capacity stays); counts and areas restart.
+  for (ServiceStats& s : services_) {
+    ServiceStats fresh;
+    fresh.wait_target = s.wait_target;
+    for (auto [from, to] : {std::pair{&s.queue, &fresh.queue}, {&s.in_service, &fresh.in_service},
+                            {&s.held, &fresh.held}, {&s.capacity, &fresh.capacity}}) {
+      *to = *from;
+      to->restart(now);
+    }
+    fresh.present_at_start = s.queue.level() + s.in_service.level() + s.held.level();
+    s = std::move(fresh);
+  }
+  SystemStats fresh_system;
+  fresh_system.present = system_.present;
+  fresh_system.present.restart(now);
+  fresh_system.present_at_start = system_.present.level();
+  system_ = std::move(fresh_system);
+  for (PathwayStats& p : pathways_) {
+    PathwayStats fresh;
+    fresh.target = p.target;
+    p = std::move(fresh);
+  }
+  for (TypeStats& t : by_type_) t = TypeStats{};
+}
+
+stats::ReplicationResult Recorder::finish(SimTime now, const CompiledModel& model, const EndOfRunCounts& end) const {
+  const double window = now - window_start_;
   stats::ReplicationResult result;
   result.services.reserve(services_.size());
   for (std::size_t i = 0; i < services_.size(); ++i) {
     const ServiceStats& s = services_[i];
-    const std::uint32_t capacity = model.services[i].capacity;
-    const auto started = static_cast<double>(s.wait.count());
+    const bool unlimited = model.services[i].initial_capacity == kUnlimited;
+    const bool has_target = !std::isnan(model.services[i].wait_target);
     stats::ServiceResult& r = result.services.emplace_back();
-    r.arrivals = static_cast<double>(s.arrivals);
-    r.completions = static_cast<double>(s.completions);
-    r.losses = static_cast<double>(s.losses);
+    r.arrivals = as_double(s.arrivals);
+    r.completions = as_double(s.completions);
+    r.losses = as_double(s.losses);
+    r.diverted = as_double(s.diverted);
+    r.reneges = as_double(s.reneges);
     r.loss_probability = ratio(r.losses, r.arrivals);
     r.wait_mean = s.wait.mean();
     r.wait_p50 = s.wait_histogram.quantile(0.50);
     r.wait_p90 = s.wait_histogram.quantile(0.90);
     r.wait_p95 = s.wait_histogram.quantile(0.95);
     r.wait_max = s.wait.max();
-    r.waited_share = ratio(static_cast<double>(s.waited), started);
+    r.waited_share = ratio(as_double(s.waited), as_double(s.wait.count()));
+    r.wait_within_target = has_target ? ratio(as_double(s.within_target), as_double(s.wait.count())) : kNaN;
     r.sojourn_mean = s.sojourn.mean();
     r.mean_queue = s.queue.average(now);
-    r.mean_occupancy = s.busy.average(now);
-    r.utilisation = capacity == kUnlimited ? std::numeric_limits<double>::quiet_NaN()
-                                           : r.mean_occupancy / static_cast<double>(capacity);
+    r.mean_occupancy = s.in_service.average(now) + s.held.average(now);
+    r.mean_capacity = unlimited ? kNaN : s.capacity.average(now);
+    r.utilisation = unlimited ? kNaN : ratio(r.mean_occupancy, r.mean_capacity);
+    r.blocked_bed_days = s.held.average(now) * window;
     r.mean_present = r.mean_queue + r.mean_occupancy;
     r.present_at_start = s.present_at_start;
-    r.present_at_end = s.queue.level() + s.busy.level();
+    r.present_at_end = s.queue.level() + s.in_service.level() + s.held.level();
+    r.over_target_at_end = has_target ? end.over_target_waiting[i] : kNaN;
   }
+
   stats::SystemResult& sys = result.system;
-  sys.arrivals = static_cast<double>(system_.arrivals);
-  sys.departures = static_cast<double>(system_.departures);
-  sys.losses = static_cast<double>(system_.losses);
+  sys.arrivals = as_double(system_.arrivals);
+  sys.departures = as_double(system_.departures);
+  sys.losses = as_double(system_.losses);
+  sys.reneges = as_double(system_.reneges);
   sys.time_in_system_mean = system_.time_in_system.mean();
   sys.time_in_system_p50 = system_.time_in_system_histogram.quantile(0.50);
   sys.time_in_system_p90 = system_.time_in_system_histogram.quantile(0.90);
@@ -70,6 +98,32 @@ stats::ReplicationResult Recorder::finish(SimTime now, const CompiledModel& mode
   sys.mean_present = system_.present.average(now);
   sys.present_at_start = system_.present_at_start;
   sys.present_at_end = system_.present.level();
+
+  for (std::size_t i = 0; i < pathways_.size(); ++i) {
+    const PathwayStats& p = pathways_[i];
+    const auto measured = as_double(p.time.count());
+    stats::PathwayResult& r = result.pathways.emplace_back();
+    r.entered = as_double(p.entered);
+    r.completions = as_double(p.completions);
+    r.abandoned = as_double(p.abandoned);
+    r.time_mean = p.time.mean();
+    r.time_p50 = p.histogram.quantile(0.50);
+    r.time_p90 = p.histogram.quantile(0.90);
+    r.time_p95 = p.histogram.quantile(0.95);
+    r.time_max = p.time.max();
+    r.within_target = ratio(as_double(p.within_target), measured);
+    r.breaches = measured - as_double(p.within_target);
+    r.in_pathway_at_end = end.in_pathway[i];
+    r.over_target_at_end = end.over_target_in_pathway[i];
+  }
+
+  result.by_type.reserve(by_type_.size());
+  for (const TypeStats& t : by_type_) {
+    result.by_type.push_back({.arrivals = as_double(t.arrivals),
+                              .completions = as_double(t.completions),
+                              .wait_mean = t.wait.mean(),
+                              .sojourn_mean = t.sojourn.mean()});
+  }
   return result;
 }
 

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The only place the event handlers report to. Handlers say what happened (a patient arrived,
-// started, finished, was turned away); the recorder keeps the streaming statistics and decides
-// what counts: counters and time averages restart when the warm-up ends, and a wait or sojourn is
-// measured only for a patient who arrived at the service after the warm-up ended. finish() turns
-// it all into a ReplicationResult.
+// started, finished, was blocked, gave up, was turned away); the recorder keeps the streaming
+// statistics and decides what counts: counters and time averages restart when the warm-up ends,
+// and a wait, sojourn or pathway time is measured only for a patient who arrived after the
+// warm-up ended — or, with no warm-up, for everyone, including patients already waiting at time 0
+// (their earlier wait counts). finish() turns it all into a ReplicationResult.
 #pragma once
 
 #include "engine/compiled_model.hpp"
@@ -18,9 +19,19 @@
 
 namespace carepath::engine {
 
+/// How a patient leaves the system.
+enum class Leaving { Departed, Lost, Reneged };
+
+/// What only the replication can see at the end of the run, handed to Recorder::finish.
+struct EndOfRunCounts {
+  std::vector<double> over_target_waiting;  ///< Per service.
+  std::vector<double> in_pathway;           ///< Per pathway.
+  std::vector<double> over_target_in_pathway;
+};
+
 class Recorder {
  public:
-  explicit Recorder(std::size_t service_count) : services_(service_count) {}
+  explicit Recorder(const CompiledModel& model);
 
   void start_window(SimTime now);
 
@@ -28,74 +39,132 @@ class Recorder {
     ++system_.arrivals;
     system_.present.change(now, +1);
   }
-  void arrived_at_service(std::uint32_t service) { ++services_[service].arrivals; }
-  void joined_queue(std::uint32_t service, SimTime now) { services_[service].queue.change(now, +1); }
-  void left_queue(std::uint32_t service, SimTime now) { services_[service].queue.change(now, -1); }
 
-  /// `service_arrival`: when the patient arrived at this service.
-  void service_started(std::uint32_t service, SimTime now, SimTime service_arrival) {
-    ServiceStats& s = services_[service];
-    s.busy.change(now, +1);
-    if (service_arrival < window_start_) return;
-    const double wait = now - service_arrival;
-    s.wait.add(wait);
-    s.wait_histogram.add(wait);
-    if (wait > 0) ++s.waited;
-  }
-
-  void service_ended(std::uint32_t service, SimTime now, SimTime service_arrival) {
-    ServiceStats& s = services_[service];
-    s.busy.change(now, -1);
-    ++s.completions;
-    if (service_arrival >= window_start_) s.sojourn.add(now - service_arrival);
-  }
-
-  /// Turned away at `service` because its queue was full; the patient leaves the system.
-  void lost_at(std::uint32_t service, SimTime now) {
-    ++services_[service].losses;
-    ++system_.losses;
+  void left_system(SimTime now, SimTime system_arrival, Leaving how) {
     system_.present.change(now, -1);
-  }
-
-  void left_system(SimTime now, SimTime system_arrival) {
+    switch (how) {
+      case Leaving::Lost: ++system_.losses; return;
+      case Leaving::Reneged: ++system_.reneges; return;
+      case Leaving::Departed: break;
+    }
     ++system_.departures;
-    system_.present.change(now, -1);
-    if (system_arrival < window_start_) return;
+    if (!counts(system_arrival)) return;
     system_.time_in_system.add(now - system_arrival);
     system_.time_in_system_histogram.add(now - system_arrival);
   }
 
-  [[nodiscard]] stats::ReplicationResult finish(SimTime now, const CompiledModel& model) const;
+  void arrived_at_service(std::uint32_t service, std::uint16_t type) {
+    ++services_[service].arrivals;
+    if (!by_type_.empty()) ++type_stats(service, type).arrivals;
+  }
+  void lost_at(std::uint32_t service) { ++services_[service].losses; }
+  void diverted_at(std::uint32_t service) { ++services_[service].diverted; }
+  void reneged_at(std::uint32_t service) { ++services_[service].reneges; }
+  void joined_queue(std::uint32_t service, SimTime now) { services_[service].queue.change(now, +1); }
+  void left_queue(std::uint32_t service, SimTime now) { services_[service].queue.change(now, -1); }
 
-  /// Patients waiting or in service anywhere, as the recorder has been told.
+  void service_started(std::uint32_t service, std::uint16_t type, SimTime now, SimTime service_arrival) {
+    ServiceStats& s = services_[service];
+    s.in_service.change(now, +1);
+    if (!counts(service_arrival)) return;
+    const double wait = now - service_arrival;
+    s.wait.add(wait);
+    s.wait_histogram.add(wait);
+    if (wait > 0) ++s.waited;
+    if (wait <= s.wait_target) ++s.within_target;
+    if (!by_type_.empty()) type_stats(service, type).wait.add(wait);
+  }
+
+  /// A patient already in a bed at time 0: occupies it, but their wait is unknown, so not measured.
+  void already_in_service(std::uint32_t service, SimTime now) { services_[service].in_service.change(now, +1); }
+
+  /// Service over, but the patient keeps the bed (blocked, or awaiting a transfer).
+  void began_holding_bed(std::uint32_t service, SimTime now) {
+    services_[service].in_service.change(now, -1);
+    services_[service].held.change(now, +1);
+  }
+
+  /// The patient leaves the bed: from service directly, or after holding it.
+  void left_bed(std::uint32_t service, std::uint16_t type, SimTime now, SimTime service_arrival, bool was_holding) {
+    ServiceStats& s = services_[service];
+    (was_holding ? s.held : s.in_service).change(now, -1);
+    ++s.completions;
+    if (!by_type_.empty()) ++type_stats(service, type).completions;
+    if (!counts(service_arrival)) return;
+    s.sojourn.add(now - service_arrival);
+    if (!by_type_.empty()) type_stats(service, type).sojourn.add(now - service_arrival);
+  }
+
+  void capacity_changed(std::uint32_t service, SimTime now, std::uint32_t capacity) {
+    TimeAverage& c = services_[service].capacity;
+    c.change(now, static_cast<double>(capacity) - c.level());
+  }
+
+  void pathway_entered(std::uint32_t pathway, SimTime start) {
+    if (counts(start)) ++pathways_[pathway].entered;
+  }
+  void pathway_completed(std::uint32_t pathway, SimTime now, SimTime start) {
+    // Like entered and abandoned, completions count only patients whose whole pathway lies in
+    // the window, so that the share within target is a share of completions.
+    if (!counts(start)) return;
+    PathwayStats& p = pathways_[pathway];
+    ++p.completions;
+    p.time.add(now - start);
+    p.histogram.add(now - start);
+    if (now - start <= p.target) ++p.within_target;
+  }
+  void pathway_abandoned(std::uint32_t pathway, SimTime start) {
+    if (counts(start)) ++pathways_[pathway].abandoned;
+  }
+
+  [[nodiscard]] stats::ReplicationResult finish(SimTime now, const CompiledModel& model,
+                                                const EndOfRunCounts& end) const;
+
+  /// Patients waiting, in a bed or in transit anywhere, as the recorder has been told.
   [[nodiscard]] double present_in_system() const noexcept { return system_.present.level(); }
 
  private:
+  using TimeAverage = stats::TimeAverage;
+
+  /// Whether a patient who arrived (at a service, the system, a pathway) at `arrival` counts.
+  [[nodiscard]] bool counts(SimTime arrival) const noexcept { return arrival >= window_start_ || window_start_ <= 0; }
+
   struct ServiceStats {
-    std::uint64_t arrivals = 0;
-    std::uint64_t completions = 0;
-    std::uint64_t losses = 0;
-    std::uint64_t waited = 0;
+    std::uint64_t arrivals = 0, completions = 0, losses = 0, diverted = 0, reneges = 0, waited = 0, within_target = 0;
+    double wait_target = 0;
     stats::Welford wait;
     stats::LogHistogram wait_histogram;
     stats::Welford sojourn;
-    stats::TimeAverage queue;
-    stats::TimeAverage busy;
+    TimeAverage queue, in_service, held, capacity;
     double present_at_start = 0;
   };
   struct SystemStats {
-    std::uint64_t arrivals = 0;
-    std::uint64_t departures = 0;
-    std::uint64_t losses = 0;
+    std::uint64_t arrivals = 0, departures = 0, losses = 0, reneges = 0;
     stats::Welford time_in_system;
     stats::LogHistogram time_in_system_histogram;
-    stats::TimeAverage present;
+    TimeAverage present;
     double present_at_start = 0;
   };
+  struct PathwayStats {
+    double target = 0;
+    std::uint64_t entered = 0, completions = 0, abandoned = 0, within_target = 0;
+    stats::Welford time;
+    stats::LogHistogram histogram;
+  };
+  struct TypeStats {
+    std::uint64_t arrivals = 0, completions = 0;
+    stats::Welford wait, sojourn;
+  };
+
+  TypeStats& type_stats(std::uint32_t service, std::uint16_t type) {
+    return by_type_[static_cast<std::size_t>(type) * services_.size() + service];
+  }
 
   SimTime window_start_ = 0;
   std::vector<ServiceStats> services_;
   SystemStats system_;
+  std::vector<PathwayStats> pathways_;
+  std::vector<TypeStats> by_type_;  // empty with one patient type
 };
 
 }  // namespace carepath::engine

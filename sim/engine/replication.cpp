@@ -4,49 +4,70 @@
 // on two rules: ties at equal times run in scheduling order (event.hpp), and each random stream is
 // keyed by (seed, replication, purpose, index) (rng_streams.hpp). WarmUpEnd and EndOfRun are
 // scheduled before anything else, so they win ties: a patient arriving exactly at the horizon is
-// not counted.
+// not counted. A deadlock ends the loop early (deadlock.cpp).
 #include "engine/replication.hpp"
+
+#include "engine/residual.hpp"
 
 #include <boost/random/exponential_distribution.hpp>
 
 #include <cassert>
+#include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <string>
 
 namespace carepath::engine {
 
 Replication::Replication(const CompiledModel& model, std::uint32_t index, std::uint64_t seed)
-    : model_(model), services_(model.services.size()), recorder_(model.services.size()) {
+    : model_(model),
+      services_(model.services.size()),
+      initial_stream_(make_stream(seed, index, StreamPurpose::InitialState, 0)),
+      recorder_(model) {
   arrival_streams_.reserve(model.sources.size());
   for (std::uint32_t i = 0; i < model.sources.size(); ++i) {
     arrival_streams_.push_back(make_stream(seed, index, StreamPurpose::Arrivals, i));
   }
-  service_streams_.reserve(model.services.size());
-  routing_streams_.reserve(model.services.size());
   for (std::uint32_t i = 0; i < model.services.size(); ++i) {
     service_streams_.push_back(make_stream(seed, index, StreamPurpose::ServiceTime, i));
     routing_streams_.push_back(make_stream(seed, index, StreamPurpose::Routing, i));
+    patience_streams_.push_back(make_stream(seed, index, StreamPurpose::Patience, i));
+    transfer_streams_.push_back(make_stream(seed, index, StreamPurpose::Transfer, i));
+    services_[i].capacity = model.services[i].initial_capacity;
+    services_[i].queues.resize(model.priority_levels);
   }
   future_events_.reserve(1024);
 }
 
-void Replication::schedule(SimTime time, EventKind kind, std::uint32_t target) {
+std::uint64_t Replication::schedule(SimTime time, EventKind kind, std::uint32_t target) {
   if (next_sequence_ > Event::kMaxSequence) {
     throw std::length_error("replication exceeded 68 billion events; shorten the horizon");
   }
-  future_events_.push(Event::make(time, next_sequence_++, kind, target));
+  future_events_.push(Event::make(time, next_sequence_, kind, target));
+  return next_sequence_++;
 }
 
 stats::ReplicationResult Replication::run() {
-  schedule(model_.warm_up, EventKind::WarmUpEnd, 0);
   schedule(model_.horizon, EventKind::EndOfRun, 0);
-  for (std::uint32_t source = 0; source < model_.sources.size(); ++source) {
-    const double rate = model_.sources[source].rate;
-    schedule(boost::random::exponential_distribution<double>(rate)(arrival_streams_[source]), EventKind::Arrival,
-             source);
+  if (!model_.capacity_timetable.empty()) {
+    schedule(model_.capacity_timetable.front().time, EventKind::CapacityChange, 0);
   }
+  for (std::uint32_t source = 0; source < model_.sources.size(); ++source) {
+    const SimTime first = model_.sources[source].rate.next_arrival_after(
+        0.0, boost::random::exponential_distribution<double>(1.0)(arrival_streams_[source]));
+    if (first < model_.horizon) schedule(first, EventKind::Arrival, source);
+  }
+  place_initial_patients();
+  // With no warm-up the window opens before the first beds are filled, so that patients who start
+  // at time 0 after an earlier wait are measured; they were present at the start, not arrivals.
+  if (model_.warm_up > 0) {
+    schedule(model_.warm_up, EventKind::WarmUpEnd, 0);
+  } else {
+    recorder_.start_window(0.0);
+  }
+  for (std::uint32_t s = 0; s < model_.services.size(); ++s) refill(s);
 
-  for (;;) {
+  while (!deadlock_) {
     const Event event = future_events_.pop();
     assert(event.time >= now_);
     now_ = event.time;
@@ -54,8 +75,46 @@ stats::ReplicationResult Replication::run() {
     switch (event.kind()) {
       case EventKind::Arrival: on_arrival(event.target()); break;
       case EventKind::ServiceEnd: on_service_end(event.target()); break;
+      case EventKind::TransferEnd: on_transfer_end(event.target()); break;
+      case EventKind::Renege: on_renege(event.target(), event.sequence()); break;
+      case EventKind::CapacityChange: on_capacity_change(event.target()); break;
       case EventKind::WarmUpEnd: on_warm_up_end(); break;
       case EventKind::EndOfRun: return finish();
+    }
+  }
+  return finish();
+}
+
+// Patients already there at time 0: beds occupied with a residual stay conditioned on the time
+// already spent, and waiting lists whose earlier wait counts (system and service arrival are set
+// in the past). run() then fills free beds from the waiting lists, as at any other moment.
+void Replication::place_initial_patients() {
+  const std::size_t n_services = model_.services.size();
+  for (const InitialPatient& initial : model_.initial_patients) {
+    const PatientId patient = patients_.acquire();
+    Patient& p = patients_[patient];
+    p.type = initial.patient_type;
+    p.system_arrival = -initial.elapsed;
+    recorder_.entered_system(now_);
+    recorder_.arrived_at_service(initial.service, p.type);
+    const std::size_t spec = static_cast<std::size_t>(initial.patient_type) * n_services + initial.service;
+    if (initial.in_service) {
+      p.service = initial.service;
+      p.service_arrival = -initial.elapsed;
+      p.state = PatientState::InService;
+      for (std::uint32_t k : model_.services[initial.service].pathways_starting) pathway_start(patient, k) = p.service_arrival;
+      ++services_[initial.service].in_service;
+      recorder_.already_in_service(initial.service, now_);
+      schedule(sample_residual(model_.service_time_specs[spec], initial.elapsed, initial_stream_),
+               EventKind::ServiceEnd, patient);
+    } else {
+      p.service = initial.service;
+      p.service_arrival = -initial.elapsed;
+      for (std::uint32_t k : model_.services[initial.service].pathways_starting) pathway_start(patient, k) = -initial.elapsed;
+      const auto& patience = model_.patience_specs[spec];
+      const double remaining = patience ? sample_residual(*patience, initial.elapsed, initial_stream_)
+                                        : std::numeric_limits<double>::infinity();
+      join_queue(patient, initial.service, remaining);
     }
   }
 }
@@ -68,7 +127,28 @@ stats::ReplicationResult Replication::finish() {
                            " patients in the pool, but the recorder counts " +
                            std::to_string(recorder_.present_in_system()));
   }
-  stats::ReplicationResult result = recorder_.finish(now_, model_);
+  EndOfRunCounts end;
+  end.over_target_waiting.assign(services_.size(), 0);
+  for (std::uint32_t s = 0; s < services_.size(); ++s) {
+    const double target = model_.services[s].wait_target;
+    for (const FifoQueue& queue : services_[s].queues) {
+      for (std::size_t i = 0; i < queue.size(); ++i) {
+        if (now_ - patients_[queue.at(i)].service_arrival > target) ++end.over_target_waiting[s];
+      }
+    }
+  }
+  const std::size_t n_pathways = model_.pathways.size();
+  end.in_pathway.assign(n_pathways, 0);
+  end.over_target_in_pathway.assign(n_pathways, 0);
+  for (std::size_t i = 0; i < pathway_starts_.size(); ++i) {
+    const double start = pathway_starts_[i];
+    if (std::isnan(start)) continue;
+    const std::size_t k = i % n_pathways;
+    ++end.in_pathway[k];
+    if (now_ - start > model_.pathways[k].target) ++end.over_target_in_pathway[k];
+  }
+  stats::ReplicationResult result = recorder_.finish(now_, model_, end);
+  result.deadlock = deadlock_;
   result.events = events_processed_;
   return result;
 }

@@ -2,7 +2,8 @@
 // One replication: the clock, the future-event list, the patients, each service's state, the
 // random streams and the recorder — everything one run owns, so replications share nothing
 // mutable and run on any thread. The loop is in replication.cpp; what happens at each kind of
-// event is in handlers.cpp.
+// event is in handlers.cpp; how patients move between services (admission, blocking, release of
+// blocked patients) is in flow.cpp; deadlock detection in deadlock.cpp.
 #pragma once
 
 #include "engine/compiled_model.hpp"
@@ -15,6 +16,7 @@
 #include <carepath/stats/results.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace carepath::engine {
@@ -29,15 +31,35 @@ class Replication {
   [[nodiscard]] stats::ReplicationResult run();
 
  private:
-  // Event handlers (handlers.cpp), one per EventKind, and the steps they share.
+  // Event handlers (handlers.cpp), one per EventKind.
   void on_arrival(std::uint32_t source);
   void on_service_end(PatientId patient);
+  void on_transfer_end(PatientId patient);
+  void on_renege(PatientId patient, std::uint64_t sequence);
+  void on_capacity_change(std::uint32_t timetable_index);
   void on_warm_up_end();
-  void arrive_at_service(PatientId patient, std::uint32_t service);
-  void start_service(PatientId patient, std::uint32_t service);
-  void route_onward(PatientId patient, std::uint32_t from_service);
 
-  void schedule(SimTime time, EventKind kind, std::uint32_t target);
+  // Patient flow between services (flow.cpp).
+  void admit_from_outside(PatientId patient, std::uint32_t service);
+  void move_on(PatientId patient, std::uint32_t target);
+  void enter_service(PatientId patient, std::uint32_t service);
+  void join_queue(PatientId patient, std::uint32_t service, double patience);
+  void start_service(PatientId patient, std::uint32_t service);
+  void leave_bed(PatientId patient);
+  void leave_system(PatientId patient, Leaving how);
+  void refill(std::uint32_t service);
+  [[nodiscard]] PatientId pop_next_waiting(std::uint32_t service);
+  void cancel_renege_timer(PatientId patient);
+  [[nodiscard]] bool has_room(std::uint32_t service) const;
+  [[nodiscard]] const TypeRules& rules(PatientId patient, std::uint32_t service) const;
+  double& pathway_start(PatientId patient, std::uint32_t pathway);
+
+  // Deadlock detection (deadlock.cpp).
+  void check_deadlock(std::uint32_t blocked_at);
+  [[nodiscard]] bool can_never_free_room(std::uint32_t service) const;
+
+  void place_initial_patients();
+  std::uint64_t schedule(SimTime time, EventKind kind, std::uint32_t target);
   [[nodiscard]] stats::ReplicationResult finish();
 
   const CompiledModel& model_;
@@ -47,9 +69,15 @@ class Replication {
   EventQueue future_events_;
   PatientPool patients_;
   std::vector<ServiceState> services_;
+  std::vector<double> pathway_starts_;  // [patient * pathways + pathway]; NaN when not in it
+  std::vector<std::uint32_t> refill_worklist_;
   std::vector<RandomEngine> arrival_streams_;
   std::vector<RandomEngine> service_streams_;
   std::vector<RandomEngine> routing_streams_;
+  std::vector<RandomEngine> patience_streams_;
+  std::vector<RandomEngine> transfer_streams_;
+  RandomEngine initial_stream_;
+  std::optional<stats::Deadlock> deadlock_;
   Recorder recorder_;
 };
 

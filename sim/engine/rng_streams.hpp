@@ -20,6 +20,9 @@ enum class StreamPurpose : std::uint32_t {
   Arrivals = 1,     ///< index: arrival source
   ServiceTime = 2,  ///< index: service
   Routing = 3,      ///< index: service the patient leaves
+  Patience = 4,     ///< index: service whose queue the patient joins
+  Transfer = 5,     ///< index: service the patient leaves
+  InitialState = 6, ///< index: 0; residual stays and patience of patients present at time 0
 };
 
 /// splitmix64's finaliser: a bijective 64-bit mix with full avalanche.

@@ -14,7 +14,6 @@ namespace {
 // Long enough to show a small array or object whole, short enough to keep a diagnostic on one line.
 constexpr std::size_t kDescribedLength = 60;
 
-constexpr std::string_view kDurationRule = R"(a duration with a unit, such as "4h" or "28d")";
 constexpr std::string_view kRateRule = R"(a rate above zero, such as "2.7/day" or "5/h")";
 
 std::string compact(const Json& scalar) {
@@ -79,6 +78,11 @@ JsonReader::Step JsonReader::enter(std::string_view key) { return Step(*this, es
 
 JsonReader::Step JsonReader::enter(std::size_t index) { return Step(*this, std::to_string(index)); }
 
+std::size_t JsonReader::error_count() const {
+  return static_cast<std::size_t>(std::count_if(sink_.begin(), sink_.end(),
+                                                [](const Diagnostic& d) { return d.severity == Severity::Error; }));
+}
+
 std::string JsonReader::path() const {
   std::string pointer;
   for (const auto& token : path_) pointer += '/' + token;
@@ -92,6 +96,10 @@ void JsonReader::error(std::string message) {
 void JsonReader::error_at(std::string_view key, std::string message) {
   const Step step = enter(key);
   error(std::move(message));
+}
+
+void JsonReader::warning(std::string message) {
+  sink_.push_back({Severity::Warning, path(), std::move(message)});
 }
 
 void JsonReader::expected(std::string_view what, const Json& value) {
@@ -134,6 +142,12 @@ const Json* JsonReader::require(const Json& object, std::string_view key) {
 std::optional<std::string> JsonReader::expect_string(const Json& value) {
   if (value.is_string()) return value.get<std::string>();
   expected("a string", value);
+  return std::nullopt;
+}
+
+std::optional<bool> JsonReader::expect_boolean(const Json& value) {
+  if (value.is_boolean()) return value.get<bool>();
+  expected("true or false", value);
   return std::nullopt;
 }
 

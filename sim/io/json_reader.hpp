@@ -30,8 +30,17 @@ namespace carepath::io {
 /// Keeps object keys in file order, so diagnostics about keys come out in the order they were written.
 using Json = nlohmann::ordered_json;
 
+/// What a duration must look like, for messages that quote it.
+inline constexpr std::string_view kDurationRule = R"(a duration with a unit, such as "4h" or "28d")";
+
 /// `value` compactly, as JSON, shortened with "…" when long: `-3`, `"4 fortnights"`, `[1,2]`.
 [[nodiscard]] std::string describe(const Json& value);
+
+/// Whether `value` is the string `text`. Comparing a Json with a C string builds a temporary Json,
+/// which GCC 12 at -O3 reports as an out-of-bounds access (a false -Warray-bounds); this does not.
+[[nodiscard]] inline bool is_text(const Json& value, std::string_view text) {
+  return value.is_string() && value.get_ref<const std::string&>() == text;
+}
 
 class JsonReader {
  public:
@@ -54,6 +63,10 @@ class JsonReader {
   [[nodiscard]] Step enter(std::string_view key);
   [[nodiscard]] Step enter(std::size_t index);
 
+  /// Errors recorded so far (warnings not counted): a rule compares counts to learn whether the
+  /// rules it called found anything.
+  [[nodiscard]] std::size_t error_count() const;
+
   /// The current position as a JSON pointer; "" is the whole document.
   [[nodiscard]] std::string path() const;
 
@@ -61,6 +74,8 @@ class JsonReader {
   void error(std::string message);
   /// Records a problem at `key` inside the current position.
   void error_at(std::string_view key, std::string message);
+  /// Records something that is allowed but probably not what the planner meant; it does not stop a run.
+  void warning(std::string message);
 
   /// `expected <what>, got <value>` at the current position.
   void expected(std::string_view what, const Json& value);
@@ -81,6 +96,7 @@ class JsonReader {
   // Value rules: each reads the value at the current position, or reports why not and returns
   // nullopt.
   std::optional<std::string> expect_string(const Json& value);
+  std::optional<bool> expect_boolean(const Json& value);
   /// A whole number from `min` to `max`; `description` says what was expected, e.g. "a positive integer".
   std::optional<std::uint64_t> expect_integer(const Json& value, std::uint64_t min, std::uint64_t max,
                                               std::string_view description);

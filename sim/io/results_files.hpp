@@ -10,6 +10,9 @@ inline constexpr const char* kSummaryJsonFile = "summary.json";
 inline constexpr const char* kSummaryServicesCsvFile = "summary_services.csv";
 inline constexpr const char* kSummarySystemCsvFile = "summary_system.csv";
 inline constexpr const char* kReplicationsCsvFile = "replications.csv";
+inline constexpr const char* kSummaryPathwaysCsvFile = "summary_pathways.csv";
+inline constexpr const char* kReplicationsPathwaysCsvFile = "replications_pathways.csv";
+inline constexpr const char* kSummaryByTypeCsvFile = "summary_by_type.csv";
 
 /// A folder holding this file may be replaced by a new run's results.
 inline constexpr const char* kResultsMarkerFile = kSummaryJsonFile;

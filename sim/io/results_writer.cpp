@@ -35,6 +35,16 @@ void write_results(const model::Scenario& scenario, const run::BatchResult& resu
              [&](std::ostream& out) { write_summary_system_csv(result.summary, out); });
   write_file(staging / kReplicationsCsvFile,
              [&](std::ostream& out) { write_replications_csv(result, out); });
+  if (!result.summary.pathways.empty()) {
+    write_file(staging / kSummaryPathwaysCsvFile,
+               [&](std::ostream& out) { write_summary_pathways_csv(result.summary, out); });
+    write_file(staging / kReplicationsPathwaysCsvFile,
+               [&](std::ostream& out) { write_replications_pathways_csv(result, out); });
+  }
+  if (!result.summary.by_type.empty()) {
+    write_file(staging / kSummaryByTypeCsvFile,
+               [&](std::ostream& out) { write_summary_by_type_csv(result.summary, out); });
+  }
   folder.commit();
 }
 

@@ -1,50 +1,32 @@
 // SPDX-License-Identifier: MIT
-// The scenario format (v1) as field rules. Loading runs in phases: parse the text (a syntax error
-// stops here, with nlohmann's line and column); read every field, collecting each broken rule;
-// then, only if every field was sound, the whole-graph checks of model/graph_checks.cpp, whose
-// JSON pointers assume the services were all read in file order.
+// The scenario format (README "Scenario files") as field rules. Loading runs in phases: parse the text (a syntax error stops here, with nlohmann's line and
+// column); read every field, collecting each broken rule; then, only if every field was sound,
+// the whole-scenario checks of model/graph_checks.cpp, whose JSON pointers assume everything was
+// read in file order. The start date, the horizon and the patient types are read before the
+// arrivals and services, whose dated entries and patient types are checked against them
+// (io/scenario_context.hpp). The parts with rules of their own have files of their own:
+// distribution_json, capacity_json, arrival_profile_json and initial_state_json.
 #include <carepath/io/scenario_json.hpp>
 
+#include "io/arrival_profile_json.hpp"
+#include "io/calendar_json.hpp"
+#include "io/capacity_json.hpp"
+#include "io/distribution_json.hpp"
+#include "io/field_rules.hpp"
+#include "io/initial_state_json.hpp"
 #include "io/json_reader.hpp"
+#include "io/scenario_context.hpp"
+#include "io/text_file.hpp"
 #include "model/graph_checks.hpp"
-#include "model/suggest.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
 #include <limits>
-#include <memory>
 #include <system_error>
 
 namespace carepath::io {
 namespace {
 
-using model::DistributionSpec;
-
-constexpr std::uint64_t kMaxServers = 1'000'000;
 constexpr std::uint64_t kMaxReplications = 1'000'000;
-constexpr std::uint64_t kMaxQueueLimit = std::numeric_limits<std::uint32_t>::max();
-constexpr std::size_t kMaxNameLength = 64;
-
-constexpr std::string_view kNameRule = "a name of 1 to 64 letters, digits, '_', '.' or '-'";
-
-// ---- Values shared by several objects -----------------------------------------------------------
-
-bool is_valid_name(std::string_view name) {
-  return !name.empty() && name.size() <= kMaxNameLength && std::all_of(name.begin(), name.end(), [](char c) {
-           return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-                  c == '.' || c == '-';
-         });
-}
-
-std::optional<std::string> expect_name(JsonReader& r, const Json& value) {
-  auto name = r.expect_string(value);
-  if (name && !is_valid_name(*name)) {
-    r.expected(kNameRule, value);
-    return std::nullopt;
-  }
-  return name;
-}
 
 // The scenario's name becomes a folder, results/<name>/, so it must not climb out of results/.
 std::optional<std::string> expect_scenario_name(JsonReader& r, const Json& value) {
@@ -56,245 +38,22 @@ std::optional<std::string> expect_scenario_name(JsonReader& r, const Json& value
   return name;
 }
 
-std::optional<std::vector<std::string>> expect_notes(JsonReader& r, const Json& value) {
-  if (value.is_string()) return std::vector<std::string>{value.get<std::string>()};
-  if (!r.expect_array(value, "a string or an array of strings")) return std::nullopt;
-  std::vector<std::string> notes;
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    const auto step = r.enter(i);
-    if (auto note = r.expect_string(value.at(i))) notes.push_back(std::move(*note));
-  }
-  return notes;
-}
-
-std::optional<double> expect_positive_duration(JsonReader& r, const Json& value) {
-  const auto in_days = r.expect_duration(value);
-  if (in_days && *in_days <= 0) {
-    r.expected("a duration above zero", value);
-    return std::nullopt;
-  }
-  return in_days;
-}
-
-std::optional<double> expect_positive_number(JsonReader& r, const Json& value) {
-  const auto number = r.expect_number(value);
-  if (number && *number <= 0) {
-    r.expected("a number above zero", value);
-    return std::nullopt;
-  }
-  return number;
-}
-
-std::optional<double> expect_probability(JsonReader& r, const Json& value) {
-  const auto number = r.expect_number(value);
-  if (number && !(*number >= 0 && *number <= 1)) {
-    r.expected("a probability from 0 to 1", value);
-    return std::nullopt;
-  }
-  return number;
-}
-
 // nullopt inside means "unlimited"; the outer optional is empty when the value is bad.
 using Limit = std::optional<std::uint32_t>;
 
-std::optional<Limit> expect_limit(JsonReader& r, const Json& value, std::uint64_t min, std::uint64_t max,
-                                  std::string_view description) {
-  if (value == "unlimited") return Limit{};
-  if (const auto number = r.expect_integer(value, min, max, description)) {
+std::optional<Limit> expect_queue_limit(JsonReader& r, const Json& value) {
+  if (is_text(value, "unlimited")) return Limit{};
+  if (const auto number = r.expect_integer(value, 0, kMaxQueueLimit, R"(a non-negative integer or "unlimited")")) {
     return Limit{static_cast<std::uint32_t>(*number)};
   }
   return std::nullopt;
 }
 
-std::optional<Limit> expect_capacity(JsonReader& r, const Json& value) {
-  return expect_limit(r, value, 1, kMaxServers, R"(a positive integer or "unlimited")");
-}
+// ---- Run, patient types, pathways ------------------------------------------------------------------
 
-std::optional<Limit> expect_queue_limit(JsonReader& r, const Json& value) {
-  return expect_limit(r, value, 0, kMaxQueueLimit, R"(a non-negative integer or "unlimited")");
-}
-
-// ---- Distributions --------------------------------------------------------------------------------
-
-// `"max": "1d"` after `"min": "2d"`: reports at max, quoting both as the planner wrote them.
-void report_not_greater(JsonReader& r, const Json& object, std::string_view lower, std::string_view upper) {
-  r.error_at(upper, "expected a duration greater than " + std::string(lower) + " (" +
-                        describe(object.at(lower)) + "), got " + describe(object.at(upper)));
-}
-
-std::optional<DistributionSpec> read_exponential(JsonReader& r, const Json& d) {
-  const auto mean = r.required(d, "mean", expect_positive_duration);
-  if (!mean) return std::nullopt;
-  return model::Exponential{*mean};
-}
-
-std::optional<DistributionSpec> read_deterministic(JsonReader& r, const Json& d) {
-  const auto value = r.required(d, "value", &JsonReader::expect_duration);
-  if (!value) return std::nullopt;
-  return model::Deterministic{*value};
-}
-
-std::optional<DistributionSpec> read_uniform(JsonReader& r, const Json& d) {
-  const auto min = r.required(d, "min", &JsonReader::expect_duration);
-  const auto max = r.required(d, "max", &JsonReader::expect_duration);
-  if (!min || !max) return std::nullopt;
-  if (!(*min < *max)) {
-    report_not_greater(r, d, "min", "max");
-    return std::nullopt;
-  }
-  return model::Uniform{*min, *max};
-}
-
-std::optional<DistributionSpec> read_triangular(JsonReader& r, const Json& d) {
-  const auto min = r.required(d, "min", &JsonReader::expect_duration);
-  const auto mode = r.required(d, "mode", &JsonReader::expect_duration);
-  const auto max = r.required(d, "max", &JsonReader::expect_duration);
-  if (!min || !mode || !max) return std::nullopt;
-  if (!(*min < *max)) {
-    report_not_greater(r, d, "min", "max");
-    return std::nullopt;
-  }
-  if (*mode < *min || *mode > *max) {
-    r.error_at("mode", "expected a duration from min to max (" + describe(d.at("min")) + " to " +
-                           describe(d.at("max")) + "), got " + describe(d.at("mode")));
-    return std::nullopt;
-  }
-  return model::Triangular{*min, *mode, *max};
-}
-
-template <class MeanAndSd>
-std::optional<DistributionSpec> read_mean_and_sd(JsonReader& r, const Json& d) {
-  const auto mean = r.required(d, "mean", expect_positive_duration);
-  const auto sd = r.required(d, "sd", expect_positive_duration);
-  if (!mean || !sd) return std::nullopt;
-  return MeanAndSd{*mean, *sd};
-}
-
-std::optional<DistributionSpec> read_weibull(JsonReader& r, const Json& d) {
-  const auto shape = r.required(d, "shape", expect_positive_number);
-  const auto scale = r.required(d, "scale", expect_positive_duration);
-  if (!shape || !scale) return std::nullopt;
-  return model::Weibull{*shape, *scale};
-}
-
-// Days per `unit`, for empirical values written as bare numbers.
-std::optional<double> expect_duration_unit(JsonReader& r, const Json& value) {
-  if (value.is_string()) {
-    const auto& unit = value.get_ref<const std::string&>();
-    // Letters only, so that a "unit" such as "e3d" cannot smuggle a number into "1" + unit.
-    const bool letters = !unit.empty() && std::all_of(unit.begin(), unit.end(), [](char c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    });
-    if (letters) {
-      if (const auto in_days = parse_duration("1" + unit)) return in_days;
-    }
-  }
-  r.expected(R"(a duration unit, such as "h" or "d")", value);
-  return std::nullopt;
-}
-
-std::optional<double> expect_non_negative_number(JsonReader& r, const Json& value) {
-  if (!value.is_number()) {
-    r.expected(R"(a number, as "unit" is given)", value);
-    return std::nullopt;
-  }
-  const auto number = r.expect_number(value);
-  if (number && *number < 0) {
-    r.expected("a number that is not negative", value);
-    return std::nullopt;
-  }
-  return number;
-}
-
-std::optional<DistributionSpec> read_empirical(JsonReader& r, const Json& d) {
-  const Json* unit = JsonReader::find(d, "unit");
-  const auto days_per_unit = r.optional(d, "unit", expect_duration_unit);
-  const Json* values = r.require(d, "values");
-  if (values == nullptr) return std::nullopt;
-  const auto step = r.enter("values");
-  const std::string_view rule = unit == nullptr ? "a non-empty array of durations" : "a non-empty array of numbers";
-  if (!r.expect_array(*values, rule)) return std::nullopt;
-  if (values->empty()) {
-    r.expected(rule, *values);
-    return std::nullopt;
-  }
-  model::Empirical empirical;
-  bool all_read = true;
-  for (std::size_t i = 0; i < values->size(); ++i) {
-    const auto value_step = r.enter(i);
-    const auto value = unit == nullptr ? r.expect_duration(values->at(i))
-                                       : expect_non_negative_number(r, values->at(i));
-    all_read = all_read && value.has_value();
-    if (value) empirical.values.push_back(*value * days_per_unit.value_or(1));
-  }
-  if (!all_read || (unit != nullptr && !days_per_unit)) return std::nullopt;
-  return empirical;
-}
-
-struct DistributionRule {
-  std::string name;
-  std::vector<std::string> keys;  // Besides "distribution".
-  std::optional<DistributionSpec> (*read)(JsonReader&, const Json&);
-};
-
-const std::vector<DistributionRule>& distribution_rules() {
-  static const std::vector<DistributionRule> rules{
-      {"exponential", {"mean"}, read_exponential},
-      {"deterministic", {"value"}, read_deterministic},
-      {"uniform", {"min", "max"}, read_uniform},
-      {"triangular", {"min", "mode", "max"}, read_triangular},
-      {"gamma", {"mean", "sd"}, read_mean_and_sd<model::Gamma>},
-      {"lognormal", {"mean", "sd"}, read_mean_and_sd<model::Lognormal>},
-      {"weibull", {"shape", "scale"}, read_weibull},
-      {"empirical", {"values", "unit"}, read_empirical},
-  };
-  return rules;
-}
-
-std::optional<DistributionSpec> expect_distribution(JsonReader& r, const Json& d) {
-  if (!r.expect_object(d)) return std::nullopt;
-  // Which other keys belong here depends on the distribution, so without it nothing else can be checked.
-  const auto name = r.required(d, "distribution", &JsonReader::expect_string);
-  if (!name) return std::nullopt;
-  const auto& rules = distribution_rules();
-  const auto rule = std::find_if(rules.begin(), rules.end(), [&](const auto& candidate) { return candidate.name == *name; });
-  if (rule == rules.end()) {
-    std::vector<std::string> known;
-    for (const auto& candidate : rules) known.push_back(candidate.name);
-    r.error_at("distribution", model::unknown_name_message("distribution", *name, known));
-    return std::nullopt;
-  }
-  std::vector<std::string> keys{"distribution"};
-  keys.insert(keys.end(), rule->keys.begin(), rule->keys.end());
-  r.check_keys(d, keys);
-  return rule->read(r, d);
-}
-
-// ---- Objects --------------------------------------------------------------------------------------
-
-/// Reads `key` of `object` as an array of objects with `read_element`; every element is read, and
-/// `out` gets one entry per element, so indices in `out` match the file.
-template <class Element, class ReadElement>
-void read_list(JsonReader& r, const Json& object, std::string_view key, std::string_view rule,
-               std::vector<Element>& out, ReadElement read_element) {
-  const Json* list = r.require(object, key);
-  if (list == nullptr) return;
-  const auto step = r.enter(key);
-  if (!r.expect_array(*list, rule)) return;
-  if (list->empty()) {
-    r.expected(rule, *list);
-    return;
-  }
-  for (std::size_t i = 0; i < list->size(); ++i) {
-    const auto element_step = r.enter(i);
-    Element element;
-    if (r.expect_object(list->at(i))) read_element(r, list->at(i), element);
-    out.push_back(std::move(element));
-  }
-}
-
-void read_run(JsonReader& r, const Json& run, model::RunSettings& out) {
-  if (!r.expect_object(run)) return;
+/// Returns the horizon, which the dated parts of the scenario are checked against.
+std::optional<double> read_run(JsonReader& r, const Json& run, model::RunSettings& out) {
+  if (!r.expect_object(run)) return std::nullopt;
   r.check_keys(run, {"horizon", "warm_up", "replications", "seed"});
   const auto horizon = r.required(run, "horizon", expect_positive_duration);
   const auto warm_up = r.optional(run, "warm_up", &JsonReader::expect_duration);
@@ -311,20 +70,70 @@ void read_run(JsonReader& r, const Json& run, model::RunSettings& out) {
   out.seed = r.optional(run, "seed", &JsonReader::expect_integer, std::uint64_t{0},
                         std::numeric_limits<std::uint64_t>::max(), "a non-negative integer")
                  .value_or(out.seed);
+  return horizon;
 }
 
-void read_arrival(JsonReader& r, const Json& json, model::ArrivalSource& out) {
-  r.check_keys(json, {"name", "to", "rate", "notes"});
+void read_patient_type(JsonReader& r, const Json& json, model::PatientType& out) {
+  r.check_keys(json, {"name", "priority", "notes"});
   out.name = r.required(json, "name", expect_name).value_or("");
-  out.to = r.required(json, "to", &JsonReader::expect_string).value_or("");
-  out.rate_per_day = r.required(json, "rate", &JsonReader::expect_rate).value_or(0);
+  out.priority = r.optional(json, "priority", expect_priority).value_or(out.priority);
   out.notes = r.optional(json, "notes", expect_notes).value_or(std::vector<std::string>{});
 }
 
+void read_pathway(JsonReader& r, const Json& json, model::Pathway& out) {
+  r.check_keys(json, {"name", "start", "end", "target", "notes"});
+  out.name = r.required(json, "name", expect_name).value_or("");
+  out.start = r.required(json, "start", &JsonReader::expect_string).value_or("");
+  out.end = r.required(json, "end", &JsonReader::expect_string).value_or("");
+  out.target = r.required(json, "target", expect_positive_duration).value_or(0);
+  out.notes = r.optional(json, "notes", expect_notes).value_or(std::vector<std::string>{});
+}
+
+// ---- Arrivals -------------------------------------------------------------------------------------
+
+// The mean of the series over the run (over all of it when the run's dates are unknown): the
+// source's rate before any profile, for reports; the engine reads the series day by day.
+double series_mean(const std::vector<model::DailyArrivals>& series, const ScenarioContext& context) {
+  const auto run = context.run_days();
+  double sum = 0;
+  std::size_t days = 0;
+  for (const auto& day : series) {
+    if (run && (day.date < run->first || run->second < day.date)) continue;
+    sum += day.arrivals;
+    ++days;
+  }
+  return days == 0 ? 0 : sum / static_cast<double>(days);
+}
+
+void read_arrival(JsonReader& r, const Json& json, model::ArrivalSource& out, const ScenarioContext& context) {
+  r.check_keys(json, {"name", "to", "rate", "patient_type", "profile", "notes"});
+  out.name = r.required(json, "name", expect_name).value_or("");
+  out.to = r.required(json, "to", &JsonReader::expect_string).value_or("");
+  const Json* profile = JsonReader::find(json, "profile");
+  const bool series_given = profile != nullptr && profile->is_object() && profile->contains("daily_series");
+  const auto rate = series_given ? r.optional(json, "rate", &JsonReader::expect_rate)
+                                 : r.required(json, "rate", &JsonReader::expect_rate);
+  out.rate_per_day = rate.value_or(0);
+  out.patient_type = r.optional(json, "patient_type", &JsonReader::expect_string).value_or("");
+  out.profile = r.optional(json, "profile", expect_arrival_profile, context);
+  if (series_given && rate) {
+    const auto step = r.enter("rate");
+    r.warning("is ignored: the profile's daily_series gives the arrivals of each day");
+  }
+  if (out.profile && !out.profile->daily_series.empty())
+    out.rate_per_day = series_mean(out.profile->daily_series, context);
+  out.notes = r.optional(json, "notes", expect_notes).value_or(std::vector<std::string>{});
+}
+
+// ---- Services -------------------------------------------------------------------------------------
+
 void read_route(JsonReader& r, const Json& json, model::Route& out) {
-  r.check_keys(json, {"to", "probability"});
+  r.check_keys(json, {"to", "probability", "transfer_delay", "keeps_bed"});
   out.to = r.required(json, "to", &JsonReader::expect_string).value_or("");
   out.probability = r.optional(json, "probability", expect_probability).value_or(out.probability);
+  out.transfer_delay = r.optional(json, "transfer_delay", expect_distribution);
+  out.keeps_bed_during_delay =
+      r.optional(json, "keeps_bed", &JsonReader::expect_boolean).value_or(out.keeps_bed_during_delay);
 }
 
 std::optional<std::vector<model::Route>> expect_routes(JsonReader& r, const Json& next) {
@@ -339,29 +148,119 @@ std::optional<std::vector<model::Route>> expect_routes(JsonReader& r, const Json
   return routes;
 }
 
-void read_service(JsonReader& r, const Json& json, model::Service& out) {
-  r.check_keys(json, {"name", "capacity", "service_time", "queue_limit", "next", "notes"});
-  out.name = r.required(json, "name", expect_name).value_or("");
-  out.capacity = r.required(json, "capacity", expect_capacity).value_or(Limit{});
-  out.service_time = r.required(json, "service_time", expect_distribution).value_or(out.service_time);
-  out.queue_limit = r.optional(json, "queue_limit", expect_queue_limit).value_or(Limit{});
-  out.routes = r.optional(json, "next", expect_routes).value_or(std::vector<model::Route>{});
-  out.notes = r.optional(json, "notes", expect_notes).value_or(std::vector<std::string>{});
+struct WhenFullSpec {
+  model::WhenFull rule = model::WhenFull::Block;
+  std::string divert_to;
+};
+
+std::optional<WhenFullSpec> expect_when_full(JsonReader& r, const Json& value) {
+  if (is_text(value, "block")) return WhenFullSpec{model::WhenFull::Block, ""};
+  if (is_text(value, "lose")) return WhenFullSpec{model::WhenFull::Lose, ""};
+  if (value.is_object()) {
+    r.check_keys(value, {"divert"});
+    const auto to = r.required(value, "divert", &JsonReader::expect_string);
+    if (!to) return std::nullopt;
+    return WhenFullSpec{model::WhenFull::Divert, *to};
+  }
+  r.expected(R"("block", "lose" or {"divert": "<service>"})", value);
+  return std::nullopt;
 }
 
-model::Scenario read_scenario(JsonReader& r, const Json& document) {
+void read_type_override(JsonReader& r, const Json& json, model::TypeOverride& out) {
+  r.check_keys(json, {"service_time", "next", "priority", "patience"});
+  out.service_time = r.optional(json, "service_time", expect_distribution);
+  out.routes = r.optional(json, "next", expect_routes);
+  out.priority = r.optional(json, "priority", expect_priority);
+  out.patience = r.optional(json, "patience", expect_distribution);
+}
+
+// Keyed by patient type, in file order; whether each type exists is a graph check.
+std::optional<std::vector<model::TypeOverride>> expect_type_overrides(JsonReader& r, const Json& by_type) {
+  if (!r.expect_object(by_type)) return std::nullopt;
+  std::vector<model::TypeOverride> overrides;
+  for (auto it = by_type.begin(); it != by_type.end(); ++it) {
+    if (it.key().starts_with('$')) continue;
+    const auto step = r.enter(it.key());
+    model::TypeOverride type_override;
+    type_override.patient_type = it.key();
+    if (r.expect_object(it.value())) read_type_override(r, it.value(), type_override);
+    overrides.push_back(std::move(type_override));
+  }
+  return overrides;
+}
+
+// renege_to names where patients who give up go; with no patience anywhere, nobody does.
+void warn_about_idle_renege_to(JsonReader& r, const Json& json, const model::Service& service) {
+  if (JsonReader::find(json, "renege_to") == nullptr || service.patience) return;
+  const bool any_type_patience = std::any_of(service.by_type.begin(), service.by_type.end(),
+                                             [](const model::TypeOverride& t) { return t.patience.has_value(); });
+  if (any_type_patience) return;
+  const auto step = r.enter("renege_to");
+  r.warning("has no effect: without a patience here, nobody gives up waiting");
+}
+
+void read_service(JsonReader& r, const Json& json, model::Service& out, const ScenarioContext& context) {
+  r.check_keys(json, {"name", "capacity", "service_time", "queue_limit", "when_full", "patience", "renege_to",
+                      "wait_target", "next", "by_type", "initial", "notes"});
+  out.name = r.required(json, "name", expect_name).value_or("");
+  if (auto capacity = r.required(json, "capacity", expect_capacity, context)) {
+    out.capacity = capacity->capacity;
+    out.capacity_changes = std::move(capacity->changes);
+    out.roster = std::move(capacity->roster);
+  }
+  out.service_time = r.required(json, "service_time", expect_distribution).value_or(out.service_time);
+  out.queue_limit = r.optional(json, "queue_limit", expect_queue_limit).value_or(Limit{});
+  if (const auto when_full = r.optional(json, "when_full", expect_when_full)) {
+    out.when_full = when_full->rule;
+    out.divert_to = when_full->divert_to;
+  }
+  out.patience = r.optional(json, "patience", expect_distribution);
+  out.renege_to = r.optional(json, "renege_to", &JsonReader::expect_string).value_or(out.renege_to);
+  out.wait_target = r.optional(json, "wait_target", expect_positive_duration);
+  out.routes = r.optional(json, "next", expect_routes).value_or(std::vector<model::Route>{});
+  out.by_type = r.optional(json, "by_type", expect_type_overrides).value_or(std::vector<model::TypeOverride>{});
+  if (auto initial = r.optional(json, "initial", expect_initial_state, context)) {
+    out.initial_waiting = std::move(initial->waiting);
+    out.initial_in_service = std::move(initial->in_service);
+  }
+  out.notes = r.optional(json, "notes", expect_notes).value_or(std::vector<std::string>{});
+  warn_about_idle_renege_to(r, json, out);
+}
+
+// ---- The document ---------------------------------------------------------------------------------
+
+model::Scenario read_scenario(JsonReader& r, const Json& document, ScenarioContext& context) {
   model::Scenario scenario;
   if (!r.expect_object(document)) return scenario;
-  r.check_keys(document, {"name", "description", "notes", "run", "arrivals", "services"});
+  r.check_keys(document, {"name", "description", "notes", "start_date", "run", "patient_types", "arrivals",
+                          "services", "pathways"});
   scenario.name = r.required(document, "name", expect_scenario_name).value_or("");
   scenario.description = r.optional(document, "description", &JsonReader::expect_string).value_or("");
   scenario.notes = r.optional(document, "notes", expect_notes).value_or(std::vector<std::string>{});
+
+  context.start_date = scenario.start_date;
+  if (JsonReader::find(document, "start_date") != nullptr) {
+    context.start_date = r.optional(document, "start_date", expect_date);
+    scenario.start_date = context.start_date.value_or(scenario.start_date);
+  }
   if (const Json* run = r.require(document, "run")) {
     const auto step = r.enter("run");
-    read_run(r, *run, scenario.run);
+    context.horizon = read_run(r, *run, scenario.run);
   }
-  read_list(r, document, "arrivals", "a non-empty array of arrival sources", scenario.arrivals, read_arrival);
-  read_list(r, document, "services", "a non-empty array of services", scenario.services, read_service);
+  const std::size_t errors_before_types = r.error_count();
+  read_optional_objects(r, document, "patient_types", "an array of patient types", scenario.patient_types,
+                        read_patient_type);
+  if (r.error_count() == errors_before_types) context.patient_types = model::patient_type_names(scenario);
+
+  read_required_objects(r, document, "arrivals", "a non-empty array of arrival sources", scenario.arrivals,
+                        [&](JsonReader& reader, const Json& json, model::ArrivalSource& out) {
+                          read_arrival(reader, json, out, context);
+                        });
+  read_required_objects(r, document, "services", "a non-empty array of services", scenario.services,
+                        [&](JsonReader& reader, const Json& json, model::Service& out) {
+                          read_service(reader, json, out, context);
+                        });
+  read_optional_objects(r, document, "pathways", "an array of pathways", scenario.pathways, read_pathway);
   return scenario;
 }
 
@@ -382,29 +281,14 @@ bool has_error(const std::vector<Diagnostic>& diagnostics) {
                      [](const Diagnostic& d) { return d.severity == Severity::Error; });
 }
 
-ScenarioError unreadable(const std::filesystem::path& path, int error_number) {
-  return ScenarioError(path.string(),
-                       {{Severity::Error, "", "cannot read file: " + std::generic_category().message(error_number)}});
-}
-
-std::string read_file(const std::filesystem::path& path) {
-  struct Closer {
-    void operator()(std::FILE* file) const { std::fclose(file); }
-  };
-  const std::unique_ptr<std::FILE, Closer> file(std::fopen(path.c_str(), "rb"));
-  if (!file) throw unreadable(path, errno);
-  std::string text;
-  char buffer[1 << 16];
-  std::size_t count = 0;
-  while ((count = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) text.append(buffer, count);
-  // A directory opens fine on Linux; it is the read that fails, with EISDIR.
-  if (std::ferror(file.get())) throw unreadable(path, errno);
-  return text;
-}
-
 }  // namespace
 
 LoadedScenario parse_scenario(const std::string& text, const std::string& source) {
+  return parse_scenario(text, source, std::filesystem::path());
+}
+
+LoadedScenario parse_scenario(const std::string& text, const std::string& source,
+                              const std::filesystem::path& csv_folder) {
   Json document;
   try {
     document = Json::parse(text);
@@ -415,7 +299,9 @@ LoadedScenario parse_scenario(const std::string& text, const std::string& source
 
   std::vector<Diagnostic> diagnostics;
   JsonReader reader(diagnostics);
-  model::Scenario scenario = read_scenario(reader, document);
+  ScenarioContext context;
+  context.csv_folder = csv_folder;
+  model::Scenario scenario = read_scenario(reader, document, context);
   if (!has_error(diagnostics)) {
     auto graph_diagnostics = model::check_scenario(scenario);
     diagnostics.insert(diagnostics.end(), graph_diagnostics.begin(), graph_diagnostics.end());
@@ -429,7 +315,13 @@ LoadedScenario parse_scenario(const std::string& text, const std::string& source
 }
 
 LoadedScenario load_scenario(const std::filesystem::path& path) {
-  return parse_scenario(read_file(path), path.string());
+  std::string text;
+  try {
+    text = read_text_file(path);
+  } catch (const std::system_error& e) {
+    throw ScenarioError(path.string(), {{Severity::Error, "", "cannot read file: " + e.code().message()}});
+  }
+  return parse_scenario(text, path.string(), path.parent_path());
 }
 
 }  // namespace carepath::io

@@ -44,6 +44,26 @@ ordered_json summary_json(const model::Scenario& scenario, const run::BatchResul
     services.push_back({{"name", service.name},
                         {"metrics", metrics_json(stats::kServiceMetrics, service.metrics)}});
   }
+  ordered_json pathways = ordered_json::array();
+  for (const stats::PathwaySummary& pathway : result.summary.pathways) {
+    pathways.push_back({{"name", pathway.name},
+                        {"target_days", pathway.target},
+                        {"metrics", metrics_json(stats::kPathwayMetrics, pathway.metrics)}});
+  }
+  ordered_json by_type = ordered_json::array();
+  for (const stats::TypeServiceSummary& row : result.summary.by_type) {
+    by_type.push_back({{"patient_type", row.patient_type},
+                       {"service", row.service},
+                       {"metrics", metrics_json(stats::kTypeServiceMetrics, row.metrics)}});
+  }
+  ordered_json deadlocks = ordered_json::array();
+  for (std::size_t r = 0; r < result.replications.size(); ++r) {
+    const auto& deadlock = result.replications[r].deadlock;
+    if (!deadlock) continue;
+    ordered_json names = ordered_json::array();
+    for (std::uint32_t s : deadlock->services) names.push_back(result.labels.services.at(s));
+    deadlocks.push_back({{"replication", r}, {"time_days", deadlock->time}, {"services", std::move(names)}});
+  }
   return ordered_json{
       {"carepath_version", CAREPATH_VERSION},
       {"scenario",
@@ -53,10 +73,15 @@ ordered_json summary_json(const model::Scenario& scenario, const run::BatchResul
         {"replications", result.replications.size()},
         {"threads", result.threads},
         {"wall_seconds", result.wall_seconds},
+        {"start_date", model::format_date(scenario.start_date)},
         {"horizon_days", scenario.run.horizon},
         {"warm_up_days", scenario.run.warm_up}}},
       {"services", std::move(services)},
       {"system", metrics_json(stats::kSystemMetrics, result.summary.system)},
+      {"pathways", std::move(pathways)},
+      {"by_type", std::move(by_type)},
+      {"deadlocked_replications", result.summary.deadlocked_replications},
+      {"deadlocks", std::move(deadlocks)},
   };
 }
 

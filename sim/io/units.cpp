@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Durations ("4h", "3.5 d") and rates ("120/day") as scenario files write them, converted to the
-// engine's units: days, and patients per day. The grammar is strict on purpose: a bare number,
-// a sign, a missing or unknown unit or stray spaces are all rejected, so a planner never gets
-// hours where they meant days. Read json_reader.cpp next, which turns a rejection into a message.
+// Durations ("4h", "3.5 d"), rates ("120/day") and percentages ("3%") as scenario files write
+// them, converted to the engine's units: days, patients per day and fractions. The grammar is
+// strict on purpose: a bare number, a sign (except in a percentage), a missing or unknown unit or
+// stray spaces are all rejected, so a planner never gets hours where they meant days. Read json_reader.cpp next, which turns a rejection into a message.
 #include <carepath/io/scenario_json.hpp>
 #include <carepath/time.hpp>
 
@@ -80,6 +80,16 @@ std::optional<double> parse_rate(const std::string& text) {
   const auto in_days = days_per(kRateUnits, unit);
   if (!in_days) return std::nullopt;
   return finite(count / *in_days);
+}
+
+std::optional<double> parse_percent(const std::string& text) {
+  // A growth may fall, so a sign is allowed here, unlike in durations and rates.
+  std::string_view unsigned_part = text;
+  const bool negative = unsigned_part.starts_with('-');
+  if (negative || unsigned_part.starts_with('+')) unsigned_part.remove_prefix(1);
+  const auto parts = split_number(unsigned_part);
+  if (!parts || parts->second != "%") return std::nullopt;
+  return finite((negative ? -parts->first : parts->first) / 100);
 }
 
 }  // namespace carepath::io

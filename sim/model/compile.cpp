@@ -1,46 +1,182 @@
 // SPDX-License-Identifier: MIT
+// Names become indices, patient-type overrides become one TypeRules per (service, type), priority
+// numbers become dense levels (so each service keeps one FIFO per level), and every capacity
+// schedule is merged into one timetable the engine walks with a single pending event.
 #include "model/compile.hpp"
 
+#include "model/capacity_timetable.hpp"
+
+#include <algorithm>
+#include <set>
 #include <stdexcept>
 #include <string_view>
 #include <unordered_map>
 
 namespace carepath::model {
 
-engine::CompiledModel compile(const Scenario& scenario) {
-  std::unordered_map<std::string_view, std::uint32_t> index_of;
-  for (std::uint32_t i = 0; i < scenario.services.size(); ++i) index_of.emplace(scenario.services[i].name, i);
-  const auto resolve = [&](const std::string& name) {
+namespace {
+
+class Names {
+ public:
+  explicit Names(const Scenario& scenario) {
+    for (std::uint32_t i = 0; i < scenario.services.size(); ++i) services_.emplace(scenario.services[i].name, i);
+    for (std::uint16_t i = 0; i < scenario.patient_types.size(); ++i) types_.emplace(scenario.patient_types[i].name, i);
+  }
+
+  [[nodiscard]] std::uint32_t service(const std::string& name) const {
     if (name == kExit) return engine::kExitTarget;
-    const auto found = index_of.find(name);
-    if (found == index_of.end()) throw std::logic_error("compile: unchecked scenario names unknown service '" + name + "'");
+    return find(services_, name, "service");
+  }
+
+  /// Empty means the first type.
+  [[nodiscard]] std::uint16_t type(const std::string& name) const {
+    if (name.empty()) return 0;
+    return static_cast<std::uint16_t>(find(types_, name, "patient type"));
+  }
+
+ private:
+  template <class Map>
+  static std::uint32_t find(const Map& map, const std::string& name, const char* what) {
+    const auto found = map.find(name);
+    if (found == map.end()) {
+      throw std::logic_error(std::string("compile: unchecked scenario names unknown ") + what + " '" + name + "'");
+    }
     return found->second;
+  }
+
+  std::unordered_map<std::string_view, std::uint32_t> services_;
+  std::unordered_map<std::string_view, std::uint32_t> types_;
+};
+
+engine::TypeRules compile_rules(const Service& service, const TypeOverride* override_for_type,
+                                std::uint32_t priority_level, const Names& names) {
+  const std::vector<Route>& routes =
+      override_for_type != nullptr && override_for_type->routes ? *override_for_type->routes : service.routes;
+  engine::TypeRules rules{
+      .service_time = engine::Sampler(override_for_type != nullptr && override_for_type->service_time
+                                          ? *override_for_type->service_time
+                                          : service.service_time),
+      .routing = {},
+      .routes = {},
+      .priority_level = priority_level,
+      .patience = {},
   };
+  const auto& patience = override_for_type != nullptr && override_for_type->patience ? override_for_type->patience
+                                                                                     : service.patience;
+  if (patience) rules.patience = engine::Sampler(*patience);
+  std::vector<double> weights;
+  for (const Route& route : routes) {
+    rules.routes.push_back({.target = names.service(route.to),
+                            .transfer_delay = route.transfer_delay ? std::optional(engine::Sampler(*route.transfer_delay))
+                                                                   : std::nullopt,
+                            .keeps_bed = route.keeps_bed_during_delay});
+    weights.push_back(route.probability);
+  }
+  if (weights.empty()) {
+    rules.routes.push_back({});
+    weights.push_back(1.0);
+  }
+  rules.routing = engine::AliasTable(weights);
+  return rules;
+}
+
+}  // namespace
+
+engine::CompiledModel compile(const Scenario& scenario) {
+  const Names names(scenario);
+  const std::vector<PatientType> types =
+      scenario.patient_types.empty() ? std::vector<PatientType>{{.name = "patient", .priority = 1, .notes = {}}}
+                                     : scenario.patient_types;
 
   engine::CompiledModel model;
   model.horizon = scenario.run.horizon;
   model.warm_up = scenario.run.warm_up;
+  model.patient_types = static_cast<std::uint32_t>(types.size());
+
+  // Every priority number in use, across types and service overrides, gets a dense level.
+  std::set<std::uint32_t> priorities;
+  for (const auto& type : types) priorities.insert(type.priority);
   for (const auto& service : scenario.services) {
-    engine::CompiledService& compiled = model.services.emplace_back(engine::CompiledService{
-        .capacity = service.capacity.value_or(engine::kUnlimited),
-        .queue_limit = service.queue_limit.value_or(engine::kUnlimited),
-        .service_time = engine::Sampler(service.service_time),
-        .routing = {},
-        .route_targets = {},
-    });
-    std::vector<double> weights;
-    for (const auto& route : service.routes) {
-      compiled.route_targets.push_back(resolve(route.to));
-      weights.push_back(route.probability);
+    for (const auto& o : service.by_type) {
+      if (o.priority) priorities.insert(*o.priority);
     }
-    if (weights.empty()) {
-      compiled.route_targets.push_back(engine::kExitTarget);
-      weights.push_back(1.0);
-    }
-    compiled.routing = engine::AliasTable(weights);
   }
+  const std::vector<std::uint32_t> levels(priorities.begin(), priorities.end());
+  const auto level_of = [&](std::uint32_t priority) {
+    return static_cast<std::uint32_t>(std::lower_bound(levels.begin(), levels.end(), priority) - levels.begin());
+  };
+  model.priority_levels = static_cast<std::uint32_t>(levels.size());
+
+  const std::size_t n_services = scenario.services.size();
+  model.service_time_specs.resize(types.size() * n_services);
+  model.patience_specs.resize(types.size() * n_services);
+  for (std::uint32_t s = 0; s < n_services; ++s) {
+    const Service& service = scenario.services[s];
+    engine::CompiledService& compiled = model.services.emplace_back();
+    compiled.queue_limit = service.queue_limit.value_or(engine::kUnlimited);
+    compiled.when_full = service.when_full;
+    if (service.when_full == WhenFull::Divert) compiled.divert_to = names.service(service.divert_to);
+    compiled.renege_to = names.service(service.renege_to);
+    if (service.wait_target) compiled.wait_target = *service.wait_target;
+
+    if (!service.capacity) {
+      compiled.initial_capacity = engine::kUnlimited;
+    } else {
+      const auto steps = capacity_timetable(service, scenario.start_date, scenario.run.horizon);
+      compiled.initial_capacity = steps.empty() ? *service.capacity : steps.front().capacity;
+      for (std::size_t i = 1; i < steps.size(); ++i) {
+        model.capacity_timetable.push_back({steps[i].time, s, steps[i].capacity});
+        compiled.last_capacity_change = steps[i].time;
+      }
+    }
+
+    for (std::uint16_t t = 0; t < types.size(); ++t) {
+      const auto found = std::find_if(service.by_type.begin(), service.by_type.end(),
+                                      [&](const TypeOverride& o) { return o.patient_type == types[t].name; });
+      const TypeOverride* override_for_type = found == service.by_type.end() ? nullptr : &*found;
+      const std::uint32_t priority =
+          override_for_type != nullptr && override_for_type->priority ? *override_for_type->priority : types[t].priority;
+      compiled.by_type.push_back(compile_rules(service, override_for_type, level_of(priority), names));
+      const std::size_t index = t * n_services + s;
+      model.service_time_specs[index] = override_for_type != nullptr && override_for_type->service_time
+                                            ? *override_for_type->service_time
+                                            : service.service_time;
+      model.patience_specs[index] =
+          override_for_type != nullptr && override_for_type->patience ? override_for_type->patience : service.patience;
+    }
+
+    for (const InitialCohort& cohort : service.initial_in_service) {
+      for (std::uint32_t i = 0; i < cohort.count; ++i) {
+        model.initial_patients.push_back({s, names.type(cohort.patient_type), true, cohort.elapsed});
+      }
+    }
+    for (const InitialCohort& cohort : service.initial_waiting) {
+      for (std::uint32_t i = 0; i < cohort.count; ++i) {
+        model.initial_patients.push_back({s, names.type(cohort.patient_type), false, cohort.elapsed});
+      }
+    }
+  }
+  // Patients already waiting join their queues in order of arrival, the longest wait first, as
+  // they would have if the run had started earlier; the listing order does not matter.
+  std::stable_sort(model.initial_patients.begin(), model.initial_patients.end(),
+                   [](const engine::InitialPatient& a, const engine::InitialPatient& b) {
+                     if (a.in_service != b.in_service) return a.in_service;
+                     return !a.in_service && a.elapsed > b.elapsed;
+                   });
+  std::stable_sort(model.capacity_timetable.begin(), model.capacity_timetable.end(),
+                   [](const engine::ScheduledCapacity& a, const engine::ScheduledCapacity& b) { return a.time < b.time; });
+
+  for (std::uint32_t p = 0; p < scenario.pathways.size(); ++p) {
+    const Pathway& pathway = scenario.pathways[p];
+    model.pathways.push_back({.target = pathway.target});
+    model.services[names.service(pathway.start)].pathways_starting.push_back(p);
+    model.services[names.service(pathway.end)].pathways_ending.push_back(p);
+  }
+
   for (const auto& source : scenario.arrivals) {
-    model.sources.push_back({.rate = source.rate_per_day, .target = resolve(source.to)});
+    model.sources.push_back({.rate = engine::compile_arrival_rate(source, scenario.start_date, scenario.run.horizon),
+                             .target = names.service(source.to),
+                             .patient_type = names.type(source.patient_type)});
   }
   return model;
 }

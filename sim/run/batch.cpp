@@ -25,7 +25,12 @@ BatchResult run_batch(const model::Scenario& scenario, const BatchOptions& optio
 
   BatchResult result;
   result.scenario_name = scenario.name;
-  for (const auto& service : scenario.services) result.service_names.push_back(service.name);
+  for (const auto& service : scenario.services) result.labels.services.push_back(service.name);
+  for (const auto& pathway : scenario.pathways) {
+    result.labels.pathways.push_back(pathway.name);
+    result.labels.pathway_targets.push_back(pathway.target);
+  }
+  for (const auto& type : scenario.patient_types) result.labels.patient_types.push_back(type.name);
   result.seed = options.seed.value_or(scenario.run.seed);
   const std::uint32_t replications = options.replications.value_or(scenario.run.replications);
   result.threads = options.threads > 0 ? options.threads : static_cast<unsigned>(tbb::info::default_concurrency());
@@ -42,7 +47,7 @@ BatchResult run_batch(const model::Scenario& scenario, const BatchOptions& optio
                       });
   }
   result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  result.summary = stats::summarise(result.service_names, result.replications);
+  result.summary = stats::summarise(result.labels, result.replications);
   return result;
 }
 

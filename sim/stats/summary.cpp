@@ -45,22 +45,47 @@ Estimate estimate(const std::vector<double>& values) {
   return e;
 }
 
-Summary summarise(const std::vector<std::string>& service_names, const std::vector<ReplicationResult>& replications) {
-  Summary summary;
+namespace {
+
+/// Folds one metric table over a group of per-replication records picked by `record`.
+template <class Result, std::size_t N, class Pick>
+std::array<Estimate, N> fold(const std::array<MetricInfo<Result>, N>& metrics,
+                             const std::vector<ReplicationResult>& replications, Pick record) {
+  std::array<Estimate, N> estimates;
   std::vector<double> column(replications.size());
-  for (std::size_t s = 0; s < service_names.size(); ++s) {
-    ServiceSummary& service = summary.services.emplace_back();
-    service.name = service_names[s];
-    for (std::size_t m = 0; m < kServiceMetrics.size(); ++m) {
-      for (std::size_t r = 0; r < replications.size(); ++r) {
-        column[r] = replications[r].services[s].*kServiceMetrics[m].field;
+  for (std::size_t m = 0; m < N; ++m) {
+    for (std::size_t r = 0; r < replications.size(); ++r) column[r] = record(replications[r]).*metrics[m].field;
+    estimates[m] = estimate(column);
+  }
+  return estimates;
+}
+
+}  // namespace
+
+Summary summarise(const SummaryLabels& labels, const std::vector<ReplicationResult>& replications) {
+  Summary summary;
+  const std::size_t n_services = labels.services.size();
+  for (std::size_t s = 0; s < n_services; ++s) {
+    summary.services.push_back(
+        {labels.services[s], fold(kServiceMetrics, replications, [s](const auto& r) -> const auto& { return r.services[s]; })});
+  }
+  summary.system = fold(kSystemMetrics, replications, [](const auto& r) -> const auto& { return r.system; });
+  for (std::size_t p = 0; p < labels.pathways.size(); ++p) {
+    summary.pathways.push_back({labels.pathways[p], labels.pathway_targets[p],
+                                fold(kPathwayMetrics, replications, [p](const auto& r) -> const auto& { return r.pathways[p]; })});
+  }
+  if (labels.patient_types.size() > 1) {
+    for (std::size_t t = 0; t < labels.patient_types.size(); ++t) {
+      for (std::size_t s = 0; s < n_services; ++s) {
+        const std::size_t index = t * n_services + s;
+        summary.by_type.push_back({labels.patient_types[t], labels.services[s],
+                                   fold(kTypeServiceMetrics, replications,
+                                        [index](const auto& r) -> const auto& { return r.by_type[index]; })});
       }
-      service.metrics[m] = estimate(column);
     }
   }
-  for (std::size_t m = 0; m < kSystemMetrics.size(); ++m) {
-    for (std::size_t r = 0; r < replications.size(); ++r) column[r] = replications[r].system.*kSystemMetrics[m].field;
-    summary.system[m] = estimate(column);
+  for (const ReplicationResult& r : replications) {
+    if (r.deadlock) ++summary.deadlocked_replications;
   }
   return summary;
 }

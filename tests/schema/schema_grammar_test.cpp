@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: MIT
-// scenarios/schema.json must accept exactly the durations and rates the loader accepts, so that an
-// editor validating against the schema and `carepath validate` never disagree on a time. This test
-// reads the schema's patterns and compares them, string by string, with io::parse_duration and
-// io::parse_rate (sim/io/units.cpp) over a generated corpus of good and bad spellings.
-// validate_scenarios.py checks whole scenario files against the rest of the schema.
+// scenarios/schema.json must accept exactly the durations, rates, percentages, times of day and
+// weekdays the loader accepts, so that an editor validating against the schema and `carepath
+// validate` never disagree on a value. This test reads the schema's patterns and compares them,
+// string by string, with the loader's parsers (sim/io/units.cpp, sim/io/calendar_text.cpp) over
+// generated corpora of good and bad spellings. Dates are the one exception: a pattern cannot know
+// that February 2023 has 28 days, so there the schema may accept what the loader rejects, but only
+// for that reason. validate_scenarios.py checks whole scenario files against the rest of the schema.
 #include <carepath/io/scenario_json.hpp>
 
+#include "io/calendar_text.hpp"
+
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -42,6 +47,11 @@ const std::vector<std::string> kDurationUnits = {
 
 const std::vector<std::string> kRateUnits = {
     "min", "h", "hour", "d", "day", "w", "week", "year", "days", "hours", "years", "H", "", "s"};
+
+// 7 -> "07", for numbers from 0 to 99.
+std::string two_digits(int value) {
+  return {static_cast<char>('0' + value / 10), static_cast<char>('0' + value % 10)};
+}
 
 const std::vector<std::string> kSeparators = {"", " ", "  ", "\t"};
 
@@ -89,6 +99,90 @@ TEST(SchemaGrammar, RatePatternMatchesTheLoader) {
     }
   }
   EXPECT_GT(accepted, 50);
+}
+
+TEST(SchemaGrammar, PercentPatternMatchesTheLoader) {
+  const auto schema = load_schema();
+  const std::regex percent = pattern_at(schema, "/$defs/percent/pattern");
+  int accepted = 0;
+  for (const std::string sign : {"", "-", "+", "--", " "}) {
+    for (const auto& number : kNumbers) {
+      for (const std::string suffix : {"%", " %", "%%", "", "% ", "pc"}) {
+        const std::string text = sign + number + suffix;
+        const auto parsed = carepath::io::parse_percent(text);
+        const bool matched = std::regex_match(text, percent);
+        EXPECT_EQ(matched, parsed.has_value()) << verdicts(text, matched, parsed.has_value());
+        accepted += parsed.has_value();
+      }
+    }
+  }
+  EXPECT_GT(accepted, 30);
+}
+
+// Every two-digit pair for the hours and the minutes, and a few other shapes.
+TEST(SchemaGrammar, TimeOfDayPatternMatchesTheLoader) {
+  const auto schema = load_schema();
+  const std::regex time = pattern_at(schema, "/$defs/time_of_day/pattern");
+  std::vector<std::string> corpus = {"9:00", "09:0", "0900", "09:00:00", " 09:00", "09:00 ", "", ":", "9h", "-1:00"};
+  for (int hour = 0; hour < 100; ++hour) {
+    for (int minute = 0; minute < 100; ++minute) {
+      corpus.push_back(two_digits(hour) + ":" + two_digits(minute));
+    }
+  }
+  int accepted = 0;
+  for (const auto& text : corpus) {
+    const bool parsed = carepath::io::parse_time_of_day(text).has_value();
+    const bool matched = std::regex_match(text, time);
+    EXPECT_EQ(matched, parsed) << verdicts(text, matched, parsed);
+    accepted += parsed;
+  }
+  EXPECT_EQ(accepted, 24 * 60 + 1);  // 00:00 to 23:59, and 24:00
+}
+
+TEST(SchemaGrammar, WeekdayPatternMatchesTheLoader) {
+  const auto schema = load_schema();
+  const std::regex days = pattern_at(schema, "/$defs/weekday_range/pattern");
+  const std::vector<std::string> words = {"mon", "tue", "wed", "thu", "fri", "sat", "sun", "Mon", "monday", "tues", ""};
+  int accepted = 0;
+  for (const auto& first : words) {
+    for (const std::string separator : {"", "-", " - ", ",", "--"}) {
+      for (const auto& second : separator.empty() ? std::vector<std::string>{""} : words) {
+        const std::string text = first + separator + second;
+        const bool parsed = carepath::io::parse_weekdays(text).has_value();
+        const bool matched = std::regex_match(text, days);
+        EXPECT_EQ(matched, parsed) << verdicts(text, matched, parsed);
+        accepted += parsed;
+      }
+    }
+  }
+  EXPECT_EQ(accepted, 7 + 7 * 7);
+}
+
+TEST(SchemaGrammar, DatePatternAgreesWithTheLoaderExceptOnTheCalendar) {
+  const auto schema = load_schema();
+  const std::regex date = pattern_at(schema, "/$defs/date/pattern");
+  std::vector<std::string> corpus = {"2022-12-1", "22-12-01", "2022/12/01", "2022-12-01 ", "2022-12-01T00:00",
+                                     "20221201", "", "2022-1a-01", "+022-12-01"};
+  for (const std::string year : {"2022", "2024", "1900", "2000", "0000", "9999"}) {
+    for (int month = 0; month <= 13; ++month) {
+      for (int day = 0; day <= 32; ++day) {
+        corpus.push_back(year + "-" + two_digits(month) + "-" + two_digits(day));
+      }
+    }
+  }
+  int accepted = 0;
+  for (const auto& text : corpus) {
+    const auto parsed = carepath::io::parse_iso_date(text);
+    const bool matched = std::regex_match(text, date);
+    if (parsed.date) {
+      EXPECT_TRUE(matched) << verdicts(text, matched, true);
+      ++accepted;
+    } else if (matched) {
+      // The schema checks the form and the ranges 01-12 and 01-31; the loader alone knows month lengths.
+      EXPECT_THAT(parsed.reason, testing::EndsWith(" days")) << verdicts(text, matched, false);
+    }
+  }
+  EXPECT_EQ(accepted, 3 * 365 + 3 * 366);  // 0000 is a leap year in the proleptic calendar, 1900 is not
 }
 
 TEST(SchemaGrammar, EmpiricalUnitsAreDurationUnits) {

@@ -7,8 +7,8 @@ Usage: validate_scenarios.py SCHEMA SCENARIO_DIR
 1. The schema itself must be a valid JSON Schema (draft 2020-12).
 2. Every *.json under SCENARIO_DIR (except the schema) must validate; each error is printed as
    "file: /json/pointer: message".
-3. A few documents the loader rejects must be rejected by the schema too, so a schema that
-   accepts everything cannot pass.
+3. A document using every key of the format must validate, and documents the loader rejects
+   must be rejected by the schema too, so a schema that accepts everything cannot pass.
 The duration and rate patterns are compared with the loader itself in schema_grammar_test.cpp.
 """
 import copy
@@ -84,6 +84,75 @@ def main():
         if validator.is_valid(document):
             print(f"the schema accepts a scenario with {what}")
             failures += 1
+    # Every key of format v2 at once: the schema must accept it, and reject each mutation below.
+    rich = {
+        "name": "probe-v2",
+        "start_date": "2022-12-01",
+        "run": {"horizon": "28d"},
+        "patient_types": [{"name": "urgent", "priority": 0}, {"name": "routine"}],
+        "arrivals": [
+            {"name": "a", "to": "s", "rate": "10/day", "patient_type": "routine",
+             "profile": {"hour_of_day": [1] * 23 + [2], "day_of_week": {"sat": 0.5, "sun": 0.5},
+                         "month_of_year": [1] * 12, "yearly_growth": "3%",
+                         "surges": [{"from": "2022-12-15", "to": "2022-12-31", "multiplier": 1.3}]}},
+            {"name": "b", "to": "s", "profile": {"daily_series": "data/b.csv"}},
+            {"name": "c", "to": "t", "rate": "1/day",
+             "profile": {"daily_series": [{"date": "2022-12-01", "arrivals": 3}], "surges": []}},
+        ],
+        "services": [
+            {"name": "s", "service_time": {"distribution": "exponential", "mean": "1d"},
+             "capacity": {"base": 2, "changes": [{"from": "2023-01-01", "capacity": 0}],
+                          "roster": [{"days": ["mon", "wed-fri"], "from": "09:00", "to": "24:00", "capacity": 4}]},
+             "queue_limit": 10, "when_full": {"divert": "t"},
+             "patience": {"distribution": "exponential", "mean": "4h"}, "renege_to": "t", "wait_target": "18w",
+             "next": [{"to": "t", "probability": 0.5, "transfer_delay": {"distribution": "deterministic", "value": "1d"},
+                       "keeps_bed": False}, {"to": "exit", "probability": 0.5}],
+             "by_type": {"urgent": {"priority": 0, "service_time": {"distribution": "exponential", "mean": "2d"},
+                                    "next": [{"to": "exit"}], "patience": {"distribution": "exponential", "mean": "1d"}},
+                         "$comment": "routine patients use the service's own rules"},
+             "initial": {"waiting": {"histogram": [{"from": "0w", "to": "4w", "count": 8, "patient_type": "urgent"}]},
+                         "in_service": [{"elapsed": "2d", "count": 1}]}},
+            {"name": "t", "capacity": "unlimited", "when_full": "lose",
+             "service_time": {"distribution": "exponential", "mean": "1d"},
+             "initial": {"waiting": "data/t_waiting.csv"}},
+        ],
+        "pathways": [{"name": "p", "start": "s", "end": "t", "target": "4h"}],
+    }
+    if not validator.is_valid(rich):
+        for error in validator.iter_errors(rich):
+            print(f"the schema rejects the format v2 probe: {pointer(error.absolute_path)}: {error.message}")
+        failures += 1
+    bad_v2 = {
+        "bad start date": lambda d: d.update(start_date="2022-12-1"),
+        "month 13": lambda d: d.update(start_date="2022-13-01"),
+        "arrival with neither rate nor daily series": lambda d: d["arrivals"][0].pop("rate"),
+        "daily series beside day_of_week": lambda d: d["arrivals"][2]["profile"].update(day_of_week=[1] * 7),
+        "23 hours": lambda d: d["arrivals"][0]["profile"].update(hour_of_day=[1] * 23),
+        "unknown weekday": lambda d: d["arrivals"][0]["profile"].update(day_of_week={"tues": 1}),
+        "growth with a space": lambda d: d["arrivals"][0]["profile"].update(yearly_growth="3 %"),
+        "growth of -100% as a number": lambda d: d["arrivals"][0]["profile"].update(yearly_growth=-1),
+        "unknown profile key": lambda d: d["arrivals"][0]["profile"].update(seasonality="winter"),
+        "schedule without base": lambda d: d["services"][0]["capacity"].pop("base"),
+        "unlimited base": lambda d: d["services"][0]["capacity"].update(base="unlimited"),
+        "time 9:00": lambda d: d["services"][0]["capacity"]["roster"][0].update(**{"from": "9:00"}),
+        "time 24:30": lambda d: d["services"][0]["capacity"]["roster"][0].update(to="24:30"),
+        "weekday range monday-friday": lambda d: d["services"][0]["capacity"]["roster"][0].update(days="monday-friday"),
+        "when_full overflow": lambda d: d["services"][0].update(when_full="overflow"),
+        "divert to exit": lambda d: d["services"][0].update(when_full={"divert": "exit"}),
+        "keeps_bed as a string": lambda d: d["services"][0]["next"][0].update(keeps_bed="yes"),
+        "zero wait target": lambda d: d["services"][0].update(wait_target="0w"),
+        "negative priority": lambda d: d["services"][0]["by_type"]["urgent"].update(priority=-1),
+        "unknown by_type key": lambda d: d["services"][0]["by_type"]["urgent"].update(nxt=[]),
+        "waited in service": lambda d: d["services"][0]["initial"].update(in_service=[{"waited": "1d", "count": 1}]),
+        "pathway without target": lambda d: d["pathways"][0].pop("target"),
+    }
+    for what, mutate in bad_v2.items():
+        document = copy.deepcopy(rich)
+        mutate(document)
+        if validator.is_valid(document):
+            print(f"the schema accepts a format v2 scenario with {what}")
+            failures += 1
+
     dollar = copy.deepcopy(base)
     dollar["$schema"] = "../schema.json"
     dollar["services"][0]["$comment"] = "ignored"

@@ -66,7 +66,7 @@ bool same_estimate(const stats::Estimate& a, const stats::Estimate& b) {
 
 void expect_identical(const run::BatchResult& a, const run::BatchResult& b) {
   EXPECT_EQ(a.scenario_name, b.scenario_name);
-  EXPECT_EQ(a.service_names, b.service_names);
+  EXPECT_EQ(a.labels.services, b.labels.services);
   EXPECT_EQ(a.seed, b.seed);
   ASSERT_EQ(a.replications.size(), b.replications.size());
   for (std::size_t r = 0; r < a.replications.size(); ++r) {

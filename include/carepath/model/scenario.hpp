@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 // A scenario as a planner states it: services (capacitated nodes of the pathway graph), arrival
-// sources and run settings, in domain words. It is plain data: io/scenario_json.hpp builds it from
-// JSON and checks every field; run/batch.hpp simulates it. Times are in days, rates per day.
+// sources, patient types, pathways with targets and run settings, in domain words. It is plain
+// data: io/scenario_json.hpp builds it from JSON and checks every field; run/batch.hpp simulates
+// it. Times are in days since the start date, durations in days, rates per day.
 #pragma once
 
+#include <carepath/model/calendar.hpp>
 #include <carepath/model/distribution.hpp>
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -20,23 +23,138 @@ inline constexpr const char* kExit = "exit";
 struct Route {
   std::string to;  ///< A service name, or kExit.
   double probability = 1.0;
+  /// Time between leaving and arriving (awaiting a care package, transport); none means instant.
+  std::optional<DistributionSpec> transfer_delay;
+  /// During the transfer delay the patient keeps their bed here (a medically fit patient awaiting
+  /// a package of care), which counts as delayed-discharge bed-days; otherwise they are in transit.
+  bool keeps_bed_during_delay = true;
+};
+
+/// What happens to a patient who arrives when every server is busy and the queue is full.
+enum class WhenFull {
+  Block,   ///< Coming from another service: stays in their bed there until room frees here
+           ///< (first blocked, first admitted). Arriving from outside: turned away (lost).
+  Lose,    ///< Turned away, leaves the system.
+  Divert,  ///< Sent to `divert_to` instead (which applies its own rule in turn).
+};
+
+/// Capacity from a date on, until the next dated change.
+struct CapacityChange {
+  Date from;
+  std::uint32_t capacity = 0;
+};
+
+/// A weekly shift: on the given weekdays, between two times of day, the capacity is `capacity`.
+/// Outside every shift the service has its dated (or base) capacity.
+struct RosterShift {
+  std::array<bool, 7> weekdays{};  ///< Monday first.
+  double from_hour = 0;            ///< 0..24, e.g. 9 for 09:00.
+  double to_hour = 24;             ///< Exclusive; greater than from_hour.
+  std::uint32_t capacity = 0;
+};
+
+/// Patients already there when the run starts: `count` of them, each `elapsed` days into their
+/// wait (or their stay, for patients in service).
+struct InitialCohort {
+  double elapsed = 0;
+  std::uint32_t count = 0;
+  std::string patient_type;  ///< Empty means the first patient type.
+};
+
+/// How one patient type is treated differently at a service; unset fields use the service's own.
+struct TypeOverride {
+  std::string patient_type;
+  std::optional<DistributionSpec> service_time;
+  std::optional<std::vector<Route>> routes;
+  std::optional<std::uint32_t> priority;
+  std::optional<DistributionSpec> patience;
 };
 
 /// A capacitated node: beds, clinicians, cubicles or assessors serving one queue.
+/// Shift-change rule: when capacity falls, patients already in service finish; nobody new
+/// starts while the busy count is at or above the new capacity. When it rises, waiting
+/// patients start at once.
 struct Service {
   std::string name;
-  std::optional<std::uint32_t> capacity;     ///< Servers or beds; nullopt means unlimited.
+  std::optional<std::uint32_t> capacity;     ///< Servers or beds at the start; nullopt means unlimited.
+  std::vector<CapacityChange> capacity_changes;  ///< Sorted by date; needs a finite capacity.
+  std::vector<RosterShift> roster;               ///< Weekly shifts overriding the dated capacity.
   DistributionSpec service_time = Exponential{1.0};
   std::optional<std::uint32_t> queue_limit;  ///< Places to wait; nullopt means unlimited, 0 a loss system.
+  WhenFull when_full = WhenFull::Block;
+  std::string divert_to;                     ///< Service name when when_full is Divert.
+  /// How long a waiting patient stays before giving up (left without being seen, referral
+  /// withdrawn); none means they never give up. Timed from joining this service's queue.
+  std::optional<DistributionSpec> patience;
+  std::string renege_to = kExit;             ///< Where those who give up go: a service or kExit.
+  std::optional<double> wait_target;         ///< Days from joining the queue to starting service.
   std::vector<Route> routes;                 ///< Empty means every patient leaves the system.
+  std::vector<TypeOverride> by_type;
+  std::vector<InitialCohort> initial_waiting;
+  std::vector<InitialCohort> initial_in_service;  ///< Residual stays are drawn conditioned on elapsed.
   std::vector<std::string> notes;
 };
 
-/// A stream of patients arriving from outside: a Poisson process with a constant rate.
+/// A kind of patient with its own arrivals, service times and routing (type 1 vs type 3 A&E,
+/// frail older adults, children). Lower priority numbers are served first, without preemption.
+struct PatientType {
+  std::string name;
+  std::uint32_t priority = 1;
+  std::vector<std::string> notes;
+};
+
+/// A dated window in which demand is multiplied (a flu or Covid wave), both dates included.
+struct SurgeWindow {
+  Date from;
+  Date to;
+  double multiplier = 1;
+};
+
+/// Observed arrivals on one date, e.g. exported by planners from their own data.
+struct DailyArrivals {
+  Date date;
+  double arrivals = 0;
+};
+
+/// How the arrival rate varies over time. The rate at time t is
+///   base(t) x hour_of_day[h] x day_of_week[d] x month_of_year[m] x (1 + yearly_growth)^years x surges
+/// where base(t) is the source's rate, or the day's value of daily_series when one is given (then
+/// day_of_week, month_of_year and yearly_growth are already in the data and must be left at 1 / 0).
+/// hour_of_day and day_of_week are relative shapes, normalised to mean 1 when compiled, so the
+/// base rate stays the mean; month_of_year and surge multipliers are taken as written.
+struct ArrivalProfile {
+  std::array<double, 24> hour_of_day = filled<24>(1.0);
+  std::array<double, 7> day_of_week = filled<7>(1.0);  ///< Monday first.
+  std::array<double, 12> month_of_year = filled<12>(1.0);
+  double yearly_growth = 0;  ///< 0.03 means +3% a year, compounding from the start date.
+  std::vector<SurgeWindow> surges;
+  std::vector<DailyArrivals> daily_series;  ///< Must cover every day of the run when present.
+
+  template <std::size_t N>
+  static constexpr std::array<double, N> filled(double v) {
+    std::array<double, N> a{};
+    a.fill(v);
+    return a;
+  }
+};
+
+/// A stream of patients arriving from outside: a Poisson process, homogeneous or with a profile.
 struct ArrivalSource {
   std::string name;
   std::string to;           ///< Service the patients arrive at.
-  double rate_per_day = 0;  ///< Mean arrivals per day.
+  double rate_per_day = 0;  ///< Mean arrivals per day (before any profile).
+  std::string patient_type; ///< Empty means the first patient type.
+  std::optional<ArrivalProfile> profile;
+  std::vector<std::string> notes;
+};
+
+/// A named stretch of care with a target: from arriving at `start` to leaving `end` (A&E 4
+/// hours: start and end "ae"; CHC 28 days: from referral to decision).
+struct Pathway {
+  std::string name;
+  std::string start;
+  std::string end;
+  double target = 0;  ///< Days.
   std::vector<std::string> notes;
 };
 
@@ -51,9 +169,12 @@ struct Scenario {
   std::string name;
   std::string description;
   std::vector<std::string> notes;
+  Date start_date{std::chrono::year{2024}, std::chrono::January, std::chrono::day{1}};
   RunSettings run;
+  std::vector<PatientType> patient_types;  ///< Empty means one type, "patient".
   std::vector<ArrivalSource> arrivals;
   std::vector<Service> services;
+  std::vector<Pathway> pathways;
 };
 
 }  // namespace carepath::model

@@ -26,7 +26,7 @@ struct BatchOptions {
 
 struct BatchResult {
   std::string scenario_name;
-  std::vector<std::string> service_names;
+  stats::SummaryLabels labels;                ///< Service, pathway and patient-type names.
   std::uint64_t seed = 0;
   unsigned threads = 0;                       ///< Threads actually allowed.
   double wall_seconds = 0;

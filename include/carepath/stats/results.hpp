@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,9 +17,11 @@ namespace carepath::stats {
 /// One service in one replication. Wait and sojourn statistics count patients who joined the
 /// queue after the warm-up; a statistic with no patient to measure is NaN.
 struct ServiceResult {
-  double arrivals = 0;          ///< Patients who came to the service (admitted or turned away).
-  double completions = 0;       ///< Patients who finished service.
-  double losses = 0;            ///< Patients turned away because the queue was full.
+  double arrivals = 0;          ///< Patients who came to the service (admitted, turned away or diverted).
+  double completions = 0;       ///< Patients who left after service (including any time blocked).
+  double losses = 0;            ///< Patients turned away because the service was full.
+  double diverted = 0;          ///< Patients sent elsewhere because the service was full.
+  double reneges = 0;           ///< Patients who gave up waiting.
   double loss_probability = 0;  ///< losses / arrivals.
   double wait_mean = 0;         ///< Time from joining the queue to starting service.
   double wait_p50 = 0;
@@ -26,13 +29,17 @@ struct ServiceResult {
   double wait_p95 = 0;
   double wait_max = 0;
   double waited_share = 0;      ///< Share of patients who had to wait at all.
-  double sojourn_mean = 0;      ///< Wait plus service time.
-  double utilisation = 0;       ///< Mean busy servers / capacity (NaN when capacity is unlimited).
+  double wait_within_target = 0;  ///< Share starting within the service's wait target (NaN: no target).
+  double sojourn_mean = 0;      ///< Wait plus service plus any time blocked: arrival to leaving.
+  double utilisation = 0;       ///< Mean occupied beds / mean capacity (NaN when capacity is unlimited).
+  double mean_capacity = 0;     ///< Time-average capacity (NaN when unlimited).
   double mean_queue = 0;        ///< Time-average number waiting.
-  double mean_occupancy = 0;    ///< Time-average number in service (beds occupied).
+  double mean_occupancy = 0;    ///< Time-average beds occupied: in service or blocked.
+  double blocked_bed_days = 0;  ///< Bed-days held by patients who were finished but could not move on.
   double mean_present = 0;      ///< mean_queue + mean_occupancy: the L of Little's law.
-  double present_at_start = 0;  ///< Patients waiting or in service when the warm-up ended.
+  double present_at_start = 0;  ///< Patients waiting or in a bed when the warm-up ended.
   double present_at_end = 0;    ///< ... and at the horizon.
+  double over_target_at_end = 0;  ///< Still waiting at the horizon, longer than the target (NaN: no target).
 };
 
 /// The whole system in one replication: from arrival at the first service to leaving the system.
@@ -40,6 +47,7 @@ struct SystemResult {
   double arrivals = 0;
   double departures = 0;        ///< Patients who left the system after their last service.
   double losses = 0;            ///< Patients turned away anywhere.
+  double reneges = 0;           ///< Patients who gave up waiting and left the system.
   double time_in_system_mean = 0;
   double time_in_system_p50 = 0;
   double time_in_system_p90 = 0;
@@ -50,9 +58,45 @@ struct SystemResult {
   double present_at_end = 0;
 };
 
+/// A pathway in one replication: from arriving at its start service to leaving its end service.
+/// entered, completions, abandoned and the times count patients who entered the pathway after the
+/// warm-up; in_pathway_at_end and over_target_at_end are a snapshot of everyone still in it.
+struct PathwayResult {
+  double entered = 0;           ///< Patients who arrived at the start service.
+  double completions = 0;       ///< Patients who left the end service.
+  double abandoned = 0;         ///< Left the system without completing (turned away or gave up).
+  double time_mean = 0;
+  double time_p50 = 0;
+  double time_p90 = 0;
+  double time_p95 = 0;
+  double time_max = 0;
+  double within_target = 0;     ///< Share of completions within the target.
+  double breaches = 0;          ///< Completions over the target.
+  double in_pathway_at_end = 0;
+  double over_target_at_end = 0;  ///< Still in the pathway at the horizon, already over target.
+};
+
+/// One patient type at one service.
+struct TypeServiceResult {
+  double arrivals = 0;
+  double completions = 0;
+  double wait_mean = 0;
+  double sojourn_mean = 0;
+};
+
+/// Blocking that can never resolve: every bed of each listed service holds a patient waiting for
+/// another listed service, whose queue is full. The replication stops at `time`.
+struct Deadlock {
+  double time = 0;
+  std::vector<std::uint32_t> services;  ///< Indices, in scenario order.
+};
+
 struct ReplicationResult {
   std::vector<ServiceResult> services;  ///< In scenario order.
   SystemResult system;
+  std::vector<PathwayResult> pathways;  ///< In scenario order.
+  std::vector<TypeServiceResult> by_type;  ///< [type * services + service]; empty with one type.
+  std::optional<Deadlock> deadlock;     ///< Set when the replication stopped in deadlock.
   std::uint64_t events = 0;             ///< Events processed (throughput measure for benchmarks).
 };
 
@@ -64,10 +108,12 @@ struct MetricInfo {
   double Result::*field;
 };
 
-inline constexpr std::array<MetricInfo<ServiceResult>, 17> kServiceMetrics{{
+inline constexpr std::array<MetricInfo<ServiceResult>, 23> kServiceMetrics{{
     {"arrivals", "patients", &ServiceResult::arrivals},
     {"completions", "patients", &ServiceResult::completions},
     {"losses", "patients", &ServiceResult::losses},
+    {"diverted", "patients", &ServiceResult::diverted},
+    {"reneges", "patients", &ServiceResult::reneges},
     {"loss_probability", "share", &ServiceResult::loss_probability},
     {"wait_mean", "days", &ServiceResult::wait_mean},
     {"wait_p50", "days", &ServiceResult::wait_p50},
@@ -75,19 +121,24 @@ inline constexpr std::array<MetricInfo<ServiceResult>, 17> kServiceMetrics{{
     {"wait_p95", "days", &ServiceResult::wait_p95},
     {"wait_max", "days", &ServiceResult::wait_max},
     {"waited_share", "share", &ServiceResult::waited_share},
+    {"wait_within_target", "share", &ServiceResult::wait_within_target},
     {"sojourn_mean", "days", &ServiceResult::sojourn_mean},
     {"utilisation", "share", &ServiceResult::utilisation},
+    {"mean_capacity", "mean servers", &ServiceResult::mean_capacity},
     {"mean_queue", "mean patients", &ServiceResult::mean_queue},
     {"mean_occupancy", "mean patients", &ServiceResult::mean_occupancy},
+    {"blocked_bed_days", "bed-days", &ServiceResult::blocked_bed_days},
     {"mean_present", "mean patients", &ServiceResult::mean_present},
     {"present_at_start", "patients", &ServiceResult::present_at_start},
     {"present_at_end", "patients", &ServiceResult::present_at_end},
+    {"over_target_at_end", "patients", &ServiceResult::over_target_at_end},
 }};
 
-inline constexpr std::array<MetricInfo<SystemResult>, 11> kSystemMetrics{{
+inline constexpr std::array<MetricInfo<SystemResult>, 12> kSystemMetrics{{
     {"arrivals", "patients", &SystemResult::arrivals},
     {"departures", "patients", &SystemResult::departures},
     {"losses", "patients", &SystemResult::losses},
+    {"reneges", "patients", &SystemResult::reneges},
     {"time_in_system_mean", "days", &SystemResult::time_in_system_mean},
     {"time_in_system_p50", "days", &SystemResult::time_in_system_p50},
     {"time_in_system_p90", "days", &SystemResult::time_in_system_p90},
@@ -96,6 +147,28 @@ inline constexpr std::array<MetricInfo<SystemResult>, 11> kSystemMetrics{{
     {"mean_present", "mean patients", &SystemResult::mean_present},
     {"present_at_start", "patients", &SystemResult::present_at_start},
     {"present_at_end", "patients", &SystemResult::present_at_end},
+}};
+
+inline constexpr std::array<MetricInfo<PathwayResult>, 12> kPathwayMetrics{{
+    {"entered", "patients", &PathwayResult::entered},
+    {"completions", "patients", &PathwayResult::completions},
+    {"abandoned", "patients", &PathwayResult::abandoned},
+    {"time_mean", "days", &PathwayResult::time_mean},
+    {"time_p50", "days", &PathwayResult::time_p50},
+    {"time_p90", "days", &PathwayResult::time_p90},
+    {"time_p95", "days", &PathwayResult::time_p95},
+    {"time_max", "days", &PathwayResult::time_max},
+    {"within_target", "share", &PathwayResult::within_target},
+    {"breaches", "patients", &PathwayResult::breaches},
+    {"in_pathway_at_end", "patients", &PathwayResult::in_pathway_at_end},
+    {"over_target_at_end", "patients", &PathwayResult::over_target_at_end},
+}};
+
+inline constexpr std::array<MetricInfo<TypeServiceResult>, 4> kTypeServiceMetrics{{
+    {"arrivals", "patients", &TypeServiceResult::arrivals},
+    {"completions", "patients", &TypeServiceResult::completions},
+    {"wait_mean", "days", &TypeServiceResult::wait_mean},
+    {"sojourn_mean", "days", &TypeServiceResult::sojourn_mean},
 }};
 
 /// A metric across replications. NaN replications (nothing to measure) are left out of n.
@@ -117,13 +190,35 @@ struct ServiceSummary {
   std::array<Estimate, kServiceMetrics.size()> metrics;  ///< In kServiceMetrics order.
 };
 
+struct PathwaySummary {
+  std::string name;
+  double target = 0;  ///< Days.
+  std::array<Estimate, kPathwayMetrics.size()> metrics;
+};
+
+struct TypeServiceSummary {
+  std::string patient_type;
+  std::string service;
+  std::array<Estimate, kTypeServiceMetrics.size()> metrics;
+};
+
 struct Summary {
   std::vector<ServiceSummary> services;
   std::array<Estimate, kSystemMetrics.size()> system;  ///< In kSystemMetrics order.
+  std::vector<PathwaySummary> pathways;
+  std::vector<TypeServiceSummary> by_type;  ///< Empty with one patient type.
+  std::uint32_t deadlocked_replications = 0;
+};
+
+/// Names the summary needs, in scenario order.
+struct SummaryLabels {
+  std::vector<std::string> services;
+  std::vector<std::string> pathways;
+  std::vector<double> pathway_targets;
+  std::vector<std::string> patient_types;
 };
 
 /// Folds replications in index order, so the result does not depend on which thread ran which.
-[[nodiscard]] Summary summarise(const std::vector<std::string>& service_names,
-                                const std::vector<ReplicationResult>& replications);
+[[nodiscard]] Summary summarise(const SummaryLabels& labels, const std::vector<ReplicationResult>& replications);
 
 }  // namespace carepath::stats

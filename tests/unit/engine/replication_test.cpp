@@ -15,13 +15,18 @@ model::Scenario single_service(std::optional<std::uint32_t> capacity, std::optio
   s.name = "single";
   s.run.horizon = 200;
   s.run.warm_up = 20;
-  s.arrivals.push_back({.name = "in", .to = "desk", .rate_per_day = 3.0, .notes = {}});
-  s.services.push_back({.name = "desk",
-                        .capacity = capacity,
-                        .service_time = model::Exponential{0.5},
-                        .queue_limit = queue_limit,
-                        .routes = {},
-                        .notes = {}});
+  model::ArrivalSource in;
+  in.name = "in";
+  in.to = "desk";
+  in.rate_per_day = 3.0;
+  s.arrivals.push_back(in);
+  model::Service desk;
+  desk.name = "desk";
+  desk.capacity = capacity;
+  desk.service_time = model::Exponential{0.5};
+  desk.queue_limit = queue_limit;
+  desk.when_full = model::WhenFull::Lose;
+  s.services.push_back(desk);
   return s;
 }
 
@@ -81,7 +86,12 @@ TEST(Replication, SameIndexAndSeedRepeatExactly) {
 TEST(Replication, FeedbackLoopsConservePatients) {
   model::Scenario s = single_service(2, std::nullopt);
   s.services[0].service_time = model::Deterministic{0.1};
-  s.services[0].routes = {{.to = "desk", .probability = 0.5}, {.to = model::kExit, .probability = 0.5}};
+  model::Route back, out;
+  back.to = "desk";
+  back.probability = 0.5;
+  out.to = model::kExit;
+  out.probability = 0.5;
+  s.services[0].routes = {back, out};
   const stats::ReplicationResult r = run_replication(model::compile(s), 0, 3);
   EXPECT_GT(r.services[0].arrivals, r.system.arrivals);  // loops bring patients back
   expect_conservation(r);

@@ -47,7 +47,7 @@ stats::Estimate estimate_around(double mean) {
 run::BatchResult fabricated_result() {
   run::BatchResult result;
   result.scenario_name = "tiny";
-  result.service_names = {"triage", "ward"};
+  result.labels.services = {"triage", "ward"};
   result.seed = 42;
   result.threads = 2;
   result.wall_seconds = 1.25;
@@ -64,13 +64,15 @@ run::BatchResult fabricated_result() {
     r.system.time_in_system_mean = 3;
     result.replications.push_back(r);
   }
-  for (const std::string& name : result.service_names) {
+  for (const std::string& name : result.labels.services) {
     stats::ServiceSummary s;
     s.name = name;
     for (std::size_t i = 0; i < s.metrics.size(); ++i) s.metrics[i] = estimate_around(0.1);
     result.summary.services.push_back(s);
   }
-  result.summary.services[1].metrics[11] = {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, 0};  // utilisation
+  std::size_t utilisation = 0;
+  while (stats::kServiceMetrics[utilisation].field != &stats::ServiceResult::utilisation) ++utilisation;
+  result.summary.services[1].metrics[utilisation] = {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, 0};
   for (auto& e : result.summary.system) e = estimate_around(3);
   return result;
 }

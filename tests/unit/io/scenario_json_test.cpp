@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Reading scenarios: a valid file becomes the Scenario it describes, in days and per day, with the
 // format's defaults; a bad one throws one ScenarioError naming every problem by JSON pointer.
-// tests/errors/ pins the exact text of each message; these tests pin behaviour.
+// tests/errors/ pins the exact text of each message; these tests pin behaviour. The parts of the
+// format with files of their own (capacity, arrival profiles, initial state) have their own tests.
 #include <carepath/io/scenario_json.hpp>
+
+#include "scenario_documents.hpp"
 
 #include <carepath/time.hpp>
 
@@ -21,6 +24,8 @@ namespace {
 using testing::ElementsAre;
 using testing::Field;
 using testing::HasSubstr;
+using testing::IsEmpty;
+using namespace carepath::io::test_documents;
 
 constexpr const char* kFullScenario = R"({
   "$schema": "../schema/carepath.schema.json",
@@ -41,31 +46,6 @@ constexpr const char* kFullScenario = R"({
       "service_time": { "distribution": "deterministic", "value": "4 h" } }
   ]
 })";
-
-// The smallest valid scenario; tests change one thing in it.
-nlohmann::json minimal_scenario() {
-  return nlohmann::json::parse(R"({
-    "name": "m",
-    "run": { "horizon": "100d" },
-    "arrivals": [ { "name": "a", "to": "s", "rate": "1/day" } ],
-    "services": [ { "name": "s", "capacity": 1,
-                    "service_time": { "distribution": "exponential", "mean": "1d" } } ]
-  })");
-}
-
-LoadedScenario parse(const nlohmann::json& document) { return parse_scenario(document.dump(), "test.json"); }
-
-std::vector<Diagnostic> errors_of_text(const std::string& text) {
-  try {
-    (void)parse_scenario(text, "test.json");
-  } catch (const ScenarioError& e) {
-    return e.diagnostics();
-  }
-  ADD_FAILURE() << "expected a ScenarioError for " << text;
-  return {};
-}
-
-std::vector<Diagnostic> errors_of(const nlohmann::json& document) { return errors_of_text(document.dump()); }
 
 model::DistributionSpec service_time_of(const char* distribution) {
   auto document = minimal_scenario();
@@ -339,6 +319,232 @@ TEST(ParseScenario, ReportsEachBadEmpiricalValue) {
                    "service_time":{"distribution":"empirical","values":["1d", 2, "3x"]}}]})");
   EXPECT_THAT(errors, ElementsAre(Field(&Diagnostic::path, "/services/0/service_time/values/1"),
                                   Field(&Diagnostic::path, "/services/0/service_time/values/2")));
+}
+
+// ---- Format v2: calendar, patient types, pathways and service options ------------------------------
+
+TEST(ParseScenario, StartsOnTheFirstOfJanuary2024ByDefault) {
+  EXPECT_EQ(parse(minimal_scenario()).scenario.start_date,
+            model::Date(std::chrono::year{2024}, std::chrono::January, std::chrono::day{1}));
+}
+
+TEST(ParseScenario, ReadsTheStartDate) {
+  auto document = minimal_scenario();
+  document["start_date"] = "2022-12-01";
+  EXPECT_EQ(parse(document).scenario.start_date,
+            model::Date(std::chrono::year{2022}, std::chrono::December, std::chrono::day{1}));
+}
+
+TEST(ParseScenario, RejectsDatesTheCalendarDoesNotHave) {
+  auto document = minimal_scenario();
+  document["start_date"] = "2023-02-29";
+  EXPECT_THAT(error_lines(document),
+              ElementsAre(R"(/start_date: expected a date in the calendar, got "2023-02-29" (February 2023 has 28 days))"));
+  document["start_date"] = "2024-02-29";  // a leap year
+  EXPECT_NO_THROW((void)parse(document));
+}
+
+TEST(ParseScenario, LeavesThePatientTypesEmptyWhenNoneAreListed) {
+  // The model reads "no types" as one type, "patient", which by_type may name.
+  auto document = minimal_scenario();
+  document["services"][0]["by_type"] = nlohmann::json::parse(R"({"patient": {"priority": 3}})");
+  const model::Scenario s = parse(document).scenario;
+  EXPECT_TRUE(s.patient_types.empty());
+  ASSERT_EQ(s.services[0].by_type.size(), 1U);
+  EXPECT_EQ(s.services[0].by_type[0].patient_type, "patient");
+}
+
+TEST(ParseScenario, ReadsPatientTypesWithTheirPriorities) {
+  auto document = minimal_scenario();
+  document["patient_types"] = nlohmann::json::parse(
+      R"([{"name": "type1", "priority": 0, "notes": "majors"}, {"name": "type3"}])");
+  document["arrivals"][0]["patient_type"] = "type3";
+  const model::Scenario s = parse(document).scenario;
+  ASSERT_EQ(s.patient_types.size(), 2U);
+  EXPECT_EQ(s.patient_types[0].name, "type1");
+  EXPECT_EQ(s.patient_types[0].priority, 0U);
+  EXPECT_THAT(s.patient_types[0].notes, ElementsAre("majors"));
+  EXPECT_EQ(s.patient_types[1].priority, 1U);
+  EXPECT_EQ(s.arrivals[0].patient_type, "type3");
+}
+
+TEST(ParseScenario, LeavesAnArrivalsPatientTypeEmptyForTheFirstType) {
+  EXPECT_EQ(parse(minimal_scenario()).scenario.arrivals[0].patient_type, "");
+}
+
+TEST(ParseScenario, ReadsPathwaysWithTargetsInDays) {
+  auto document = minimal_scenario();
+  document["pathways"] = nlohmann::json::parse(R"([{"name": "four_hours", "start": "s", "end": "s", "target": "4h"}])");
+  const model::Scenario s = parse(document).scenario;
+  ASSERT_EQ(s.pathways.size(), 1U);
+  EXPECT_EQ(s.pathways[0].name, "four_hours");
+  EXPECT_EQ(s.pathways[0].start, "s");
+  EXPECT_EQ(s.pathways[0].end, "s");
+  EXPECT_DOUBLE_EQ(s.pathways[0].target, hours(4));
+}
+
+TEST(ParseScenario, TakesAnEmptyOptionalListAsLeftOut) {
+  auto document = minimal_scenario();
+  document["pathways"] = nlohmann::json::array();
+  document["patient_types"] = nlohmann::json::array();
+  EXPECT_NO_THROW((void)parse(document));
+}
+
+TEST(ParseScenario, BlocksWhenFullByDefault) {
+  const model::Service s = parse(minimal_scenario()).scenario.services[0];
+  EXPECT_EQ(s.when_full, model::WhenFull::Block);
+  EXPECT_EQ(s.divert_to, "");
+  EXPECT_EQ(s.patience, std::nullopt);
+  EXPECT_EQ(s.renege_to, model::kExit);
+  EXPECT_EQ(s.wait_target, std::nullopt);
+}
+
+TEST(ParseScenario, ReadsEachWhenFullRule) {
+  auto document = minimal_scenario();
+  document["services"].push_back(document["services"][0]);
+  document["services"][1]["name"] = "t";
+  document["services"][0]["when_full"] = "lose";
+  document["services"][1]["when_full"] = nlohmann::json::parse(R"({"divert": "s"})");
+  const model::Scenario s = parse(document).scenario;
+  EXPECT_EQ(s.services[0].when_full, model::WhenFull::Lose);
+  EXPECT_EQ(s.services[1].when_full, model::WhenFull::Divert);
+  EXPECT_EQ(s.services[1].divert_to, "s");
+}
+
+TEST(ParseScenario, ReadsPatienceRenegingAndTheWaitTarget) {
+  auto document = minimal_scenario();
+  document["services"].push_back(document["services"][0]);
+  document["services"][1]["name"] = "callback";
+  auto& service = document["services"][0];
+  service["patience"] = nlohmann::json::parse(R"({"distribution": "exponential", "mean": "6h"})");
+  service["renege_to"] = "callback";
+  service["wait_target"] = "18w";
+  const model::Service s = parse(document).scenario.services[0];
+  ASSERT_TRUE(s.patience.has_value());
+  EXPECT_DOUBLE_EQ(std::get<model::Exponential>(*s.patience).mean, 0.25);
+  EXPECT_EQ(s.renege_to, "callback");
+  ASSERT_TRUE(s.wait_target.has_value());
+  EXPECT_DOUBLE_EQ(*s.wait_target, weeks(18));
+}
+
+TEST(ParseScenario, WarnsThatRenegeToDoesNothingWithoutPatience) {
+  auto document = minimal_scenario();
+  document["services"][0]["renege_to"] = "exit";
+  EXPECT_THAT(warning_lines(document),
+              ElementsAre("/services/0/renege_to: has no effect: without a patience here, nobody gives up waiting"));
+  document["services"][0]["by_type"] =
+      nlohmann::json::parse(R"({"patient": {"patience": {"distribution": "deterministic", "value": "1d"}}})");
+  EXPECT_THAT(warning_lines(document), IsEmpty());
+}
+
+TEST(ParseScenario, ReadsTransferDelaysAndWhetherTheBedIsKept) {
+  auto document = minimal_scenario();
+  document["services"][0]["next"] = nlohmann::json::parse(R"([
+    {"to": "exit", "probability": 0.5, "transfer_delay": {"distribution": "deterministic", "value": "2d"}},
+    {"to": "exit", "probability": 0.25, "transfer_delay": {"distribution": "exponential", "mean": "1h"}, "keeps_bed": false},
+    {"to": "exit", "probability": 0.25}])");
+  const auto routes = parse(document).scenario.services[0].routes;
+  ASSERT_EQ(routes.size(), 3U);
+  ASSERT_TRUE(routes[0].transfer_delay.has_value());
+  EXPECT_DOUBLE_EQ(std::get<model::Deterministic>(*routes[0].transfer_delay).value, 2);
+  EXPECT_TRUE(routes[0].keeps_bed_during_delay);
+  EXPECT_FALSE(routes[1].keeps_bed_during_delay);
+  EXPECT_EQ(routes[2].transfer_delay, std::nullopt);
+}
+
+TEST(ParseScenario, ReadsOverridesByPatientTypeInFileOrder) {
+  // Ordered, as a file is: nlohmann::json would sort the keys.
+  nlohmann::ordered_json document = minimal_scenario();
+  document["patient_types"] = nlohmann::ordered_json::parse(R"([{"name": "frail"}, {"name": "child"}])");
+  document["services"][0]["by_type"] = nlohmann::ordered_json::parse(R"({
+    "frail": {"service_time": {"distribution": "exponential", "mean": "2d"}, "priority": 0,
+              "patience": {"distribution": "uniform", "min": "1h", "max": "3h"}},
+    "$comment": "children go home",
+    "child": {"next": [{"to": "exit"}]}})");
+  const auto by_type = parse_scenario(document.dump(), "test.json").scenario.services[0].by_type;
+  ASSERT_EQ(by_type.size(), 2U);
+  EXPECT_EQ(by_type[0].patient_type, "frail");
+  ASSERT_TRUE(by_type[0].service_time.has_value());
+  EXPECT_DOUBLE_EQ(std::get<model::Exponential>(*by_type[0].service_time).mean, 2);
+  EXPECT_EQ(by_type[0].priority, 0U);
+  ASSERT_TRUE(by_type[0].patience.has_value());
+  EXPECT_DOUBLE_EQ(std::get<model::Uniform>(*by_type[0].patience).max, hours(3));
+  EXPECT_EQ(by_type[0].routes, std::nullopt);
+  EXPECT_EQ(by_type[1].patient_type, "child");
+  ASSERT_TRUE(by_type[1].routes.has_value());
+  EXPECT_EQ(by_type[1].routes->at(0).to, model::kExit);
+  EXPECT_EQ(by_type[1].service_time, std::nullopt);
+  EXPECT_EQ(by_type[1].priority, std::nullopt);
+}
+
+TEST(ParseScenario, ChecksGraphRulesOfVersion2) {
+  auto document = minimal_scenario();
+  document["services"][0]["when_full"] = nlohmann::json::parse(R"({"divert": "s"})");
+  EXPECT_THAT(error_lines(document), ElementsAre("/services/0/when_full/divert: a full service cannot divert to itself"));
+}
+
+// ---- CSV files named by a scenario --------------------------------------------------------------------
+
+TEST(LoadScenario, FindsCsvFilesBesideTheScenario) {
+  const model::Scenario s = load_scenario(data_folder() / "v2_scenario.json").scenario;
+  ASSERT_TRUE(s.arrivals[0].profile.has_value());
+  EXPECT_EQ(s.arrivals[0].profile->daily_series.size(), 24U);
+  EXPECT_EQ(s.services[0].initial_waiting.size(), 3U);
+  EXPECT_EQ(s.services[0].initial_in_service.size(), 2U);
+}
+
+// Restores the current directory when it goes out of scope, so other tests never see the change.
+class CurrentDirectory {
+ public:
+  explicit CurrentDirectory(const std::filesystem::path& folder) : saved_(std::filesystem::current_path()) {
+    std::filesystem::current_path(folder);
+  }
+  ~CurrentDirectory() { std::filesystem::current_path(saved_); }
+  CurrentDirectory(const CurrentDirectory&) = delete;
+  CurrentDirectory& operator=(const CurrentDirectory&) = delete;
+
+ private:
+  std::filesystem::path saved_;
+};
+
+nlohmann::json scenario_with_series(const std::string& csv) {
+  auto document = minimal_scenario();
+  document["start_date"] = "2022-12-01";
+  document["run"]["horizon"] = "14d";
+  document["arrivals"][0].erase("rate");
+  document["arrivals"][0]["profile"] = {{"daily_series", csv}};
+  return document;
+}
+
+TEST(ParseScenario, FindsCsvFilesInTheCurrentDirectory) {
+  const CurrentDirectory in_data(data_folder().parent_path());
+  EXPECT_EQ(parse_scenario(scenario_with_series("data/ae_daily.csv").dump(), "text").scenario.arrivals[0]
+                .profile->daily_series.size(),
+            24U);
+}
+
+TEST(ParseScenario, FindsCsvFilesInTheFolderItIsGiven) {
+  EXPECT_NO_THROW((void)parse(scenario_with_series("ae_daily.csv"), data_folder()));
+  EXPECT_NO_THROW((void)parse(scenario_with_series((data_folder() / "ae_daily.csv").string()), "/nowhere"));
+}
+
+TEST(ParseScenario, ReportsACsvFileItCannotRead) {
+  EXPECT_THAT(error_lines(scenario_with_series("missing.csv"), data_folder()),
+              ElementsAre("/arrivals/0/profile/daily_series: missing.csv: cannot read file: No such file or directory"));
+}
+
+TEST(ParseScenario, ShowsTheFirstTenProblemsOfACsvFileAndCountsTheRest) {
+  const auto path = std::filesystem::path(::testing::TempDir()) / "carepath_bad_series.csv";
+  {
+    std::ofstream csv(path);
+    csv << "date,arrivals\n";
+    for (int day = 1; day <= 14; ++day) csv << "2022-12-" << (day < 10 ? "0" : "") << day << ",x\n";
+  }
+  const auto errors = errors_of(scenario_with_series(path.string()));
+  std::filesystem::remove(path);
+  ASSERT_EQ(errors.size(), 11U);
+  EXPECT_THAT(errors[0].message, testing::EndsWith("line 2: arrivals: expected a non-negative number, got 'x'"));
+  EXPECT_THAT(errors[10].message, testing::EndsWith(": 4 more problems not shown"));
 }
 
 TEST(LoadScenario, ReadsAFile) {

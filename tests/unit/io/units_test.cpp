@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// parse_duration and parse_rate: every unit the format names converts to days (or per day), and
-// anything ambiguous is rejected rather than guessed.
+// parse_duration, parse_rate and parse_percent: every unit the format names converts to days (or
+// per day, or a fraction), and anything ambiguous is rejected rather than guessed.
 #include <carepath/io/scenario_json.hpp>
 #include <carepath/time.hpp>
 
@@ -100,6 +100,22 @@ TEST(ParseRate, RejectsMalformedRates) {
 TEST(ParseRate, RejectsSignsAndNonFiniteNumbers) {
   for (const char* text : {"-5/day", "+5/day", "nan/day", "inf/day", "1e308/min"}) {
     EXPECT_EQ(parse_rate(text), std::nullopt) << text;
+  }
+}
+
+TEST(ParsePercent, ConvertsToAFraction) {
+  EXPECT_DOUBLE_EQ(parse_percent("3%").value_or(-9), 0.03);
+  EXPECT_DOUBLE_EQ(parse_percent("2.5%").value_or(-9), 0.025);
+  EXPECT_DOUBLE_EQ(parse_percent("-1.5%").value_or(-9), -0.015);
+  EXPECT_DOUBLE_EQ(parse_percent("+4%").value_or(-9), 0.04);
+  EXPECT_DOUBLE_EQ(parse_percent("150%").value_or(-9), 1.5);
+  EXPECT_EQ(parse_percent("0%"), 0.0);
+}
+
+TEST(ParsePercent, RejectsEverythingElse) {
+  for (const char* text : {"3", "0.03", "3 %", "3%%", "%", "-%", "--3%", "+-3%", " 3%", "3% ", "three%", "nan%",
+                           "inf%", "1e400%", ""}) {
+    EXPECT_EQ(parse_percent(text), std::nullopt) << text;
   }
 }
 

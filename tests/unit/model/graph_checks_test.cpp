@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Whole-scenario checks on scenarios built in code: names, probabilities, and the shape of the
-// service graph, each reported by service name at the pointer the JSON file would have.
+// Whole-scenario checks on scenarios built in code: names, probabilities, patients present at the
+// start, and the shape of the service graph (exits, diverts, reneging, blocking cycles, pathways),
+// each reported by name at the pointer the JSON file would have.
 #include "model/graph_checks.hpp"
 
 #include <gmock/gmock.h>
@@ -160,6 +161,225 @@ TEST(CheckScenario, ReportsEveryKindOfProblemTogether) {
   EXPECT_THAT(check_scenario(s), ElementsAre(Field(&Diagnostic::path, "/arrivals/1/name"),
                                              Field(&Diagnostic::path, "/arrivals/1/to"),
                                              Field(&Diagnostic::path, "/services/0/next")));
+}
+
+// ---- Format v2: names ----------------------------------------------------------------------------
+
+TEST(CheckScenario, ReservesSystemAsAServiceName) {
+  Scenario s = pathway();
+  s.services.push_back(service(kSystemRow));
+  EXPECT_THAT(check_scenario(s),
+              ElementsAre(diagnostic(Severity::Error, "/services/2/name",
+                                     "'system' is reserved for the whole-system rows of the results, so it cannot "
+                                     "name a service")));
+}
+
+TEST(CheckScenario, ReportsDuplicatePatientTypeAndPathwayNames) {
+  Scenario s = pathway();
+  s.patient_types = {{"adult", 1, {}}, {"adult", 2, {}}};
+  s.pathways = {{"rtt", "triage", "clinic", 126, {}}, {"rtt", "triage", "triage", 1, {}}};
+  EXPECT_THAT(check_scenario(s),
+              ElementsAre(diagnostic(Severity::Error, "/patient_types/1/name",
+                                     "patient type name 'adult' is already used by /patient_types/0"),
+                          diagnostic(Severity::Error, "/pathways/1/name",
+                                     "pathway name 'rtt' is already used by /pathways/0")));
+}
+
+TEST(PatientTypeNames, IsPatientWhenNoneAreListed) {
+  Scenario s = pathway();
+  EXPECT_THAT(patient_type_names(s), ElementsAre("patient"));
+  s.patient_types = {{"b", 1, {}}, {"a", 0, {}}, {"b", 2, {}}};
+  EXPECT_THAT(patient_type_names(s), ElementsAre("b", "a"));
+}
+
+TEST(CheckScenario, SuggestsAPatientTypeWhereverOneIsNamed) {
+  Scenario s = pathway();
+  s.patient_types = {{"frail", 0, {}}, {"adult", 1, {}}};
+  s.arrivals[0].patient_type = "fral";
+  TypeOverride slash_type;
+  slash_type.patient_type = "a/b";
+  s.services[0].by_type = {slash_type};
+  s.services[1].initial_waiting = {{1.0, 2, "adlt"}};
+  EXPECT_THAT(check_scenario(s),
+              ElementsAre(diagnostic(Severity::Error, "/arrivals/0/patient_type",
+                                     "unknown patient type 'fral'; did you mean 'frail'? (known: frail, adult)"),
+                          error_at("/services/0/by_type/a~1b", HasSubstr("unknown patient type 'a/b'")),
+                          error_at("/services/1/initial/waiting", HasSubstr("did you mean 'adult'?"))));
+}
+
+TEST(CheckScenario, KnowsTheDefaultPatientType) {
+  Scenario s = pathway();
+  s.arrivals[0].patient_type = "patient";
+  TypeOverride override_for_type;
+  override_for_type.patient_type = "patient";
+  s.services[0].by_type = {override_for_type};
+  EXPECT_THAT(check_scenario(s), IsEmpty());
+}
+
+TEST(CheckScenario, ChecksDivertRenegeAndPathwayNames) {
+  Scenario s = pathway();
+  s.services[0].when_full = WhenFull::Divert;
+  s.services[0].divert_to = "clinc";
+  s.services[1].when_full = WhenFull::Divert;
+  s.services[1].divert_to = kExit;
+  s.services[1].renege_to = "triag";
+  s.pathways = {{"p", "triage", "ward", 1, {}}};
+  EXPECT_THAT(check_scenario(s),
+              ElementsAre(error_at("/services/0/when_full/divert", HasSubstr("did you mean 'clinic'?")),
+                          diagnostic(Severity::Error, "/services/1/when_full/divert",
+                                     "a full service cannot divert to 'exit'; use \"lose\" to turn patients away"),
+                          error_at("/services/1/renege_to", HasSubstr("did you mean 'triage'?")),
+                          error_at("/pathways/0/end", HasSubstr("unknown service 'ward'"))));
+}
+
+// ---- Format v2: probabilities and patients at the start -------------------------------------------
+
+TEST(CheckScenario, ChecksTheRoutesOfEachPatientType) {
+  Scenario s = pathway();
+  TypeOverride child;
+  child.patient_type = "patient";
+  child.routes = std::vector<Route>{{"clinic", 0.5}, {"ward", 0.4}};
+  s.services[0].by_type = {child};
+  EXPECT_THAT(check_scenario(s),
+              ElementsAre(error_at("/services/0/by_type/patient/next/1/to", HasSubstr("unknown service 'ward'")),
+                          diagnostic(Severity::Error, "/services/0/by_type/patient/next",
+                                     "probabilities sum to 0.9, but must sum to 1")));
+}
+
+TEST(CheckScenario, ComparesPatientsInServiceWithTheCapacityAtTheStart) {
+  Scenario s = pathway();
+  s.start_date = Date(std::chrono::year{2023}, std::chrono::January, std::chrono::day{2});  // a Monday
+  s.services[1].capacity = 10;
+  s.services[1].initial_in_service = {{1.0, 6, ""}, {2.0, 4, ""}};
+  EXPECT_THAT(check_scenario(s), IsEmpty());
+  // A night shift on Mondays from midnight sets the capacity at the start.
+  RosterShift night;
+  night.weekdays = {true, false, false, false, false, false, false};
+  night.from_hour = 0;
+  night.to_hour = 8;
+  night.capacity = 3;
+  s.services[1].roster = {night};
+  EXPECT_THAT(check_scenario(s),
+              ElementsAre(diagnostic(Severity::Error, "/services/1/initial/in_service",
+                                     "10 patients are in service at the start, but the capacity then is 3")));
+  s.services[1].capacity = std::nullopt;
+  s.services[1].roster.clear();
+  EXPECT_THAT(check_scenario(s), IsEmpty());
+}
+
+TEST(CheckScenario, ComparesPatientsWaitingWithTheQueueLimit) {
+  Scenario s = pathway();
+  s.services[1].queue_limit = 4;
+  s.services[1].initial_waiting = {{1.0, 5, ""}};
+  EXPECT_THAT(check_scenario(s),
+              ElementsAre(diagnostic(Severity::Error, "/services/1/initial/waiting",
+                                     "5 patients are waiting at the start, but the queue holds at most 4")));
+}
+
+TEST(CheckScenario, CountsPatientsPresentAtTheStartAsReachingAService) {
+  Scenario s = pathway();
+  s.services.push_back(service("legacy_list"));
+  s.services[2].initial_waiting = {{30.0, 12, ""}};
+  EXPECT_THAT(check_scenario(s), IsEmpty());
+}
+
+// ---- Format v2: the graph -------------------------------------------------------------------------
+
+TEST(CheckScenario, FindsWaysOutThroughTheRoutesOfAnyType) {
+  Scenario s = pathway();
+  s.services[1].routes = {{"clinic", 1}};
+  TypeOverride discharged;
+  discharged.patient_type = "patient";
+  discharged.routes = std::vector<Route>{{kExit, 1}};
+  s.services[1].by_type = {discharged};
+  EXPECT_THAT(check_scenario(s), IsEmpty());
+}
+
+TEST(CheckScenario, FindsWaysOutThroughDivertsAndReneging) {
+  Scenario s = pathway();
+  s.services[1].routes = {{"clinic", 1}};
+  EXPECT_THAT(check_scenario(s), ElementsAre(error_at("/services/1", HasSubstr("can never leave"))));
+  s.services[1].when_full = WhenFull::Divert;
+  s.services[1].divert_to = "triage";
+  EXPECT_THAT(check_scenario(s), IsEmpty());
+
+  s.services[1].when_full = WhenFull::Block;
+  s.services[1].renege_to = kExit;  // without patience nobody reneges: still no way out
+  EXPECT_THAT(check_scenario(s), ElementsAre(error_at("/services/1", HasSubstr("can never leave"))));
+  s.services[1].patience = Exponential{2.0};
+  EXPECT_THAT(check_scenario(s), IsEmpty());
+}
+
+TEST(CheckScenario, ReportsEachDivertCycleOnceFromItsFirstService) {
+  Scenario s = pathway();
+  s.services.push_back(service("ward", {{kExit, 1}}));
+  s.services.push_back(service("annexe", {{kExit, 1}}));
+  s.arrivals.push_back(arrival("ambulances", "ward"));
+  const auto divert = [&](std::size_t from, const char* to) {
+    s.services[from].when_full = WhenFull::Divert;
+    s.services[from].divert_to = to;
+  };
+  divert(0, "clinic");  // triage leads into the cycle but is not part of it
+  divert(1, "ward");
+  divert(2, "annexe");
+  divert(3, "clinic");
+  EXPECT_THAT(check_scenario(s),
+              ElementsAre(diagnostic(Severity::Error, "/services/1/when_full/divert",
+                                     "divert cycle clinic -> ward -> annexe -> clinic: when all of them are full, a "
+                                     "patient would be sent round it forever")));
+}
+
+Service blocking(std::string name, std::initializer_list<Route> routes) {
+  Service s = service(std::move(name), routes);
+  s.queue_limit = 2;
+  return s;
+}
+
+TEST(CheckScenario, WarnsAboutACycleOfBlockingServices) {
+  Scenario s;
+  s.name = "loop";
+  s.arrivals = {arrival("admissions", "acute")};
+  s.services = {blocking("acute", {{"rehab", 0.5}, {kExit, 0.5}}),
+                blocking("rehab", {{"care_home", 0.5}, {"acute", 0.5}}),
+                blocking("care_home", {{"rehab", 0.2}, {kExit, 0.8}})};
+  EXPECT_THAT(check_scenario(s),
+              ElementsAre(diagnostic(Severity::Warning, "/services/0",
+                                     "blocking cycle acute -> rehab -> acute can deadlock: each service in it has "
+                                     "finite capacity and queue, and blocks when full")));
+}
+
+TEST(CheckScenario, NeedsFiniteCapacityAndQueueAndBlockingForABlockingCycle) {
+  Scenario s;
+  s.name = "loop";
+  s.arrivals = {arrival("admissions", "acute")};
+  s.services = {blocking("acute", {{"rehab", 0.5}, {kExit, 0.5}}), blocking("rehab", {{"acute", 1}})};
+  ASSERT_THAT(check_scenario(s), testing::SizeIs(1));
+  s.services[1].queue_limit = std::nullopt;
+  EXPECT_THAT(check_scenario(s), IsEmpty());
+  s.services[1].queue_limit = 2;
+  s.services[1].capacity = std::nullopt;
+  EXPECT_THAT(check_scenario(s), IsEmpty());
+  s.services[1].capacity = 1;
+  s.services[1].when_full = WhenFull::Lose;
+  EXPECT_THAT(check_scenario(s), IsEmpty());
+}
+
+TEST(CheckScenario, WarnsAboutAServiceThatBlocksOnItself) {
+  Scenario s = pathway();
+  s.services[1] = blocking("clinic", {{"clinic", 0.1}, {kExit, 0.9}});
+  EXPECT_THAT(check_scenario(s), ElementsAre(AllOf(Field(&Diagnostic::severity, Severity::Warning),
+                                                   Field(&Diagnostic::message,
+                                                         HasSubstr("blocking cycle clinic -> clinic can deadlock")))));
+}
+
+TEST(CheckScenario, RequiresEachPathwaysEndReachableFromItsStart) {
+  Scenario s = pathway();
+  s.pathways = {{"whole", "triage", "clinic", 28, {}}, {"same", "clinic", "clinic", 1, {}},
+                {"backwards", "clinic", "triage", 28, {}}};
+  EXPECT_THAT(check_scenario(s),
+              ElementsAre(diagnostic(Severity::Error, "/pathways/2/end",
+                                     "'triage' cannot be reached from 'clinic', the pathway's start, so no patient "
+                                     "can complete it")));
 }
 
 TEST(RequireValid, PassesWithOnlyWarnings) {

@@ -43,11 +43,13 @@ TEST(Summarise, FoldsEachServiceAndMetric) {
     reps[r].services[1].wait_mean = static_cast<double>(r);
     reps[r].system.arrivals = 10.0 * static_cast<double>(r);
   }
-  const Summary s = summarise({"a", "b"}, reps);
+  const Summary s = summarise({.services = {"a", "b"}, .pathways = {}, .pathway_targets = {}, .patient_types = {}}, reps);
   ASSERT_EQ(s.services.size(), 2U);
   EXPECT_EQ(s.services[1].name, "b");
-  EXPECT_DOUBLE_EQ(s.services[1].metrics[4].mean, 1.0);  // wait_mean is the fifth metric
-  EXPECT_STREQ(kServiceMetrics[4].name, "wait_mean");
+  std::size_t wait_mean = 0;
+  while (kServiceMetrics[wait_mean].field != &ServiceResult::wait_mean) ++wait_mean;
+  EXPECT_STREQ(kServiceMetrics[wait_mean].name, "wait_mean");
+  EXPECT_DOUBLE_EQ(s.services[1].metrics[wait_mean].mean, 1.0);
   EXPECT_DOUBLE_EQ(s.system[0].mean, 10.0);
 }
 

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+// Deadlock detection, run only when a patient becomes blocked. A set of services is deadlocked
+// when none of them can ever free room: every bed holds a blocked patient, the queue is full, no
+// one in it can give up, no transfer or service is under way and no capacity change is to come —
+// and every blocked patient there waits for another service of the set. Then nothing inside can
+// move and nothing outside can help (arrivals only add), so the replication would block forever:
+// it stops, reporting the time and the services. The check starts at the service the patient is
+// blocked by, which must itself be stuck; most blocks fail that test at once.
+#include "engine/replication.hpp"
+
+#include <algorithm>
+
+namespace carepath::engine {
+
+bool Replication::can_never_free_room(std::uint32_t service) const {
+  const ServiceState& state = services_[service];
+  const CompiledService& spec = model_.services[service];
+  return state.capacity != kUnlimited && state.capacity > 0 && state.in_service == 0 &&
+         state.holding_in_transfer == 0 && state.blocked >= state.capacity && state.waiting >= spec.queue_limit &&
+         state.waiting_with_patience == 0 && spec.last_capacity_change <= now_;
+}
+
+void Replication::check_deadlock(std::uint32_t blocked_at) {
+  if (!can_never_free_room(blocked_at)) return;
+  // Who waits for whom: a patient blocked in service `holder` waits for the service whose line it is in.
+  std::vector<std::vector<std::uint32_t>> waits_for(services_.size());
+  for (std::uint32_t target = 0; target < services_.size(); ++target) {
+    const FifoQueue& line = services_[target].blocked_upstream;
+    for (std::size_t i = 0; i < line.size(); ++i) waits_for[patients_[line.at(i)].service].push_back(target);
+  }
+  std::vector<bool> seen(services_.size(), false);
+  std::vector<std::uint32_t> stack{blocked_at}, involved;
+  seen[blocked_at] = true;
+  while (!stack.empty()) {
+    const std::uint32_t s = stack.back();
+    stack.pop_back();
+    if (!can_never_free_room(s)) return;
+    involved.push_back(s);
+    for (std::uint32_t next : waits_for[s]) {
+      if (!seen[next]) {
+        seen[next] = true;
+        stack.push_back(next);
+      }
+    }
+  }
+  std::sort(involved.begin(), involved.end());
+  deadlock_ = stats::Deadlock{.time = now_, .services = std::move(involved)};
+}
+
+}  // namespace carepath::engine

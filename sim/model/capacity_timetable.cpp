@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+#include "model/capacity_timetable.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace carepath::model {
+
+namespace {
+
+std::uint32_t dated_capacity_at(const Service& service, const Date& start_date, SimTime t) {
+  std::uint32_t capacity = service.capacity.value_or(0);
+  for (const CapacityChange& change : service.capacity_changes) {
+    if (days_between(start_date, change.from) <= t) capacity = change.capacity;
+  }
+  return capacity;
+}
+
+std::uint32_t capacity_at(const Service& service, const Date& start_date, SimTime t) {
+  const auto day = static_cast<long>(std::floor(t));
+  const unsigned weekday = iso_weekday_index(date_after(start_date, day));
+  const double hour = (t - static_cast<double>(day)) * 24.0;
+  bool on_shift = false;
+  std::uint32_t rostered = 0;
+  for (const RosterShift& shift : service.roster) {
+    if (shift.weekdays[weekday] && hour >= shift.from_hour && hour < shift.to_hour) {
+      on_shift = true;
+      rostered += shift.capacity;
+    }
+  }
+  return on_shift ? rostered : dated_capacity_at(service, start_date, t);
+}
+
+}  // namespace
+
+std::vector<CapacityStep> capacity_timetable(const Service& service, const Date& start_date, SimTime horizon) {
+  std::vector<SimTime> breakpoints{0.0};
+  for (const CapacityChange& change : service.capacity_changes) breakpoints.push_back(days_between(start_date, change.from));
+  if (!service.roster.empty()) {
+    for (long day = 0; static_cast<double>(day) < horizon; ++day) {
+      for (const RosterShift& shift : service.roster) {
+        breakpoints.push_back(static_cast<double>(day) + shift.from_hour / 24.0);
+        breakpoints.push_back(static_cast<double>(day) + shift.to_hour / 24.0);
+      }
+    }
+  }
+  std::sort(breakpoints.begin(), breakpoints.end());
+  breakpoints.erase(std::unique(breakpoints.begin(), breakpoints.end()), breakpoints.end());
+
+  breakpoints.erase(std::remove_if(breakpoints.begin(), breakpoints.end(),
+                                   [horizon](SimTime t) { return t < 0 || t >= horizon; }),
+                    breakpoints.end());
+
+  // The capacity is constant between breakpoints. It is read at the middle of each interval,
+  // never at a breakpoint itself, where day + 17/24 may round to just before 17:00 and keep a
+  // shift open.
+  std::vector<CapacityStep> steps;
+  for (std::size_t i = 0; i < breakpoints.size(); ++i) {
+    const SimTime t = breakpoints[i];
+    const SimTime interval_end = i + 1 < breakpoints.size() ? breakpoints[i + 1] : horizon;
+    const std::uint32_t capacity = capacity_at(service, start_date, 0.5 * (t + interval_end));
+    if (steps.empty() || steps.back().capacity != capacity) steps.push_back({t, capacity});
+  }
+  return steps;
+}
+
+}  // namespace carepath::model

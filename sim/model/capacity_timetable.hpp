@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+// A service's capacity over the run as a list of steps, from its base capacity, its dated changes
+// and its weekly roster. During a roster shift the shift's capacity applies (overlapping shifts add
+// up: two teams on duty); outside every shift, the dated capacity. Only real changes are listed.
+#pragma once
+
+#include <carepath/model/scenario.hpp>
+
+#include <cstdint>
+#include <vector>
+
+namespace carepath::model {
+
+struct CapacityStep {
+  SimTime time = 0;
+  std::uint32_t capacity = 0;
+};
+
+/// The capacity at time 0 followed by every change before `horizon`, in time order.
+[[nodiscard]] std::vector<CapacityStep> capacity_timetable(const Service& service, const Date& start_date,
+                                                           SimTime horizon);
+
+}  // namespace carepath::model

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+// Pathway times and targets (format v2 "pathways"): the time from arriving at the start service
+// to leaving the end service, its mean, and the share of completions within the target.
+//
+// Jackson tandem M/M/1 -> M/M/1: Poisson arrivals lambda = 0.5 at `first` (mu1 = 1), then
+// `second` (mu2 = 0.8), FIFO, unlimited queues. By Burke's theorem and Reich's result the two
+// sojourns of one patient are independent exponentials with rates a = mu1 - lambda = 0.5 and
+// b = mu2 - lambda = 0.3, so the pathway time T is hypoexponential:
+//   E[T] = 1/a + 1/b = 5.333333,   P(T <= t) = 1 - (a e^{-b t} - b e^{-a t}) / (a - b).
+//   pathway "first_to_second", target 5 days: within_target = 0.565302
+//   pathway "first_only" (start = end = first; A&E-style), target 2 days: sojourn Exp(0.5),
+//     mean 2, within_target = 1 - e^{-1} = 0.632121.
+// Exactly, in every replication: breaches + within_target x completions = completions (the
+// share is of completions), nobody abandons (no losses, no reneging), and the patients entering
+// either pathway are the patients arriving at `first`.
+//
+// Why the tolerance holds: each replication runs 40000 days after a 500-day warm-up (the
+// slower node relaxes in about 1/(mu2 (1 - sqrt(rho2))^2) = 27 days), about 20000 patients, so
+// each replication's mean and share are close to normal; replications are iid, fixed seed, one
+// attempt, a 99% Bonferroni family of four (ci_check.hpp). Under sanitizers the runs are shorter
+// and the interval, from the run actually made, wider.
+#include "ci_check.hpp"
+#include "scenario_builders.hpp"
+
+#include <carepath/run/batch.hpp>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace carepath::validation {
+namespace {
+
+/// P(X + Y <= t) for independent exponentials of rates a != b.
+double hypoexponential_cdf(double a, double b, double t) {
+  return 1 - (a * std::exp(-b * t) - b * std::exp(-a * t)) / (a - b);
+}
+
+model::Pathway pathway(std::string name, std::string start, std::string end, double target) {
+  model::Pathway p;
+  p.name = std::move(name);
+  p.start = std::move(start);
+  p.end = std::move(end);
+  p.target = target;
+  return p;
+}
+
+std::vector<double> pathway_metric(const run::BatchResult& batch, std::size_t index, double stats::PathwayResult::*field) {
+  return per_replication_of(batch, [&](const stats::ReplicationResult& rep) { return rep.pathways.at(index).*field; });
+}
+
+TEST(PathwayTarget, FormulasGiveTheValuesInTheHeader) {
+  EXPECT_NEAR(hypoexponential_cdf(0.5, 0.3, 5), 0.565302, 5e-7);
+  EXPECT_NEAR(1 - std::exp(-0.5 * 2), 0.632121, 5e-7);
+  EXPECT_NEAR(hypoexponential_cdf(0.5, 0.3, 0), 0.0, 1e-15);
+}
+
+TEST(PathwayTarget, TandemPathwayTimeIsHypoexponential) {
+  constexpr double kLambda = 0.5;
+  constexpr double kMu1 = 1.0;
+  constexpr double kMu2 = 0.8;
+  model::Scenario s = build::scenario("pathway_tandem", 500 + sized(40000.0, 8000.0), 500, sized(30u, 8u), 91);
+  s.arrivals = {build::source("referrals", "first", kLambda)};
+  model::Service first = build::service("first", 1, model::Exponential{1 / kMu1});
+  first.routes = {build::route("second")};
+  s.services = {first, build::service("second", 1, model::Exponential{1 / kMu2})};
+  s.pathways = {pathway("first_to_second", "first", "second", 5), pathway("first_only", "first", "first", 2)};
+  const double a = kMu1 - kLambda;
+  const double b = kMu2 - kLambda;
+
+  const run::BatchResult batch = run::run_batch(s);
+  ASSERT_EQ(batch.replications.size(), s.run.replications);
+  for (std::size_t r = 0; r < batch.replications.size(); ++r) {
+    SCOPED_TRACE("replication " + std::to_string(r));
+    const stats::ReplicationResult& rep = batch.replications[r];
+    ASSERT_EQ(rep.pathways.size(), 2u);
+    for (const stats::PathwayResult& p : rep.pathways) {
+      EXPECT_NEAR(p.breaches + p.within_target * p.completions, p.completions, 1e-6);
+      EXPECT_EQ(p.abandoned, 0.0);
+      EXPECT_EQ(p.entered, rep.services[0].arrivals);
+    }
+  }
+
+  CiFamily ci(4);
+  EXPECT_TRUE(ci.contains("first_to_second time_mean", pathway_metric(batch, 0, &stats::PathwayResult::time_mean),
+                          1 / a + 1 / b));
+  EXPECT_TRUE(ci.contains("first_to_second within_target",
+                          pathway_metric(batch, 0, &stats::PathwayResult::within_target), hypoexponential_cdf(a, b, 5)));
+  EXPECT_TRUE(ci.contains("first_only time_mean", pathway_metric(batch, 1, &stats::PathwayResult::time_mean), 1 / a));
+  EXPECT_TRUE(ci.contains("first_only within_target", pathway_metric(batch, 1, &stats::PathwayResult::within_target),
+                          1 - std::exp(-a * 2)));
+}
+
+}  // namespace
+}  // namespace carepath::validation
