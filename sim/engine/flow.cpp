@@ -50,6 +50,22 @@ void Replication::admit_from_outside(PatientId patient, std::uint32_t service) {
   }
 }
 
+// A patient already in the system but holding no bed (after a transfer that released it, or
+// after giving up elsewhere) meets "block" by waiting in the blocked line without a bed: the
+// community equivalent of a delayed discharge. Their arrival is counted when they are admitted,
+// as for a patient blocked in a bed.
+void Replication::arrive_without_bed(PatientId patient, std::uint32_t service) {
+  const CompiledService& spec = model_.services[service];
+  if (has_room(service) || spec.when_full != model::WhenFull::Block) {
+    admit_from_outside(patient, service);
+    return;
+  }
+  Patient& p = patients_[patient];
+  p.state = PatientState::AwaitingAdmission;
+  p.destination = service;
+  services_[service].blocked_upstream.push(patient);
+}
+
 // The patient has finished at patients_[patient].service and still holds a bed there.
 void Replication::move_on(PatientId patient, std::uint32_t target) {
   const std::uint16_t type = patients_[patient].type;
@@ -153,7 +169,8 @@ void Replication::leave_bed(PatientId patient) {
     case PatientState::Blocked: --state.blocked; break;
     case PatientState::HoldingBedInTransfer: --state.holding_in_transfer; break;
     case PatientState::Waiting:
-    case PatientState::InTransit: break;
+    case PatientState::InTransit:
+    case PatientState::AwaitingAdmission: break;
   }
   recorder_.left_bed(p.service, p.type, now_, p.service_arrival, was_holding);
   for (std::uint32_t k : model_.services[p.service].pathways_ending) {
@@ -201,11 +218,12 @@ void Replication::refill(std::uint32_t service) {
     while (state.waiting > 0 && state.has_free_bed()) start_service(pop_next_waiting(s), s);
     while (!state.blocked_upstream.empty() && has_room(s)) {
       const PatientId admitted = state.blocked_upstream.pop();
+      const bool held_a_bed = patients_[admitted].state == PatientState::Blocked;
       const std::uint32_t from = patients_[admitted].service;
-      leave_bed(admitted);
+      if (held_a_bed) leave_bed(admitted);
       recorder_.arrived_at_service(s, patients_[admitted].type);
       enter_service(admitted, s);
-      refill_worklist_.push_back(from);
+      if (held_a_bed) refill_worklist_.push_back(from);
     }
   }
 }

@@ -61,7 +61,7 @@ void Replication::on_transfer_end(PatientId patient) {
     if (destination == kExitTarget) {
       leave_system(patient, Leaving::Departed);
     } else {
-      admit_from_outside(patient, destination);
+      arrive_without_bed(patient, destination);
     }
     return;
   }
@@ -90,7 +90,7 @@ void Replication::on_renege(PatientId patient, std::uint64_t sequence) {
   if (renege_to == kExitTarget) {
     leave_system(patient, Leaving::Reneged);
   } else {
-    admit_from_outside(patient, renege_to);
+    arrive_without_bed(patient, renege_to);
   }
   refill(service);
 }

@@ -23,6 +23,7 @@ enum class PatientState : std::uint8_t {
   Blocked,               ///< Finished at `service`, waiting in its bed for room at `destination`.
   HoldingBedInTransfer,  ///< Finished at `service`, in its bed for a transfer delay to `destination`.
   InTransit,             ///< Between services, holding no bed, heading for `destination`.
+  AwaitingAdmission,     ///< Holding no bed, in the blocked line of `destination` until it has room.
 };
 
 /// What the engine knows of one patient: times and where they are. No strings, no pointers.

@@ -53,6 +53,13 @@ class Recorder {
     system_.time_in_system_histogram.add(now - system_arrival);
   }
 
+  /// A patient placed at time 0 (waiting or in a bed): present at the start, not an arrival.
+  void present_at_start(std::uint32_t service, SimTime now) {
+    system_.present.change(now, +1);
+    ++system_.present_at_start;
+    ++services_[service].present_at_start;
+  }
+
   void arrived_at_service(std::uint32_t service, std::uint16_t type) {
     ++services_[service].arrivals;
     if (!by_type_.empty()) ++type_stats(service, type).arrivals;

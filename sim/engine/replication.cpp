@@ -57,14 +57,14 @@ stats::ReplicationResult Replication::run() {
         0.0, boost::random::exponential_distribution<double>(1.0)(arrival_streams_[source]));
     if (first < model_.horizon) schedule(first, EventKind::Arrival, source);
   }
-  place_initial_patients();
-  // With no warm-up the window opens before the first beds are filled, so that patients who start
-  // at time 0 after an earlier wait are measured; they were present at the start, not arrivals.
+  // With no warm-up the window opens before the patients already there are placed, so that those
+  // who start at time 0 after an earlier wait, and their pathways, are measured.
   if (model_.warm_up > 0) {
     schedule(model_.warm_up, EventKind::WarmUpEnd, 0);
   } else {
     recorder_.start_window(0.0);
   }
+  place_initial_patients();
   for (std::uint32_t s = 0; s < model_.services.size(); ++s) refill(s);
 
   while (!deadlock_) {
@@ -95,27 +95,33 @@ void Replication::place_initial_patients() {
     Patient& p = patients_[patient];
     p.type = initial.patient_type;
     p.system_arrival = -initial.elapsed;
-    recorder_.entered_system(now_);
-    recorder_.arrived_at_service(initial.service, p.type);
+    p.service = initial.service;
+    p.service_arrival = -initial.elapsed;
+    recorder_.present_at_start(initial.service, now_);
+    start_pathways_before_now(patient, initial.service);
     const std::size_t spec = static_cast<std::size_t>(initial.patient_type) * n_services + initial.service;
     if (initial.in_service) {
-      p.service = initial.service;
-      p.service_arrival = -initial.elapsed;
       p.state = PatientState::InService;
-      for (std::uint32_t k : model_.services[initial.service].pathways_starting) pathway_start(patient, k) = p.service_arrival;
       ++services_[initial.service].in_service;
       recorder_.already_in_service(initial.service, now_);
       schedule(sample_residual(model_.service_time_specs[spec], initial.elapsed, initial_stream_),
                EventKind::ServiceEnd, patient);
     } else {
-      p.service = initial.service;
-      p.service_arrival = -initial.elapsed;
-      for (std::uint32_t k : model_.services[initial.service].pathways_starting) pathway_start(patient, k) = -initial.elapsed;
       const auto& patience = model_.patience_specs[spec];
       const double remaining = patience ? sample_residual(*patience, initial.elapsed, initial_stream_)
                                         : std::numeric_limits<double>::infinity();
       join_queue(patient, initial.service, remaining);
     }
+  }
+}
+
+// A patient already there at time 0 entered the pathways that start at their service when they
+// arrived there, in the past.
+void Replication::start_pathways_before_now(PatientId patient, std::uint32_t service) {
+  const SimTime arrived = patients_[patient].service_arrival;
+  for (std::uint32_t k : model_.services[service].pathways_starting) {
+    pathway_start(patient, k) = arrived;
+    recorder_.pathway_entered(k, arrived);
   }
 }
 

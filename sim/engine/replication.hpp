@@ -41,6 +41,7 @@ class Replication {
 
   // Patient flow between services (flow.cpp).
   void admit_from_outside(PatientId patient, std::uint32_t service);
+  void arrive_without_bed(PatientId patient, std::uint32_t service);
   void move_on(PatientId patient, std::uint32_t target);
   void enter_service(PatientId patient, std::uint32_t service);
   void join_queue(PatientId patient, std::uint32_t service, double patience);
@@ -59,6 +60,7 @@ class Replication {
   [[nodiscard]] bool can_never_free_room(std::uint32_t service) const;
 
   void place_initial_patients();
+  void start_pathways_before_now(PatientId patient, std::uint32_t service);
   std::uint64_t schedule(SimTime time, EventKind kind, std::uint32_t target);
   [[nodiscard]] stats::ReplicationResult finish();
 

@@ -9,15 +9,16 @@
 namespace carepath::io {
 namespace {
 
-// Each date must come after the one before it, and the first after the start date: then the
-// schedule reads in file order and no change hides another. `previous` is the last date read.
+// Each date must come after the one before it, and the first be on or after the start date (a
+// change on the start date replaces the base): then the schedule reads in file order and no
+// change hides another. `previous` is the last date read.
 void check_change_date(JsonReader& r, const Json& written, const model::Date& from,
                        const std::optional<model::Date>& previous, const ScenarioContext& context) {
   const auto run = context.run_days();
   if (previous && !(*previous < from)) {
     r.error("expected a date after the previous change (" + quoted_date(*previous) + "), got " + describe(written));
-  } else if (!previous && context.start_date && !(*context.start_date < from)) {
-    r.error("expected a date after the start date (" + quoted_date(*context.start_date) + "), got " +
+  } else if (!previous && context.start_date && from < *context.start_date) {
+    r.error("expected a date on or after the start date (" + quoted_date(*context.start_date) + "), got " +
             describe(written));
   } else if (run && run->second < from) {
     r.warning("this change never applies: it comes after the last day of the run (" + quoted_date(run->second) + ")");

@@ -9,6 +9,7 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphviz.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <optional>
@@ -27,6 +28,7 @@ struct DotVertex {
 
 struct DotEdge {
   std::string label;  // Empty for a route every patient takes.
+  bool dashed = false;  // Only some patients, sometimes: diverted when full, giving up, another type's route.
 };
 
 using DotGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, DotVertex, DotEdge>;
@@ -86,7 +88,9 @@ std::vector<std::string> service_lines(const model::Service& service) {
   if (!service.capacity) {
     lines.emplace_back("unlimited");
   } else {
-    lines.push_back(std::to_string(*service.capacity) + (*service.capacity == 1 ? " server" : " servers"));
+    lines.push_back(std::to_string(*service.capacity) + (*service.capacity == 1 ? " server" : " servers") +
+                    (service.capacity_changes.empty() ? "" : " at the start, then dated changes"));
+    if (!service.roster.empty()) lines.emplace_back("weekly roster");
   }
   lines.push_back("mean " + readable_duration(model::mean_of(service.service_time)));
   if (service.queue_limit) {
@@ -131,6 +135,25 @@ DotGraph build_graph(const model::Scenario& scenario) {
       if (!to) continue;
       add_edge(from, *to, DotEdge{route.probability == 1 ? "" : shortest(route.probability)}, graph);
     }
+    const model::Service& service = scenario.services[i];
+    for (const auto& override_for_type : service.by_type) {
+      if (!override_for_type.routes) continue;
+      for (const auto& route : *override_for_type.routes) {
+        const auto to = vertex_of(route.to);
+        if (!to) continue;
+        const std::string share = route.probability == 1 ? "" : " " + shortest(route.probability);
+        add_edge(from, *to, DotEdge{override_for_type.patient_type + share, true}, graph);
+      }
+    }
+    if (service.when_full == model::WhenFull::Divert) {
+      if (const auto to = vertex_of(service.divert_to)) add_edge(from, *to, DotEdge{"when full", true}, graph);
+    }
+    const bool anyone_gives_up =
+        service.patience || std::any_of(service.by_type.begin(), service.by_type.end(),
+                                        [](const model::TypeOverride& o) { return o.patience.has_value(); });
+    if (anyone_gives_up) {
+      if (const auto to = vertex_of(service.renege_to)) add_edge(from, *to, DotEdge{"gives up", true}, graph);
+    }
   }
   return graph;
 }
@@ -150,7 +173,12 @@ class EdgeWriter {
  public:
   explicit EdgeWriter(const DotGraph& graph) : graph_(graph) {}
   void operator()(std::ostream& out, DotGraph::edge_descriptor e) const {
-    if (!graph_[e].label.empty()) out << "[label=" << dot_string({graph_[e].label}) << "]";
+    const DotEdge& edge = graph_[e];
+    if (edge.label.empty() && !edge.dashed) return;
+    out << "[";
+    if (!edge.label.empty()) out << "label=" << dot_string({edge.label});
+    if (edge.dashed) out << (edge.label.empty() ? "" : ", ") << "style=dashed";
+    out << "]";
   }
 
  private:

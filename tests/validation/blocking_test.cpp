@@ -183,5 +183,36 @@ TEST(Blocking, FirstBlockedIsFirstAdmitted) {
   }
 }
 
+// Patients who have already left their bed (a transfer that releases it) and find "block" at
+// their destination wait without a bed, first come first admitted; nobody is lost. Here u1 and
+// u2 finish at 1 and 2, travel half a day, and find w's only bed taken until 10: they are
+// admitted at 10 and 20 and finish at 20 and 30. Nobody holds a bed while waiting, so no
+// blocked bed-days anywhere.
+TEST(Blocking, PatientsWithoutABedWaitForRoomInsteadOfBeingLost) {
+  model::Scenario s = build::scenario("blocking_without_a_bed", 40, 0, 2, 54);
+  s.services = {full_bed("u1", 1, ""), full_bed("u2", 2, ""), full_bed("w", 10, "")};
+  for (std::size_t i = 0; i < 2; ++i) {
+    s.services[i].routes = {build::delayed_route("w", 1.0, model::Deterministic{0.5}, false)};
+  }
+  add_decoy(s);
+
+  const run::BatchResult batch = run::run_batch(s);
+  for (const auto& rep : batch.replications) {
+    ASSERT_FALSE(rep.deadlock.has_value());
+    EXPECT_EQ(rep.system.losses, 0.0);
+    for (std::size_t i = 0; i < 3; ++i) {
+      SCOPED_TRACE("service " + s.services[i].name);
+      EXPECT_EQ(rep.services[i].losses, 0.0);
+      EXPECT_EQ(rep.services[i].blocked_bed_days, 0.0);
+    }
+    const stats::ServiceResult& w = rep.services[2];
+    EXPECT_EQ(w.arrivals, 2.0);
+    EXPECT_EQ(w.completions, 3.0);
+    EXPECT_EQ(w.present_at_end, 0.0);
+    EXPECT_NEAR(w.mean_occupancy, 30.0 / 40, 1e-12);
+    EXPECT_NEAR(w.sojourn_mean, 10.0, 1e-9);
+  }
+}
+
 }  // namespace
 }  // namespace carepath::validation

@@ -107,6 +107,15 @@ TEST(CapacitySchedule, DatedChangeIsSeenInMeanCapacityAndUtilisation) {
                           1.0 / mean_capacity));
 }
 
+// A change dated on the start date replaces the base from time 0.
+TEST(CapacitySchedule, ChangeOnTheStartDateReplacesTheBase) {
+  model::Scenario s = build::scenario("change_at_start", 10, 0, 2, 89);
+  model::Service clinic = build::service("clinic", 2, model::Exponential{1.0});
+  clinic.capacity_changes = {model::CapacityChange{s.start_date, 5}};
+  const run::BatchResult batch = run::run_batch(with_decoy(s, clinic));
+  for (const auto& rep : batch.replications) EXPECT_NEAR(rep.services[0].mean_capacity, 5.0, 1e-12);
+}
+
 TEST(CapacitySchedule, WeeklyRosterIsSeenInMeanCapacity) {
   struct Case {
     const char* what;

@@ -93,5 +93,30 @@ TEST(PathwayTarget, TandemPathwayTimeIsHypoexponential) {
                           1 - std::exp(-a * 2)));
 }
 
+// Patients already at the start service when a run without warm-up begins entered the pathway in
+// the past: they count in `entered`, and their earlier time counts in the pathway time. A clinic
+// with one server and 1-day deterministic service, 3 patients who have waited 2 days, no
+// arrivals: they finish at 1, 2, 3 with pathway times 3, 4, 5, so entered = completions = 3,
+// time_mean = 4, and within a 4-day target 2/3.
+TEST(PathwayTarget, PatientsPresentAtTheStartHaveEnteredThePathway) {
+  model::Scenario s = build::scenario("pathway_backlog", 10, 0, 2, 92);
+  s.arrivals = {build::source("elsewhere_referrals", "elsewhere", 1.0)};
+  model::Service clinic = build::service("clinic", 1, model::Deterministic{1.0});
+  clinic.initial_waiting = {build::cohort(2, 3)};
+  s.services = {clinic, build::service("elsewhere", std::nullopt, model::Exponential{1.0})};
+  s.pathways = {pathway("clinic_rtt", "clinic", "clinic", 4)};
+
+  const run::BatchResult batch = run::run_batch(s);
+  for (const auto& rep : batch.replications) {
+    const stats::PathwayResult& p = rep.pathways.at(0);
+    EXPECT_EQ(p.entered, 3.0);
+    EXPECT_EQ(p.completions, 3.0);
+    EXPECT_EQ(p.in_pathway_at_end, 0.0);
+    EXPECT_NEAR(p.time_mean, 4.0, 1e-9);
+    EXPECT_NEAR(p.within_target, 2.0 / 3, 1e-12);
+    EXPECT_EQ(p.breaches, 1.0);
+  }
+}
+
 }  // namespace
 }  // namespace carepath::validation

@@ -76,12 +76,16 @@ TEST(Capacity, ReadsRosterShiftsInHours) {
   EXPECT_EQ(s.roster[4].capacity, 0U);
 }
 
-TEST(Capacity, RequiresChangesAfterTheStartDateInIncreasingOrder) {
+TEST(Capacity, RequiresChangesFromTheStartDateInIncreasingOrder) {
+  EXPECT_EQ(service_with_capacity(R"({"base": 20, "changes": [{"from": "2022-12-01", "capacity": 24}]})")
+                .capacity_changes.at(0)
+                .capacity,
+            24U);
   EXPECT_THAT(error_lines(with_capacity(R"({"base": 20, "changes": [
-      {"from": "2022-12-01", "capacity": 24}, {"from": "2023-01-09", "capacity": 26},
+      {"from": "2022-11-30", "capacity": 24}, {"from": "2023-01-09", "capacity": 26},
       {"from": "2023-01-09", "capacity": 30}]})")),
               ElementsAre("/services/0/capacity/changes/0/from: "
-                          R"(expected a date after the start date ("2022-12-01"), got "2022-12-01")",
+                          R"(expected a date on or after the start date ("2022-12-01"), got "2022-11-30")",
                           "/services/0/capacity/changes/2/from: "
                           R"(expected a date after the previous change ("2023-01-09"), got "2023-01-09")"));
 }

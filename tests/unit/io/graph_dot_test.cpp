@@ -58,6 +58,28 @@ TEST(WriteGraphDot, DrawsSourcesServicesRoutesAndTheExit) {
             "}\n");
 }
 
+TEST(WriteGraphDot, DrawsDiversionsGivingUpAndTypeRoutesDashed) {
+  auto scenario = clinic_and_ward();
+  scenario.services[0].when_full = model::WhenFull::Divert;
+  scenario.services[0].divert_to = "ward";
+  scenario.services[1].patience = model::Exponential{days(1)};
+  model::TypeOverride frail;
+  frail.patient_type = "frail";
+  frail.routes = std::vector<model::Route>{{"ward", 1.0}};
+  scenario.services[0].by_type = {frail};
+  const std::string text = dot(scenario);
+  EXPECT_THAT(text, HasSubstr("1->2 [label=\"frail\", style=dashed];\n"));
+  EXPECT_THAT(text, HasSubstr("1->2 [label=\"when full\", style=dashed];\n"));
+  EXPECT_THAT(text, HasSubstr("2->3 [label=\"gives up\", style=dashed];\n"));
+}
+
+TEST(WriteGraphDot, SaysWhenCapacityFollowsASchedule) {
+  auto scenario = clinic_and_ward();
+  scenario.services[0].capacity_changes = {model::CapacityChange{scenario.start_date, 4}};
+  scenario.services[0].roster = {model::RosterShift{}};
+  EXPECT_THAT(dot(scenario), HasSubstr("3 servers at the start, then dated changes\\nweekly roster"));
+}
+
 TEST(WriteGraphDot, IsTheSameEveryTime) {
   const auto scenario = clinic_and_ward();
   EXPECT_EQ(dot(scenario), dot(scenario));
