@@ -4,7 +4,9 @@
 // on two rules: ties at equal times run in scheduling order (event.hpp), and each random stream is
 // keyed by (seed, replication, purpose, index) (rng_streams.hpp). WarmUpEnd and EndOfRun are
 // scheduled before anything else, so they win ties: a patient arriving exactly at the horizon is
-// not counted. A deadlock ends the loop early (deadlock.cpp).
+// not counted. A deadlock ends the loop early (deadlock.cpp). Before each event the recorder may
+// close a trajectory day (one comparison), and every kStopCheckInterval events the loop looks at
+// the batch's stop flag (Ctrl-C).
 #include "engine/replication.hpp"
 
 #include "engine/residual.hpp"
@@ -19,11 +21,13 @@
 
 namespace carepath::engine {
 
-Replication::Replication(const CompiledModel& model, std::uint32_t index, std::uint64_t seed)
+Replication::Replication(const CompiledModel& model, std::uint32_t index, std::uint64_t seed,
+                         const ReplicationControls& controls)
     : model_(model),
       services_(model.services.size()),
       initial_stream_(make_stream(seed, index, StreamPurpose::InitialState, 0)),
-      recorder_(model) {
+      stop_(controls.stop),
+      recorder_(model, controls.trajectories) {
   arrival_streams_.reserve(model.sources.size());
   for (std::uint32_t i = 0; i < model.sources.size(); ++i) {
     arrival_streams_.push_back(make_stream(seed, index, StreamPurpose::Arrivals, i));
@@ -58,6 +62,7 @@ stats::ReplicationResult Replication::run() {
     if (first < model_.horizon) schedule(first, EventKind::Arrival, source);
   }
   place_initial_patients();
+  recorder_.mark_time_zero();
   // With no warm-up the window opens before the first beds are filled, so that patients who start
   // at time 0 after an earlier wait are measured; they were present at the start, not arrivals.
   if (model_.warm_up > 0) {
@@ -72,6 +77,11 @@ stats::ReplicationResult Replication::run() {
     assert(event.time >= now_);
     now_ = event.time;
     ++events_processed_;
+    if ((events_processed_ & (kStopCheckInterval - 1)) == 0 && stop_ != nullptr &&
+        stop_->load(std::memory_order_relaxed)) {
+      throw Stopped();
+    }
+    recorder_.advance_to(now_);
     switch (event.kind()) {
       case EventKind::Arrival: on_arrival(event.target()); break;
       case EventKind::ServiceEnd: on_service_end(event.target()); break;
@@ -102,7 +112,10 @@ void Replication::place_initial_patients() {
       p.service = initial.service;
       p.service_arrival = -initial.elapsed;
       p.state = PatientState::InService;
-      for (std::uint32_t k : model_.services[initial.service].pathways_starting) pathway_start(patient, k) = p.service_arrival;
+      for (std::uint32_t k : model_.services[initial.service].pathways_starting) {
+        pathway_start(patient, k) = p.service_arrival;
+        recorder_.already_in_pathway(k);
+      }
       ++services_[initial.service].in_service;
       recorder_.already_in_service(initial.service, now_);
       schedule(sample_residual(model_.service_time_specs[spec], initial.elapsed, initial_stream_),
@@ -110,7 +123,10 @@ void Replication::place_initial_patients() {
     } else {
       p.service = initial.service;
       p.service_arrival = -initial.elapsed;
-      for (std::uint32_t k : model_.services[initial.service].pathways_starting) pathway_start(patient, k) = -initial.elapsed;
+      for (std::uint32_t k : model_.services[initial.service].pathways_starting) {
+        pathway_start(patient, k) = -initial.elapsed;
+        recorder_.already_in_pathway(k);
+      }
       const auto& patience = model_.patience_specs[spec];
       const double remaining = patience ? sample_residual(*patience, initial.elapsed, initial_stream_)
                                         : std::numeric_limits<double>::infinity();
@@ -150,11 +166,13 @@ stats::ReplicationResult Replication::finish() {
   stats::ReplicationResult result = recorder_.finish(now_, model_, end);
   result.deadlock = deadlock_;
   result.events = events_processed_;
+  result.trajectory = recorder_.finish_trajectory(now_);
   return result;
 }
 
-stats::ReplicationResult run_replication(const CompiledModel& model, std::uint32_t index, std::uint64_t seed) {
-  return Replication(model, index, seed).run();
+stats::ReplicationResult run_replication(const CompiledModel& model, std::uint32_t index, std::uint64_t seed,
+                                         const ReplicationControls& controls) {
+  return Replication(model, index, seed, controls).run();
 }
 
 }  // namespace carepath::engine
