@@ -15,6 +15,8 @@
 // integers, exact as float); blocked bed-days and the day-length-weighted occupancy equal the
 // replication's to float rounding (relative 1e-5: each day's value is rounded to a 24-bit float);
 // every week equals its days. With a warm-up, the days after it hold exactly the counted arrivals.
+// After a deadlock (the blocking cycle of deadlock_test.cpp) the days the replication never ran are
+// NaN, and the days it ran still sum to its totals.
 // Statistics: M/M/1 at rho = 0.5 (lambda = 12/day, mean service 1 h), started empty. The busy
 // probability relaxes to rho within about 1/(mu (1 - sqrt(rho))^2) = 0.5 day, so the mean daily
 // occupancy over days 5..19 of each replication estimates rho; replications are iid, each averages
@@ -67,7 +69,9 @@ std::size_t pathway_column(std::size_t services, std::size_t pathway, const char
 
 double sum_over_periods(const stats::TrajectoryBlock& block, std::size_t column) {
   double sum = 0;
-  for (std::size_t p = 0; p < block.periods; ++p) sum += block.at(p, column);
+  for (std::size_t p = 0; p < block.periods; ++p) {
+    if (!std::isnan(block.at(p, column))) sum += block.at(p, column);  // a deadlock leaves later days NaN
+  }
   return sum;
 }
 
@@ -301,6 +305,32 @@ TEST(Trajectory, NotRecordedWhenTurnedOff) {
     EXPECT_TRUE(rep.trajectory.days.values.empty());
     EXPECT_TRUE(rep.trajectory.weeks.values.empty());
   }
+}
+
+TEST(Trajectory, DaysAfterADeadlockHaveNoValues) {
+  // The blocking cycle of deadlock_test.cpp: a <-> b, one bed each, no queue; every replication
+  // deadlocks, after 6.75 days on average, far before the 100-day horizon.
+  model::Scenario s = build::scenario("blocking_cycle", 100, 0, 4, 31);
+  s.arrivals = {build::source("referrals", "a", 2.0)};
+  model::Service a = build::service("a", 1, model::Exponential{1.0}, 0);
+  a.routes = {build::route("b")};
+  model::Service b = build::service("b", 1, model::Exponential{1.0}, 0);
+  b.routes = {build::route("a", 0.5), build::route("c", 0.5)};
+  s.services = {a, b, build::service("c", std::nullopt, model::Exponential{1.0})};
+  const run::BatchResult batch = run::run_batch(s);
+  for (const auto& rep : batch.replications) {
+    ASSERT_TRUE(rep.deadlock.has_value());
+    const double stopped = rep.deadlock->time;
+    const stats::TrajectoryBlock& days = rep.trajectory.days;
+    for (std::uint32_t d = 0; d < days.periods; ++d) {
+      const bool ran = d < stopped;
+      EXPECT_EQ(std::isnan(days.at(d, service_column(0, "queue_end"))), !ran) << "day " << d << ", stopped " << stopped;
+    }
+    EXPECT_EQ(sum_over_periods(days, service_column(0, "arrivals")), rep.services[0].arrivals);
+    EXPECT_NEAR(sum_over_periods(days, service_column(0, "blocked_bed_days")), rep.services[0].blocked_bed_days,
+                1e-5 * rep.services[0].blocked_bed_days + 1e-9);
+  }
+  EXPECT_EQ(batch.trajectories.days.n[99 * batch.trajectories.series.size()], 0u);
 }
 
 TEST(Trajectory, MM1OccupancyApproachesRho) {
