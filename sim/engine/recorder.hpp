@@ -88,7 +88,7 @@ class Recorder {
     ServiceStats& s = services_[service];
     s.in_service.change(now, +1);
     const double wait = now - service_arrival;
-    if (trajectories_) service_tracks_[service].day_waits.push_back(wait);
+    if (trajectories_) service_tracks_[service].waits.push_back(wait);
     if (!counts(service_arrival)) return;
     s.wait.add(wait);
     s.wait_histogram.add(wait);
@@ -130,7 +130,7 @@ class Recorder {
   void already_in_pathway(std::uint32_t pathway) { ++pathways_[pathway].in_pathway; }
   void pathway_completed(std::uint32_t pathway, SimTime now, SimTime start) {
     --pathways_[pathway].in_pathway;
-    if (trajectories_) pathway_tracks_[pathway].day_times.push_back(now - start);
+    if (trajectories_) pathway_tracks_[pathway].times.push_back(now - start);
     // Like entered and abandoned, completions count only patients whose whole pathway lies in
     // the window, so that the share within target is a share of completions.
     if (!counts(start)) return;
@@ -197,11 +197,14 @@ class Recorder {
     Cumulatives base{};       // added at each start_window
     Cumulatives at_day_start{};
     Cumulatives week{};       // sums of the week's days so far
-    std::vector<double> day_waits, week_waits;  // of patients who started service in the period
+    // Waits of patients who started service this week; the day's are those from day_begin on.
+    std::vector<double> waits;
+    std::size_t day_begin = 0;
     bool has_target = false;
   };
   struct PathwayTrack {
-    std::vector<double> day_times, week_times;  // of patients who completed the pathway in the period
+    std::vector<double> times;  // of patients who completed the pathway this week, the day's from day_begin
+    std::size_t day_begin = 0;
   };
   void start_trajectory(const CompiledModel& model);
   [[nodiscard]] Cumulatives cumulative(std::size_t service, SimTime now) const;

@@ -3,12 +3,14 @@
 // weeks aggregated from the days as they close. Counts and time integrals are differences of
 // cumulative values between boundaries, so the handlers pay nothing for them; waits and pathway
 // times of the period are buffered and reduced here (mean, type-7 P90 by nth_element, share within
-// target), the day's buffer being appended to the week's before it is reused. Values are stored
+// target). One buffer per service holds the week's values, the current day's at its end, so a
+// day's reduction reorders only its own part and nothing is copied. Values are stored
 // as float; NaN marks nothing to measure, and every day after a deadlock. Layout: trajectory.hpp.
 #include "engine/recorder.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 namespace carepath::engine {
 
@@ -17,7 +19,7 @@ constexpr float kNaNf = std::numeric_limits<float>::quiet_NaN();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 /// Type-7 quantile of unsorted `values`, reordering them; NaN when empty.
-double exact_quantile(std::vector<double>& values, double p) {
+double exact_quantile(std::span<double> values, double p) {
   if (values.empty()) return kNaN;
   const double h = static_cast<double>(values.size() - 1) * p;
   const double below = std::floor(h);
@@ -29,14 +31,14 @@ double exact_quantile(std::vector<double>& values, double p) {
   return low + (h - below) * (high - low);
 }
 
-double mean_of(const std::vector<double>& values) {
+double mean_of(std::span<const double> values) {
   if (values.empty()) return kNaN;
   double sum = 0;
   for (double v : values) sum += v;
   return sum / static_cast<double>(values.size());
 }
 
-double share_within(const std::vector<double>& values, double target) {
+double share_within(std::span<const double> values, double target) {
   if (values.empty()) return kNaN;
   std::size_t within = 0;
   for (double v : values) within += v <= target ? 1 : 0;
@@ -46,7 +48,7 @@ double share_within(const std::vector<double>& values, double target) {
 /// Writes one period's row of a service: `delta` the period's counts and integrals, indexed as
 /// Recorder::Cumulative (arrivals, completions, losses, reneges, occupancy area, held area), `length` its days.
 void write_service(float* row, double queue_end, const std::array<double, 6>& delta, double length,
-                   std::vector<double>& waits, bool has_target, double target) {
+                   std::span<double> waits, bool has_target, double target) {
   row[0] = static_cast<float>(queue_end);
   row[1] = static_cast<float>(length > 0 ? delta[4] / length : kNaN);
   row[2] = static_cast<float>(delta[0]);
@@ -59,7 +61,7 @@ void write_service(float* row, double queue_end, const std::array<double, 6>& de
   row[8] = static_cast<float>(exact_quantile(waits, 0.90));  // last: it reorders the waits
 }
 
-void write_pathway(float* row, std::vector<double>& times, double target, double in_pathway) {
+void write_pathway(float* row, std::span<double> times, double target, double in_pathway) {
   row[0] = static_cast<float>(times.size());
   row[1] = static_cast<float>(mean_of(times));
   row[3] = static_cast<float>(share_within(times, target));
@@ -123,18 +125,17 @@ void Recorder::close_day(SimTime end) {
       track.week[q] += delta[q];
     }
     track.at_day_start = now;
-    track.week_waits.insert(track.week_waits.end(), track.day_waits.begin(), track.day_waits.end());
     write_service(row + s * stats::kServiceTrajectoryMetrics.size(), services_[s].queue.level(), delta, length,
-                  track.day_waits, track.has_target, services_[s].wait_target);
-    track.day_waits.clear();
+                  std::span<double>(track.waits).subspan(track.day_begin), track.has_target, services_[s].wait_target);
+    track.day_begin = track.waits.size();
   }
   float* pathway_rows = row + services_.size() * stats::kServiceTrajectoryMetrics.size();
   for (std::size_t k = 0; k < pathways_.size(); ++k) {
     PathwayTrack& track = pathway_tracks_[k];
-    track.week_times.insert(track.week_times.end(), track.day_times.begin(), track.day_times.end());
-    write_pathway(pathway_rows + k * stats::kPathwayTrajectoryMetrics.size(), track.day_times, pathways_[k].target,
+    write_pathway(pathway_rows + k * stats::kPathwayTrajectoryMetrics.size(),
+                  std::span<double>(track.times).subspan(track.day_begin), pathways_[k].target,
                   static_cast<double>(pathways_[k].in_pathway));
-    track.day_times.clear();
+    track.day_begin = track.times.size();
   }
   week_length_ += length;
   const std::uint32_t closed = day_++;
@@ -148,16 +149,18 @@ void Recorder::close_week(std::uint32_t last_day) {
   for (std::size_t s = 0; s < services_.size(); ++s) {
     ServiceTrack& track = service_tracks_[s];
     write_service(row + s * stats::kServiceTrajectoryMetrics.size(), services_[s].queue.level(), track.week,
-                  week_length_, track.week_waits, track.has_target, services_[s].wait_target);
+                  week_length_, track.waits, track.has_target, services_[s].wait_target);
     track.week = {};
-    track.week_waits.clear();
+    track.waits.clear();
+    track.day_begin = 0;
   }
   float* pathway_rows = row + services_.size() * stats::kServiceTrajectoryMetrics.size();
   for (std::size_t k = 0; k < pathways_.size(); ++k) {
     PathwayTrack& track = pathway_tracks_[k];
-    write_pathway(pathway_rows + k * stats::kPathwayTrajectoryMetrics.size(), track.week_times, pathways_[k].target,
+    write_pathway(pathway_rows + k * stats::kPathwayTrajectoryMetrics.size(), track.times, pathways_[k].target,
                   static_cast<double>(pathways_[k].in_pathway));
-    track.week_times.clear();
+    track.times.clear();
+    track.day_begin = 0;
   }
   week_length_ = 0;
 }

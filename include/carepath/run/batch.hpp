@@ -10,7 +10,6 @@
 
 #include <carepath/model/scenario.hpp>
 #include <carepath/stats/results.hpp>
-
 #include <carepath/stats/trajectory.hpp>
 
 #include <atomic>
