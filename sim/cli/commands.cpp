@@ -6,10 +6,16 @@
 #include <carepath/io/scenario_json.hpp>
 #include <carepath/run/batch.hpp>
 
+#include "cli/interrupt.hpp"
+#include "cli/progress.hpp"
 #include "io/atomic_dir.hpp"
 #include "io/durable_file.hpp"
 #include "io/results_files.hpp"
 
+#include <unistd.h>
+
+#include <iostream>
+#include <optional>
 #include <ostream>
 #include <sstream>
 #include <string>
@@ -50,6 +56,8 @@ void warn_about_deadlocks(const run::BatchResult& result, std::ostream& err) {
 }  // namespace
 
 int run_command(const Options& options, std::ostream& out, std::ostream& err) {
+  // First, so that a Ctrl-C at any moment of the run ends it the same way.
+  const std::atomic<bool>& interrupted = install_interrupt_handler();
   const io::LoadedScenario loaded = load_and_warn(options.scenario, err);
   const std::filesystem::path dir =
       options.out.value_or(std::filesystem::path("results") / loaded.scenario.name);
@@ -60,7 +68,14 @@ int run_command(const Options& options, std::ostream& out, std::ostream& err) {
   batch.replications = options.replications;
   batch.seed = options.seed;
   batch.threads = options.threads.value_or(0);
+  batch.stop = &interrupted;
+  std::optional<ProgressReporter> progress;
+  if (!options.quiet) {
+    progress.emplace(err, &err == &std::cerr && ::isatty(STDERR_FILENO) == 1);
+    batch.progress = [&progress](std::uint32_t done, std::uint32_t total) { progress->update(done, total); };
+  }
   const run::BatchResult result = run::run_batch(loaded.scenario, batch);
+  if (interrupted.load(std::memory_order_relaxed)) throw run::Interrupted();
 
   io::write_results(loaded.scenario, result, dir);
   warn_about_deadlocks(result, err);

@@ -10,10 +10,11 @@
 
 namespace carepath::cli {
 
-/// The CLI contract's exit statuses.
-enum ExitStatus : int { kSuccess = 0, kInternalError = 1, kBadInput = 2 };
+/// The CLI contract's exit statuses; 130 is 128 + SIGINT, what a shell shows for Ctrl-C.
+enum ExitStatus : int { kSuccess = 0, kInternalError = 1, kBadInput = 2, kInterrupted = 130 };
 
-/// `carepath run`: table to `out`, warnings and "wrote DIR" to `err`.
+/// `carepath run`: table to `out`, warnings, progress and "wrote DIR" to `err`. Ctrl-C or SIGTERM
+/// makes it throw run::Interrupted before any results are written.
 int run_command(const Options& options, std::ostream& out, std::ostream& err);
 
 /// `carepath validate`: "SCENARIO: ok (...)" to `out`, warnings to `err`.

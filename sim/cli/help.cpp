@@ -19,22 +19,23 @@ options:
   -h, --help          show help (after a command: that command's help)
   --version           print the version
 
-exit status: 0 success, 2 bad input or usage, 1 internal error
+exit status: 0 success, 2 bad input or usage, 1 internal error, 130 interrupted (Ctrl-C)
 )help";
 
 constexpr const char* kRunHelp = R"help(usage: carepath run SCENARIO [options]
 
-Simulates SCENARIO and writes summary.json, summary_services.csv, summary_system.csv and
-replications.csv. The folder is built beside its final place and renamed in only when complete,
+Simulates SCENARIO and writes summary.json, summary_services.csv, summary_system.csv,
+replications.csv, trajectories.csv and trajectories.json. The folder is built beside its final place and renamed in only when complete,
 replacing an earlier results folder; any other existing folder is left alone (an error).
-Prints a summary table to stdout; warnings and errors go to stderr.
+Prints a summary table to stdout; progress, warnings and errors go to stderr. Ctrl-C (or
+SIGTERM) stops the run: no results are written, an earlier folder stays as it was, exit status 130.
 
 options:
   --out DIR           results folder (default: results/<scenario name>, from here)
   --replications N    override run.replications (1 to 1000000)
   --seed S            override run.seed (0 to 2^64-1)
   --threads T         worker threads (default: every core); results do not depend on it
-  --quiet             print no table and no "wrote" line (warnings and errors still show)
+  --quiet             print no progress, no table and no "wrote" line (warnings and errors still show)
   -h, --help          show this help
 )help";
 

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The `carepath` program: parse the command line (options.hpp), run one command (commands.hpp)
 // and map what went wrong to the CLI contract's exit status: 2 for bad input or usage, with
-// every diagnostic on stderr, and 1 for anything that is carepath's own fault.
+// every diagnostic on stderr, 130 after Ctrl-C or SIGTERM (interrupt.hpp), and 1 for anything
+// that is carepath's own fault.
 #include <carepath/error.hpp>
+#include <carepath/run/batch.hpp>
 
 #include "cli/commands.hpp"
 #include "cli/help.hpp"
@@ -39,6 +41,10 @@ int run_program(const std::vector<std::string>& args) {
       return kInternalError;
     }
     return status;
+  } catch (const carepath::run::Interrupted&) {
+    // Thrown before write_results; an unfinished staging folder is removed by AtomicDir.
+    std::cerr << "interrupted: no results written\n";
+    return kInterrupted;
   } catch (const UsageError& e) {
     const std::string command = e.help_command().empty() ? "" : e.help_command() + " ";
     std::cerr << "carepath: " << e.what() << "\nsee carepath " << command << "--help\n";

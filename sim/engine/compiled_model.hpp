@@ -89,6 +89,7 @@ struct CompiledModel {
   std::uint32_t priority_levels = 1;
   SimTime horizon = 0;
   SimTime warm_up = 0;
+  model::Date start_date{};  ///< Time 0 is its midnight; the trajectories' days and ISO weeks follow it.
 };
 
 }  // namespace carepath::engine

@@ -13,7 +13,9 @@ double ratio(double numerator, double denominator) { return denominator > 0 ? nu
 double as_double(std::uint64_t n) { return static_cast<double>(n); }
 }  // namespace
 
-Recorder::Recorder(const CompiledModel& model) : services_(model.services.size()), pathways_(model.pathways.size()) {
+Recorder::Recorder(const CompiledModel& model, bool trajectories)
+    : services_(model.services.size()), pathways_(model.pathways.size()) {
+  if (trajectories) start_trajectory(model);
   for (std::size_t s = 0; s < services_.size(); ++s) {
     const CompiledService& spec = model.services[s];
     // A NaN target would make every comparison false; +inf counts nobody over it.
@@ -26,6 +28,12 @@ Recorder::Recorder(const CompiledModel& model) : services_(model.services.size()
 
 void Recorder::start_window(SimTime now) {
   window_start_ = now;
+  if (trajectories_) {
+    for (std::size_t s = 0; s < services_.size(); ++s) {
+      const Cumulatives reset = cumulative(s, now);
+      service_tracks_[s].base = reset;  // cumulative() adds base to the restarted (zero) statistics
+    }
+  }
   // Levels carry over (patients already inside stay, capacity stays); counts and areas restart.
   for (ServiceStats& s : services_) {
     ServiceStats fresh;
@@ -46,6 +54,7 @@ void Recorder::start_window(SimTime now) {
   for (PathwayStats& p : pathways_) {
     PathwayStats fresh;
     fresh.target = p.target;
+    fresh.in_pathway = p.in_pathway;
     p = std::move(fresh);
   }
   for (TypeStats& t : by_type_) t = TypeStats{};

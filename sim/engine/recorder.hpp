@@ -5,6 +5,12 @@
 // and a wait, sojourn or pathway time is measured only for a patient who arrived after the
 // warm-up ended — or, with no warm-up, for everyone, including patients already waiting at time 0
 // (their earlier wait counts). finish() turns it all into a ReplicationResult.
+//
+// The recorder also keeps per-day and per-week trajectories over the whole run, warm-up included
+// (recorder_trajectory.cpp). They cost almost nothing per event: counts and time integrals are
+// read from the statistics above at each day boundary (as cumulative values that survive the
+// warm-up restart), so the only per-event work is advance_to's one comparison and one push_back
+// of a wait or pathway time into a buffer that is reused from period to period.
 #pragma once
 
 #include "engine/compiled_model.hpp"
@@ -13,8 +19,11 @@
 #include "stats/welford.hpp"
 
 #include <carepath/stats/results.hpp>
+#include <carepath/stats/trajectory.hpp>
 
+#include <array>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace carepath::engine {
@@ -31,7 +40,19 @@ struct EndOfRunCounts {
 
 class Recorder {
  public:
-  explicit Recorder(const CompiledModel& model);
+  /// `trajectories`: whether to keep the per-day and per-week trajectories.
+  explicit Recorder(const CompiledModel& model, bool trajectories = true);
+
+  /// Called once per event, before it is handled, so that a day's end-of-day values are the
+  /// state before the first event at or after its end.
+  void advance_to(SimTime now) {
+    if (now >= next_boundary_) close_periods(now);
+  }
+  /// Closes the trajectory at the end of the run (`now` is the horizon, or a deadlock's time:
+  /// the days after it stay NaN) and hands it over.
+  [[nodiscard]] stats::TrajectoryRecording finish_trajectory(SimTime now);
+  /// Called once the patients present at time 0 are placed: they were there, not arrivals of day 0.
+  void mark_time_zero();
 
   void start_window(SimTime now);
 
@@ -73,8 +94,9 @@ class Recorder {
   void service_started(std::uint32_t service, std::uint16_t type, SimTime now, SimTime service_arrival) {
     ServiceStats& s = services_[service];
     s.in_service.change(now, +1);
-    if (!counts(service_arrival)) return;
     const double wait = now - service_arrival;
+    if (trajectories_) service_tracks_[service].waits.push_back(wait);
+    if (!counts(service_arrival)) return;
     s.wait.add(wait);
     s.wait_histogram.add(wait);
     if (wait > 0) ++s.waited;
@@ -108,9 +130,12 @@ class Recorder {
   }
 
   void pathway_entered(std::uint32_t pathway, SimTime start) {
+    ++pathways_[pathway].in_pathway;
     if (counts(start)) ++pathways_[pathway].entered;
   }
   void pathway_completed(std::uint32_t pathway, SimTime now, SimTime start) {
+    --pathways_[pathway].in_pathway;
+    if (trajectories_) pathway_tracks_[pathway].times.push_back(now - start);
     // Like entered and abandoned, completions count only patients whose whole pathway lies in
     // the window, so that the share within target is a share of completions.
     if (!counts(start)) return;
@@ -121,6 +146,7 @@ class Recorder {
     if (now - start <= p.target) ++p.within_target;
   }
   void pathway_abandoned(std::uint32_t pathway, SimTime start) {
+    --pathways_[pathway].in_pathway;
     if (counts(start)) ++pathways_[pathway].abandoned;
   }
 
@@ -155,6 +181,7 @@ class Recorder {
   struct PathwayStats {
     double target = 0;
     std::uint64_t entered = 0, completions = 0, abandoned = 0, within_target = 0;
+    std::int64_t in_pathway = 0;  // whole run, not reset by the warm-up
     stats::Welford time;
     stats::LogHistogram histogram;
   };
@@ -166,6 +193,39 @@ class Recorder {
   TypeStats& type_stats(std::uint32_t service, std::uint16_t type) {
     return by_type_[static_cast<std::size_t>(type) * services_.size() + service];
   }
+
+  // Trajectories (recorder_trajectory.cpp). A service's counts and integrals are read as
+  // cumulative values since time 0: `base` adds what start_window() reset.
+  enum Cumulative : std::size_t { kArrivals, kCompletions, kLosses, kReneges, kOccupancyArea, kHeldArea, kCumulatives };
+  using Cumulatives = std::array<double, kCumulatives>;
+  struct ServiceTrack {
+    Cumulatives base{};       // added at each start_window
+    Cumulatives at_day_start{};
+    Cumulatives week{};       // sums of the week's days so far
+    // Waits of patients who started service this week; the day's are those from day_begin on.
+    std::vector<double> waits;
+    std::size_t day_begin = 0;
+    bool has_target = false;
+  };
+  struct PathwayTrack {
+    std::vector<double> times;  // of patients who completed the pathway this week, the day's from day_begin
+    std::size_t day_begin = 0;
+  };
+  void start_trajectory(const CompiledModel& model);
+  [[nodiscard]] Cumulatives cumulative(std::size_t service, SimTime now) const;
+  void close_periods(SimTime now);
+  void close_day(SimTime end);
+  void close_week(std::uint32_t last_day);
+
+  bool trajectories_ = false;
+  SimTime horizon_ = 0;
+  SimTime next_boundary_ = std::numeric_limits<SimTime>::infinity();
+  std::uint32_t day_ = 0;        // the day being recorded
+  double week_length_ = 0;       // days (fractional for a partial last day) closed in the current week
+  stats::TrajectoryCalendar calendar_;
+  stats::TrajectoryRecording trajectory_;
+  std::vector<ServiceTrack> service_tracks_;
+  std::vector<PathwayTrack> pathway_tracks_;
 
   SimTime window_start_ = 0;
   std::vector<ServiceStats> services_;

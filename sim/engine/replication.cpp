@@ -4,7 +4,9 @@
 // on two rules: ties at equal times run in scheduling order (event.hpp), and each random stream is
 // keyed by (seed, replication, purpose, index) (rng_streams.hpp). WarmUpEnd and EndOfRun are
 // scheduled before anything else, so they win ties: a patient arriving exactly at the horizon is
-// not counted. A deadlock ends the loop early (deadlock.cpp).
+// not counted. A deadlock ends the loop early (deadlock.cpp). Before each event the recorder may
+// close a trajectory day (one comparison), and every kStopCheckInterval events the loop looks at
+// the batch's stop flag (Ctrl-C).
 #include "engine/replication.hpp"
 
 #include "engine/residual.hpp"
@@ -19,11 +21,13 @@
 
 namespace carepath::engine {
 
-Replication::Replication(const CompiledModel& model, std::uint32_t index, std::uint64_t seed)
+Replication::Replication(const CompiledModel& model, std::uint32_t index, std::uint64_t seed,
+                         const ReplicationControls& controls)
     : model_(model),
       services_(model.services.size()),
       initial_stream_(make_stream(seed, index, StreamPurpose::InitialState, 0)),
-      recorder_(model) {
+      stop_(controls.stop),
+      recorder_(model, controls.trajectories) {
   arrival_streams_.reserve(model.sources.size());
   for (std::uint32_t i = 0; i < model.sources.size(); ++i) {
     arrival_streams_.push_back(make_stream(seed, index, StreamPurpose::Arrivals, i));
@@ -65,6 +69,7 @@ stats::ReplicationResult Replication::run() {
     recorder_.start_window(0.0);
   }
   place_initial_patients();
+  recorder_.mark_time_zero();
   for (std::uint32_t s = 0; s < model_.services.size(); ++s) refill(s);
 
   while (!deadlock_) {
@@ -72,6 +77,11 @@ stats::ReplicationResult Replication::run() {
     assert(event.time >= now_);
     now_ = event.time;
     ++events_processed_;
+    if ((events_processed_ & (kStopCheckInterval - 1)) == 0 && stop_ != nullptr &&
+        stop_->load(std::memory_order_relaxed)) {
+      throw Stopped();
+    }
+    recorder_.advance_to(now_);
     switch (event.kind()) {
       case EventKind::Arrival: on_arrival(event.target()); break;
       case EventKind::ServiceEnd: on_service_end(event.target()); break;
@@ -156,11 +166,13 @@ stats::ReplicationResult Replication::finish() {
   stats::ReplicationResult result = recorder_.finish(now_, model_, end);
   result.deadlock = deadlock_;
   result.events = events_processed_;
+  result.trajectory = recorder_.finish_trajectory(now_);
   return result;
 }
 
-stats::ReplicationResult run_replication(const CompiledModel& model, std::uint32_t index, std::uint64_t seed) {
-  return Replication(model, index, seed).run();
+stats::ReplicationResult run_replication(const CompiledModel& model, std::uint32_t index, std::uint64_t seed,
+                                         const ReplicationControls& controls) {
+  return Replication(model, index, seed, controls).run();
 }
 
 }  // namespace carepath::engine

@@ -15,19 +15,38 @@
 
 #include <carepath/stats/results.hpp>
 
+#include <atomic>
 #include <cstdint>
+#include <exception>
 #include <optional>
 #include <vector>
 
 namespace carepath::engine {
 
+/// What a batch asks of each replication beyond the model and the seed.
+struct ReplicationControls {
+  bool trajectories = true;                    ///< Keep the per-day and per-week trajectories.
+  const std::atomic<bool>* stop = nullptr;     ///< When set and true, the run throws Stopped.
+};
+
+/// Thrown when the stop flag was seen set; the replication's result is abandoned.
+class Stopped : public std::exception {
+ public:
+  [[nodiscard]] const char* what() const noexcept override { return "replication stopped"; }
+};
+
+/// Events between two looks at the stop flag: often enough to stop within milliseconds, rarely
+/// enough that the relaxed load costs nothing measurable. A power of two, tested with a mask.
+inline constexpr std::uint64_t kStopCheckInterval = 4096;
+
 /// Runs replication `index` of a batch seeded `seed`.
 [[nodiscard]] stats::ReplicationResult run_replication(const CompiledModel& model, std::uint32_t index,
-                                                       std::uint64_t seed);
+                                                       std::uint64_t seed, const ReplicationControls& controls = {});
 
 class Replication {
  public:
-  Replication(const CompiledModel& model, std::uint32_t index, std::uint64_t seed);
+  Replication(const CompiledModel& model, std::uint32_t index, std::uint64_t seed,
+              const ReplicationControls& controls = {});
   [[nodiscard]] stats::ReplicationResult run();
 
  private:
@@ -80,6 +99,7 @@ class Replication {
   std::vector<RandomEngine> transfer_streams_;
   RandomEngine initial_stream_;
   std::optional<stats::Deadlock> deadlock_;
+  const std::atomic<bool>* stop_ = nullptr;
   Recorder recorder_;
 };
 

@@ -13,6 +13,8 @@ inline constexpr const char* kReplicationsCsvFile = "replications.csv";
 inline constexpr const char* kSummaryPathwaysCsvFile = "summary_pathways.csv";
 inline constexpr const char* kReplicationsPathwaysCsvFile = "replications_pathways.csv";
 inline constexpr const char* kSummaryByTypeCsvFile = "summary_by_type.csv";
+inline constexpr const char* kTrajectoriesCsvFile = "trajectories.csv";
+inline constexpr const char* kTrajectoriesJsonFile = "trajectories.json";
 
 /// A folder holding this file may be replaced by a new run's results.
 inline constexpr const char* kResultsMarkerFile = kSummaryJsonFile;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// write_results: the four result files (results_files.hpp), staged and committed as one folder
+// write_results: the result files (results_files.hpp), staged and committed as one folder
 // (atomic_dir.hpp). Their contents come from summary_json.cpp and results_csv.cpp; the console
 // table is in summary_table.cpp.
 #include <carepath/io/results_writer.hpp>
@@ -9,6 +9,7 @@
 #include "io/results_csv.hpp"
 #include "io/results_files.hpp"
 #include "io/summary_json.hpp"
+#include "io/trajectory_files.hpp"
 
 namespace carepath::io {
 
@@ -44,6 +45,12 @@ void write_results(const model::Scenario& scenario, const run::BatchResult& resu
   if (!result.summary.by_type.empty()) {
     write_file(staging / kSummaryByTypeCsvFile,
                [&](std::ostream& out) { write_summary_by_type_csv(result.summary, out); });
+  }
+  if (!result.trajectories.empty()) {
+    write_file(staging / kTrajectoriesCsvFile,
+               [&](std::ostream& out) { write_trajectories_csv(result.trajectories, out); });
+    write_file(staging / kTrajectoriesJsonFile,
+               [&](std::ostream& out) { out << trajectories_json(result.trajectories).dump() << '\n'; });
   }
   folder.commit();
 }

@@ -91,6 +91,7 @@ engine::CompiledModel compile(const Scenario& scenario) {
   engine::CompiledModel model;
   model.horizon = scenario.run.horizon;
   model.warm_up = scenario.run.warm_up;
+  model.start_date = scenario.start_date;
   model.patient_types = static_cast<std::uint32_t>(types.size());
 
   // Every priority number in use, across types and service overrides, gets a dense level.

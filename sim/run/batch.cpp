@@ -3,7 +3,9 @@
 // whole replications against the shared read-only CompiledModel and writes only its own slot of
 // the results vector. Grain size 1, because replications are long and uneven. Folding into the
 // summary happens afterwards, serially in replication order, so thread count and scheduling
-// cannot change a single bit of the output.
+// cannot change a single bit of the output. A set stop flag (Ctrl-C in the CLI) ends the batch
+// with Interrupted: replications not yet started are skipped and running ones stop at their next
+// check, so nothing partial is ever returned.
 #include <carepath/run/batch.hpp>
 
 #include "engine/replication.hpp"
@@ -15,7 +17,9 @@
 #include <oneapi/tbb/info.h>
 #include <oneapi/tbb/parallel_for.h>
 
+#include <atomic>
 #include <chrono>
+#include <mutex>
 
 namespace carepath::run {
 
@@ -36,18 +40,35 @@ BatchResult run_batch(const model::Scenario& scenario, const BatchOptions& optio
   result.threads = options.threads > 0 ? options.threads : static_cast<unsigned>(tbb::info::default_concurrency());
   result.replications.resize(replications);
 
+  const engine::ReplicationControls controls{.trajectories = options.trajectories, .stop = options.stop};
+  const auto stopped = [&] { return options.stop != nullptr && options.stop->load(std::memory_order_relaxed); };
+  // Progress calls are serialised so that a reporter sees `finished` rise one at a time.
+  std::mutex progress_mutex;
+  std::uint32_t finished = 0;
   const auto started = std::chrono::steady_clock::now();
-  {
+  try {
     const tbb::global_control limit(tbb::global_control::max_allowed_parallelism, result.threads);
     tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, replications, 1),
                       [&](const tbb::blocked_range<std::uint32_t>& range) {
                         for (std::uint32_t r = range.begin(); r != range.end(); ++r) {
-                          result.replications[r] = engine::run_replication(compiled, r, result.seed);
+                          if (stopped()) throw engine::Stopped();
+                          result.replications[r] = engine::run_replication(compiled, r, result.seed, controls);
+                          if (options.progress) {
+                            const std::lock_guard lock(progress_mutex);
+                            options.progress(++finished, replications);
+                          }
                         }
                       });
+  } catch (const engine::Stopped&) {
+    throw Interrupted();
   }
+  if (stopped()) throw Interrupted();
   result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   result.summary = stats::summarise(result.labels, result.replications);
+  if (options.trajectories) {
+    result.trajectories = stats::summarise_trajectories(
+        stats::trajectory_calendar(scenario.start_date, scenario.run.horizon), result.labels, result.replications);
+  }
   return result;
 }
 

@@ -27,6 +27,9 @@ class TimeAverage {
 
   [[nodiscard]] double level() const noexcept { return level_; }
 
+  /// Area under the level from the window start to `now` (level x days).
+  [[nodiscard]] double area(SimTime now) const noexcept { return area_ + level_ * (now - last_change_); }
+
   /// Average level over [window start, now]; NaN for an empty window.
   [[nodiscard]] double average(SimTime now) const noexcept {
     const double span = now - window_start_;

@@ -189,8 +189,9 @@ TEST_F(CliTest, RunWritesResultsToTheDefaultFolder) {
   EXPECT_THAT(o.out, HasSubstr("clinic"));
   EXPECT_THAT(o.out, HasSubstr("3 replications, seed 7, 1 thread,"));
   EXPECT_THAT(o.err, HasSubstr("wrote results/tiny\n"));
+  EXPECT_THAT(o.err, HasSubstr("] 3/3 replications, "));  // progress: a file gets a line per tenth
   for (const char* file : {"summary.json", "summary_services.csv", "summary_system.csv",
-                           "replications.csv"}) {
+                           "replications.csv", "trajectories.csv", "trajectories.json"}) {
     EXPECT_TRUE(fs::is_regular_file(work() / "results" / "tiny" / file)) << file;
   }
   std::vector<std::string> in_results;

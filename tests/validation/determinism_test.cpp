@@ -2,7 +2,8 @@
 // Random streams belong to replications, never to threads (rng_streams.hpp; covid-sim's issue
 // #179), so a batch must be bit-identical whatever the thread count and however often it runs:
 // every metric of every replication, compared by its bits (so NaN equals NaN and -0 differs from
-// +0), the event counts and every Estimate of the summary, which is folded in replication order.
+// +0), the event counts, every trajectory value (float bits, days and weeks), every Estimate of
+// the summary and every trajectory band, all folded in replication order.
 // A replication's result must not depend on how many replications run beside it, and a different
 // seed must change every replication. Scenarios: the Jackson network (routing streams, feedback)
 // and M/M/2/6 (losses), shortened to 1000 days.
@@ -38,6 +39,27 @@ run::BatchOptions with_threads(unsigned threads) {
 
 bool same_bits(double a, double b) { return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b); }
 
+bool same_block(const stats::TrajectoryBlock& a, const stats::TrajectoryBlock& b) {
+  if (a.periods != b.periods || a.series != b.series || a.values.size() != b.values.size()) return false;
+  for (std::size_t i = 0; i < a.values.size(); ++i) {
+    if (std::bit_cast<std::uint32_t>(a.values[i]) != std::bit_cast<std::uint32_t>(b.values[i])) return false;
+  }
+  return true;
+}
+
+bool same_values(const std::vector<double>& a, const std::vector<double>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (!same_bits(a[i], b[i])) return false;
+  }
+  return true;
+}
+
+bool same_bands(const stats::TrajectoryBands& a, const stats::TrajectoryBands& b) {
+  return same_values(a.mean, b.mean) && same_values(a.p5, b.p5) && same_values(a.p25, b.p25) &&
+         same_values(a.p50, b.p50) && same_values(a.p75, b.p75) && same_values(a.p95, b.p95) && a.n == b.n;
+}
+
 /// The names of the metrics whose bits differ; empty when the replications are identical.
 std::vector<std::string> differences(const stats::ReplicationResult& a, const stats::ReplicationResult& b) {
   std::vector<std::string> diff;
@@ -56,6 +78,8 @@ std::vector<std::string> differences(const stats::ReplicationResult& a, const st
   for (const auto& m : stats::kSystemMetrics) {
     if (!same_bits(a.system.*m.field, b.system.*m.field)) diff.push_back(std::string("system.") + m.name);
   }
+  if (!same_block(a.trajectory.days, b.trajectory.days)) diff.emplace_back("trajectory.days");
+  if (!same_block(a.trajectory.weeks, b.trajectory.weeks)) diff.emplace_back("trajectory.weeks");
   return diff;
 }
 
@@ -84,6 +108,10 @@ void expect_identical(const run::BatchResult& a, const run::BatchResult& b) {
     EXPECT_TRUE(same_estimate(a.summary.system[m], b.summary.system[m]))
         << "summary system " << stats::kSystemMetrics[m].name;
   }
+  ASSERT_FALSE(a.trajectories.empty());
+  EXPECT_EQ(a.trajectories.series.size(), b.trajectories.series.size());
+  EXPECT_TRUE(same_bands(a.trajectories.days, b.trajectories.days)) << "trajectory day bands";
+  EXPECT_TRUE(same_bands(a.trajectories.weeks, b.trajectories.weeks)) << "trajectory week bands";
 }
 
 class Determinism : public ::testing::TestWithParam<const char*> {};

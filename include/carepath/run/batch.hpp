@@ -10,9 +10,13 @@
 
 #include <carepath/model/scenario.hpp>
 #include <carepath/stats/results.hpp>
+#include <carepath/stats/trajectory.hpp>
 
+#include <atomic>
 #include <cstdint>
+#include <functional>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -22,6 +26,18 @@ struct BatchOptions {
   std::optional<std::uint32_t> replications;  ///< Overrides the scenario's run.replications.
   std::optional<std::uint64_t> seed;          ///< Overrides the scenario's run.seed.
   unsigned threads = 0;                       ///< 0 means every core.
+  bool trajectories = true;                   ///< Record per-day and per-week trajectories.
+  /// Called after each replication with (finished, total), one call at a time, from any thread.
+  std::function<void(std::uint32_t, std::uint32_t)> progress;
+  /// When it becomes true, replications stop at their next check and run_batch throws Interrupted.
+  /// The library never installs a signal handler; a program sets this flag from its own.
+  const std::atomic<bool>* stop = nullptr;
+};
+
+/// Thrown by run_batch when BatchOptions::stop was set: no result exists.
+class Interrupted : public std::runtime_error {
+ public:
+  Interrupted() : std::runtime_error("interrupted") {}
 };
 
 struct BatchResult {
@@ -32,6 +48,7 @@ struct BatchResult {
   double wall_seconds = 0;
   std::vector<stats::ReplicationResult> replications;  ///< In replication-index order.
   stats::Summary summary;
+  stats::TrajectorySummary trajectories;      ///< Empty when BatchOptions::trajectories is false.
 };
 
 /// Runs every replication of `scenario`; throws ScenarioError if the scenario fails its checks.

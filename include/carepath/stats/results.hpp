@@ -6,6 +6,8 @@
 // adding one field and one table row. Times are in days.
 #pragma once
 
+#include <carepath/stats/trajectory.hpp>
+
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -98,6 +100,7 @@ struct ReplicationResult {
   std::vector<TypeServiceResult> by_type;  ///< [type * services + service]; empty with one type.
   std::optional<Deadlock> deadlock;     ///< Set when the replication stopped in deadlock.
   std::uint64_t events = 0;             ///< Events processed (throughput measure for benchmarks).
+  TrajectoryRecording trajectory;       ///< Per day and week, warm-up included (trajectory.hpp).
 };
 
 /// Describes one metric for writers: its column name, its unit and where it lives.

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: MIT
+// How a run unfolds in time: per-day and per-ISO-week values of a few metrics per service and per
+// pathway, for fan charts. Unlike the ReplicationResult totals these cover the whole run,
+// warm-up included, so a chart shows the system filling up. Each replication keeps its values as
+// float in a TrajectoryRecording ([period][series], days and weeks apart); summarise_trajectories
+// folds them, in replication order, into a mean and quantile bands per (period, series).
+//
+//   const auto& t = result.trajectories;              // run::BatchResult
+//   std::size_t s = t.series_index(stats::TrajectoryKind::Service, 0, 0);  // first service, queue_end
+//   double median_day_3 = t.days.p50[3 * t.series.size() + s];
+#pragma once
+
+#include <carepath/model/calendar.hpp>
+#include <carepath/time.hpp>
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace carepath::stats {
+
+struct ReplicationResult;
+struct SummaryLabels;
+
+enum class TrajectoryKind : std::uint8_t { Service, Pathway };
+
+struct TrajectoryMetricInfo {
+  const char* name;
+  const char* unit;
+};
+
+/// Per service per period, in this order. Waits are of patients who started service in the
+/// period; counts are events in the period; queue_end is the state at its end.
+inline constexpr std::array<TrajectoryMetricInfo, 10> kServiceTrajectoryMetrics{{
+    {"queue_end", "patients"},
+    {"occupancy_mean", "mean patients"},
+    {"arrivals", "patients"},
+    {"completions", "patients"},
+    {"losses", "patients"},
+    {"reneges", "patients"},
+    {"blocked_bed_days", "bed-days"},
+    {"wait_mean", "days"},
+    {"wait_p90", "days"},
+    {"within_target", "share"},
+}};
+
+/// Per pathway per period: of the patients who completed it in the period, and who is in it at the end.
+inline constexpr std::array<TrajectoryMetricInfo, 5> kPathwayTrajectoryMetrics{{
+    {"completions", "patients"},
+    {"time_mean", "days"},
+    {"time_p90", "days"},
+    {"within_target", "share"},
+    {"in_pathway_end", "patients"},
+}};
+
+/// Series are every service's metrics (service-major), then every pathway's.
+[[nodiscard]] constexpr std::size_t trajectory_series_count(std::size_t services, std::size_t pathways) noexcept {
+  return services * kServiceTrajectoryMetrics.size() + pathways * kPathwayTrajectoryMetrics.size();
+}
+
+/// The periods of a run: day d is [d, d+1) from the start date's midnight, d = 0 .. ceil(horizon)-1
+/// (the last may be partial); ISO weeks run Monday to Sunday, the first and last possibly partial.
+struct TrajectoryCalendar {
+  model::Date start_date{};
+  std::uint32_t days = 0;
+  std::uint32_t first_weekday = 0;            ///< 0 = Monday: the start date's ISO weekday.
+  std::vector<std::uint32_t> week_first_day;  ///< Index of each week's first day in the run.
+  std::vector<std::uint32_t> week_days;       ///< Days of the run in each week (1..7).
+
+  /// The week holding day `day`.
+  [[nodiscard]] std::uint32_t week_of(std::uint32_t day) const noexcept { return (day + first_weekday) / 7; }
+};
+
+[[nodiscard]] TrajectoryCalendar trajectory_calendar(const model::Date& start_date, SimTime horizon);
+
+/// Values of one kind of period, [period * series + series], NaN where nothing was measured.
+struct TrajectoryBlock {
+  std::uint32_t periods = 0;
+  std::uint32_t series = 0;
+  std::vector<float> values;
+
+  [[nodiscard]] float at(std::size_t period, std::size_t s) const { return values[period * series + s]; }
+};
+
+/// One replication's trajectories; empty when the batch did not record them.
+struct TrajectoryRecording {
+  TrajectoryBlock days;
+  TrajectoryBlock weeks;
+};
+
+/// Bands across replications, each vector [period * series + series]; NaN where n is 0.
+struct TrajectoryBands {
+  std::vector<double> mean, p5, p25, p50, p75, p95;
+  std::vector<std::uint32_t> n;  ///< Replications with a value (not NaN).
+};
+
+struct TrajectorySeries {
+  TrajectoryKind kind = TrajectoryKind::Service;
+  std::string name;    ///< Service or pathway name.
+  const char* metric;  ///< From kServiceTrajectoryMetrics or kPathwayTrajectoryMetrics.
+  const char* unit;
+};
+
+struct TrajectorySummary {
+  TrajectoryCalendar calendar;
+  std::vector<TrajectorySeries> series;
+  TrajectoryBands days;
+  TrajectoryBands weeks;
+
+  [[nodiscard]] bool empty() const noexcept { return series.empty() || calendar.days == 0; }
+  /// Index of metric `metric` of service or pathway `index`.
+  [[nodiscard]] std::size_t series_index(TrajectoryKind kind, std::size_t index, std::size_t metric) const noexcept;
+};
+
+/// Quantile p of `sorted` (ascending, no NaN) by type-7 linear interpolation between order
+/// statistics (R's default, numpy's "linear"): h = (n-1)p, x[floor h] + (h - floor h)(x[floor h + 1] - x[floor h]).
+/// NaN for an empty input.
+[[nodiscard]] double type7_quantile(const std::vector<double>& sorted, double p);
+
+/// Folds every replication's recording, in index order; empty when none recorded trajectories.
+[[nodiscard]] TrajectorySummary summarise_trajectories(const TrajectoryCalendar& calendar, const SummaryLabels& labels,
+                                                       const std::vector<ReplicationResult>& replications);
+
+}  // namespace carepath::stats

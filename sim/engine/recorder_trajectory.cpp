@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: MIT
+// The recorder's trajectories: per-day values closed at each day boundary (advance_to), and ISO
+// weeks aggregated from the days as they close. Counts and time integrals are differences of
+// cumulative values between boundaries, so the handlers pay nothing for them; waits and pathway
+// times of the period are buffered and reduced here (mean, type-7 P90 by nth_element, share within
+// target). One buffer per service holds the week's values, the current day's at its end, so a
+// day's reduction reorders only its own part and nothing is copied. Values are stored
+// as float; NaN marks nothing to measure, and every day after a deadlock. Layout: trajectory.hpp.
+#include "engine/recorder.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <span>
+
+namespace carepath::engine {
+
+namespace {
+constexpr float kNaNf = std::numeric_limits<float>::quiet_NaN();
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+/// Type-7 quantile of unsorted `values`, reordering them; NaN when empty.
+double exact_quantile(std::span<double> values, double p) {
+  if (values.empty()) return kNaN;
+  const double h = static_cast<double>(values.size() - 1) * p;
+  const double below = std::floor(h);
+  const auto i = static_cast<std::ptrdiff_t>(below);
+  std::nth_element(values.begin(), values.begin() + i, values.end());
+  const double low = values[static_cast<std::size_t>(i)];
+  if (static_cast<std::size_t>(i) + 1 >= values.size()) return low;
+  const double high = *std::min_element(values.begin() + i + 1, values.end());
+  return low + (h - below) * (high - low);
+}
+
+double mean_of(std::span<const double> values) {
+  if (values.empty()) return kNaN;
+  double sum = 0;
+  for (double v : values) sum += v;
+  return sum / static_cast<double>(values.size());
+}
+
+double share_within(std::span<const double> values, double target) {
+  if (values.empty()) return kNaN;
+  std::size_t within = 0;
+  for (double v : values) within += v <= target ? 1 : 0;
+  return static_cast<double>(within) / static_cast<double>(values.size());
+}
+
+/// Writes one period's row of a service: `delta` the period's counts and integrals, indexed as
+/// Recorder::Cumulative (arrivals, completions, losses, reneges, occupancy area, held area), `length` its days.
+void write_service(float* row, double queue_end, const std::array<double, 6>& delta, double length,
+                   std::span<double> waits, bool has_target, double target) {
+  row[0] = static_cast<float>(queue_end);
+  row[1] = static_cast<float>(length > 0 ? delta[4] / length : kNaN);
+  row[2] = static_cast<float>(delta[0]);
+  row[3] = static_cast<float>(delta[1]);
+  row[4] = static_cast<float>(delta[2]);
+  row[5] = static_cast<float>(delta[3]);
+  row[6] = static_cast<float>(delta[5]);
+  row[7] = static_cast<float>(mean_of(waits));
+  row[9] = static_cast<float>(has_target ? share_within(waits, target) : kNaN);
+  row[8] = static_cast<float>(exact_quantile(waits, 0.90));  // last: it reorders the waits
+}
+
+void write_pathway(float* row, std::span<double> times, double target, double in_pathway) {
+  row[0] = static_cast<float>(times.size());
+  row[1] = static_cast<float>(mean_of(times));
+  row[3] = static_cast<float>(share_within(times, target));
+  row[4] = static_cast<float>(in_pathway);
+  row[2] = static_cast<float>(exact_quantile(times, 0.90));
+}
+
+}  // namespace
+
+void Recorder::start_trajectory(const CompiledModel& model) {
+  static_assert(stats::kServiceTrajectoryMetrics.size() == 10 && stats::kPathwayTrajectoryMetrics.size() == 5,
+                "write_service and write_pathway write the metrics in table order");
+  trajectories_ = true;
+  horizon_ = model.horizon;
+  calendar_ = stats::trajectory_calendar(model.start_date, model.horizon);
+  const auto series = static_cast<std::uint32_t>(stats::trajectory_series_count(services_.size(), pathways_.size()));
+  const auto weeks = static_cast<std::uint32_t>(calendar_.week_first_day.size());
+  trajectory_.days = {calendar_.days, series, std::vector<float>(std::size_t{calendar_.days} * series, kNaNf)};
+  trajectory_.weeks = {weeks, series, std::vector<float>(std::size_t{weeks} * series, kNaNf)};
+  service_tracks_.resize(services_.size());
+  for (std::size_t s = 0; s < services_.size(); ++s) {
+    service_tracks_[s].has_target = !std::isnan(model.services[s].wait_target);
+  }
+  pathway_tracks_.resize(pathways_.size());
+  next_boundary_ = calendar_.days > 0 ? std::min(1.0, horizon_) : std::numeric_limits<SimTime>::infinity();
+}
+
+void Recorder::mark_time_zero() {
+  for (std::size_t s = 0; s < service_tracks_.size(); ++s) service_tracks_[s].at_day_start = cumulative(s, 0.0);
+}
+
+Recorder::Cumulatives Recorder::cumulative(std::size_t service, SimTime now) const {
+  const ServiceStats& s = services_[service];
+  const Cumulatives& base = service_tracks_[service].base;
+  return {base[kArrivals] + static_cast<double>(s.arrivals),
+          base[kCompletions] + static_cast<double>(s.completions),
+          base[kLosses] + static_cast<double>(s.losses),
+          base[kReneges] + static_cast<double>(s.reneges),
+          base[kOccupancyArea] + s.in_service.area(now) + s.held.area(now),
+          base[kHeldArea] + s.held.area(now)};
+}
+
+void Recorder::close_periods(SimTime now) {
+  while (next_boundary_ <= now) {
+    close_day(next_boundary_);
+    next_boundary_ = day_ < calendar_.days ? std::min(static_cast<double>(day_) + 1.0, horizon_)
+                                           : std::numeric_limits<SimTime>::infinity();
+  }
+}
+
+void Recorder::close_day(SimTime end) {
+  const std::uint32_t series = trajectory_.days.series;
+  float* row = trajectory_.days.values.data() + std::size_t{day_} * series;
+  const double length = end - static_cast<double>(day_);
+  for (std::size_t s = 0; s < services_.size(); ++s) {
+    ServiceTrack& track = service_tracks_[s];
+    const Cumulatives now = cumulative(s, end);
+    Cumulatives delta{};
+    for (std::size_t q = 0; q < kCumulatives; ++q) {
+      delta[q] = now[q] - track.at_day_start[q];
+      track.week[q] += delta[q];
+    }
+    track.at_day_start = now;
+    write_service(row + s * stats::kServiceTrajectoryMetrics.size(), services_[s].queue.level(), delta, length,
+                  std::span<double>(track.waits).subspan(track.day_begin), track.has_target, services_[s].wait_target);
+    track.day_begin = track.waits.size();
+  }
+  float* pathway_rows = row + services_.size() * stats::kServiceTrajectoryMetrics.size();
+  for (std::size_t k = 0; k < pathways_.size(); ++k) {
+    PathwayTrack& track = pathway_tracks_[k];
+    write_pathway(pathway_rows + k * stats::kPathwayTrajectoryMetrics.size(),
+                  std::span<double>(track.times).subspan(track.day_begin), pathways_[k].target,
+                  static_cast<double>(pathways_[k].in_pathway));
+    track.day_begin = track.times.size();
+  }
+  week_length_ += length;
+  const std::uint32_t closed = day_++;
+  if (day_ == calendar_.days || calendar_.week_of(day_) != calendar_.week_of(closed)) close_week(closed);
+}
+
+void Recorder::close_week(std::uint32_t last_day) {
+  const std::uint32_t series = trajectory_.weeks.series;
+  const std::uint32_t week = calendar_.week_of(last_day);
+  float* row = trajectory_.weeks.values.data() + std::size_t{week} * series;
+  for (std::size_t s = 0; s < services_.size(); ++s) {
+    ServiceTrack& track = service_tracks_[s];
+    write_service(row + s * stats::kServiceTrajectoryMetrics.size(), services_[s].queue.level(), track.week,
+                  week_length_, track.waits, track.has_target, services_[s].wait_target);
+    track.week = {};
+    track.waits.clear();
+    track.day_begin = 0;
+  }
+  float* pathway_rows = row + services_.size() * stats::kServiceTrajectoryMetrics.size();
+  for (std::size_t k = 0; k < pathways_.size(); ++k) {
+    PathwayTrack& track = pathway_tracks_[k];
+    write_pathway(pathway_rows + k * stats::kPathwayTrajectoryMetrics.size(), track.times, pathways_[k].target,
+                  static_cast<double>(pathways_[k].in_pathway));
+    track.times.clear();
+    track.day_begin = 0;
+  }
+  week_length_ = 0;
+}
+
+stats::TrajectoryRecording Recorder::finish_trajectory(SimTime now) {
+  if (!trajectories_) return {};
+  advance_to(now);
+  // Only a deadlock ends a run before the horizon: its day ends there, and the days after it,
+  // which the replication never ran, stay NaN.
+  if (day_ < calendar_.days && now > static_cast<double>(day_)) {
+    close_day(now);
+    if (week_length_ > 0) close_week(day_ - 1);
+  } else if (week_length_ > 0) {
+    close_week(day_ - 1);
+  }
+  next_boundary_ = std::numeric_limits<SimTime>::infinity();
+  return std::move(trajectory_);
+}
+
+}  // namespace carepath::engine

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: MIT
+#include "io/trajectory_files.hpp"
+
+#include "io/number_format.hpp"
+
+#include <carepath/model/calendar.hpp>
+
+#include <charconv>
+#include <cmath>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace carepath::io {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+constexpr std::string_view kHeader = "period,start,iso_week,days,kind,name,metric,unit,mean,p5,p25,p50,p75,p95,n\n";
+
+// The double nearest to the shortest decimal form of the float nearest to `value`: the bands are
+// statistics of float values, so digits beyond a float's precision would only be noise.
+double tidy(double value) {
+  if (!std::isfinite(value)) return value;
+  char text[32];
+  const auto [end, ec] = std::to_chars(text, text + sizeof text, static_cast<float>(value));
+  double tidied = value;
+  std::from_chars(text, end, tidied);
+  return tidied;
+}
+
+struct PeriodLabels {
+  std::vector<std::string> start, iso_week;
+  std::vector<std::uint32_t> days;
+};
+
+PeriodLabels day_labels(const stats::TrajectoryCalendar& calendar) {
+  PeriodLabels labels;
+  for (std::uint32_t d = 0; d < calendar.days; ++d) {
+    const model::Date date = model::date_after(calendar.start_date, d);
+    labels.start.push_back(model::format_date(date));
+    labels.iso_week.push_back(model::iso_week(date));
+    labels.days.push_back(1);
+  }
+  return labels;
+}
+
+PeriodLabels week_labels(const stats::TrajectoryCalendar& calendar) {
+  PeriodLabels labels;
+  for (std::size_t w = 0; w < calendar.week_first_day.size(); ++w) {
+    const model::Date date = model::date_after(calendar.start_date, calendar.week_first_day[w]);
+    labels.start.push_back(model::format_date(date));
+    labels.iso_week.push_back(model::iso_week(date));
+    labels.days.push_back(calendar.week_days[w]);
+  }
+  return labels;
+}
+
+const char* kind_name(stats::TrajectoryKind kind) {
+  return kind == stats::TrajectoryKind::Service ? "service" : "pathway";
+}
+
+void write_rows(std::ostream& out, const char* period, const PeriodLabels& labels,
+                const stats::TrajectorySummary& t, const stats::TrajectoryBands& bands) {
+  const std::size_t series = t.series.size();
+  for (std::size_t p = 0; p < labels.start.size(); ++p) {
+    for (std::size_t s = 0; s < series; ++s) {
+      const std::size_t cell = p * series + s;
+      const stats::TrajectorySeries& info = t.series[s];
+      // Service and pathway names are restricted to [A-Za-z0-9_.-]: no CSV quoting is needed.
+      out << period << ',' << labels.start[p] << ',' << labels.iso_week[p] << ',' << labels.days[p] << ','
+          << kind_name(info.kind) << ',' << info.name << ',' << info.metric << ',' << info.unit << ','
+          << format_shortest(tidy(bands.mean[cell])) << ',' << format_shortest(tidy(bands.p5[cell])) << ','
+          << format_shortest(tidy(bands.p25[cell])) << ',' << format_shortest(tidy(bands.p50[cell])) << ','
+          << format_shortest(tidy(bands.p75[cell])) << ',' << format_shortest(tidy(bands.p95[cell])) << ','
+          << bands.n[cell] << '\n';
+    }
+  }
+}
+
+ordered_json periods_json(const PeriodLabels& labels) {
+  return ordered_json{{"start", labels.start}, {"iso_week", labels.iso_week}, {"days", labels.days}};
+}
+
+ordered_json column(const std::vector<double>& values, std::size_t s, std::size_t series) {
+  ordered_json out = ordered_json::array();
+  for (std::size_t cell = s; cell < values.size(); cell += series) {
+    const double v = values[cell];
+    out.push_back(std::isfinite(v) ? ordered_json(tidy(v)) : ordered_json(nullptr));
+  }
+  return out;
+}
+
+ordered_json bands_json(const stats::TrajectoryBands& bands, std::size_t s, std::size_t series) {
+  ordered_json n = ordered_json::array();
+  for (std::size_t cell = s; cell < bands.n.size(); cell += series) n.push_back(bands.n[cell]);
+  return ordered_json{{"mean", column(bands.mean, s, series)}, {"p5", column(bands.p5, s, series)},
+                      {"p25", column(bands.p25, s, series)},   {"p50", column(bands.p50, s, series)},
+                      {"p75", column(bands.p75, s, series)},   {"p95", column(bands.p95, s, series)},
+                      {"n", std::move(n)}};
+}
+
+}  // namespace
+
+void write_trajectories_csv(const stats::TrajectorySummary& trajectories, std::ostream& out) {
+  out << kHeader;
+  if (trajectories.empty()) return;
+  write_rows(out, "day", day_labels(trajectories.calendar), trajectories, trajectories.days);
+  write_rows(out, "week", week_labels(trajectories.calendar), trajectories, trajectories.weeks);
+}
+
+ordered_json trajectories_json(const stats::TrajectorySummary& trajectories) {
+  ordered_json doc;
+  doc["start_date"] = model::format_date(trajectories.calendar.start_date);
+  doc["day"] = periods_json(day_labels(trajectories.calendar));
+  doc["week"] = periods_json(week_labels(trajectories.calendar));
+  ordered_json series = ordered_json::array();
+  const std::size_t n_series = trajectories.series.size();
+  for (std::size_t s = 0; s < n_series; ++s) {
+    const stats::TrajectorySeries& info = trajectories.series[s];
+    series.push_back(ordered_json{{"kind", kind_name(info.kind)},
+                                  {"name", info.name},
+                                  {"metric", info.metric},
+                                  {"unit", info.unit},
+                                  {"day", bands_json(trajectories.days, s, n_series)},
+                                  {"week", bands_json(trajectories.weeks, s, n_series)}});
+  }
+  doc["series"] = std::move(series);
+  return doc;
+}
+
+}  // namespace carepath::io

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+// The two trajectory files of a results folder: trajectories.csv, tidy (one row per period,
+// series), and trajectories.json, column-oriented for charts. Both come from the bands of
+// stats::TrajectorySummary (sim/stats/trajectory_summary.cpp) and are written by
+// results_writer.cpp. Values were recorded as float, so they are printed as the shortest text
+// that reads back as the same float: 0.1, not 0.10000000149011612.
+#pragma once
+
+#include <carepath/stats/trajectory.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+
+namespace carepath::io {
+
+/// Header: period,start,iso_week,days,kind,name,metric,unit,mean,p5,p25,p50,p75,p95,n (empty cell: NaN).
+void write_trajectories_csv(const stats::TrajectorySummary& trajectories, std::ostream& out);
+
+/// { "start_date", "day": {start, iso_week, days}, "week": {...}, "series": [...] }; NaN is null.
+[[nodiscard]] nlohmann::ordered_json trajectories_json(const stats::TrajectorySummary& trajectories);
+
+}  // namespace carepath::io

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+// The band functions of sim/stats/trajectory_summary.cpp against values computed by hand (and
+// agreeing with R's quantile(type = 7) and numpy.quantile): h = (n - 1) p, linear between the
+// order statistics around h. For {1, 2, 3, 4, 10}: P5 h = 0.2 -> 1.2; P25 h = 1 -> 2; P50 -> 3;
+// P75 -> 4; P95 h = 3.8 -> 4 + 0.8 x 6 = 8.8.
+#include <carepath/stats/results.hpp>
+#include <carepath/stats/trajectory.hpp>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <vector>
+
+namespace carepath::stats {
+namespace {
+
+using namespace std::chrono_literals;
+constexpr float kNaNf = std::numeric_limits<float>::quiet_NaN();
+
+TEST(Type7Quantile, MatchesHandComputedValues) {
+  const std::vector<double> x{1, 2, 3, 4, 10};
+  EXPECT_DOUBLE_EQ(type7_quantile(x, 0.05), 1.2);
+  EXPECT_DOUBLE_EQ(type7_quantile(x, 0.25), 2);
+  EXPECT_DOUBLE_EQ(type7_quantile(x, 0.50), 3);
+  EXPECT_DOUBLE_EQ(type7_quantile(x, 0.75), 4);
+  EXPECT_DOUBLE_EQ(type7_quantile(x, 0.95), 8.8);
+  EXPECT_DOUBLE_EQ(type7_quantile(x, 0), 1);
+  EXPECT_DOUBLE_EQ(type7_quantile(x, 1), 10);
+}
+
+TEST(Type7Quantile, EdgeCases) {
+  EXPECT_TRUE(std::isnan(type7_quantile({}, 0.5)));
+  EXPECT_DOUBLE_EQ(type7_quantile({7}, 0.05), 7);
+  EXPECT_DOUBLE_EQ(type7_quantile({7}, 0.95), 7);
+  EXPECT_DOUBLE_EQ(type7_quantile({0, 1}, 0.05), 0.05);
+  EXPECT_DOUBLE_EQ(type7_quantile({0, 1}, 0.75), 0.75);
+}
+
+ReplicationResult recording(const std::vector<float>& day_values, std::uint32_t series) {
+  ReplicationResult r;
+  r.trajectory.days = {static_cast<std::uint32_t>(day_values.size() / series), series, day_values};
+  r.trajectory.weeks = {1, series, std::vector<float>(series, 1.0f)};
+  return r;
+}
+
+TEST(SummariseTrajectories, FoldsReplicationsLeavingOutNaN) {
+  SummaryLabels labels;
+  labels.services = {"clinic"};
+  const TrajectoryCalendar calendar = trajectory_calendar(model::Date{2024y, std::chrono::January, 1d}, 2);
+  const std::uint32_t series = 10;
+  std::vector<ReplicationResult> reps;
+  for (const float v : {1.0f, kNaNf, 3.0f}) {
+    std::vector<float> values(2 * series, 5.0f);
+    values[0] = v;                        // day 0, queue_end
+    values[series + 7] = kNaNf;           // day 1, wait_mean: nobody started anywhere
+    reps.push_back(recording(values, series));
+  }
+  const TrajectorySummary t = summarise_trajectories(calendar, labels, reps);
+  ASSERT_EQ(t.series.size(), 10u);
+  EXPECT_EQ(t.series[0].name, "clinic");
+  EXPECT_STREQ(t.series[0].metric, "queue_end");
+  EXPECT_STREQ(t.series[6].unit, "bed-days");
+  EXPECT_EQ(t.days.n[0], 2u);
+  EXPECT_DOUBLE_EQ(t.days.mean[0], 2);
+  EXPECT_DOUBLE_EQ(t.days.p5[0], 1.1);
+  EXPECT_DOUBLE_EQ(t.days.p50[0], 2);
+  EXPECT_DOUBLE_EQ(t.days.p95[0], 2.9);
+  EXPECT_EQ(t.days.n[1], 3u);
+  EXPECT_DOUBLE_EQ(t.days.p25[1], 5);
+  EXPECT_EQ(t.days.n[series + 7], 0u);
+  EXPECT_TRUE(std::isnan(t.days.mean[series + 7]));
+  EXPECT_TRUE(std::isnan(t.days.p75[series + 7]));
+  EXPECT_EQ(t.weeks.n[3], 3u);
+  EXPECT_DOUBLE_EQ(t.weeks.mean[3], 1);
+  EXPECT_EQ(t.series_index(TrajectoryKind::Service, 0, 7), 7u);
+}
+
+TEST(SummariseTrajectories, EmptyWhenNothingWasRecorded) {
+  SummaryLabels labels;
+  labels.services = {"clinic"};
+  const std::vector<ReplicationResult> reps(3);
+  const TrajectorySummary t =
+      summarise_trajectories(trajectory_calendar(model::Date{2024y, std::chrono::January, 1d}, 5), labels, reps);
+  EXPECT_TRUE(t.empty());
+}
+
+TEST(SummariseTrajectories, SeriesIndexPutsPathwaysAfterServices) {
+  SummaryLabels labels;
+  labels.services = {"a", "b"};
+  labels.pathways = {"p"};
+  std::vector<ReplicationResult> reps;
+  reps.push_back(recording(std::vector<float>(trajectory_series_count(2, 1), 0.0f),
+                           static_cast<std::uint32_t>(trajectory_series_count(2, 1))));
+  const TrajectorySummary t =
+      summarise_trajectories(trajectory_calendar(model::Date{2024y, std::chrono::January, 1d}, 1), labels, reps);
+  const std::size_t i = t.series_index(TrajectoryKind::Pathway, 0, 4);
+  EXPECT_EQ(i, 24u);
+  EXPECT_EQ(t.series[i].name, "p");
+  EXPECT_STREQ(t.series[i].metric, "in_pathway_end");
+}
+
+}  // namespace
+}  // namespace carepath::stats
