@@ -13,6 +13,11 @@ inline constexpr const char* kReplicationsCsvFile = "replications.csv";
 inline constexpr const char* kSummaryPathwaysCsvFile = "summary_pathways.csv";
 inline constexpr const char* kReplicationsPathwaysCsvFile = "replications_pathways.csv";
 inline constexpr const char* kSummaryByTypeCsvFile = "summary_by_type.csv";
+/// With what-if variants: variants/<name>/ holds each variant's files (the same as the base's),
+/// and the paired differences variant - base are in comparison.csv and comparison.json.
+inline constexpr const char* kVariantsFolder = "variants";
+inline constexpr const char* kComparisonCsvFile = "comparison.csv";
+inline constexpr const char* kComparisonJsonFile = "comparison.json";
 
 /// A folder holding this file may be replaced by a new run's results.
 inline constexpr const char* kResultsMarkerFile = kSummaryJsonFile;
