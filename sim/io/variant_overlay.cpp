@@ -154,7 +154,7 @@ std::optional<VariantOverlay> read_variant(JsonReader& r, const Json& document, 
     if (!variant.contains(unsupported)) continue;
     const std::string what = unsupported == kRemoveServicesKey ? "a service" : "an arrival source";
     const std::string instead = unsupported == kRemoveServicesKey
-                                    ? R"(set its capacity to 0 from a date instead: "capacity": {"base": 0})"
+                                    ? R"(set its capacity to 0 instead, from the start ("capacity": {"base": 0}) or from a date ("changes"))"
                                     : R"(give it "scale": 0 under "arrivals" instead)";
     r.error_at(unsupported, "is not supported: a variant cannot remove " + what + "; " + instead);
     known_keys_only.erase(std::string(unsupported));
