@@ -7,6 +7,7 @@
 #include <carepath/stats/results.hpp>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -32,6 +33,14 @@ std::optional<double> parse_number(std::string_view text) {
     return std::nullopt;
   }
   return value;
+}
+
+// Digits after the decimal point in a plain number ("0.25" -> 2, "3" -> 0); -1 with an exponent,
+// where the written precision says nothing simple.
+int decimals_of(std::string_view text) {
+  if (text.find_first_of("eE") != std::string_view::npos) return -1;
+  const std::size_t point = text.find('.');
+  return point == std::string_view::npos ? 0 : static_cast<int>(text.size() - point - 1);
 }
 
 std::vector<std::string> split(std::string_view text, char separator) {
@@ -117,9 +126,16 @@ SweepRange parse_sweep_range(const std::string& text, const model::Scenario& bas
   if (steps + 1 > static_cast<double>(kMaxPoints)) {
     usage("--set", "at most " + std::to_string(kMaxPoints) + " values, got " + io::format_shortest(steps + 1));
   }
+  // Values keep the decimals the planner wrote: 0.1:0.3:0.1 gives 0.3, not 0.30000000000000004.
+  const std::array<int, 3> written{decimals_of(bounds[0]), decimals_of(bounds[1]), decimals_of(bounds[2])};
+  const bool any_exponent = std::find(written.begin(), written.end(), -1) != written.end();
+  // Beyond 15 decimals a double cannot hold the digits anyway.
+  const int decimals = any_exponent ? -1 : std::min(15, *std::max_element(written.begin(), written.end()));
+  const double unit = std::pow(10.0, decimals);
   for (std::size_t i = 0; i <= static_cast<std::size_t>(steps); ++i) {
     // FROM + i * STEP, not repeated addition, so rounding errors do not accumulate.
-    const double value = *from + static_cast<double>(i) * *step;
+    double value = *from + static_cast<double>(i) * *step;
+    if (decimals >= 0) value = std::round(value * unit) / unit;
     range.values.push_back(value);
     range.texts.push_back(io::format_shortest(value));
   }

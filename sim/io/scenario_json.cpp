@@ -321,7 +321,8 @@ LoadedScenarioSet load_set(const Json& document, const std::string& source, cons
   std::vector<VariantOverlay> overlays;
   const Json* variants = replacement_variants;
   if (variants == nullptr && document.is_object()) variants = JsonReader::find(document, "variants");
-  if (variants != nullptr) {
+  // Without an object at the top there is nothing to merge into; the base's error says why.
+  if (variants != nullptr && document.is_object()) {
     JsonReader reader(diagnostics);
     overlays = read_variants(reader, document, *variants);
   }

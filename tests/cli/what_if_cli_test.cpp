@@ -43,10 +43,11 @@ constexpr const char* kClinicWithVariants = R"({
 
 // M/M/c, lambda = 4/day, mu = 1/day (a = 4 erlangs). Erlang C gives Wq = 0.554 days with 5
 // servers (rho = 0.8), 0.142 days with 6 and 0.045 with 7. The goal wait_mean <= 0.3 days sits far
-// from both neighbours: with about 3600 patients a replication, a replication's wait_mean has a
-// relative sd near 15% at c = 5 and far less at c = 6, so c = 5 meets it in essentially no
-// replication (0.3 is 3 sd below 0.554) and c = 6 in essentially all (0.3 is more than 5 sd above
-// 0.142). The smallest capacity meeting it in >= 90% of replications is therefore 6.
+// from both neighbours. Over 900 days (about 3600 patients), a replication's wait_mean has an sd
+// of about 0.16 days at c = 5 and 0.04 days at c = 6 (measured with seeds 1 to 3 and 9): at c = 5,
+// 0.3 is 1.6 sd below the mean, so about 5% of replications meet the goal, far from the 90% (18
+// of 20) needed; at c = 6 it is 4 sd above, so essentially every replication meets it. The
+// smallest capacity meeting it in >= 90% of replications is therefore 6, whatever the seed.
 constexpr const char* kMmc = R"({
   "name": "mmc_sweep",
   "run": { "horizon": "1000d", "warm_up": "100d", "replications": 20, "seed": 9 },
@@ -199,8 +200,8 @@ TEST_F(WhatIfCliTest, SweepFindsTheSmallestCapacityMeetingAWaitGoal) {
   const auto json = nlohmann::json::parse(read_text(folder / "sweep.json"));
   ASSERT_EQ(json.at("points").size(), 4u);
   EXPECT_EQ(json.at("points").at(0).at("value"), 5);
-  EXPECT_EQ(json.at("points").at(0).at("share_meeting_goals"), 0.0);
-  EXPECT_EQ(json.at("points").at(1).at("share_meeting_goals"), 1.0);
+  EXPECT_LT(json.at("points").at(0).at("share_meeting_goals").get<double>(), 0.5);
+  EXPECT_GE(json.at("points").at(1).at("share_meeting_goals").get<double>(), 0.9);
   EXPECT_EQ(json.at("answer"), "Smallest services.clinic.capacity meeting every goal in >= 90% of replications: 6");
 
   // A goal no value meets says so, with the best value.
