@@ -8,6 +8,8 @@
 #include <carepath/io/scenario_json.hpp>
 #include <carepath/model/distribution.hpp>
 #include <carepath/model/scenario.hpp>
+#include <carepath/model/variant.hpp>
 #include <carepath/run/batch.hpp>
+#include <carepath/run/compare.hpp>
 #include <carepath/stats/results.hpp>
 #include <carepath/time.hpp>

@@ -5,21 +5,25 @@
 #include <carepath/io/results_writer.hpp>
 #include <carepath/io/scenario_json.hpp>
 #include <carepath/run/batch.hpp>
+#include <carepath/run/compare.hpp>
 
 #include "cli/interrupt.hpp"
 #include "cli/progress.hpp"
 #include "io/atomic_dir.hpp"
 #include "io/durable_file.hpp"
 #include "io/results_files.hpp"
+#include "model/suggest.hpp"
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <iostream>
 #include <optional>
 #include <ostream>
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace carepath::cli {
 
@@ -32,6 +36,34 @@ io::LoadedScenario load_and_warn(const std::filesystem::path& path, std::ostream
     err << format_diagnostic(path.string(), warning) << '\n';
   }
   return loaded;
+}
+
+io::LoadedScenarioSet load_set_and_warn(const std::filesystem::path& path, std::ostream& err) {
+  io::LoadedScenarioSet loaded = io::load_scenario_set(path);
+  for (const Diagnostic& warning : loaded.warnings) {
+    err << format_diagnostic(path.string(), warning) << '\n';
+  }
+  return loaded;
+}
+
+// --variant NAME picks variants (in the file's order); --no-variants none; neither, all of them.
+std::vector<model::ScenarioVariant> chosen_variants(const Options& options, std::vector<model::ScenarioVariant> all) {
+  if (options.no_variants) return {};
+  if (options.variants.empty()) return all;
+  std::vector<std::string> known;
+  for (const auto& v : all) known.push_back(v.name);
+  for (const std::string& name : options.variants) {
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+      throw UsageError("--variant: " + model::unknown_name_message("variant", name, known), "run");
+    }
+  }
+  std::vector<model::ScenarioVariant> chosen;
+  for (auto& v : all) {
+    if (std::find(options.variants.begin(), options.variants.end(), v.name) != options.variants.end()) {
+      chosen.push_back(std::move(v));
+    }
+  }
+  return chosen;
 }
 
 std::string counted(std::size_t n, std::string_view noun) {
@@ -58,9 +90,10 @@ void warn_about_deadlocks(const run::BatchResult& result, std::ostream& err) {
 int run_command(const Options& options, std::ostream& out, std::ostream& err) {
   // First, so that a Ctrl-C at any moment of the run ends it the same way.
   const std::atomic<bool>& interrupted = install_interrupt_handler();
-  const io::LoadedScenario loaded = load_and_warn(options.scenario, err);
+  io::LoadedScenarioSet loaded = load_set_and_warn(options.scenario, err);
+  const std::vector<model::ScenarioVariant> variants = chosen_variants(options, std::move(loaded.variants));
   const std::filesystem::path dir =
-      options.out.value_or(std::filesystem::path("results") / loaded.scenario.name);
+      options.out.value_or(std::filesystem::path("results") / loaded.base.name);
   // Checked before simulating too, so a wrong --out costs nothing; write_results checks again.
   io::check_replaceable(dir, io::kResultsMarkerFile);
 
@@ -70,17 +103,29 @@ int run_command(const Options& options, std::ostream& out, std::ostream& err) {
   batch.threads = options.threads.value_or(0);
   batch.stop = &interrupted;
   std::optional<ProgressReporter> progress;
+  // The base and each variant run one after the other, with the same number of replications: one
+  // bar for all of them.
+  const auto batches = static_cast<std::uint32_t>(1 + variants.size());
+  std::uint32_t finished_batches = 0;
   if (!options.quiet) {
     progress.emplace(err, &err == &std::cerr && ::isatty(STDERR_FILENO) == 1);
-    batch.progress = [&progress](std::uint32_t done, std::uint32_t total) { progress->update(done, total); };
+    batch.progress = [&](std::uint32_t done, std::uint32_t total) {
+      progress->update(finished_batches * total + done, batches * total);
+      if (done == total) ++finished_batches;
+    };
   }
-  const run::BatchResult result = run::run_batch(loaded.scenario, batch);
+  const run::ComparisonResult result = run::run_comparison(loaded.base, variants, batch);
   if (interrupted.load(std::memory_order_relaxed)) throw run::Interrupted();
 
-  io::write_results(loaded.scenario, result, dir);
-  warn_about_deadlocks(result, err);
+  io::write_results(loaded.base, variants, result, dir);
+  warn_about_deadlocks(result.base, err);
+  for (const run::NamedBatch& variant : result.variants) {
+    if (variant.result.summary.deadlocked_replications > 0) err << "variant '" << variant.name << "': ";
+    warn_about_deadlocks(variant.result, err);
+  }
   if (!options.quiet) {
-    io::print_summary_table(result, out);
+    io::print_summary_table(result.base, out);
+    io::print_comparison_headlines(result, out);
     err << "wrote " << dir.string() << '\n';
   }
   return kSuccess;

@@ -13,9 +13,14 @@ namespace carepath::cli {
 /// The CLI contract's exit statuses; 130 is 128 + SIGINT, what a shell shows for Ctrl-C.
 enum ExitStatus : int { kSuccess = 0, kInternalError = 1, kBadInput = 2, kInterrupted = 130 };
 
-/// `carepath run`: table to `out`, warnings, progress and "wrote DIR" to `err`. Ctrl-C or SIGTERM
-/// makes it throw run::Interrupted before any results are written.
+/// `carepath run`: base and variants (all, those named by --variant, or none with --no-variants);
+/// the table and the headline differences to `out`, warnings, progress and "wrote DIR" to `err`.
+/// Ctrl-C or SIGTERM makes it throw run::Interrupted before any results are written.
 int run_command(const Options& options, std::ostream& out, std::ostream& err);
+
+/// `carepath sweep`: a table of the goal metrics per value and the answer to `out`, "wrote DIR"
+/// to `err` (sweep.cpp).
+int sweep_command(const Options& options, std::ostream& out, std::ostream& err);
 
 /// `carepath validate`: "SCENARIO: ok (...)" to `out`, warnings to `err`.
 int validate_command(const Options& options, std::ostream& out, std::ostream& err);

@@ -10,7 +10,8 @@ constexpr const char* kOverview = R"help(usage: carepath <command> [options] SCE
 Simulates care pathways described in a scenario file (JSON).
 
 commands:
-  run SCENARIO        simulate every replication and write the results folder
+  run SCENARIO        simulate every replication (base and what-if variants), write the results folder
+  sweep SCENARIO      run one service or source key over a range of values, against goals
   validate SCENARIO   check a scenario file without simulating
   graph SCENARIO      print the service graph as Graphviz DOT
   help [COMMAND]      show this help, or a command's
@@ -30,12 +31,42 @@ replacing an earlier results folder; any other existing folder is left alone (an
 Prints a summary table to stdout; progress, warnings and errors go to stderr. Ctrl-C (or
 SIGTERM) stops the run: no results are written, an earlier folder stays as it was, exit status 130.
 
+With "variants" in the scenario, each variant is run too, with the same seed (common random
+numbers), into DIR/variants/<name>/ (the same files), and the paired differences variant - base,
+with 95% confidence intervals, go to DIR/comparison.csv and DIR/comparison.json; the headline
+differences are printed after the table.
+
 options:
   --out DIR           results folder (default: results/<scenario name>, from here)
+  --variant NAME      run only this variant (repeatable); default: every variant
+  --no-variants       run the base scenario alone
   --replications N    override run.replications (1 to 1000000)
   --seed S            override run.seed (0 to 2^64-1)
   --threads T         worker threads (default: every core); results do not depend on it
   --quiet             print no progress, no table and no "wrote" line (warnings and errors still show)
+  -h, --help          show this help
+)help";
+
+constexpr const char* kSweepHelp = R"help(usage: carepath sweep SCENARIO --set PATH=FROM:TO:STEP [options]
+
+Runs SCENARIO once per value of one key, FROM to TO by STEP, every value with the same seed
+(common random numbers). PATH is services.<name>.<key> or arrivals.<name>.<key>, such as
+services.clinic.capacity, services.ward.service_time_scale or arrivals.referrals.scale; values
+are integers when FROM, TO and STEP are. With goals, prints for each value the share of
+replications meeting every goal, and the smallest value meeting them in at least --share of
+replications. Writes sweep.csv and sweep.json to results/<scenario name>-sweep-<PATH>/ (beside
+the run's results folder, which `carepath run` replaces whole).
+
+options:
+  --set PATH=FROM:TO:STEP   the key and its values (required)
+  --goal 'KIND.NAME.METRIC>=VALUE'   a goal per replication (repeatable): KIND is service or
+                      pathway (then NAME) or system ('system.time_in_system_mean<=5'); >=, <=, >, <
+  --share S           share of replications that must meet every goal (default 0.9)
+  --out DIR           output folder
+  --replications N    override run.replications (1 to 1000000)
+  --seed S            override run.seed (0 to 2^64-1)
+  --threads T         worker threads (default: every core); results do not depend on it
+  --quiet             print no table and no "wrote" line
   -h, --help          show this help
 )help";
 
@@ -65,6 +96,7 @@ std::string help_text(std::optional<Command> topic) {
   if (!topic) return kOverview;
   switch (*topic) {
     case Command::Run: return kRunHelp;
+    case Command::Sweep: return kSweepHelp;
     case Command::Validate: return kValidateHelp;
     case Command::Graph: return kGraphHelp;
     case Command::Help:

@@ -17,8 +17,9 @@ struct CommandEntry {
   std::string_view name;
 };
 
-constexpr std::array<CommandEntry, 3> kCommands{{
+constexpr std::array<CommandEntry, 4> kCommands{{
     {Command::Run, "run"},
+    {Command::Sweep, "sweep"},
     {Command::Validate, "validate"},
     {Command::Graph, "graph"},
 }};
@@ -26,16 +27,21 @@ constexpr std::array<CommandEntry, 3> kCommands{{
 struct OptionEntry {
   std::string_view name;
   bool takes_value;
+  bool repeatable = false;
 };
 
 // Which options each command accepts; anything else is a usage error.
 std::vector<OptionEntry> options_of(Command command) {
   switch (command) {
     case Command::Run:
-      return {{"--out", true}, {"--replications", true}, {"--seed", true}, {"--threads", true},
-              {"--quiet", false}};
+      return {{"--out", true},      {"--replications", true}, {"--seed", true},
+              {"--threads", true},  {"--quiet", false},       {"--variant", true, true},
+              {"--no-variants", false}};
+    case Command::Sweep:
+      return {{"--set", true},     {"--goal", true, true}, {"--share", true}, {"--out", true},
+              {"--replications", true}, {"--seed", true},   {"--threads", true}, {"--quiet", false}};
     case Command::Graph:
-      return {{"--out", true}};
+      return {{"--out", true, false}};
     case Command::Validate:
     case Command::Help:
     case Command::Version:
@@ -82,6 +88,24 @@ T integer_option(std::string_view option, std::string_view text, T min, T max,
   return *value;
 }
 
+// A share of replications: a plain decimal number in (0, 1]. Digits and one point only, so that
+// "0.9x", "nan" or "1e-1" are refused as typos rather than read in some surprising way.
+double share_option(std::string_view text, std::string_view command) {
+  const bool plain = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= '0' && c <= '9') || c == '.';
+  }) && std::count(text.begin(), text.end(), '.') <= 1 && text != ".";
+  double value = 0;
+  if (plain) {
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc{} || end != text.data() + text.size()) value = 0;
+  }
+  if (!(value > 0 && value <= 1)) {
+    throw UsageError("--share: expected a number above 0 and at most 1, such as 0.9, got '" + std::string(text) + "'",
+                     std::string(command));
+  }
+  return value;
+}
+
 // The replication limit is the scenario format's (run.replications), so both reject alike.
 constexpr std::uint32_t kMaxReplications = 1'000'000;
 
@@ -102,6 +126,17 @@ void apply_option(Options& options, std::string_view name, std::string_view valu
                                                "a positive integer", command);
   } else if (name == "--quiet") {
     options.quiet = true;
+  } else if (name == "--variant") {
+    if (value.empty()) throw UsageError("--variant: expected a variant name, got ''", std::string(command));
+    options.variants.emplace_back(value);
+  } else if (name == "--no-variants") {
+    options.no_variants = true;
+  } else if (name == "--set") {
+    options.set = value;
+  } else if (name == "--goal") {
+    options.goals.emplace_back(value);
+  } else if (name == "--share") {
+    options.share = share_option(value, command);
   }
 }
 
@@ -139,7 +174,7 @@ void parse_command_arguments(Options& options, const std::vector<std::string>& a
       known.emplace_back("--help");
       throw UsageError(model::unknown_name_message("option", name, known), command);
     }
-    if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
+    if (!entry->repeatable && std::find(seen.begin(), seen.end(), name) != seen.end()) {
       throw UsageError(name + " given twice", command);
     }
     seen.push_back(name);
@@ -155,6 +190,13 @@ void parse_command_arguments(Options& options, const std::vector<std::string>& a
     apply_option(options, name, value, command);
   }
   if (!have_scenario) throw UsageError("missing the scenario file", command);
+  if (options.no_variants && !options.variants.empty()) {
+    throw UsageError("--variant and --no-variants contradict each other", command);
+  }
+  if (options.command == Command::Sweep && options.set.empty()) {
+    throw UsageError("missing --set PATH=FROM:TO:STEP, such as --set services.clinic.capacity=2:6:1", command);
+  }
+  if (options.share && options.goals.empty()) throw UsageError("--share needs at least one --goal", command);
 }
 
 }  // namespace
@@ -162,6 +204,7 @@ void parse_command_arguments(Options& options, const std::vector<std::string>& a
 std::string_view command_name(Command command) {
   switch (command) {
     case Command::Run: return "run";
+    case Command::Sweep: return "sweep";
     case Command::Validate: return "validate";
     case Command::Graph: return "graph";
     case Command::Help: return "help";

@@ -16,7 +16,7 @@
 
 namespace carepath::cli {
 
-enum class Command { Run, Validate, Graph, Help, Version };
+enum class Command { Run, Sweep, Validate, Graph, Help, Version };
 
 [[nodiscard]] std::string_view command_name(Command command);
 
@@ -29,6 +29,11 @@ struct Options {
   std::optional<std::uint64_t> seed;
   std::optional<unsigned> threads;
   bool quiet = false;
+  std::vector<std::string> variants;  ///< run --variant NAME (repeatable): run only these variants.
+  bool no_variants = false;           ///< run --no-variants: the base alone.
+  std::string set;                    ///< sweep --set PATH=FROM:TO:STEP, as written (sweep.cpp parses it).
+  std::vector<std::string> goals;     ///< sweep --goal 'KIND.NAME.METRIC>=VALUE' (repeatable), as written.
+  std::optional<double> share;        ///< sweep --share: share of replications that must meet every goal.
 };
 
 /// Bad usage: what() is the one-line reason; help_command() is the command to point at ("" for

@@ -40,6 +40,7 @@ struct TypeRules {
 };
 
 struct CompiledService {
+  std::uint64_t stream_key = 0;                 ///< name_key(name): keys its random streams (rng_streams.hpp).
   std::uint32_t initial_capacity = kUnlimited;  ///< Servers at time 0; kUnlimited for infinite-server.
   std::uint32_t queue_limit = kUnlimited;       ///< Waiting places; 0 for a loss system.
   model::WhenFull when_full = model::WhenFull::Block;
@@ -53,6 +54,7 @@ struct CompiledService {
 };
 
 struct CompiledSource {
+  std::uint64_t stream_key = 0;   ///< name_key(name): keys its arrival stream (rng_streams.hpp).
   ArrivalRate rate;
   std::uint32_t target = 0;       ///< Service index.
   std::uint16_t patient_type = 0;

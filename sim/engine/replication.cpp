@@ -2,7 +2,7 @@
 // THE event loop. It pops the earliest event, advances the clock and dispatches on the event's
 // kind with one switch — no virtual call, no callback, no allocation per event. Determinism rests
 // on two rules: ties at equal times run in scheduling order (event.hpp), and each random stream is
-// keyed by (seed, replication, purpose, index) (rng_streams.hpp). WarmUpEnd and EndOfRun are
+// keyed by (seed, replication, purpose, name of the source or service) (rng_streams.hpp). WarmUpEnd and EndOfRun are
 // scheduled before anything else, so they win ties: a patient arriving exactly at the horizon is
 // not counted. A deadlock ends the loop early (deadlock.cpp). Before each event the recorder may
 // close a trajectory day (one comparison), and every kStopCheckInterval events the loop looks at
@@ -30,13 +30,14 @@ Replication::Replication(const CompiledModel& model, std::uint32_t index, std::u
       recorder_(model, controls.trajectories) {
   arrival_streams_.reserve(model.sources.size());
   for (std::uint32_t i = 0; i < model.sources.size(); ++i) {
-    arrival_streams_.push_back(make_stream(seed, index, StreamPurpose::Arrivals, i));
+    arrival_streams_.push_back(make_stream(seed, index, StreamPurpose::Arrivals, model.sources[i].stream_key));
   }
   for (std::uint32_t i = 0; i < model.services.size(); ++i) {
-    service_streams_.push_back(make_stream(seed, index, StreamPurpose::ServiceTime, i));
-    routing_streams_.push_back(make_stream(seed, index, StreamPurpose::Routing, i));
-    patience_streams_.push_back(make_stream(seed, index, StreamPurpose::Patience, i));
-    transfer_streams_.push_back(make_stream(seed, index, StreamPurpose::Transfer, i));
+    const std::uint64_t key = model.services[i].stream_key;
+    service_streams_.push_back(make_stream(seed, index, StreamPurpose::ServiceTime, key));
+    routing_streams_.push_back(make_stream(seed, index, StreamPurpose::Routing, key));
+    patience_streams_.push_back(make_stream(seed, index, StreamPurpose::Patience, key));
+    transfer_streams_.push_back(make_stream(seed, index, StreamPurpose::Transfer, key));
     services_[i].capacity = model.services[i].initial_capacity;
     services_[i].queues.resize(model.priority_levels);
   }

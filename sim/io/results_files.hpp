@@ -15,6 +15,11 @@ inline constexpr const char* kReplicationsPathwaysCsvFile = "replications_pathwa
 inline constexpr const char* kSummaryByTypeCsvFile = "summary_by_type.csv";
 inline constexpr const char* kTrajectoriesCsvFile = "trajectories.csv";
 inline constexpr const char* kTrajectoriesJsonFile = "trajectories.json";
+/// With what-if variants: variants/<name>/ holds each variant's files (the same as the base's),
+/// and the paired differences variant - base are in comparison.csv and comparison.json.
+inline constexpr const char* kVariantsFolder = "variants";
+inline constexpr const char* kComparisonCsvFile = "comparison.csv";
+inline constexpr const char* kComparisonJsonFile = "comparison.json";
 
 /// A folder holding this file may be replaced by a new run's results.
 inline constexpr const char* kResultsMarkerFile = kSummaryJsonFile;

@@ -1,15 +1,21 @@
 // SPDX-License-Identifier: MIT
 // write_results: the result files (results_files.hpp), staged and committed as one folder
 // (atomic_dir.hpp). Their contents come from summary_json.cpp and results_csv.cpp; the console
-// table is in summary_table.cpp.
+// table is in summary_table.cpp. A what-if comparison writes the base's files, each variant's in
+// variants/<name>/ and comparison.csv/json (comparison_files.cpp) into the same staging folder,
+// so the base, its variants and their differences are replaced together or not at all.
 #include <carepath/io/results_writer.hpp>
 
 #include "io/atomic_dir.hpp"
+#include "io/comparison_files.hpp"
 #include "io/durable_file.hpp"
 #include "io/results_csv.hpp"
 #include "io/results_files.hpp"
 #include "io/summary_json.hpp"
 #include "io/trajectory_files.hpp"
+
+#include <algorithm>
+#include <stdexcept>
 
 namespace carepath::io {
 
@@ -22,12 +28,9 @@ void write_file(const std::filesystem::path& path, WriteContent write_content) {
   file.close();
 }
 
-}  // namespace
-
-void write_results(const model::Scenario& scenario, const run::BatchResult& result,
-                   const std::filesystem::path& dir) {
-  AtomicDir folder(dir, kResultsMarkerFile);
-  const std::filesystem::path& staging = folder.staging();
+// One batch's files into `staging`, an existing folder.
+void write_batch_files(const model::Scenario& scenario, const run::BatchResult& result,
+                       const std::filesystem::path& staging) {
   write_file(staging / kSummaryJsonFile,
              [&](std::ostream& out) { out << summary_json(scenario, result).dump(2) << '\n'; });
   write_file(staging / kSummaryServicesCsvFile,
@@ -51,6 +54,38 @@ void write_results(const model::Scenario& scenario, const run::BatchResult& resu
                [&](std::ostream& out) { write_trajectories_csv(result.trajectories, out); });
     write_file(staging / kTrajectoriesJsonFile,
                [&](std::ostream& out) { out << trajectories_json(result.trajectories).dump() << '\n'; });
+  }
+}
+
+}  // namespace
+
+void write_results(const model::Scenario& scenario, const run::BatchResult& result,
+                   const std::filesystem::path& dir) {
+  AtomicDir folder(dir, kResultsMarkerFile);
+  write_batch_files(scenario, result, folder.staging());
+  folder.commit();
+}
+
+void write_results(const model::Scenario& base, const std::vector<model::ScenarioVariant>& variants,
+                   const run::ComparisonResult& comparison, const std::filesystem::path& dir) {
+  AtomicDir folder(dir, kResultsMarkerFile);
+  const std::filesystem::path& staging = folder.staging();
+  write_batch_files(base, comparison.base, staging);
+  for (const run::NamedBatch& batch : comparison.variants) {
+    const auto variant = std::find_if(variants.begin(), variants.end(),
+                                      [&](const model::ScenarioVariant& v) { return v.name == batch.name; });
+    if (variant == variants.end()) throw std::invalid_argument("no scenario for variant '" + batch.name + "'");
+    const std::filesystem::path variant_dir = staging / kVariantsFolder / batch.name;
+    std::filesystem::create_directories(variant_dir);
+    write_batch_files(variant->scenario, batch.result, variant_dir);
+    sync_directory(variant_dir);
+  }
+  if (!comparison.variants.empty()) {
+    sync_directory(staging / kVariantsFolder);
+    write_file(staging / kComparisonCsvFile, [&](std::ostream& out) { write_comparison_csv(comparison, out); });
+    write_file(staging / kComparisonJsonFile, [&](std::ostream& out) {
+      out << comparison_json(base.name, variants, comparison).dump(2) << '\n';
+    });
   }
   folder.commit();
 }

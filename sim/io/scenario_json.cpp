@@ -5,7 +5,8 @@
 // read in file order. The start date, the horizon and the patient types are read before the
 // arrivals and services, whose dated entries and patient types are checked against them
 // (io/scenario_context.hpp). The parts with rules of their own have files of their own:
-// distribution_json, capacity_json, arrival_profile_json and initial_state_json.
+// distribution_json, capacity_json, arrival_profile_json and initial_state_json. What-if variants
+// are merged into copies of the document (variant_overlay.cpp) and each copy is loaded the same way.
 #include <carepath/io/scenario_json.hpp>
 
 #include "io/arrival_profile_json.hpp"
@@ -17,6 +18,7 @@
 #include "io/json_reader.hpp"
 #include "io/scenario_context.hpp"
 #include "io/text_file.hpp"
+#include "io/variant_overlay.hpp"
 #include "model/graph_checks.hpp"
 
 #include <algorithm>
@@ -233,7 +235,7 @@ model::Scenario read_scenario(JsonReader& r, const Json& document, ScenarioConte
   model::Scenario scenario;
   if (!r.expect_object(document)) return scenario;
   r.check_keys(document, {"name", "description", "notes", "start_date", "run", "patient_types", "arrivals",
-                          "services", "pathways"});
+                          "services", "pathways", "variants"});
   scenario.name = r.required(document, "name", expect_scenario_name).value_or("");
   scenario.description = r.optional(document, "description", &JsonReader::expect_string).value_or("");
   scenario.notes = r.optional(document, "notes", expect_notes).value_or(std::vector<std::string>{});
@@ -281,7 +283,101 @@ bool has_error(const std::vector<Diagnostic>& diagnostics) {
                      [](const Diagnostic& d) { return d.severity == Severity::Error; });
 }
 
+// Reads one document (the base, or a variant merged into it): fields, then the graph checks.
+std::vector<Diagnostic> read_document(const Json& document, const std::filesystem::path& csv_folder,
+                                      model::Scenario& out) {
+  std::vector<Diagnostic> diagnostics;
+  JsonReader reader(diagnostics);
+  ScenarioContext context;
+  context.csv_folder = csv_folder;
+  out = read_scenario(reader, document, context);
+  if (!has_error(diagnostics)) {
+    auto graph_diagnostics = model::check_scenario(out);
+    diagnostics.insert(diagnostics.end(), graph_diagnostics.begin(), graph_diagnostics.end());
+  }
+  return diagnostics;
+}
+
+Json parse_document(const std::string& text, const std::string& source) {
+  try {
+    return Json::parse(text);
+  } catch (const Json::exception& e) {
+    // Covers number overflow (out_of_range.406) as well as syntax errors: both mean unparseable text.
+    throw ScenarioError(source, {{Severity::Error, "", syntax_message(e.what())}});
+  }
+}
+
+bool same_diagnostic(const Diagnostic& a, const Diagnostic& b) {
+  return a.severity == b.severity && a.path == b.path && a.message == b.message;
+}
+
+// The base, then every variant: problems of the base and the variants' own (names, overlay shape,
+// scales) first, all together; only if there are none, each merged variant, whose problems are
+// reported as "variant 'name': " + the loader's message, at the pointer the planner wrote.
+LoadedScenarioSet load_set(const Json& document, const std::string& source, const std::filesystem::path& csv_folder,
+                           const Json* replacement_variants) {
+  LoadedScenarioSet set;
+  std::vector<Diagnostic> diagnostics = read_document(document, csv_folder, set.base);
+  std::vector<VariantOverlay> overlays;
+  const Json* variants = replacement_variants;
+  if (variants == nullptr && document.is_object()) variants = JsonReader::find(document, "variants");
+  // Without an object at the top there is nothing to merge into; the base's error says why.
+  if (variants != nullptr && document.is_object()) {
+    JsonReader reader(diagnostics);
+    overlays = read_variants(reader, document, *variants);
+  }
+
+  std::vector<Diagnostic> errors;
+  for (auto& d : diagnostics) (d.severity == Severity::Error ? errors : set.warnings).push_back(std::move(d));
+  if (!errors.empty()) throw ScenarioError(source, std::move(errors));
+
+  const std::vector<Diagnostic> base_warnings = set.warnings;
+  for (const VariantOverlay& overlay : overlays) {
+    model::Scenario scenario;
+    const std::vector<Diagnostic> found = read_document(overlay.document, csv_folder, scenario);
+    for (const Diagnostic& d : found) {
+      // The base's own warnings were given once already.
+      const bool repeated = std::any_of(base_warnings.begin(), base_warnings.end(),
+                                        [&](const Diagnostic& b) { return same_diagnostic(b, d); });
+      if (repeated) continue;
+      Diagnostic located{d.severity, overlay.source_path(d.path), "variant '" + overlay.name + "': " + d.message};
+      (d.severity == Severity::Error ? errors : set.warnings).push_back(std::move(located));
+    }
+    if (has_error(found)) continue;
+    overlay.apply_scales(scenario);
+    scenario.name = overlay.name;
+    if (!overlay.description.empty()) scenario.description = overlay.description;
+    scenario.notes.insert(scenario.notes.end(), overlay.notes.begin(), overlay.notes.end());
+    set.variants.push_back({overlay.name, overlay.description, overlay.notes, std::move(scenario)});
+  }
+  if (!errors.empty()) throw ScenarioError(source, std::move(errors));
+  return set;
+}
+
+std::string read_scenario_text(const std::filesystem::path& path) {
+  try {
+    return read_text_file(path);
+  } catch (const std::system_error& e) {
+    throw ScenarioError(path.string(), {{Severity::Error, "", "cannot read file: " + e.code().message()}});
+  }
+}
+
 }  // namespace
+
+LoadedScenarioSet parse_scenario_set(const std::string& text, const std::string& source,
+                                     const std::filesystem::path& csv_folder) {
+  return load_set(parse_document(text, source), source, csv_folder, nullptr);
+}
+
+LoadedScenarioSet load_scenario_set(const std::filesystem::path& path) {
+  return parse_scenario_set(read_scenario_text(path), path.string(), path.parent_path());
+}
+
+LoadedScenarioSet load_scenario_set(const std::filesystem::path& path, const std::string& variants_json) {
+  const Json document = parse_document(read_scenario_text(path), path.string());
+  const Json variants = parse_document(variants_json, "variants");
+  return load_set(document, path.string(), path.parent_path(), &variants);
+}
 
 LoadedScenario parse_scenario(const std::string& text, const std::string& source) {
   return parse_scenario(text, source, std::filesystem::path());
@@ -289,39 +385,13 @@ LoadedScenario parse_scenario(const std::string& text, const std::string& source
 
 LoadedScenario parse_scenario(const std::string& text, const std::string& source,
                               const std::filesystem::path& csv_folder) {
-  Json document;
-  try {
-    document = Json::parse(text);
-  } catch (const Json::exception& e) {
-    // Covers number overflow (out_of_range.406) as well as syntax errors: both mean unparseable text.
-    throw ScenarioError(source, {{Severity::Error, "", syntax_message(e.what())}});
-  }
-
-  std::vector<Diagnostic> diagnostics;
-  JsonReader reader(diagnostics);
-  ScenarioContext context;
-  context.csv_folder = csv_folder;
-  model::Scenario scenario = read_scenario(reader, document, context);
-  if (!has_error(diagnostics)) {
-    auto graph_diagnostics = model::check_scenario(scenario);
-    diagnostics.insert(diagnostics.end(), graph_diagnostics.begin(), graph_diagnostics.end());
-  }
-
-  std::vector<Diagnostic> errors;
-  std::vector<Diagnostic> warnings;
-  for (auto& d : diagnostics) (d.severity == Severity::Error ? errors : warnings).push_back(std::move(d));
-  if (!errors.empty()) throw ScenarioError(source, std::move(errors));
-  return {std::move(scenario), std::move(warnings)};
+  LoadedScenarioSet set = parse_scenario_set(text, source, csv_folder);
+  return {std::move(set.base), std::move(set.warnings)};
 }
 
 LoadedScenario load_scenario(const std::filesystem::path& path) {
-  std::string text;
-  try {
-    text = read_text_file(path);
-  } catch (const std::system_error& e) {
-    throw ScenarioError(path.string(), {{Severity::Error, "", "cannot read file: " + e.code().message()}});
-  }
-  return parse_scenario(text, path.string(), path.parent_path());
+  LoadedScenarioSet set = load_scenario_set(path);
+  return {std::move(set.base), std::move(set.warnings)};
 }
 
 }  // namespace carepath::io

@@ -4,6 +4,7 @@
 // schedule is merged into one timetable the engine walks with a single pending event.
 #include "model/compile.hpp"
 
+#include "engine/rng_streams.hpp"
 #include "model/capacity_timetable.hpp"
 
 #include <algorithm>
@@ -114,6 +115,7 @@ engine::CompiledModel compile(const Scenario& scenario) {
   for (std::uint32_t s = 0; s < n_services; ++s) {
     const Service& service = scenario.services[s];
     engine::CompiledService& compiled = model.services.emplace_back();
+    compiled.stream_key = engine::name_key(service.name);
     compiled.queue_limit = service.queue_limit.value_or(engine::kUnlimited);
     compiled.when_full = service.when_full;
     if (service.when_full == WhenFull::Divert) compiled.divert_to = names.service(service.divert_to);
@@ -175,7 +177,8 @@ engine::CompiledModel compile(const Scenario& scenario) {
   }
 
   for (const auto& source : scenario.arrivals) {
-    model.sources.push_back({.rate = engine::compile_arrival_rate(source, scenario.start_date, scenario.run.horizon),
+    model.sources.push_back({.stream_key = engine::name_key(source.name),
+                             .rate = engine::compile_arrival_rate(source, scenario.start_date, scenario.run.horizon),
                              .target = names.service(source.to),
                              .patient_type = names.type(source.patient_type)});
   }

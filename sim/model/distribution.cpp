@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Closed-form moments of each distribution, as the planner parameterised it.
+// Closed-form moments of each distribution, as the planner parameterised it, and scaling (a what-if
+// variant's service_time_scale).
 #include <carepath/model/distribution.hpp>
 
 #include <cmath>
@@ -56,6 +57,27 @@ double variance_of(const DistributionSpec& d) {
                           double sum = 0;
                           for (double v : e.values) sum += (v - m) * (v - m);
                           return sum / static_cast<double>(e.values.size());
+                        },
+                    },
+                    d);
+}
+
+DistributionSpec scaled(const DistributionSpec& d, double factor) {
+  // Every parameter with the unit of time is multiplied; shapes (Weibull's) are unitless and stay.
+  return std::visit(Overloaded{
+                        [&](const Exponential& e) -> DistributionSpec { return Exponential{e.mean * factor}; },
+                        [&](const Deterministic& e) -> DistributionSpec { return Deterministic{e.value * factor}; },
+                        [&](const Uniform& e) -> DistributionSpec { return Uniform{e.min * factor, e.max * factor}; },
+                        [&](const Triangular& e) -> DistributionSpec {
+                          return Triangular{e.min * factor, e.mode * factor, e.max * factor};
+                        },
+                        [&](const Gamma& e) -> DistributionSpec { return Gamma{e.mean * factor, e.sd * factor}; },
+                        [&](const Lognormal& e) -> DistributionSpec { return Lognormal{e.mean * factor, e.sd * factor}; },
+                        [&](const Weibull& e) -> DistributionSpec { return Weibull{e.shape, e.scale * factor}; },
+                        [&](const Empirical& e) -> DistributionSpec {
+                          Empirical out{e.values};
+                          for (double& v : out.values) v *= factor;
+                          return out;
                         },
                     },
                     d);

@@ -153,6 +153,42 @@ def main():
             print(f"the schema accepts a format v2 scenario with {what}")
             failures += 1
 
+    # What-if variants: the schema must accept every key of a variant and reject what the
+    # overlay rejects (sim/io/variant_overlay.cpp).
+    with_variants = copy.deepcopy(base)
+    with_variants["variants"] = [
+        {"name": "v", "description": "d", "notes": ["n"],
+         "services": {"s": {"capacity": 2, "service_time_scale": 0.9, "next": [{"to": "t"}]},
+                      "t": {"capacity": 1, "service_time": {"distribution": "exponential", "mean": "1d"}}},
+         "arrivals": {"a": {"scale": 1.2}, "b": {"to": "s", "rate": "1/day"}}},
+        {"name": "w", "$comment": "annotations are ignored", "arrivals": {"a": {"scale": 0}}},
+    ]
+    if not validator.is_valid(with_variants):
+        for error in validator.iter_errors(with_variants):
+            print(f"the schema rejects the variants probe: {pointer(error.absolute_path)}: {error.message}")
+        failures += 1
+    bad_variants = {
+        "variant without name": lambda d: d["variants"][0].pop("name"),
+        "unknown variant key": lambda d: d["variants"][0].update(servces={}),
+        "remove_services": lambda d: d["variants"][0].update(remove_services=["s"]),
+        "services as an array": lambda d: d["variants"][0].update(services=[]),
+        "name inside a service overlay": lambda d: d["variants"][0]["services"]["s"].update(name="s"),
+        "zero service_time_scale": lambda d: d["variants"][0]["services"]["s"].update(service_time_scale=0),
+        "negative arrival scale": lambda d: d["variants"][0]["arrivals"]["a"].update(scale=-1),
+        "scale as a percentage": lambda d: d["variants"][0]["arrivals"]["a"].update(scale="20%"),
+        "unknown service key in a variant": lambda d: d["variants"][0]["services"]["s"].update(capacty=2),
+        "bad capacity in a variant": lambda d: d["variants"][0]["services"]["s"].update(capacity=-3),
+        "service named exit in a variant": lambda d: d["variants"][0]["services"].update(
+            exit={"capacity": 1}),
+        "variant named ..": lambda d: d["variants"][0].update(name=".."),
+    }
+    for what, mutate in bad_variants.items():
+        document = copy.deepcopy(with_variants)
+        mutate(document)
+        if validator.is_valid(document):
+            print(f"the schema accepts a scenario with {what}")
+            failures += 1
+
     dollar = copy.deepcopy(base)
     dollar["$schema"] = "../schema.json"
     dollar["services"][0]["$comment"] = "ignored"

@@ -180,8 +180,11 @@ TEST(Trajectory, BacklogWeeksAggregateTheirDays) {
 }
 
 TEST(Trajectory, RosterClosedAtWeekendsCompletesNobody) {
+  // 24 referrals a day against 8 served per weekday: from the first hours of day 0 on, there is
+  // always someone waiting when the clinic opens (no referral before 16:00 on day 0 has
+  // probability e^-16), so every weekday completes someone and every weekend day no one.
   model::Scenario s = build::scenario("roster", 28, 0, 4, 9);
-  s.arrivals = {build::source("referrals", "clinic", 4.0)};
+  s.arrivals = {build::source("referrals", "clinic", 24.0)};
   model::Service clinic = build::service("clinic", 0, model::Deterministic{1.0 / 24});
   model::RosterShift open;
   open.weekdays = kMonToFri;

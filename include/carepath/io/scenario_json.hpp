@@ -10,8 +10,10 @@
 
 #include <carepath/error.hpp>
 #include <carepath/model/scenario.hpp>
+#include <carepath/model/variant.hpp>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,7 +25,30 @@ struct LoadedScenario {
   std::vector<Diagnostic> warnings;
 };
 
-/// Reads and checks a scenario file. Throws ScenarioError listing every error. CSV files the
+/// A scenario with its what-if variants ("variants" in the file), each a complete Scenario.
+struct LoadedScenarioSet {
+  model::Scenario base;
+  std::vector<model::ScenarioVariant> variants;  ///< In file order.
+  std::vector<Diagnostic> warnings;              ///< The base's, then each variant's new ones.
+};
+
+/// Reads and checks a scenario file and every variant in it: each variant is the base with its
+/// overlay merged in, checked by every rule of the format. Throws ScenarioError listing every
+/// error; a variant's are prefixed "variant 'name': " and point into /variants/i/... where the
+/// variant wrote the key at fault.
+[[nodiscard]] LoadedScenarioSet load_scenario_set(const std::filesystem::path& path);
+
+/// Same, with `variants_json` (JSON text: an array in the format of the file's "variants") in
+/// place of the file's own; `carepath sweep` builds its points this way. Text rather than a json
+/// value, because the loader is compiled with JSON_DIAGNOSTICS, which changes nlohmann's ABI.
+[[nodiscard]] LoadedScenarioSet load_scenario_set(const std::filesystem::path& path, const std::string& variants_json);
+
+/// Same as load_scenario_set, from text; CSV files are found relative to `csv_folder`.
+[[nodiscard]] LoadedScenarioSet parse_scenario_set(const std::string& text, const std::string& source,
+                                                   const std::filesystem::path& csv_folder = {});
+
+/// Reads and checks a scenario file (its variants too, which must be sound, but only the base is
+/// returned). Throws ScenarioError listing every error. CSV files the
 /// scenario names (daily series, initial waiting lists) are found relative to its folder.
 [[nodiscard]] LoadedScenario load_scenario(const std::filesystem::path& path);
 

@@ -25,4 +25,8 @@ using DistributionSpec =
 [[nodiscard]] double mean_of(const DistributionSpec& d);
 [[nodiscard]] double variance_of(const DistributionSpec& d);
 
+/// The distribution of `factor` times a draw from `d`: every time parameter (means, sds, scales,
+/// bounds, values) multiplied, shapes kept; a what-if's "LOS -10%" is scaled(d, 0.9).
+[[nodiscard]] DistributionSpec scaled(const DistributionSpec& d, double factor);
+
 }  // namespace carepath::model

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: MIT
+#include "cli/options.hpp"
+#include "cli/sweep.hpp"
+#include "io/number_format.hpp"
+#include "model/suggest.hpp"
+
+#include <carepath/stats/results.hpp>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+
+namespace carepath::cli {
+namespace {
+
+// More points than this is almost certainly a mistyped STEP, and would run for hours.
+constexpr std::size_t kMaxPoints = 1000;
+
+[[noreturn]] void usage(const std::string& option, const std::string& message) {
+  throw UsageError(option + ": " + message, "sweep");
+}
+
+bool is_integer_text(std::string_view text) {
+  if (text.starts_with('-')) text.remove_prefix(1);
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::optional<double> parse_number(std::string_view text) {
+  double value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+// Digits after the decimal point in a plain number ("0.25" -> 2, "3" -> 0); -1 with an exponent,
+// where the written precision says nothing simple.
+int decimals_of(std::string_view text) {
+  if (text.find_first_of("eE") != std::string_view::npos) return -1;
+  const std::size_t point = text.find('.');
+  return point == std::string_view::npos ? 0 : static_cast<int>(text.size() - point - 1);
+}
+
+std::vector<std::string> split(std::string_view text, char separator) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t at = text.find(separator, start);
+    parts.emplace_back(text.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
+    if (at == std::string_view::npos) return parts;
+    start = at + 1;
+  }
+}
+
+std::vector<std::string> names_of(const auto& list) {
+  std::vector<std::string> names;
+  for (const auto& element : list) names.push_back(element.name);
+  return names;
+}
+
+template <class Table>
+std::optional<std::size_t> metric_index(const Table& table, const std::string& metric) {
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    if (metric == table[i].name) return i;
+  }
+  return std::nullopt;
+}
+
+template <class Table>
+std::vector<std::string> metric_names(const Table& table) {
+  std::vector<std::string> names;
+  for (const auto& m : table) names.emplace_back(m.name);
+  return names;
+}
+
+}  // namespace
+
+bool Goal::met_by(double x) const {
+  switch (op) {
+    case GoalOperator::AtLeast: return x >= value;
+    case GoalOperator::AtMost: return x <= value;
+    case GoalOperator::Above: return x > value;
+    case GoalOperator::Below: return x < value;
+  }
+  return false;
+}
+
+SweepRange parse_sweep_range(const std::string& text, const model::Scenario& base) {
+  constexpr const char* kForm = "expected PATH=FROM:TO:STEP, such as services.clinic.capacity=2:6:1, got '";
+  const std::size_t equals = text.find('=');
+  if (equals == std::string::npos) usage("--set", kForm + text + "'");
+  SweepRange range;
+  range.path = text.substr(0, equals);
+  const std::size_t first_dot = range.path.find('.');
+  const std::size_t last_dot = range.path.rfind('.');
+  if (first_dot == std::string::npos || last_dot == first_dot) {
+    usage("--set", "expected a path services.<name>.<key> or arrivals.<name>.<key>, got '" + range.path + "'");
+  }
+  range.part = range.path.substr(0, first_dot);
+  range.name = range.path.substr(first_dot + 1, last_dot - first_dot - 1);
+  range.key = range.path.substr(last_dot + 1);
+  if (range.part != "services" && range.part != "arrivals") {
+    usage("--set", "expected a path starting 'services.' or 'arrivals.', got '" + range.path + "'");
+  }
+  const std::vector<std::string> known =
+      range.part == "services" ? names_of(base.services) : names_of(base.arrivals);
+  if (std::find(known.begin(), known.end(), range.name) == known.end()) {
+    usage("--set", model::unknown_name_message(range.part == "services" ? "service" : "arrival source", range.name,
+                                               known));
+  }
+  if (range.key.empty()) usage("--set", "expected a key after '" + range.part + "." + range.name + ".'");
+
+  const std::vector<std::string> bounds = split(std::string_view(text).substr(equals + 1), ':');
+  if (bounds.size() != 3) usage("--set", kForm + text + "'");
+  const auto from = parse_number(bounds[0]);
+  const auto to = parse_number(bounds[1]);
+  const auto step = parse_number(bounds[2]);
+  if (!from || !to || !step) usage("--set", "FROM, TO and STEP must be numbers, got '" + text.substr(equals + 1) + "'");
+  if (!(*step > 0)) usage("--set", "STEP must be above zero, got '" + bounds[2] + "'");
+  if (*to < *from) usage("--set", "TO must not be below FROM, got '" + text.substr(equals + 1) + "'");
+  range.integers = is_integer_text(bounds[0]) && is_integer_text(bounds[1]) && is_integer_text(bounds[2]);
+  // A little slack, so that 0.1:0.3:0.1 includes 0.3 despite binary fractions.
+  const double steps = std::floor((*to - *from) / *step + 1e-9);
+  if (steps + 1 > static_cast<double>(kMaxPoints)) {
+    usage("--set", "at most " + std::to_string(kMaxPoints) + " values, got " + io::format_shortest(steps + 1));
+  }
+  // Values keep the decimals the planner wrote: 0.1:0.3:0.1 gives 0.3, not 0.30000000000000004.
+  const std::array<int, 3> written{decimals_of(bounds[0]), decimals_of(bounds[1]), decimals_of(bounds[2])};
+  const bool any_exponent = std::find(written.begin(), written.end(), -1) != written.end();
+  // Beyond 15 decimals a double cannot hold the digits anyway.
+  const int decimals = any_exponent ? -1 : std::min(15, *std::max_element(written.begin(), written.end()));
+  const double unit = std::pow(10.0, decimals);
+  for (std::size_t i = 0; i <= static_cast<std::size_t>(steps); ++i) {
+    // FROM + i * STEP, not repeated addition, so rounding errors do not accumulate.
+    double value = *from + static_cast<double>(i) * *step;
+    if (decimals >= 0) value = std::round(value * unit) / unit;
+    range.values.push_back(value);
+    range.texts.push_back(io::format_shortest(value));
+  }
+  return range;
+}
+
+Goal parse_goal(const std::string& text, const model::Scenario& base) {
+  Goal goal;
+  goal.text = text;
+  const std::size_t at = text.find_first_of("<>");
+  if (at == std::string::npos) {
+    usage("--goal", "expected KIND.NAME.METRIC>=VALUE (or <=, >, <), such as 'service.clinic.wait_mean<=2', got '" +
+                        text + "'");
+  }
+  const bool or_equal = at + 1 < text.size() && text[at + 1] == '=';
+  goal.op = text[at] == '>' ? (or_equal ? GoalOperator::AtLeast : GoalOperator::Above)
+                            : (or_equal ? GoalOperator::AtMost : GoalOperator::Below);
+  const std::string left = text.substr(0, at);
+  const std::string right = text.substr(at + (or_equal ? 2 : 1));
+  const auto value = parse_number(right);
+  if (!value) usage("--goal", "expected a number after the comparison, got '" + right + "' in '" + text + "'");
+  goal.value = *value;
+
+  const std::size_t first_dot = left.find('.');
+  const std::size_t last_dot = left.rfind('.');
+  if (first_dot == std::string::npos) usage("--goal", "expected KIND.NAME.METRIC or system.METRIC, got '" + left + "'");
+  goal.kind = left.substr(0, first_dot);
+  goal.metric = left.substr(last_dot + 1);
+  const std::vector<std::string> kinds{"service", "pathway", "system"};
+  if (std::find(kinds.begin(), kinds.end(), goal.kind) == kinds.end()) {
+    usage("--goal", model::unknown_name_message("kind", goal.kind, kinds));
+  }
+  if (goal.kind == "system") {
+    if (last_dot != first_dot) usage("--goal", "expected system.METRIC (the system has no name), got '" + left + "'");
+    goal.name = "system";
+  } else {
+    if (last_dot == first_dot) usage("--goal", "expected " + goal.kind + ".NAME.METRIC, got '" + left + "'");
+    goal.name = left.substr(first_dot + 1, last_dot - first_dot - 1);
+    const std::vector<std::string> known =
+        goal.kind == "service" ? names_of(base.services) : names_of(base.pathways);
+    if (std::find(known.begin(), known.end(), goal.name) == known.end()) {
+      usage("--goal", model::unknown_name_message(goal.kind, goal.name, known));
+    }
+  }
+  std::optional<std::size_t> index;
+  std::vector<std::string> metrics;
+  if (goal.kind == "service") {
+    index = metric_index(stats::kServiceMetrics, goal.metric);
+    metrics = metric_names(stats::kServiceMetrics);
+  } else if (goal.kind == "pathway") {
+    index = metric_index(stats::kPathwayMetrics, goal.metric);
+    metrics = metric_names(stats::kPathwayMetrics);
+  } else {
+    index = metric_index(stats::kSystemMetrics, goal.metric);
+    metrics = metric_names(stats::kSystemMetrics);
+  }
+  if (!index) usage("--goal", model::unknown_name_message(goal.kind + " metric", goal.metric, metrics));
+  goal.metric_index = *index;
+  return goal;
+}
+
+}  // namespace carepath::cli

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+#include "io/comparison_files.hpp"
+
+#include "io/number_format.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <ostream>
+#include <string_view>
+
+namespace carepath::io {
+namespace {
+
+using nlohmann::ordered_json;
+
+constexpr std::string_view kComparisonHeader =
+    "variant,kind,name,metric,unit,base_mean,variant_mean,difference,ci_low,ci_high,n\n";
+
+// Names are restricted to [A-Za-z0-9_.-] in files, but a Scenario built in code need not be.
+std::string csv_text(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string quoted = "\"";
+  for (const char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + '"';
+}
+
+ordered_json number_or_null(double value) {
+  if (!std::isfinite(value)) return nullptr;
+  return value;
+}
+
+}  // namespace
+
+void write_comparison_csv(const run::ComparisonResult& comparison, std::ostream& out) {
+  out << kComparisonHeader;
+  for (const run::VariantDifferences& variant : comparison.differences) {
+    for (const run::KpiDifference& d : variant.differences) {
+      out << csv_text(variant.variant) << ',' << d.kind << ',' << csv_text(d.name) << ',' << d.metric << ','
+          << d.unit << ',' << format_shortest(d.base_mean) << ',' << format_shortest(d.variant_mean) << ','
+          << format_shortest(d.difference.mean) << ',' << format_shortest(d.difference.ci_low) << ','
+          << format_shortest(d.difference.ci_high) << ',' << d.difference.n << '\n';
+    }
+  }
+}
+
+ordered_json comparison_json(const std::string& base_name, const std::vector<model::ScenarioVariant>& variants,
+                             const run::ComparisonResult& comparison) {
+  ordered_json list = ordered_json::array();
+  for (const run::VariantDifferences& variant : comparison.differences) {
+    const auto found = std::find_if(variants.begin(), variants.end(),
+                                    [&](const model::ScenarioVariant& v) { return v.name == variant.variant; });
+    ordered_json differences = ordered_json::array();
+    for (const run::KpiDifference& d : variant.differences) {
+      differences.push_back({{"kind", d.kind},
+                             {"name", d.name},
+                             {"metric", d.metric},
+                             {"unit", d.unit},
+                             {"base_mean", number_or_null(d.base_mean)},
+                             {"variant_mean", number_or_null(d.variant_mean)},
+                             {"difference", number_or_null(d.difference.mean)},
+                             {"ci95", ordered_json::array({number_or_null(d.difference.ci_low),
+                                                           number_or_null(d.difference.ci_high)})},
+                             {"n", d.difference.n}});
+    }
+    list.push_back({{"name", variant.variant},
+                    {"description", found == variants.end() ? "" : found->description},
+                    {"notes", found == variants.end() ? std::vector<std::string>{} : found->notes},
+                    {"differences", std::move(differences)}});
+  }
+  return ordered_json{{"base", base_name}, {"variants", std::move(list)}};
+}
+
+}  // namespace carepath::io
