@@ -13,6 +13,7 @@ inline constexpr const char* kReplicationsCsvFile = "replications.csv";
 inline constexpr const char* kSummaryPathwaysCsvFile = "summary_pathways.csv";
 inline constexpr const char* kReplicationsPathwaysCsvFile = "replications_pathways.csv";
 inline constexpr const char* kSummaryByTypeCsvFile = "summary_by_type.csv";
+inline constexpr const char* kReportHtmlFile = "report.html";
 
 /// A folder holding this file may be replaced by a new run's results.
 inline constexpr const char* kResultsMarkerFile = kSummaryJsonFile;

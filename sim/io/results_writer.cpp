@@ -4,6 +4,8 @@
 // table is in summary_table.cpp.
 #include <carepath/io/results_writer.hpp>
 
+#include <carepath/io/report_html.hpp>
+
 #include "io/atomic_dir.hpp"
 #include "io/durable_file.hpp"
 #include "io/results_csv.hpp"
@@ -45,6 +47,12 @@ void write_results(const model::Scenario& scenario, const run::BatchResult& resu
     write_file(staging / kSummaryByTypeCsvFile,
                [&](std::ostream& out) { write_summary_by_type_csv(result.summary, out); });
   }
+  // report.html last: the page shows what the files above hold (sim/report/report_html.cpp).
+  ReportInputs report;
+  report.summary = summary_json(scenario, result);
+  report.scenario = report_scenario_json(scenario);
+  report.graph = report_graph(scenario);
+  write_report(staging, report);
   folder.commit();
 }
 
