@@ -4,6 +4,7 @@
 
 #include <carepath/error.hpp>
 #include <carepath/io/graph_dot.hpp>
+#include <carepath/io/report_html.hpp>
 #include <carepath/io/results_writer.hpp>
 #include <carepath/io/scenario_json.hpp>
 #include <carepath/model/distribution.hpp>

@@ -20,6 +20,7 @@ inline constexpr const char* kTrajectoriesJsonFile = "trajectories.json";
 inline constexpr const char* kVariantsFolder = "variants";
 inline constexpr const char* kComparisonCsvFile = "comparison.csv";
 inline constexpr const char* kComparisonJsonFile = "comparison.json";
+inline constexpr const char* kReportHtmlFile = "report.html";
 
 /// A folder holding this file may be replaced by a new run's results.
 inline constexpr const char* kResultsMarkerFile = kSummaryJsonFile;

@@ -6,6 +6,8 @@
 // so the base, its variants and their differences are replaced together or not at all.
 #include <carepath/io/results_writer.hpp>
 
+#include <carepath/io/report_html.hpp>
+
 #include "io/atomic_dir.hpp"
 #include "io/comparison_files.hpp"
 #include "io/durable_file.hpp"
@@ -57,12 +59,37 @@ void write_batch_files(const model::Scenario& scenario, const run::BatchResult& 
   }
 }
 
+// report.html last: the page shows what the files hold (sim/report/report_html.cpp).
+void write_report_file(const std::filesystem::path& staging, const model::Scenario& base,
+                       const run::BatchResult& base_result, const std::vector<model::ScenarioVariant>& variants,
+                       const run::ComparisonResult* comparison) {
+  ReportInputs report;
+  report.summary = summary_json(base, base_result);
+  if (!base_result.trajectories.empty()) report.trajectories = trajectories_json(base_result.trajectories);
+  report.scenario = report_scenario_json(base);
+  report.graph = report_graph(base);
+  if (comparison != nullptr && !comparison->variants.empty()) {
+    for (const run::NamedBatch& batch : comparison->variants) {
+      const auto variant = std::find_if(variants.begin(), variants.end(),
+                                        [&](const model::ScenarioVariant& v) { return v.name == batch.name; });
+      ReportVariant shown;
+      shown.name = batch.name;
+      shown.summary = summary_json(variant->scenario, batch.result);
+      if (!batch.result.trajectories.empty()) shown.trajectories = trajectories_json(batch.result.trajectories);
+      report.variants.push_back(std::move(shown));
+    }
+    report.comparison = comparison_json(base.name, variants, *comparison);
+  }
+  write_report(staging, report);
+}
+
 }  // namespace
 
 void write_results(const model::Scenario& scenario, const run::BatchResult& result,
                    const std::filesystem::path& dir) {
   AtomicDir folder(dir, kResultsMarkerFile);
   write_batch_files(scenario, result, folder.staging());
+  write_report_file(folder.staging(), scenario, result, {}, nullptr);
   folder.commit();
 }
 
@@ -87,6 +114,7 @@ void write_results(const model::Scenario& base, const std::vector<model::Scenari
       out << comparison_json(base.name, variants, comparison).dump(2) << '\n';
     });
   }
+  write_report_file(staging, base, comparison.base, variants, &comparison);
   folder.commit();
 }
 

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+// The "variants compared" section: what each variant changes (its description and notes), forest
+// plots of the paired differences (variant minus base, same random numbers) for the headline
+// metrics, and a table of those differences with their 95% confidence intervals, all from
+// comparison.json.
+#pragma once
+
+#include "report/json_values.hpp"
+
+#include <carepath/io/report_html.hpp>
+
+#include <string>
+#include <vector>
+
+namespace carepath::report {
+
+/// The section's HTML body; a sentence saying why there is no comparison when `comparison` is
+/// null.
+[[nodiscard]] std::string render_comparison_section(const Json& comparison,
+                                                    const std::vector<io::ReportVariant>& variants);
+
+}  // namespace carepath::report

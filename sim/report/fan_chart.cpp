@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: MIT
+#include "report/fan_chart.hpp"
+
+#include "report/nice_ticks.hpp"
+#include "report/report_format.hpp"
+#include "report/svg.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <limits>
+
+namespace carepath::report {
+
+namespace {
+
+constexpr double kWidth = 660;
+constexpr double kHeight = 290;
+constexpr double kLeft = 60;
+constexpr double kRight = 34;  // Room for half of the last period's label.
+constexpr double kTop = 24;    // The unit, above the y axis.
+constexpr double kBottom = 74;  // Tick labels, axis title and the legend row.
+constexpr std::size_t kMaxXLabels = 6;
+constexpr std::size_t kVariantStyles = 5;  // Matches .v1 ... .v5 in report_style.cpp.
+
+// Runs of consecutive periods where `has_value(i)` holds: a gap (NaN) breaks a line or band
+// rather than being drawn as zero.
+std::vector<std::pair<std::size_t, std::size_t>> runs(std::size_t n,
+                                                      const std::function<bool(std::size_t)>& has_value) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  std::size_t i = 0;
+  while (i < n) {
+    if (!has_value(i)) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < n && has_value(j)) ++j;
+    out.emplace_back(i, j);
+    i = j;
+  }
+  return out;
+}
+
+double at(const std::vector<double>& v, std::size_t i) {
+  return i < v.size() ? v[i] : std::numeric_limits<double>::quiet_NaN();
+}
+
+// How values of the metric are shown on the axis: durations in one unit chosen by the largest
+// value, shares in percent, everything else as is.
+struct AxisUnit {
+  double divisor = 1;
+  std::string title;
+};
+
+AxisUnit axis_unit(const std::string& unit, double largest) {
+  if (unit == "days") {
+    const DurationUnit u = duration_unit_for(largest);
+    return {u.days, u.name};
+  }
+  if (unit == "share") return {0.01, "percent"};
+  return {1, unit};
+}
+
+}  // namespace
+
+std::size_t fan_chart_points(const FanChartInput& input) {
+  std::size_t points = 0;
+  for (std::size_t i = 0; i < input.period_labels.size(); ++i) {
+    if (std::isfinite(at(input.base.p50, i))) ++points;
+  }
+  return points;
+}
+
+std::string render_fan_chart(const FanChartInput& input) {
+  const std::size_t n = input.period_labels.size();
+  const FanBands& b = input.base;
+
+  double lo = std::numeric_limits<double>::infinity();
+  double hi = -lo;
+  const auto include = [&](const std::vector<double>& values) {
+    for (const double v : values) {
+      if (!std::isfinite(v)) continue;
+      lo = std::min(lo, v);
+      hi = std::max(hi, v);
+    }
+  };
+  for (const auto* series : {&b.mean, &b.p5, &b.p25, &b.p50, &b.p75, &b.p95}) include(*series);
+  for (const FanLine& line : input.variants) include(line.values);
+  if (!std::isfinite(lo)) lo = hi = 0;
+  // Counts, waits and shares are never negative: the axis starts at zero so that the height of
+  // a line reads as its size, and charts side by side compare honestly.
+  lo = std::min(lo, 0.0);
+
+  const AxisUnit unit = axis_unit(input.unit, std::max(std::fabs(lo), std::fabs(hi)));
+  const NiceScale scale = nice_scale(lo / unit.divisor, hi / unit.divisor, 5);
+  const LinearScale y{scale.low, scale.high, kHeight - kBottom, kTop};
+  const LinearScale x{0, n > 1 ? static_cast<double>(n - 1) : 1.0, kLeft, kWidth - kRight};
+  const auto px = [&](std::size_t i) { return n > 1 ? x(static_cast<double>(i)) : (kLeft + kWidth - kRight) / 2; };
+  const auto py = [&](double v) { return y(v / unit.divisor); };
+
+  SvgWriter svg(kWidth, kHeight, fan_chart_points(input), input.title);
+
+  // Grid and y axis.
+  for (const double tick : scale.ticks) {
+    svg.line(kLeft, y(tick), kWidth - kRight, y(tick), "grid");
+    svg.text(kLeft - 6, y(tick) + 4, format_tick(tick, scale.step), "tick", "end");
+  }
+  svg.text(kLeft - 6, kTop - 12, unit.title, "axis-title", "end");
+
+  // X axis: at most kMaxXLabels labels, evenly spaced, always including the first period.
+  svg.line(kLeft, kHeight - kBottom, kWidth - kRight, kHeight - kBottom, "axis");
+  const std::size_t every = std::max<std::size_t>(1, (n + kMaxXLabels - 1) / kMaxXLabels);
+  for (std::size_t i = 0; i < n; i += every) {
+    svg.line(px(i), kHeight - kBottom, px(i), kHeight - kBottom + 4, "axis");
+    svg.text(px(i), kHeight - kBottom + 16, input.period_labels[i], "tick", "middle");
+  }
+
+  // Bands: outer first so that the inner band is drawn over it.
+  const auto band = [&](const std::vector<double>& low, const std::vector<double>& high, const char* css) {
+    for (const auto& [first, last] :
+         runs(n, [&](std::size_t i) { return std::isfinite(at(low, i)) && std::isfinite(at(high, i)); })) {
+      std::vector<Point> points;
+      for (std::size_t i = first; i < last; ++i) points.emplace_back(px(i), py(high[i]));
+      for (std::size_t i = last; i-- > first;) points.emplace_back(px(i), py(low[i]));
+      svg.polygon(points, css);
+    }
+  };
+  band(b.p5, b.p95, "band-outer");
+  band(b.p25, b.p75, "band-inner");
+
+  const auto line = [&](const std::vector<double>& values, const std::string& css) {
+    for (const auto& [first, last] : runs(n, [&](std::size_t i) { return std::isfinite(at(values, i)); })) {
+      std::vector<Point> points;
+      for (std::size_t i = first; i < last; ++i) points.emplace_back(px(i), py(values[i]));
+      // A single period is still a value: a short tick makes it visible.
+      if (points.size() == 1) points.emplace_back(points.front().first + 2, points.front().second);
+      svg.polyline(points, css);
+    }
+  };
+  line(b.mean, "mean");
+  line(b.p50, "median");
+  for (std::size_t v = 0; v < input.variants.size(); ++v) {
+    line(input.variants[v].values, "variant v" + std::to_string(v % kVariantStyles + 1));
+  }
+
+  // Legend row under the axis.
+  double lx = kLeft;
+  const double ly = kHeight - 20;
+  const auto legend_swatch = [&](const std::string& css, const std::string& label, bool area) {
+    if (area) {
+      svg.rect(lx, ly - 9, 18, 10, css);
+    } else {
+      svg.line(lx, ly - 4, lx + 18, ly - 4, css);
+    }
+    svg.text(lx + 22, ly, label, "legend");
+    lx += 34 + 7 * static_cast<double>(label.size());
+  };
+  legend_swatch("band-outer", "P5\u2013P95", true);
+  legend_swatch("band-inner", "P25\u2013P75", true);
+  legend_swatch("median", input.base_label + " median", false);
+  legend_swatch("mean", "mean", false);
+  for (std::size_t v = 0; v < input.variants.size(); ++v) {
+    legend_swatch("variant v" + std::to_string(v % kVariantStyles + 1), input.variants[v].label, false);
+  }
+  return svg.finish();
+}
+
+}  // namespace carepath::report

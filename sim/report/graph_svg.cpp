@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+#include "report/graph_svg.hpp"
+
+#include "report/graph_layout.hpp"
+#include "report/report_format.hpp"
+#include "report/svg.hpp"
+
+#include <string_view>
+
+namespace carepath::report {
+
+namespace {
+
+constexpr double kLineHeight = 15;
+constexpr double kPadding = 9;
+
+const char* node_class(io::ReportGraphNode::Kind kind) {
+  switch (kind) {
+    case io::ReportGraphNode::Kind::Source: return "node-source";
+    case io::ReportGraphNode::Kind::Exit: return "node-exit";
+    case io::ReportGraphNode::Kind::Service: break;
+  }
+  return "node-service";
+}
+
+double node_height(const io::ReportGraphNode& node) {
+  return 2 * kPadding + kLineHeight * static_cast<double>(1 + node.details.size());
+}
+
+// Names longer than a box is wide are cut with an ellipsis; the full name is in the tables.
+std::string fit(std::string_view text, std::size_t max_chars) {
+  if (text.size() <= max_chars) return std::string(text);
+  return std::string(text.substr(0, max_chars - 1)) + "\u2026";
+}
+
+}  // namespace
+
+std::string render_service_graph(const io::ReportGraph& graph) {
+  if (graph.nodes.empty()) return "";
+  LayoutInput input;
+  for (const auto& node : graph.nodes) {
+    input.heights.push_back(node_height(node));
+    input.last_layer.push_back(node.kind == io::ReportGraphNode::Kind::Exit);
+  }
+  for (const auto& edge : graph.edges) input.edges.emplace_back(edge.from, edge.to);
+  const GraphLayout layout = layout_graph(input);
+
+  SvgWriter svg(layout.width, layout.height, graph.nodes.size(), "Service graph: where patients go");
+  svg.raw(
+      "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" "
+      "markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" "
+      "class=\"arrow-head\"/></marker></defs>\n");
+  // Edges first, so that boxes cover their ends neatly.
+  std::size_t valid = 0;
+  for (std::size_t e = 0; e < graph.edges.size(); ++e) {
+    const auto& edge = graph.edges[e];
+    if (edge.from >= graph.nodes.size() || edge.to >= graph.nodes.size()) continue;
+    const LayoutEdge& drawn = layout.edges[valid++];
+    svg.path(drawn.points, drawn.back ? "edge back" : "edge", true);
+    if (edge.probability != 1 && drawn.points.size() >= 2) {
+      // On the first segment, a little way out of the source box, where fanning-out routes are
+      // still apart from each other's labels.
+      const auto [x1, y1] = drawn.points[0];
+      const auto [x2, y2] = drawn.points[1];
+      const double t = drawn.back ? 0.5 : 0.45;
+      svg.text(x1 + (x2 - x1) * t, y1 + (y2 - y1) * t - 4, format_percent(edge.probability), "edge-label",
+               "middle");
+    }
+  }
+  for (std::size_t v = 0; v < graph.nodes.size(); ++v) {
+    const auto& node = graph.nodes[v];
+    const LayoutBox& box = layout.boxes[v];
+    svg.rect(box.x, box.y, box.width, box.height, node_class(node.kind));
+    double y = box.y + kPadding + 11;
+    svg.text(box.x + box.width / 2, y, fit(node.name, 21), "node-name", "middle");
+    for (const auto& line : node.details) {
+      y += kLineHeight;
+      svg.text(box.x + box.width / 2, y, fit(line, 24), "node-detail", "middle");
+    }
+  }
+  return svg.finish();
+}
+
+}  // namespace carepath::report

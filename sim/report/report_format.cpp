@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+#include "report/report_format.hpp"
+
+#include "io/number_format.hpp"
+
+#include <cmath>
+
+namespace carepath::report {
+
+namespace {
+
+constexpr const char* kMissing = "\u2013";  // En dash: reads as "nothing to measure" in print.
+constexpr const char* kMinus = "\u2212";    // A real minus sign, as wide as the plus.
+
+bool is_duration(std::string_view unit) { return unit == "days"; }
+bool is_share(std::string_view unit) { return unit == "share"; }
+
+// Three significant figures at most, and never fewer decimals than a count needs.
+int decimals_for(double magnitude) {
+  if (magnitude >= 100) return 0;
+  if (magnitude >= 1) return 1;
+  return 2;
+}
+
+}  // namespace
+
+DurationUnit duration_unit_for(double days) {
+  const double magnitude = std::fabs(days);
+  if (magnitude < 1.0 / 24) return {"minutes", 1.0 / 1440};
+  if (magnitude < 1) return {"hours", 1.0 / 24};
+  if (magnitude < 14) return {"days", 1};
+  return {"weeks", 7};
+}
+
+std::string format_grouped(double value, int decimals) {
+  if (!std::isfinite(value)) return kMissing;
+  std::string text = io::format_fixed(std::fabs(value), decimals);
+  const std::size_t point = text.find('.');
+  std::size_t digits = point == std::string::npos ? text.size() : point;
+  while (digits > 3) {
+    digits -= 3;
+    text.insert(digits, ",");
+  }
+  // -0.0 after rounding prints as 0.0, without a sign.
+  if (value < 0 && text.find_first_not_of("0.,") != std::string::npos) text = kMinus + text;
+  return text;
+}
+
+std::string format_percent(double share) {
+  if (!std::isfinite(share)) return kMissing;
+  return format_grouped(share * 100, 1) + "%";
+}
+
+std::string format_duration(double days) {
+  if (!std::isfinite(days)) return kMissing;
+  const DurationUnit unit = duration_unit_for(days);
+  return format_grouped(days / unit.days, 1) + " " + unit.name;
+}
+
+std::string format_count(double value) {
+  if (!std::isfinite(value)) return kMissing;
+  return format_grouped(value, decimals_for(std::fabs(value)));
+}
+
+std::string format_value(double value, std::string_view unit) {
+  if (is_share(unit)) return format_percent(value);
+  if (is_duration(unit)) return format_duration(value);
+  return format_count(value);
+}
+
+std::string format_interval(double value, double low, double high, std::string_view unit) {
+  if (!std::isfinite(low) || !std::isfinite(high)) return "";
+  const char* dash = "\u2013";
+  if (is_share(unit)) return format_grouped(low * 100, 1) + dash + format_grouped(high * 100, 1) + "%";
+  if (is_duration(unit)) {
+    const DurationUnit u = duration_unit_for(std::isfinite(value) ? value : high);
+    return format_grouped(low / u.days, 1) + dash + format_grouped(high / u.days, 1) + " " + u.name;
+  }
+  const int decimals = decimals_for(std::fabs(std::isfinite(value) ? value : high));
+  return format_grouped(low, decimals) + dash + format_grouped(high, decimals);
+}
+
+std::string format_difference(double difference, std::string_view unit) {
+  if (!std::isfinite(difference)) return kMissing;
+  const std::string sign = difference > 0 ? "+" : "";
+  if (is_share(unit)) return sign + format_grouped(difference * 100, 1) + " points";
+  if (is_duration(unit)) return sign + format_duration(difference);
+  return sign + format_count(difference);
+}
+
+}  // namespace carepath::report

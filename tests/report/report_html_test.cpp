@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: MIT
+#include <carepath/io/report_html.hpp>
+#include <carepath/io/results_writer.hpp>
+#include <carepath/run/batch.hpp>
+
+#include "io/results_files.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "../unit/io/scratch_dir.hpp"
+#include "fixtures.hpp"
+#include "html_check.hpp"
+
+namespace carepath::io {
+namespace {
+
+using carepath::testing::base_only_inputs;
+using carepath::testing::chart_points;
+using carepath::testing::count_of;
+using carepath::testing::fixture_inputs;
+using carepath::testing::unbalanced_tags;
+using ::testing::Each;
+using ::testing::Gt;
+using ::testing::HasSubstr;
+using ::testing::Not;
+using ::testing::SizeIs;
+using Json = nlohmann::ordered_json;
+
+const std::filesystem::path kData = std::filesystem::path(CAREPATH_SOURCE_DIR) / "tests/report/data";
+
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void expect_self_contained(const std::string& html) {
+  EXPECT_THAT(html, Not(HasSubstr("http://")));
+  EXPECT_THAT(html, Not(HasSubstr("https://")));
+  EXPECT_THAT(html, Not(HasSubstr("src=")));  // No image, script or frame loaded from anywhere.
+  EXPECT_EQ(unbalanced_tags(html), "");
+  EXPECT_THAT(html, ::testing::StartsWith("<!DOCTYPE html>"));
+}
+
+TEST(ReportHtml, EverySectionFromTheFixtures) {
+  const std::string html = render_report(fixture_inputs(kData));
+  expect_self_contained(html);
+  const std::vector<long> points = chart_points(html);
+  // 2 services x (queue, wait) x (week, day) fan charts; forest plots for pathway within target,
+  // wait within target, mean wait, utilisation and time in system; the service graph.
+  EXPECT_THAT(points, SizeIs(8 + 5 + 1));
+  EXPECT_THAT(points, Each(Gt(0)));
+  EXPECT_EQ(count_of(html, "class=\"chart\""), points.size());
+  // Weekly first (13 weeks >= 8), days behind the toggle.
+  EXPECT_THAT(html, HasSubstr("<div class=\"period period-week\">"));
+  EXPECT_THAT(html, HasSubstr("<div class=\"period period-day\" hidden>"));
+  EXPECT_THAT(html, HasSubstr("data-points=\"13\""));
+  EXPECT_THAT(html, HasSubstr("data-points=\"84\""));
+  EXPECT_THAT(html, HasSubstr("data-points=\"83\""));  // The wait of day 0 is null.
+  EXPECT_THAT(html, HasSubstr("<polyline class=\"variant v1\""));
+  EXPECT_THAT(html, HasSubstr(">more_clinicians</h3>"));
+  EXPECT_THAT(html, HasSubstr("<h3>Headline differences</h3>"));
+}
+
+TEST(ReportHtml, RunsUnderEightWeeksShowDaysFirst) {
+  ReportInputs inputs = fixture_inputs(kData);
+  Json& start = inputs.trajectories["day"]["start"];
+  start.erase(start.begin() + 30, start.end());
+  const std::string html = render_report(inputs);
+  EXPECT_THAT(html, HasSubstr("<div class=\"period period-day\">"));
+  EXPECT_THAT(html, HasSubstr("<div class=\"period period-week\" hidden>"));
+  EXPECT_THAT(html, HasSubstr("data-points=\"30\""));
+  EXPECT_THAT(html, HasSubstr("data-points=\"29\""));
+}
+
+TEST(ReportHtml, KpiTableHasEstimatesWithIntervalsAndTargets) {
+  const std::string html = render_report(fixture_inputs(kData));
+  EXPECT_THAT(html, HasSubstr("<h3>Pathways against their target times</h3>"));
+  EXPECT_THAT(html, HasSubstr("<td>referral_to_discharge</td><td class=\"num\">7.0 days</td>"));
+  EXPECT_THAT(html, HasSubstr("<span class=\"ci\">target 2.0 days</span>"));
+  EXPECT_THAT(html, HasSubstr("<td class=\"num\">88.8%<span class=\"ci\">"));  // Clinic utilisation.
+  EXPECT_THAT(html, HasSubstr("Delayed-discharge bed-days"));
+}
+
+TEST(ReportHtml, MetadataAndNotesAreShownEscaped) {
+  const std::string html = render_report(fixture_inputs(kData));
+  EXPECT_THAT(html, HasSubstr("<h1>clinic-ward</h1>"));
+  EXPECT_THAT(html, HasSubstr("<b>Seed</b>11</div>"));
+  EXPECT_THAT(html, HasSubstr("<b>Replications</b>20</div>"));
+  EXPECT_THAT(html, HasSubstr("<b>Start date</b>2022-12-01</div>"));
+  EXPECT_THAT(html, HasSubstr("an assumption &lt;chosen&gt; so that the queues &amp; waits"));
+  EXPECT_THAT(html, HasSubstr("recruited &lt;before&gt; the winter"));
+  EXPECT_THAT(html, HasSubstr("<summary>referrals</summary>"));
+  EXPECT_THAT(html, Not(HasSubstr("<chosen>")));
+}
+
+TEST(ReportHtml, BaseOnlySaysWhatIsMissing) {
+  const std::string html = render_report(base_only_inputs(kData));
+  expect_self_contained(html);
+  EXPECT_THAT(chart_points(html), ::testing::ElementsAre(4));  // The graph: 1 source, 2 services, exit.
+  EXPECT_THAT(html, HasSubstr("there is no trajectories.json"));
+  EXPECT_THAT(html, HasSubstr("This run has no variants, so there is no comparison."));
+  EXPECT_THAT(html, Not(HasSubstr("class=\"toggle\"")));
+}
+
+TEST(ReportHtml, GraphHasRouteProbabilitiesAndTheWayBack) {
+  const std::string html = render_report(base_only_inputs(kData));
+  EXPECT_THAT(html, HasSubstr(">20.0%</text>"));
+  EXPECT_THAT(html, HasSubstr(">10.0%</text>"));
+  EXPECT_THAT(html, HasSubstr("class=\"edge back\""));  // ward -> clinic closes a cycle.
+  EXPECT_THAT(html, HasSubstr(">3 servers</text>"));
+}
+
+TEST(ReportHtml, AnythingButASummaryIsRefused) {
+  ReportInputs inputs;
+  EXPECT_THROW((void)render_report(inputs), std::invalid_argument);
+}
+
+TEST(ReportHtml, WrongTypesInTheDocumentsDoNotThrow) {
+  ReportInputs inputs = fixture_inputs(kData);
+  inputs.trajectories = {{"series", 3}, {"week", "x"}};
+  inputs.comparison = {{"variants", {{{"name", 1}, {"differences", nullptr}}}}};
+  inputs.summary["services"][0]["metrics"]["wait_mean"] = "oops";
+  const std::string html = render_report(inputs);
+  EXPECT_EQ(unbalanced_tags(html), "");
+  EXPECT_THAT(chart_points(html), Each(Gt(0)));
+}
+
+TEST(ReportHtml, WriteReportWritesReportHtml) {
+  carepath::testing::ScratchDir scratch;
+  write_report(scratch.path(), fixture_inputs(kData));
+  EXPECT_EQ(read_text(scratch.path() / kReportHtmlFile), render_report(fixture_inputs(kData)));
+  EXPECT_EQ(scratch.entries(), std::vector<std::string>{kReportHtmlFile});  // No temporary left.
+}
+
+TEST(ReportHtml, ResultsFolderHasTheReport) {
+  carepath::testing::ScratchDir scratch;
+  const LoadedScenario loaded = load_scenario(kData / "clinic_ward.json");
+  run::BatchOptions options;
+  options.replications = 2;
+  options.threads = 1;
+  const run::BatchResult result = run::run_batch(loaded.scenario, options);
+  write_results(loaded.scenario, result, scratch.path() / "out");
+  const std::string html = read_text(scratch.path() / "out" / kReportHtmlFile);
+  expect_self_contained(html);
+  EXPECT_THAT(html, HasSubstr("<h1>clinic-ward</h1>"));
+  EXPECT_THAT(html, HasSubstr("<b>Replications</b>2</div>"));
+  EXPECT_THAT(html, HasSubstr("<span class=\"ci\">target 2.0 days</span>"));
+}
+
+}  // namespace
+}  // namespace carepath::io
