@@ -45,6 +45,10 @@
 namespace carepath::validation {
 namespace {
 
+// Whole-run results only: 1000 replications of 10,000 days would otherwise keep about a
+// gigabyte of daily trajectories (trajectory_test covers trajectories after a deadlock).
+const run::BatchOptions kNoTrajectories{.trajectories = false};
+
 struct AbsorptionTime {
   double mean;
   double sd;
@@ -103,7 +107,7 @@ TEST(Deadlock, EveryReplicationOfABlockingCycleDeadlocks) {
   const std::uint32_t replications = sized(1000u, 200u);
   const model::Scenario s = blocking_cycle(2.0, 1, 0, replications, kHorizon, 61);
 
-  const run::BatchResult batch = run::run_batch(s);
+  const run::BatchResult batch = run::run_batch(s, kNoTrajectories);
   ASSERT_EQ(batch.replications.size(), replications);
   std::vector<double> times;
   for (std::size_t r = 0; r < batch.replications.size(); ++r) {
@@ -129,7 +133,7 @@ TEST(Deadlock, UnlimitedQueueOnTheCycleNeverDeadlocks) {
   const std::uint32_t replications = sized(10u, 4u);
   const model::Scenario s = blocking_cycle(0.2, 1, std::nullopt, replications, sized(5000.0, 1500.0), 62);
 
-  const run::BatchResult batch = run::run_batch(s);
+  const run::BatchResult batch = run::run_batch(s, kNoTrajectories);
   ASSERT_EQ(batch.replications.size(), replications);
   double blocked = 0;
   for (const auto& rep : batch.replications) {
@@ -145,7 +149,7 @@ TEST(Deadlock, SpareCapacityWithAnExitDoesNotDeadlock) {
   const std::uint32_t replications = sized(10u, 4u);
   const model::Scenario s = blocking_cycle(0.2, 5, 0, replications, sized(5000.0, 1500.0), 63);
 
-  const run::BatchResult batch = run::run_batch(s);
+  const run::BatchResult batch = run::run_batch(s, kNoTrajectories);
   ASSERT_EQ(batch.replications.size(), replications);
   for (const auto& rep : batch.replications) {
     EXPECT_FALSE(rep.deadlock.has_value()) << "at " << rep.deadlock->time;
