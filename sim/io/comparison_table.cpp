@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // print_comparison_headlines: after the base's table, the few paired differences a planner reads
-// first, one line each: for every variant, each pathway's within_target and time_mean, each
-// service's wait_mean (and wait_within_target when it has a target) and the system's
-// time_in_system_mean. Shares are shown in percentage points, times in days; everything else is
-// in comparison.csv.
+// first, one line each: for every variant, each pathway's within_target, and those of each
+// pathway's time_mean, each service's wait_mean and wait_within_target and the system's
+// time_in_system_mean whose interval excludes zero (a whole-system scenario has dozens of
+// services, most untouched by a given change). Shares are shown in percentage points, times in
+// days; everything else is in comparison.csv.
 #include <carepath/io/results_writer.hpp>
 
 #include "io/number_format.hpp"
@@ -63,6 +64,9 @@ void print_comparison_headlines(const run::ComparisonResult& comparison, std::os
     for (const Headline& headline : kHeadlines) {
       for (const run::KpiDifference& d : variant.differences) {
         if (d.kind != headline.kind || d.metric != headline.metric || d.difference.n == 0) continue;
+        const bool always_shown = d.kind == "pathway" && d.metric == "within_target";
+        const bool resolved = d.difference.ci_low > 0 || d.difference.ci_high < 0;
+        if (!always_shown && !resolved) continue;
         const std::string kpi = d.kind == "system" ? "system " + d.metric : d.name + " " + d.metric;
         lines.push_back({variant.variant, kpi, difference_text(d)});
       }
@@ -78,6 +82,8 @@ void print_comparison_headlines(const run::ComparisonResult& comparison, std::os
     out << line.variant << std::string(variant_width - line.variant.size() + 2, ' ') << line.kpi
         << std::string(kpi_width - line.kpi.size() + 2, ' ') << line.difference << '\n';
   }
+  out << "(pathway shares always; other lines only where the interval excludes 0; every KPI is in "
+         "comparison.csv)\n";
 }
 
 }  // namespace carepath::io

@@ -153,8 +153,10 @@ TEST_F(WhatIfCliTest, RunWritesVariantsAndComparisonInOneFolder) {
   EXPECT_THAT(o.out, HasSubstr("Paired differences, variant - base"));
   EXPECT_THAT(o.out, HasSubstr("two_staff  seen within_target"));
   EXPECT_THAT(o.out, HasSubstr(" points ["));
-  EXPECT_THAT(o.out, HasSubstr("quicker    clinic wait_mean"));
+  // Other KPIs only where their interval excludes 0: the quicker clinic's time saved does.
+  EXPECT_THAT(o.out, HasSubstr("quicker    system time_in_system_mean  -"));
   EXPECT_THAT(o.out, HasSubstr(" days ["));
+  EXPECT_THAT(o.out, HasSubstr("every KPI is in comparison.csv"));
 }
 
 TEST_F(WhatIfCliTest, VariantOptionPicksAndNoVariantsRunsTheBaseAlone) {
