@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "io/comparison_files.hpp"
 
+#include "io/csv_text.hpp"
 #include "io/number_format.hpp"
 
 #include <algorithm>
@@ -15,17 +16,6 @@ using nlohmann::ordered_json;
 
 constexpr std::string_view kComparisonHeader =
     "variant,kind,name,metric,unit,base_mean,variant_mean,difference,ci_low,ci_high,n\n";
-
-// Names are restricted to [A-Za-z0-9_.-] in files, but a Scenario built in code need not be.
-std::string csv_text(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string quoted = "\"";
-  for (const char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + '"';
-}
 
 ordered_json number_or_null(double value) {
   if (!std::isfinite(value)) return nullptr;

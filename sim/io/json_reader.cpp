@@ -48,6 +48,8 @@ void append_compact(const Json& value, std::string& out, std::size_t limit) {
 
 bool is_utf8_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; }
 
+}  // namespace
+
 std::string escape_pointer_token(std::string_view key) {
   std::string token;
   for (const char c : key) {
@@ -61,8 +63,6 @@ std::string escape_pointer_token(std::string_view key) {
   }
   return token;
 }
-
-}  // namespace
 
 std::string describe(const Json& value) {
   std::string text;

@@ -27,6 +27,9 @@
 
 namespace carepath::io {
 
+/// `key` as one token of a JSON pointer (RFC 6901): "~" is written "~0" and "/" "~1".
+[[nodiscard]] std::string escape_pointer_token(std::string_view key);
+
 /// Keeps object keys in file order, so diagnostics about keys come out in the order they were written.
 using Json = nlohmann::ordered_json;
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "io/results_csv.hpp"
 
+#include "io/csv_text.hpp"
 #include "io/number_format.hpp"
 
 #include <ostream>
@@ -17,18 +18,6 @@ constexpr std::string_view kReplicationsHeader = "replication,service,metric,uni
 constexpr std::string_view kPathwaySummaryHeader = "pathway,target_days,metric,unit,mean,ci_low,ci_high,sd,min,max,n\n";
 constexpr std::string_view kByTypeSummaryHeader = "patient_type,service,metric,unit,mean,ci_low,ci_high,sd,min,max,n\n";
 constexpr std::string_view kPathwayReplicationsHeader = "replication,pathway,metric,unit,value\n";
-
-// Scenario names are restricted to [A-Za-z0-9_.-], but a Scenario built in code need not be, so
-// text fields are quoted the RFC 4180 way when they must be.
-std::string csv_text(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string quoted = "\"";
-  for (const char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + '"';
-}
 
 // `leading`: the row's identifying fields, already joined by commas (service; or pathway and target).
 void write_summary_row(std::ostream& out, std::string_view leading, const char* metric,

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "io/trajectory_files.hpp"
 
+#include "io/csv_text.hpp"
+
 #include "io/number_format.hpp"
 
 #include <carepath/model/calendar.hpp>
@@ -70,7 +72,7 @@ void write_rows(std::ostream& out, const char* period, const PeriodLabels& label
       const stats::TrajectorySeries& info = t.series[s];
       // Service and pathway names are restricted to [A-Za-z0-9_.-]: no CSV quoting is needed.
       out << period << ',' << labels.start[p] << ',' << labels.iso_week[p] << ',' << labels.days[p] << ','
-          << kind_name(info.kind) << ',' << info.name << ',' << info.metric << ',' << info.unit << ','
+          << kind_name(info.kind) << ',' << csv_text(info.name) << ',' << info.metric << ',' << info.unit << ','
           << format_shortest(tidy(bands.mean[cell])) << ',' << format_shortest(tidy(bands.p5[cell])) << ','
           << format_shortest(tidy(bands.p25[cell])) << ',' << format_shortest(tidy(bands.p50[cell])) << ','
           << format_shortest(tidy(bands.p75[cell])) << ',' << format_shortest(tidy(bands.p95[cell])) << ','

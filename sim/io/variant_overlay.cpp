@@ -14,20 +14,6 @@ namespace {
 
 constexpr std::string_view kVariantRule = "an array of variants";
 
-std::string escape_token(std::string_view key) {
-  std::string token;
-  for (const char c : key) {
-    if (c == '~') {
-      token += "~0";
-    } else if (c == '/') {
-      token += "~1";
-    } else {
-      token += c;
-    }
-  }
-  return token;
-}
-
 std::vector<std::string> split_pointer(const std::string& pointer) {
   std::vector<std::string> tokens;
   std::size_t start = 1;
@@ -132,7 +118,7 @@ void merge_part(JsonReader& r, const Json& overlay, const OverlayPart& part, Jso
     for (auto key = change.begin(); key != change.end(); ++key) {
       if (key.key() == part.scale_key || key.key() == "name" || key.key().starts_with('$')) continue;
       target[key.key()] = key.value();
-      entry.keys.push_back(escape_token(key.key()));
+      entry.keys.push_back(escape_pointer_token(key.key()));
     }
     if (existing) {
       entries[*existing] = std::move(entry);
@@ -204,7 +190,7 @@ std::string VariantOverlay::source_path(const std::string& merged_pointer) const
   const bool variants_key =
       entry.added || (tokens.size() > 2 && std::find(entry.keys.begin(), entry.keys.end(), tokens[2]) != entry.keys.end());
   if (!variants_key) return merged_pointer;
-  std::string pointer = "/variants/" + std::to_string(index) + "/" + tokens[0] + "/" + escape_token(entry.name);
+  std::string pointer = "/variants/" + std::to_string(index) + "/" + tokens[0] + "/" + escape_pointer_token(entry.name);
   for (std::size_t i = 2; i < tokens.size(); ++i) pointer += "/" + tokens[i];
   return pointer;
 }
