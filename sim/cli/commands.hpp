@@ -22,6 +22,11 @@ int run_command(const Options& options, std::ostream& out, std::ostream& err);
 /// to `err` (sweep.cpp).
 int sweep_command(const Options& options, std::ostream& out, std::ostream& err);
 
+/// `carepath calibrate`: the base run against a calibration file's documented figures; a table
+/// and "N of M figures inside their tolerance" to `out`, "wrote DIR" to `err` (calibrate_command.cpp).
+/// Exit status 0 even when figures are outside: it is a report.
+int calibrate_command(const Options& options, std::ostream& out, std::ostream& err);
+
 /// `carepath validate`: "SCENARIO: ok (...)" to `out`, warnings to `err`.
 int validate_command(const Options& options, std::ostream& out, std::ostream& err);
 

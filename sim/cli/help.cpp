@@ -12,6 +12,7 @@ Simulates care pathways described in a scenario file (JSON).
 commands:
   run SCENARIO        simulate every replication (base and what-if variants), write the results folder
   sweep SCENARIO      run one service or source key over a range of values, against goals
+  calibrate FILE      run a calibration file's scenario against its documented figures
   validate SCENARIO   check a scenario file without simulating
   graph SCENARIO      print the service graph as Graphviz DOT
   help [COMMAND]      show this help, or a command's
@@ -70,6 +71,25 @@ options:
   -h, --help          show this help
 )help";
 
+constexpr const char* kCalibrateHelp = R"help(usage: carepath calibrate CALIBRATION.json [options]
+
+Runs the base of the scenario that CALIBRATION.json names (no variants; path relative to the
+calibration file) and compares each documented figure with the simulation: per replication, the
+sum, mean (over days with a value) or last value of a per-day trajectory metric over [from, to],
+then across replications the mean and its 95% Student-t CI. A figure is inside when
+|mean - observed| <= tolerance. Prints a table and "N of M figures inside their tolerance"; exit
+status 0 even when some are outside (it is a report), 2 for a bad file. Writes calibration.csv and
+calibration.json to results/<scenario name>-calibration/.
+
+options:
+  --out DIR           output folder
+  --replications N    override run.replications (1 to 1000000)
+  --seed S            override run.seed (0 to 2^64-1)
+  --threads T         worker threads (default: every core); results do not depend on it
+  --quiet             print only the "N of M" line (no table, no "wrote" line)
+  -h, --help          show this help
+)help";
+
 constexpr const char* kValidateHelp = R"help(usage: carepath validate SCENARIO
 
 Checks SCENARIO the way `carepath run` would (syntax, every field, the service graph) and
@@ -97,6 +117,7 @@ std::string help_text(std::optional<Command> topic) {
   switch (*topic) {
     case Command::Run: return kRunHelp;
     case Command::Sweep: return kSweepHelp;
+    case Command::Calibrate: return kCalibrateHelp;
     case Command::Validate: return kValidateHelp;
     case Command::Graph: return kGraphHelp;
     case Command::Help:

@@ -25,6 +25,7 @@ int dispatch(const Options& options) {
   switch (options.command) {
     case Command::Run: return run_command(options, std::cout, std::cerr);
     case Command::Sweep: return sweep_command(options, std::cout, std::cerr);
+    case Command::Calibrate: return calibrate_command(options, std::cout, std::cerr);
     case Command::Validate: return validate_command(options, std::cout, std::cerr);
     case Command::Graph: return graph_command(options, std::cout, std::cerr);
     case Command::Help: std::cout << help_text(options.help_topic); return kSuccess;

@@ -17,9 +17,10 @@ struct CommandEntry {
   std::string_view name;
 };
 
-constexpr std::array<CommandEntry, 4> kCommands{{
+constexpr std::array<CommandEntry, 5> kCommands{{
     {Command::Run, "run"},
     {Command::Sweep, "sweep"},
+    {Command::Calibrate, "calibrate"},
     {Command::Validate, "validate"},
     {Command::Graph, "graph"},
 }};
@@ -40,6 +41,9 @@ std::vector<OptionEntry> options_of(Command command) {
     case Command::Sweep:
       return {{"--set", true},     {"--goal", true, true}, {"--share", true}, {"--out", true},
               {"--replications", true}, {"--seed", true},   {"--threads", true}, {"--quiet", false}};
+    case Command::Calibrate:
+      return {{"--out", true},     {"--replications", true}, {"--seed", true},
+              {"--threads", true}, {"--quiet", false}};
     case Command::Graph:
       return {{"--out", true, false}};
     case Command::Validate:
@@ -189,7 +193,10 @@ void parse_command_arguments(Options& options, const std::vector<std::string>& a
     }
     apply_option(options, name, value, command);
   }
-  if (!have_scenario) throw UsageError("missing the scenario file", command);
+  if (!have_scenario) {
+    throw UsageError(options.command == Command::Calibrate ? "missing the calibration file" : "missing the scenario file",
+                     command);
+  }
   if (options.no_variants && !options.variants.empty()) {
     throw UsageError("--variant and --no-variants contradict each other", command);
   }
@@ -205,6 +212,7 @@ std::string_view command_name(Command command) {
   switch (command) {
     case Command::Run: return "run";
     case Command::Sweep: return "sweep";
+    case Command::Calibrate: return "calibrate";
     case Command::Validate: return "validate";
     case Command::Graph: return "graph";
     case Command::Help: return "help";

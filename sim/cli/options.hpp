@@ -16,14 +16,14 @@
 
 namespace carepath::cli {
 
-enum class Command { Run, Sweep, Validate, Graph, Help, Version };
+enum class Command { Run, Sweep, Calibrate, Validate, Graph, Help, Version };
 
 [[nodiscard]] std::string_view command_name(Command command);
 
 struct Options {
   Command command = Command::Help;
   std::optional<Command> help_topic;  ///< For Help: the command asked about, or none for all.
-  std::filesystem::path scenario;
+  std::filesystem::path scenario;  ///< The scenario file; for calibrate, the calibration file.
   std::optional<std::filesystem::path> out;
   std::optional<std::uint32_t> replications;
   std::optional<std::uint64_t> seed;

@@ -5,7 +5,7 @@
 Usage: validate_scenarios.py SCHEMA SCENARIO_DIR
 
 1. The schema itself must be a valid JSON Schema (draft 2020-12).
-2. Every *.json under SCENARIO_DIR (except the schema) must validate; each error is printed as
+2. Every *.json under SCENARIO_DIR (except the schema and calibration.json files) must validate; each error is printed as
    "file: /json/pointer: message".
 3. A document using every key of the format must validate, and documents the loader rejects
    must be rejected by the schema too, so a schema that accepts everything cannot pass.
@@ -34,7 +34,13 @@ def main():
     validator = jsonschema.Draft202012Validator(schema)
 
     failures = 0
-    files = sorted(p for p in scenario_dir.rglob("*.json") if p.resolve() != schema_path.resolve())
+    # Files named calibration.json are not scenarios but `carepath calibrate` inputs (README
+    # "Calibration"), with a format of their own; the scenario schema does not apply to them.
+    files = sorted(
+        p
+        for p in scenario_dir.rglob("*.json")
+        if p.resolve() != schema_path.resolve() and p.name != "calibration.json"
+    )
     if not files:
         print(f"no scenarios found under {scenario_dir}", file=sys.stderr)
         return 1

@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: MIT
+// The calibration format as field rules (calibration_json.hpp), read with JsonReader so that every
+// problem in the file is reported at once, at its JSON pointer.
+#include "io/calibration_json.hpp"
+
+#include <carepath/error.hpp>
+
+#include "io/calendar_json.hpp"
+#include "io/json_reader.hpp"
+#include "io/text_file.hpp"
+#include "model/suggest.hpp"
+
+#include <algorithm>
+#include <system_error>
+
+namespace carepath::io {
+namespace {
+
+using stats::CalibrationFigure;
+using stats::CalibrationStatistic;
+using stats::TrajectoryKind;
+
+const std::vector<std::string> kTopKeys{"scenario", "notes", "figures"};
+const std::vector<std::string> kFigureKeys{"id",   "figure", "source", "kind",      "name",      "names",        "metric",
+                                           "from", "to",     "statistic", "observed", "tolerance", "why_tolerance"};
+
+// unknown_name_message shortens long lists; a metric list is short enough to give whole, and the
+// planner needs every name to choose from.
+std::string unknown_metric_message(std::string_view what, const std::string& metric,
+                                   const std::vector<std::string>& known) {
+  std::string message = model::unknown_name_message(what, metric, known);
+  const std::size_t list = message.rfind("(known: ");
+  if (list == std::string::npos) return message;
+  message.resize(list);
+  message += "(known: ";
+  for (std::size_t i = 0; i < known.size(); ++i) message += (i == 0 ? "" : ", ") + known[i];
+  return message + ")";
+}
+
+template <class Table>
+std::vector<std::string> metric_names(const Table& table) {
+  std::vector<std::string> names;
+  for (const auto& m : table) names.emplace_back(m.name);
+  return names;
+}
+
+std::optional<TrajectoryKind> expect_kind(JsonReader& r, const Json& value) {
+  if (is_text(value, "service")) return TrajectoryKind::Service;
+  if (is_text(value, "pathway")) return TrajectoryKind::Pathway;
+  r.expected(R"("service" or "pathway")", value);
+  return std::nullopt;
+}
+
+std::optional<CalibrationStatistic> expect_statistic(JsonReader& r, const Json& value) {
+  if (is_text(value, "sum")) return CalibrationStatistic::Sum;
+  if (is_text(value, "mean")) return CalibrationStatistic::Mean;
+  if (is_text(value, "last")) return CalibrationStatistic::Last;
+  r.expected(R"("sum", "mean" or "last")", value);
+  return std::nullopt;
+}
+
+std::optional<double> expect_tolerance(JsonReader& r, const Json& value) {
+  if (value.is_number() && value.get<double>() >= 0) return value.get<double>();
+  r.expected("a number at least 0 (in the metric's unit)", value);
+  return std::nullopt;
+}
+
+std::optional<std::string> expect_text(JsonReader& r, const Json& value) {
+  if (value.is_string() && !value.get_ref<const std::string&>().empty()) return value.get<std::string>();
+  r.expected("a non-empty string", value);
+  return std::nullopt;
+}
+
+std::optional<std::vector<std::string>> expect_names(JsonReader& r, const Json& value) {
+  if (!value.is_array() || value.empty()) {
+    r.expected("a non-empty array of service or pathway names", value);
+    return std::nullopt;
+  }
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const auto step = r.enter(i);
+    if (auto name = expect_text(r, value[i])) names.push_back(std::move(*name));
+  }
+  if (names.size() != value.size()) return std::nullopt;
+  return names;
+}
+
+std::optional<CalibrationFigure> read_figure(JsonReader& r, const Json& value) {
+  if (!r.expect_object(value)) return std::nullopt;
+  r.check_keys(value, kFigureKeys);
+  const std::size_t errors_before = r.error_count();
+  CalibrationFigure f;
+  f.id = r.required(value, "id", expect_text).value_or("");
+  f.figure = r.required(value, "figure", expect_text).value_or("");
+  f.source = r.required(value, "source", expect_text).value_or("");
+  const auto kind = r.required(value, "kind", expect_kind);
+  f.name = r.required(value, "name", expect_text).value_or("");
+  const auto names = r.optional(value, "names", expect_names);
+  const auto metric = r.required(value, "metric", &JsonReader::expect_string);
+  if (metric && kind) {
+    const auto known = *kind == TrajectoryKind::Service ? metric_names(stats::kServiceTrajectoryMetrics)
+                                                        : metric_names(stats::kPathwayTrajectoryMetrics);
+    if (std::find(known.begin(), known.end(), *metric) == known.end()) {
+      const auto step = r.enter("metric");
+      r.error(unknown_metric_message(*kind == TrajectoryKind::Service ? "service trajectory metric"
+                                                                           : "pathway trajectory metric",
+                                          *metric, known));
+    }
+    f.metric = *metric;
+  }
+  const auto from = r.required(value, "from", expect_date);
+  const auto to = r.required(value, "to", expect_date);
+  if (from && to && std::chrono::sys_days(*to) < std::chrono::sys_days(*from)) {
+    const auto step = r.enter("to");
+    r.error("expected a date on or after \"from\" (" + quoted_date(*from) + "), got " + quoted_date(*to));
+  }
+  const auto statistic = r.required(value, "statistic", expect_statistic);
+  const auto observed = r.required(value, "observed", &JsonReader::expect_number);
+  const auto tolerance = r.required(value, "tolerance", expect_tolerance);
+  f.why_tolerance = r.required(value, "why_tolerance", expect_text).value_or("");
+  if (r.error_count() != errors_before) return std::nullopt;
+  f.kind = *kind;
+  f.names = names ? *names : std::vector<std::string>{f.name};
+  f.from = *from;
+  f.to = *to;
+  f.statistic = *statistic;
+  f.observed = *observed;
+  f.tolerance = *tolerance;
+  return f;
+}
+
+std::optional<std::vector<std::string>> expect_notes(JsonReader& r, const Json& value) {
+  if (!r.expect_array(value, "an array of strings")) return std::nullopt;
+  std::vector<std::string> notes;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const auto step = r.enter(i);
+    if (auto note = r.expect_string(value[i])) notes.push_back(std::move(*note));
+  }
+  return notes;
+}
+
+// nlohmann's "[json.exception.parse_error.101] parse error at line 4, column 9: ..." -> "line 4, column 9: ...".
+std::string syntax_message(std::string_view what) {
+  if (what.starts_with("[json.exception.")) {
+    const auto end = what.find("] ");
+    if (end != std::string_view::npos) what.remove_prefix(end + 2);
+  }
+  constexpr std::string_view kPositionPrefix = "parse error at ";
+  if (what.starts_with(kPositionPrefix)) what.remove_prefix(kPositionPrefix.size());
+  return std::string(what);
+}
+
+}  // namespace
+
+CalibrationFile parse_calibration(const std::string& text, const std::string& source,
+                                  const std::filesystem::path& folder) {
+  Json document;
+  try {
+    document = Json::parse(text);
+  } catch (const Json::exception& e) {
+    throw ScenarioError(source, {{Severity::Error, "", syntax_message(e.what())}});
+  }
+  std::vector<Diagnostic> diagnostics;
+  JsonReader r(diagnostics);
+  CalibrationFile file;
+  if (r.expect_object(document)) {
+    r.check_keys(document, kTopKeys);
+    if (const auto scenario = r.required(document, "scenario", expect_text)) file.scenario = folder / *scenario;
+    file.notes = r.optional(document, "notes", expect_notes).value_or(std::vector<std::string>{});
+    if (const Json* figures = r.require(document, "figures")) {
+      const auto step = r.enter("figures");
+      if (!figures->is_array() || figures->empty()) {
+        r.expected("a non-empty array of figures", *figures);
+      } else {
+        for (std::size_t i = 0; i < figures->size(); ++i) {
+          const auto figure_step = r.enter(i);
+          auto figure = read_figure(r, (*figures)[i]);
+          if (!figure) continue;
+          const auto same = std::find_if(file.figures.begin(), file.figures.end(),
+                                         [&](const CalibrationFigure& f) { return f.id == figure->id; });
+          if (same != file.figures.end()) {
+            r.error_at("id", "duplicate id '" + figure->id + "': each figure needs its own");
+          }
+          file.figures.push_back(std::move(*figure));
+        }
+      }
+    }
+  }
+  std::vector<Diagnostic> errors;
+  for (Diagnostic& d : diagnostics) {
+    if (d.severity == Severity::Error) errors.push_back(std::move(d));
+  }
+  if (!errors.empty()) throw ScenarioError(source, std::move(errors));
+  return file;
+}
+
+CalibrationFile load_calibration(const std::filesystem::path& path) {
+  std::string text;
+  try {
+    text = read_text_file(path);
+  } catch (const std::system_error& e) {
+    throw ScenarioError(path.string(), {{Severity::Error, "", "cannot read file: " + e.code().message()}});
+  }
+  return parse_calibration(text, path.string(), path.parent_path());
+}
+
+void check_calibration_against(const CalibrationFile& file, const model::Scenario& scenario,
+                               const std::string& source) {
+  std::vector<Diagnostic> errors;
+  const stats::TrajectoryCalendar calendar = stats::trajectory_calendar(scenario.start_date, scenario.run.horizon);
+  const model::Date last_day = model::date_after(scenario.start_date, static_cast<long>(calendar.days) - 1);
+  const std::string run_span = quoted_date(scenario.start_date) + " to " + quoted_date(last_day);
+  for (std::size_t i = 0; i < file.figures.size(); ++i) {
+    const CalibrationFigure& f = file.figures[i];
+    const std::string at = "/figures/" + std::to_string(i) + "/";
+    std::vector<std::string> known;
+    if (f.kind == TrajectoryKind::Service) {
+      for (const auto& s : scenario.services) known.push_back(s.name);
+    } else {
+      for (const auto& p : scenario.pathways) known.push_back(p.name);
+    }
+    const char* what = f.kind == TrajectoryKind::Service ? "service" : "pathway";
+    const bool listed = f.names.size() != 1 || f.names.front() != f.name;  // "names" was written
+    for (std::size_t j = 0; j < f.names.size(); ++j) {
+      if (std::find(known.begin(), known.end(), f.names[j]) != known.end()) continue;
+      errors.push_back({Severity::Error, listed ? at + "names/" + std::to_string(j) : at + "name",
+                        model::unknown_name_message(what, f.names[j], known)});
+    }
+    for (const auto& [key, date] : {std::pair{"from", f.from}, std::pair{"to", f.to}}) {
+      const SimTime day = model::days_between(scenario.start_date, date);
+      if (day < 0 || day >= static_cast<SimTime>(calendar.days)) {
+        errors.push_back({Severity::Error, at + key,
+                          "expected a date within the run (" + run_span + "), got " + quoted_date(date)});
+      }
+    }
+  }
+  if (!errors.empty()) throw ScenarioError(source, std::move(errors));
+}
+
+}  // namespace carepath::io

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+// Calibration files (README "Calibration"): a scenario and the documented figures its base run
+// must reproduce. Read in two steps, both throwing one ScenarioError with every problem, each
+// named by its JSON pointer, the value found and what was expected: parse_calibration checks the
+// file on its own (keys, types, metric names, dates, from <= to); check_calibration_against then
+// checks the figures against the loaded scenario (service and pathway names, with a suggestion;
+// dates inside the run). The scenario path is relative to the calibration file.
+#pragma once
+
+#include <carepath/model/scenario.hpp>
+
+#include "stats/calibration.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace carepath::io {
+
+struct CalibrationFile {
+  std::filesystem::path scenario;  ///< Resolved against the calibration file's folder.
+  std::vector<std::string> notes;
+  std::vector<stats::CalibrationFigure> figures;
+};
+
+/// Reads calibration text; `source` names it in messages, `folder` is where the scenario path is from.
+[[nodiscard]] CalibrationFile parse_calibration(const std::string& text, const std::string& source,
+                                                const std::filesystem::path& folder);
+
+/// Reads a calibration file (a missing or unreadable file is a ScenarioError too).
+[[nodiscard]] CalibrationFile load_calibration(const std::filesystem::path& path);
+
+/// Checks every figure's names and dates against `scenario` (base only); throws ScenarioError
+/// naming `source` and /figures/i/... for each problem.
+void check_calibration_against(const CalibrationFile& file, const model::Scenario& scenario,
+                               const std::string& source);
+
+}  // namespace carepath::io

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: MIT
+#include "stats/calibration.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+namespace carepath::stats {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+template <class Table>
+std::size_t metric_index(const Table& table, const std::string& metric) {
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    if (metric == table[i].name) return i;
+  }
+  throw std::invalid_argument("calibrate: unknown trajectory metric '" + metric + "'");
+}
+
+std::size_t name_index(const std::vector<std::string>& names, const std::string& name) {
+  const auto it = std::find(names.begin(), names.end(), name);
+  if (it == names.end()) throw std::invalid_argument("calibrate: unknown name '" + name + "'");
+  return static_cast<std::size_t>(it - names.begin());
+}
+
+// The series (columns of TrajectoryBlock) the figure adds up: services first, service-major,
+// then pathways (trajectory.hpp).
+std::vector<std::size_t> figure_series(const CalibrationFigure& figure, const SummaryLabels& labels) {
+  std::vector<std::size_t> series;
+  for (const std::string& name : figure.names) {
+    if (figure.kind == TrajectoryKind::Service) {
+      series.push_back(name_index(labels.services, name) * kServiceTrajectoryMetrics.size() +
+                       metric_index(kServiceTrajectoryMetrics, figure.metric));
+    } else {
+      series.push_back(labels.services.size() * kServiceTrajectoryMetrics.size() +
+                       name_index(labels.pathways, name) * kPathwayTrajectoryMetrics.size() +
+                       metric_index(kPathwayTrajectoryMetrics, figure.metric));
+    }
+  }
+  if (series.empty()) throw std::invalid_argument("calibrate: figure '" + figure.id + "' names nothing");
+  return series;
+}
+
+}  // namespace
+
+const char* statistic_name(CalibrationStatistic statistic) noexcept {
+  switch (statistic) {
+    case CalibrationStatistic::Sum: return "sum";
+    case CalibrationStatistic::Mean: return "mean";
+    case CalibrationStatistic::Last: return "last";
+  }
+  return "";
+}
+
+double replication_statistic(const CalibrationFigure& figure, const SummaryLabels& labels,
+                             const model::Date& start_date, const ReplicationResult& replication) {
+  const TrajectoryBlock& days = replication.trajectory.days;
+  const std::vector<std::size_t> series = figure_series(figure, labels);
+  const SimTime first = model::days_between(start_date, figure.from);
+  const SimTime last = model::days_between(start_date, figure.to);
+  if (first < 0 || last < first || last >= static_cast<SimTime>(days.periods)) {
+    throw std::invalid_argument("calibrate: figure '" + figure.id + "' covers days outside the recorded run");
+  }
+  double sum = 0;
+  std::size_t with_value = 0;
+  double latest = kNaN;
+  for (auto day = static_cast<std::size_t>(first); day <= static_cast<std::size_t>(last); ++day) {
+    double value = 0;
+    bool any = false;
+    for (std::size_t s : series) {
+      const float v = days.at(day, s);
+      if (std::isnan(v)) continue;
+      value += static_cast<double>(v);
+      any = true;
+    }
+    if (!any) continue;
+    sum += value;
+    ++with_value;
+    latest = value;
+  }
+  if (with_value == 0) return kNaN;
+  switch (figure.statistic) {
+    case CalibrationStatistic::Sum: return sum;
+    case CalibrationStatistic::Mean: return sum / static_cast<double>(with_value);
+    case CalibrationStatistic::Last: return latest;
+  }
+  return kNaN;
+}
+
+std::vector<CalibrationRow> calibrate(const run::BatchResult& batch, const std::vector<CalibrationFigure>& figures) {
+  std::vector<CalibrationRow> rows;
+  for (const CalibrationFigure& figure : figures) {
+    CalibrationRow row{figure, {}, {}, false};
+    for (const ReplicationResult& r : batch.replications) {
+      row.per_replication.push_back(
+          replication_statistic(figure, batch.labels, batch.trajectories.calendar.start_date, r));
+    }
+    row.simulated = estimate(row.per_replication);
+    row.inside = row.simulated.n > 0 && std::abs(row.simulated.mean - figure.observed) <= figure.tolerance;
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace carepath::stats

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+// `carepath calibrate`'s arithmetic: documented figures against a run's per-day trajectories.
+// For every figure and every replication, one statistic of the daily values over [from, to]
+// (inclusive): the sum over the days, the mean over the days with a value (NaN days skipped),
+// or the last day with a value. With several names, their daily values are added first (a NaN
+// component is skipped; a day is NaN only when every component is). Across replications: the
+// mean and its 95% Student-t CI (stats::estimate), and whether |mean - observed| <= tolerance.
+// Pure: a BatchResult and a figure list in, rows out; io/calibration_json.cpp reads the figures
+// and checks their names, metrics and dates, so calibrate() only asserts them (std::invalid_argument).
+#pragma once
+
+#include <carepath/model/calendar.hpp>
+#include <carepath/run/batch.hpp>
+#include <carepath/stats/results.hpp>
+#include <carepath/stats/trajectory.hpp>
+
+#include <string>
+#include <vector>
+
+namespace carepath::stats {
+
+enum class CalibrationStatistic { Sum, Mean, Last };
+
+[[nodiscard]] const char* statistic_name(CalibrationStatistic statistic) noexcept;
+
+struct CalibrationFigure {
+  std::string id;
+  std::string figure;  ///< The documented figure, in words.
+  std::string source;  ///< Where it is documented.
+  TrajectoryKind kind = TrajectoryKind::Service;
+  std::string name;                ///< As written (a label when `names` has several).
+  std::vector<std::string> names;  ///< The services or pathways whose values are added; never empty.
+  std::string metric;              ///< A name in kServiceTrajectoryMetrics or kPathwayTrajectoryMetrics.
+  model::Date from{};
+  model::Date to{};
+  CalibrationStatistic statistic = CalibrationStatistic::Sum;
+  double observed = 0;
+  double tolerance = 0;
+  std::string why_tolerance;
+};
+
+struct CalibrationRow {
+  CalibrationFigure figure;
+  std::vector<double> per_replication;  ///< The statistic in each replication (NaN: nothing measured).
+  Estimate simulated;                   ///< Across replications, NaN ones left out of n.
+  bool inside = false;                  ///< n > 0 and |mean - observed| <= tolerance.
+};
+
+/// One replication's statistic for `figure`; `start_date` is the run's (day 0).
+[[nodiscard]] double replication_statistic(const CalibrationFigure& figure, const SummaryLabels& labels,
+                                           const model::Date& start_date, const ReplicationResult& replication);
+
+/// Every figure against `batch`, in order. Throws std::invalid_argument when a replication has no
+/// trajectories, or a figure names an unknown service, pathway or metric, or days outside the run.
+[[nodiscard]] std::vector<CalibrationRow> calibrate(const run::BatchResult& batch,
+                                                    const std::vector<CalibrationFigure>& figures);
+
+}  // namespace carepath::stats

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: MIT
+// Calibration files: what is read, and the exact message for each kind of mistake.
+#include "io/calibration_json.hpp"
+
+#include <carepath/error.hpp>
+#include <carepath/io/scenario_json.hpp>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace carepath::io {
+namespace {
+
+constexpr const char* kFigure = R"({ "id": "seen", "figure": "40 seen", "source": "doc.txt:1", "kind": "service",
+  "name": "clinic", "metric": "completions", "from": "2024-01-03", "to": "2024-01-12", "statistic": "sum",
+  "observed": 40, "tolerance": 2, "why_tolerance": "exact" })";
+
+std::string file_with(const std::string& figure) {
+  return R"({ "scenario": "clinic.json", "figures": [ )" + figure + " ] }";
+}
+
+// A figure with `key` replaced by `value` (JSON text), or removed when `value` is empty.
+std::string figure_with(const std::string& key, const std::string& value) {
+  nlohmann::json f = nlohmann::json::parse(kFigure);
+  if (value.empty()) {
+    f.erase(key);
+  } else {
+    f[key] = nlohmann::json::parse(value);
+  }
+  return f.dump();
+}
+
+std::string error_of(const std::string& text) {
+  try {
+    (void)parse_calibration(text, "cal.json", "dir");
+  } catch (const ScenarioError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+TEST(CalibrationJsonTest, ReadsAFigure) {
+  const CalibrationFile file = parse_calibration(file_with(kFigure), "cal.json", "dir");
+  EXPECT_EQ(file.scenario, std::filesystem::path("dir/clinic.json"));
+  ASSERT_EQ(file.figures.size(), 1u);
+  const stats::CalibrationFigure& f = file.figures[0];
+  EXPECT_EQ(f.id, "seen");
+  EXPECT_EQ(f.kind, stats::TrajectoryKind::Service);
+  EXPECT_EQ(f.names, std::vector<std::string>{"clinic"});
+  EXPECT_EQ(f.metric, "completions");
+  EXPECT_EQ(model::format_date(f.from), "2024-01-03");
+  EXPECT_EQ(f.statistic, stats::CalibrationStatistic::Sum);
+  EXPECT_EQ(f.observed, 40);
+  EXPECT_EQ(f.tolerance, 2);
+}
+
+TEST(CalibrationJsonTest, NamesAreRead) {
+  const CalibrationFile file =
+      parse_calibration(file_with(figure_with("names", R"(["a", "b"])")), "cal.json", "dir");
+  EXPECT_EQ(file.figures[0].names, (std::vector<std::string>{"a", "b"}));
+}
+
+TEST(CalibrationJsonTest, ErrorsNameThePathTheValueAndTheRule) {
+  EXPECT_EQ(error_of(file_with(figure_with("metric", R"("completion")"))),
+            "cal.json: /figures/0/metric: unknown service trajectory metric 'completion'; did you mean "
+            "'completions'? (known: queue_end, occupancy_mean, arrivals, completions, losses, reneges, "
+            "blocked_bed_days, wait_mean, wait_p90, within_target)");
+  nlohmann::json pathway = nlohmann::json::parse(figure_with("kind", R"("pathway")"));
+  pathway["metric"] = "over_target_end";
+  EXPECT_EQ(error_of(file_with(pathway.dump())),
+            "cal.json: /figures/0/metric: unknown pathway trajectory metric 'over_target_end' (known: completions, "
+            "time_mean, time_p90, within_target, in_pathway_end)");
+  EXPECT_EQ(error_of(file_with(figure_with("statistic", R"("median")"))),
+            R"(cal.json: /figures/0/statistic: expected "sum", "mean" or "last", got "median")");
+  EXPECT_EQ(error_of(file_with(figure_with("kind", R"("system")"))),
+            R"(cal.json: /figures/0/kind: expected "service" or "pathway", got "system")");
+  EXPECT_EQ(error_of(file_with(figure_with("to", R"("2024-01-01")"))),
+            R"(cal.json: /figures/0/to: expected a date on or after "from" ("2024-01-03"), got "2024-01-01")");
+  EXPECT_EQ(error_of(file_with(figure_with("tolerance", "-1"))),
+            "cal.json: /figures/0/tolerance: expected a number at least 0 (in the metric's unit), got -1");
+  EXPECT_EQ(error_of(file_with(figure_with("observed", ""))),
+            "cal.json: /figures/0: missing required key 'observed'");
+  EXPECT_EQ(error_of(file_with(figure_with("tolrance", "1"))),
+            "cal.json: /figures/0/tolrance: unknown key 'tolrance'; did you mean 'tolerance'? (known: id, figure, "
+            "source, kind, name, names, metric, from, \u2026)");
+  EXPECT_EQ(error_of(R"({ "scenario": "s.json", "figures": [] })"),
+            "cal.json: /figures: expected a non-empty array of figures, got []");
+  EXPECT_EQ(error_of(R"({ "figures": [ )" + std::string(kFigure) + " ] }"),
+            "cal.json: missing required key 'scenario'");
+}
+
+TEST(CalibrationJsonTest, FiguresAreCheckedAgainstTheScenario) {
+  const LoadedScenario loaded = parse_scenario(R"({ "name": "clinic", "start_date": "2024-01-01",
+    "run": { "horizon": "20d", "replications": 1 },
+    "arrivals": [ { "name": "referrals", "to": "clinic", "rate": "2/day" } ],
+    "services": [ { "name": "clinic", "capacity": 1,
+      "service_time": { "distribution": "deterministic", "value": "4h" } } ] })", "s.json");
+  auto check = [&](const std::string& figure) -> std::string {
+    try {
+      check_calibration_against(parse_calibration(file_with(figure), "cal.json", "dir"), loaded.scenario, "cal.json");
+    } catch (const ScenarioError& e) {
+      return e.what();
+    }
+    return "(no error)";
+  };
+  EXPECT_EQ(check(kFigure), "(no error)");
+  EXPECT_EQ(check(figure_with("name", R"("clinik")")),
+            "cal.json: /figures/0/name: unknown service 'clinik'; did you mean 'clinic'? (known: clinic)");
+  EXPECT_EQ(check(figure_with("names", R"(["clinic", "ward"])")),
+            "cal.json: /figures/0/names/1: unknown service 'ward' (known: clinic)");
+  EXPECT_EQ(check(figure_with("to", R"("2024-01-21")")),
+            R"(cal.json: /figures/0/to: expected a date within the run ("2024-01-01" to "2024-01-20"), got "2024-01-21")");
+}
+
+}  // namespace
+}  // namespace carepath::io
