@@ -139,17 +139,6 @@ std::optional<std::vector<std::string>> expect_notes(JsonReader& r, const Json& 
   return notes;
 }
 
-// nlohmann's "[json.exception.parse_error.101] parse error at line 4, column 9: ..." -> "line 4, column 9: ...".
-std::string syntax_message(std::string_view what) {
-  if (what.starts_with("[json.exception.")) {
-    const auto end = what.find("] ");
-    if (end != std::string_view::npos) what.remove_prefix(end + 2);
-  }
-  constexpr std::string_view kPositionPrefix = "parse error at ";
-  if (what.starts_with(kPositionPrefix)) what.remove_prefix(kPositionPrefix.size());
-  return std::string(what);
-}
-
 }  // namespace
 
 CalibrationFile parse_calibration(const std::string& text, const std::string& source,

@@ -50,6 +50,18 @@ bool is_utf8_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0
 
 }  // namespace
 
+// nlohmann's "[json.exception.parse_error.101] parse error at line 4, column 9: syntax error ..."
+// becomes "line 4, column 9: syntax error ...": the position and its own words, without the id.
+std::string syntax_message(std::string_view what) {
+  if (what.starts_with("[json.exception.")) {
+    const auto end = what.find("] ");
+    if (end != std::string_view::npos) what.remove_prefix(end + 2);
+  }
+  constexpr std::string_view kPositionPrefix = "parse error at ";
+  if (what.starts_with(kPositionPrefix)) what.remove_prefix(kPositionPrefix.size());
+  return std::string(what);
+}
+
 std::string escape_pointer_token(std::string_view key) {
   std::string token;
   for (const char c : key) {

@@ -27,6 +27,9 @@
 
 namespace carepath::io {
 
+/// nlohmann's parse error text without its exception id: "line 4, column 9: syntax error ...".
+[[nodiscard]] std::string syntax_message(std::string_view what);
+
 /// `key` as one token of a JSON pointer (RFC 6901): "~" is written "~0" and "/" "~1".
 [[nodiscard]] std::string escape_pointer_token(std::string_view key);
 

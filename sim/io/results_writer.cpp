@@ -30,11 +30,18 @@ void write_file(const std::filesystem::path& path, WriteContent write_content) {
   file.close();
 }
 
-// One batch's files into `staging`, an existing folder.
-void write_batch_files(const model::Scenario& scenario, const run::BatchResult& result,
-                       const std::filesystem::path& staging) {
-  write_file(staging / kSummaryJsonFile,
-             [&](std::ostream& out) { out << summary_json(scenario, result).dump(2) << '\n'; });
+// The JSON documents of one batch: written as files, and read again by the report.
+struct BatchDocuments {
+  nlohmann::ordered_json summary;
+  nlohmann::ordered_json trajectories;  // null when trajectories were not recorded
+};
+
+// One batch's files into `staging`, an existing folder; returns its JSON documents, each built once.
+BatchDocuments write_batch_files(const model::Scenario& scenario, const run::BatchResult& result,
+                                 const std::filesystem::path& staging) {
+  BatchDocuments documents;
+  documents.summary = summary_json(scenario, result);
+  write_file(staging / kSummaryJsonFile, [&](std::ostream& out) { out << documents.summary.dump(2) << '\n'; });
   write_file(staging / kSummaryServicesCsvFile,
              [&](std::ostream& out) { write_summary_services_csv(result.summary, out); });
   write_file(staging / kSummarySystemCsvFile,
@@ -52,44 +59,32 @@ void write_batch_files(const model::Scenario& scenario, const run::BatchResult& 
                [&](std::ostream& out) { write_summary_by_type_csv(result.summary, out); });
   }
   if (!result.trajectories.empty()) {
+    documents.trajectories = trajectories_json(result.trajectories);
     write_file(staging / kTrajectoriesCsvFile,
                [&](std::ostream& out) { write_trajectories_csv(result.trajectories, out); });
     write_file(staging / kTrajectoriesJsonFile,
-               [&](std::ostream& out) { out << trajectories_json(result.trajectories).dump() << '\n'; });
+               [&](std::ostream& out) { out << documents.trajectories.dump() << '\n'; });
   }
+  return documents;
 }
 
-// report.html last: the page shows what the files hold (sim/report/report_html.cpp).
-void write_report_file(const std::filesystem::path& staging, const model::Scenario& base,
-                       const run::BatchResult& base_result, const std::vector<model::ScenarioVariant>& variants,
-                       const run::ComparisonResult* comparison) {
+// The report's inputs for the base; variants and the comparison are added by the caller.
+ReportInputs base_report(const model::Scenario& base, BatchDocuments documents) {
   ReportInputs report;
-  report.summary = summary_json(base, base_result);
-  if (!base_result.trajectories.empty()) report.trajectories = trajectories_json(base_result.trajectories);
+  report.summary = std::move(documents.summary);
+  report.trajectories = std::move(documents.trajectories);
   report.scenario = report_scenario_json(base);
   report.graph = report_graph(base);
-  if (comparison != nullptr && !comparison->variants.empty()) {
-    for (const run::NamedBatch& batch : comparison->variants) {
-      const auto variant = std::find_if(variants.begin(), variants.end(),
-                                        [&](const model::ScenarioVariant& v) { return v.name == batch.name; });
-      ReportVariant shown;
-      shown.name = batch.name;
-      shown.summary = summary_json(variant->scenario, batch.result);
-      if (!batch.result.trajectories.empty()) shown.trajectories = trajectories_json(batch.result.trajectories);
-      report.variants.push_back(std::move(shown));
-    }
-    report.comparison = comparison_json(base.name, variants, *comparison);
-  }
-  write_report(staging, report);
+  return report;
 }
 
 }  // namespace
 
+// report.html is written last: the page shows what the files hold (sim/report/report_html.cpp).
 void write_results(const model::Scenario& scenario, const run::BatchResult& result,
                    const std::filesystem::path& dir) {
   AtomicDir folder(dir, kResultsMarkerFile);
-  write_batch_files(scenario, result, folder.staging());
-  write_report_file(folder.staging(), scenario, result, {}, nullptr);
+  write_report(folder.staging(), base_report(scenario, write_batch_files(scenario, result, folder.staging())));
   folder.commit();
 }
 
@@ -97,24 +92,24 @@ void write_results(const model::Scenario& base, const std::vector<model::Scenari
                    const run::ComparisonResult& comparison, const std::filesystem::path& dir) {
   AtomicDir folder(dir, kResultsMarkerFile);
   const std::filesystem::path& staging = folder.staging();
-  write_batch_files(base, comparison.base, staging);
+  ReportInputs report = base_report(base, write_batch_files(base, comparison.base, staging));
   for (const run::NamedBatch& batch : comparison.variants) {
     const auto variant = std::find_if(variants.begin(), variants.end(),
                                       [&](const model::ScenarioVariant& v) { return v.name == batch.name; });
     if (variant == variants.end()) throw std::invalid_argument("no scenario for variant '" + batch.name + "'");
     const std::filesystem::path variant_dir = staging / kVariantsFolder / batch.name;
     std::filesystem::create_directories(variant_dir);
-    write_batch_files(variant->scenario, batch.result, variant_dir);
+    BatchDocuments documents = write_batch_files(variant->scenario, batch.result, variant_dir);
     sync_directory(variant_dir);
+    report.variants.push_back({batch.name, std::move(documents.summary), std::move(documents.trajectories)});
   }
   if (!comparison.variants.empty()) {
     sync_directory(staging / kVariantsFolder);
+    report.comparison = comparison_json(base.name, variants, comparison);
     write_file(staging / kComparisonCsvFile, [&](std::ostream& out) { write_comparison_csv(comparison, out); });
-    write_file(staging / kComparisonJsonFile, [&](std::ostream& out) {
-      out << comparison_json(base.name, variants, comparison).dump(2) << '\n';
-    });
+    write_file(staging / kComparisonJsonFile, [&](std::ostream& out) { out << report.comparison.dump(2) << '\n'; });
   }
-  write_report_file(staging, base, comparison.base, variants, &comparison);
+  write_report(staging, report);
   folder.commit();
 }
 

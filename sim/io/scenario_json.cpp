@@ -266,18 +266,6 @@ model::Scenario read_scenario(JsonReader& r, const Json& document, ScenarioConte
   return scenario;
 }
 
-// nlohmann's "[json.exception.parse_error.101] parse error at line 4, column 9: syntax error ..."
-// becomes "line 4, column 9: syntax error ...": the position and its own words, without the id.
-std::string syntax_message(std::string_view what) {
-  if (what.starts_with("[json.exception.")) {
-    const auto end = what.find("] ");
-    if (end != std::string_view::npos) what.remove_prefix(end + 2);
-  }
-  constexpr std::string_view kPositionPrefix = "parse error at ";
-  if (what.starts_with(kPositionPrefix)) what.remove_prefix(kPositionPrefix.size());
-  return std::string(what);
-}
-
 bool has_error(const std::vector<Diagnostic>& diagnostics) {
   return std::any_of(diagnostics.begin(), diagnostics.end(),
                      [](const Diagnostic& d) { return d.severity == Severity::Error; });
