@@ -6,21 +6,19 @@
 // 12:00; those at midnight of day 1 fall into day 1), and the backlog lasts 25 days, beyond the
 // 20-day run. The format needs an arrival source; it feeds a separate desk, so nothing reaches the
 // clinic. Every replication is the same for the clinic, so the CI has width 0.
+#include "cli_workspace.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 
 namespace {
 
-namespace fs = std::filesystem;
+using namespace carepath::cli_test;
 using ::testing::HasSubstr;
 
 constexpr const char* kBacklog = R"({
@@ -48,47 +46,9 @@ std::string figure(const std::string& id, const std::string& statistic, double o
          R"(, "why_tolerance": "w" })";
 }
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-struct Outcome {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-class CalibrateCliTest : public ::testing::Test {
+class CalibrateCliTest : public CliWorkspace {
  protected:
-  CalibrateCliTest() {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() / ("carepath-calib-" + std::string(info->name()) + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_ / "work");
-    std::ofstream(dir_ / "work" / "backlog.json") << kBacklog;
-  }
-  ~CalibrateCliTest() override {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-
-  Outcome carepath(const std::string& args) const {
-    const fs::path out = dir_ / "stdout.txt";
-    const fs::path err = dir_ / "stderr.txt";
-    const std::string command = "cd '" + (dir_ / "work").string() + "' && '" + CAREPATH_EXE + "' " + args + " >'" +
-                                out.string() + "' 2>'" + err.string() + "'";
-    const int raw = std::system(command.c_str());
-    return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, read_text(out), read_text(err)};
-  }
-
-  void write(const std::string& name, const std::string& text) const { std::ofstream(dir_ / "work" / name) << text; }
-  [[nodiscard]] fs::path work() const { return dir_ / "work"; }
-
- private:
-  fs::path dir_;
+  CalibrateCliTest() : CliWorkspace("calib") { write("backlog.json", kBacklog); }
 };
 
 TEST_F(CalibrateCliTest, ExactFigureIsInsideAndFarOneIsOutside) {

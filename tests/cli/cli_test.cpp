@@ -1,21 +1,19 @@
 // SPDX-License-Identifier: MIT
 // The CLI contract (STYLE.md §4), checked on the real program: exit 0 on success, 2 with every
 // diagnostic on stderr for bad input or usage, and no output folder unless a run succeeded.
+#include "cli_workspace.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 namespace {
 
-namespace fs = std::filesystem;
+using namespace carepath::cli_test;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::StartsWith;
@@ -41,63 +39,14 @@ constexpr const char* kBadScenario = R"({
   ]
 })";
 
-struct Outcome {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-class CliTest : public ::testing::Test {
+class CliTest : public CliWorkspace {
  protected:
-  CliTest() {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() /
-           ("carepath-cli-" + std::string(info->name()) + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_ / "work");
-    std::ofstream(dir_ / "work" / "tiny.json") << kTinyScenario;
-    std::ofstream(dir_ / "work" / "bad.json") << kBadScenario;
-  }
-  ~CliTest() override {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
+  CliTest() : CliWorkspace("cli") {
+    write("tiny.json", kTinyScenario);
+    write("bad.json", kBadScenario);
   }
 
-  // Runs carepath in the work folder, so that relative paths and the default results/<name>
-  // behave as they do for a user. Arguments are passed to the shell as written.
-  Outcome carepath(const std::string& args) const {
-    const fs::path out = dir_ / "stdout.txt";
-    const fs::path err = dir_ / "stderr.txt";
-    const std::string command = "cd '" + work().string() + "' && '" + CAREPATH_EXE + "' " + args +
-                                " >'" + out.string() + "' 2>'" + err.string() + "'";
-    const int raw = std::system(command.c_str());
-    Outcome outcome;
-    outcome.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    outcome.out = read_text(out);
-    outcome.err = read_text(err);
-    return outcome;
-  }
-
-  [[nodiscard]] fs::path work() const { return dir_ / "work"; }
-
-  [[nodiscard]] std::vector<std::string> work_entries() const {
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(work())) {
-      names.push_back(entry.path().filename().string());
-    }
-    std::sort(names.begin(), names.end());
-    return names;
-  }
-
- private:
-  fs::path dir_;
+  [[nodiscard]] std::vector<std::string> work_entries() const { return entries(work()); }
 };
 
 const std::vector<std::string> kOnlyScenarios{"bad.json", "tiny.json"};

@@ -5,6 +5,8 @@
 // child process (fork and exec, so that the test knows its pid) in a scratch folder; the signal
 // is sent once the run is under way (it prints nothing with --quiet, so the test waits a fixed
 // 0.5 s: loading the scenario takes milliseconds, and the run itself about two minutes).
+#include "cli_workspace.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -23,6 +25,7 @@
 namespace {
 
 namespace fs = std::filesystem;
+using carepath::cli_test::read_text;
 using ::testing::HasSubstr;
 
 // About a million events per replication and a thousand replications: minutes, on any machine.
@@ -33,13 +36,6 @@ constexpr const char* kLongScenario = R"({
   "services": [ { "name": "clinic", "capacity": 1,
                   "service_time": { "distribution": "exponential", "mean": "5min" } } ]
 })";
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 struct Outcome {
   bool exited = false;

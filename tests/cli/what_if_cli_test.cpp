@@ -3,23 +3,21 @@
 // folder layout (variants/<name>/, comparison.csv, comparison.json, all in one folder), the
 // console's headline differences, option errors (exit 2, nothing written), and a sweep of an
 // M/M/c capacity whose answer is known from Erlang C.
+#include "cli_workspace.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 namespace {
 
-namespace fs = std::filesystem;
+using namespace carepath::cli_test;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
@@ -57,60 +55,12 @@ constexpr const char* kMmc = R"({
   ]
 })";
 
-struct Outcome {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-class WhatIfCliTest : public ::testing::Test {
+class WhatIfCliTest : public CliWorkspace {
  protected:
-  WhatIfCliTest() {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() /
-           ("carepath-whatif-" + std::string(info->name()) + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(work());
-    std::ofstream(work() / "clinic.json") << kClinicWithVariants;
-    std::ofstream(work() / "mmc.json") << kMmc;
+  WhatIfCliTest() : CliWorkspace("whatif") {
+    write("clinic.json", kClinicWithVariants);
+    write("mmc.json", kMmc);
   }
-  ~WhatIfCliTest() override {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-
-  Outcome carepath(const std::string& args) const {
-    const fs::path out = dir_ / "stdout.txt";
-    const fs::path err = dir_ / "stderr.txt";
-    const std::string command = "cd '" + work().string() + "' && '" + CAREPATH_EXE + "' " + args + " >'" +
-                                out.string() + "' 2>'" + err.string() + "'";
-    const int raw = std::system(command.c_str());
-    Outcome outcome;
-    outcome.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    outcome.out = read_text(out);
-    outcome.err = read_text(err);
-    return outcome;
-  }
-
-  [[nodiscard]] fs::path work() const { return dir_ / "work"; }
-
-  [[nodiscard]] static std::vector<std::string> entries(const fs::path& folder) {
-    std::vector<std::string> names;
-    if (!fs::exists(folder)) return names;
-    for (const auto& entry : fs::directory_iterator(folder)) names.push_back(entry.path().filename().string());
-    std::sort(names.begin(), names.end());
-    return names;
-  }
-
- private:
-  fs::path dir_;
 };
 
 const std::vector<std::string> kOnlyScenarios{"clinic.json", "mmc.json"};
