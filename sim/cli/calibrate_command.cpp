@@ -137,7 +137,7 @@ int calibrate_command(const Options& options, std::ostream& out, std::ostream& e
   const std::string source = options.scenario.string();
   const io::CalibrationFile file = io::load_calibration(options.scenario);
   const io::LoadedScenario base = io::load_scenario(file.scenario);
-  for (const Diagnostic& warning : base.warnings) err << format_diagnostic(file.scenario.string(), warning) << '\n';
+  report_warnings(options, file.scenario.string(), base.warnings, err);
   io::check_calibration_against(file, base.scenario, source);
 
   const std::filesystem::path dir =

@@ -30,19 +30,15 @@ namespace carepath::cli {
 namespace {
 
 // Warnings name the scenario as the user typed it, like the errors do.
-io::LoadedScenario load_and_warn(const std::filesystem::path& path, std::ostream& err) {
-  io::LoadedScenario loaded = io::load_scenario(path);
-  for (const Diagnostic& warning : loaded.warnings) {
-    err << format_diagnostic(path.string(), warning) << '\n';
-  }
+io::LoadedScenario load_and_warn(const Options& options, std::ostream& err) {
+  io::LoadedScenario loaded = io::load_scenario(options.scenario);
+  report_warnings(options, options.scenario.string(), loaded.warnings, err);
   return loaded;
 }
 
-io::LoadedScenarioSet load_set_and_warn(const std::filesystem::path& path, std::ostream& err) {
-  io::LoadedScenarioSet loaded = io::load_scenario_set(path);
-  for (const Diagnostic& warning : loaded.warnings) {
-    err << format_diagnostic(path.string(), warning) << '\n';
-  }
+io::LoadedScenarioSet load_set_and_warn(const Options& options, std::ostream& err) {
+  io::LoadedScenarioSet loaded = io::load_scenario_set(options.scenario);
+  report_warnings(options, options.scenario.string(), loaded.warnings, err);
   return loaded;
 }
 
@@ -87,10 +83,24 @@ void warn_about_deadlocks(const run::BatchResult& result, std::ostream& err) {
 
 }  // namespace
 
+void report_warnings(const Options& options, const std::string& source, const std::vector<Diagnostic>& warnings,
+                     std::ostream& err) {
+  if (!options.strict) {
+    for (const Diagnostic& warning : warnings) err << format_diagnostic(source, warning) << '\n';
+    return;
+  }
+  if (warnings.empty()) return;
+  std::vector<Diagnostic> errors;
+  for (const Diagnostic& warning : warnings) {
+    errors.push_back({Severity::Error, warning.path, warning.message + " (an error under --strict)"});
+  }
+  throw ScenarioError(source, std::move(errors));
+}
+
 int run_command(const Options& options, std::ostream& out, std::ostream& err) {
   // First, so that a Ctrl-C at any moment of the run ends it the same way.
   const std::atomic<bool>& interrupted = install_interrupt_handler();
-  io::LoadedScenarioSet loaded = load_set_and_warn(options.scenario, err);
+  io::LoadedScenarioSet loaded = load_set_and_warn(options, err);
   const std::vector<model::ScenarioVariant> variants = chosen_variants(options, std::move(loaded.variants));
   const std::filesystem::path dir =
       options.out.value_or(std::filesystem::path("results") / loaded.base.name);
@@ -132,14 +142,14 @@ int run_command(const Options& options, std::ostream& out, std::ostream& err) {
 }
 
 int validate_command(const Options& options, std::ostream& out, std::ostream& err) {
-  const io::LoadedScenario loaded = load_and_warn(options.scenario, err);
+  const io::LoadedScenario loaded = load_and_warn(options, err);
   out << options.scenario.string() << ": ok (" << counted(loaded.scenario.services.size(), "service")
       << ", " << counted(loaded.scenario.arrivals.size(), "arrival source") << ")\n";
   return kSuccess;
 }
 
 int graph_command(const Options& options, std::ostream& out, std::ostream& err) {
-  const io::LoadedScenario loaded = load_and_warn(options.scenario, err);
+  const io::LoadedScenario loaded = load_and_warn(options, err);
   if (!options.out) {
     io::write_graph_dot(loaded.scenario, out);
     return kSuccess;

@@ -4,7 +4,11 @@
 // the graph. Each returns its exit status; main.cpp turns exceptions into statuses and messages.
 #pragma once
 
+#include <carepath/error.hpp>
+
 #include <iosfwd>
+#include <string>
+#include <vector>
 
 #include "cli/options.hpp"
 
@@ -12,6 +16,11 @@ namespace carepath::cli {
 
 /// The CLI contract's exit statuses; 130 is 128 + SIGINT, what a shell shows for Ctrl-C.
 enum ExitStatus : int { kSuccess = 0, kInternalError = 1, kBadInput = 2, kInterrupted = 130 };
+
+/// Prints each warning found in `source` to `err`; under --strict throws a ScenarioError with
+/// every one of them as an error instead, so that nothing a warning names is run.
+void report_warnings(const Options& options, const std::string& source, const std::vector<Diagnostic>& warnings,
+                     std::ostream& err);
 
 /// `carepath run`: base and variants (all, those named by --variant, or none with --no-variants);
 /// the table and the headline differences to `out`, warnings, progress and "wrote DIR" to `err`.

@@ -37,16 +37,18 @@ std::vector<OptionEntry> options_of(Command command) {
     case Command::Run:
       return {{"--out", true},      {"--replications", true}, {"--seed", true},
               {"--threads", true},  {"--quiet", false},       {"--variant", true, true},
-              {"--no-variants", false}};
+              {"--no-variants", false}, {"--strict", false}};
     case Command::Sweep:
       return {{"--set", true},     {"--goal", true, true}, {"--share", true}, {"--out", true},
-              {"--replications", true}, {"--seed", true},   {"--threads", true}, {"--quiet", false}};
+              {"--replications", true}, {"--seed", true},   {"--threads", true}, {"--quiet", false},
+              {"--strict", false}};
     case Command::Calibrate:
       return {{"--out", true},     {"--replications", true}, {"--seed", true},
-              {"--threads", true}, {"--quiet", false}};
+              {"--threads", true}, {"--quiet", false},       {"--strict", false}};
     case Command::Graph:
-      return {{"--out", true, false}};
+      return {{"--out", true, false}, {"--strict", false}};
     case Command::Validate:
+      return {{"--strict", false}};
     case Command::Help:
     case Command::Version:
       break;
@@ -135,6 +137,8 @@ void apply_option(Options& options, std::string_view name, std::string_view valu
     options.variants.emplace_back(value);
   } else if (name == "--no-variants") {
     options.no_variants = true;
+  } else if (name == "--strict") {
+    options.strict = true;
   } else if (name == "--set") {
     options.set = value;
   } else if (name == "--goal") {

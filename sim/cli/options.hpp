@@ -29,6 +29,7 @@ struct Options {
   std::optional<std::uint64_t> seed;
   std::optional<unsigned> threads;
   bool quiet = false;
+  bool strict = false;  ///< --strict: every warning about the scenario is an error (exit 2).
   std::vector<std::string> variants;  ///< run --variant NAME (repeatable): run only these variants.
   bool no_variants = false;           ///< run --no-variants: the base alone.
   std::string set;                    ///< sweep --set PATH=FROM:TO:STEP, as written (sweep.cpp parses it).

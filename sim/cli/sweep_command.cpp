@@ -53,7 +53,7 @@ struct Point {
 
 // The variant name of one point: "capacity_14". Names allow only [A-Za-z0-9_.-].
 std::string point_name(const SweepRange& range, const std::string& text) {
-  std::string name = range.key + "_" + text;
+  std::string name = range.key + (range.from_date.empty() ? "" : "_" + range.from_date) + "_" + text;
   for (char& c : name) {
     const bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
                          c == '.' || c == '-';
@@ -67,10 +67,37 @@ ordered_json sweep_variants(const SweepRange& range) {
   for (std::size_t i = 0; i < range.values.size(); ++i) {
     ordered_json value = range.integers ? ordered_json(static_cast<std::int64_t>(std::llround(range.values[i])))
                                         : ordered_json(range.values[i]);
-    variants.push_back({{"name", point_name(range, range.texts[i])},
-                        {range.part, {{range.name, {{range.key, std::move(value)}}}}}});
+    ordered_json change = range.from_date.empty()
+                              ? ordered_json{{range.key, std::move(value)}}
+                              : ordered_json{{"capacity_change", {{"from", range.from_date}, {"capacity", std::move(value)}}}};
+    variants.push_back({{"name", point_name(range, range.texts[i])}, {range.part, {{range.name, std::move(change)}}}});
   }
   return variants;
+}
+
+// What the points add to the base's warnings, said once each against --set rather than against
+// the variants the sweep made up: a flat capacity replacing a roster is the same warning at
+// every point.
+std::vector<Diagnostic> point_warnings(const io::LoadedScenarioSet& set, const io::LoadedScenario& base,
+                                       const SweepRange& range) {
+  std::vector<Diagnostic> warnings;
+  const std::string where = "--set " + range.path;
+  for (const Diagnostic& d : set.warnings) {
+    const bool from_base = std::any_of(base.warnings.begin(), base.warnings.end(), [&](const Diagnostic& b) {
+      return b.path == d.path && b.message == d.message;
+    });
+    if (from_base) continue;
+    std::string message = d.message;
+    // "variant 'capacity_3': ..." names a made-up variant; the point is in the path instead.
+    if (message.starts_with("variant '")) {
+      const std::size_t end = message.find("': ");
+      if (end != std::string::npos) message.erase(0, end + 3);
+    }
+    const bool repeated = std::any_of(warnings.begin(), warnings.end(),
+                                      [&](const Diagnostic& w) { return w.message == message; });
+    if (!repeated) warnings.push_back({Severity::Warning, where, std::move(message)});
+  }
+  return warnings;
 }
 
 std::optional<std::size_t> index_of(const std::vector<std::string>& names, const std::string& name) {
@@ -132,15 +159,38 @@ const MetricRow* find_row(const Point& point, const std::string& kind, const std
 std::string percent(double share) { return io::format_fixed(share * 100, 0) + "%"; }
 
 // "Smallest services.x.capacity meeting every goal in >= 90% of replications: 14", or why none does.
-std::string answer(const SweepRange& range, const std::vector<Point>& points, double share) {
+// How far a point's means fall short of the goals, each gap relative to its goal's value, summed:
+// 0 when every mean meets its goal.
+double goal_shortfall(const std::vector<Goal>& goals, const Point& point) {
+  double total = 0;
+  for (const Goal& goal : goals) {
+    const auto row = std::find_if(point.rows.begin(), point.rows.end(), [&](const MetricRow& r) {
+      return r.kind == goal.kind && r.name == goal.name && goal.metric == r.metric;
+    });
+    if (row == point.rows.end() || !std::isfinite(row->estimate.mean)) {
+      total += 1;  // Nothing measured: as far from the goal as a gap of the goal's own size.
+      continue;
+    }
+    if (goal.met_by(row->estimate.mean)) continue;
+    total += std::abs(row->estimate.mean - goal.value) / std::max(std::abs(goal.value), 1e-9);
+  }
+  return total;
+}
+
+std::string answer(const SweepRange& range, const std::vector<Goal>& goals, const std::vector<Point>& points,
+                   double share) {
   const std::string threshold = ">= " + percent(share) + " of replications";
   for (const Point& point : points) {
     if (point.share >= share) return "Smallest " + range.path + " meeting every goal in " + threshold + ": " + point.text;
   }
-  const auto best = std::max_element(points.begin(), points.end(),
-                                     [](const Point& a, const Point& b) { return a.share < b.share; });
+  // Closest to meeting the goals: the largest share of replications meeting them, and among equal
+  // shares (often all 0%) the smallest shortfall of the means from the goals.
+  const auto best = std::min_element(points.begin(), points.end(), [&](const Point& a, const Point& b) {
+    if (a.share != b.share) return a.share > b.share;
+    return goal_shortfall(goals, a) < goal_shortfall(goals, b);
+  });
   return "No value in " + points.front().text + ".." + points.back().text + " meets every goal in " + threshold +
-         " (best: " + best->text + ", " + percent(best->share) + ")";
+         " (closest: " + best->text + ", " + percent(best->share) + ")";
 }
 
 void write_csv(const std::vector<Point>& points, std::ostream& out) {
@@ -239,7 +289,7 @@ void print_table(const SweepRange& range, const std::vector<Goal>& goals, const 
 int sweep_command(const Options& options, std::ostream& out, std::ostream& err) {
   // The base first, to check the names in --set and --goal against it.
   const io::LoadedScenario base = io::load_scenario(options.scenario);
-  for (const Diagnostic& warning : base.warnings) err << format_diagnostic(options.scenario.string(), warning) << '\n';
+  report_warnings(options, options.scenario.string(), base.warnings, err);
   const SweepRange range = parse_sweep_range(options.set, base.scenario);
   std::vector<Goal> goals;
   for (const std::string& text : options.goals) goals.push_back(parse_goal(text, base.scenario));
@@ -252,6 +302,7 @@ int sweep_command(const Options& options, std::ostream& out, std::ostream& err) 
   // Every point is checked by the loader before any is run: a value the format refuses (a
   // capacity of 0, a negative scale) is reported at once, as "variant 'capacity_0': ...".
   const io::LoadedScenarioSet set = io::load_scenario_set(options.scenario, sweep_variants(range).dump());
+  report_warnings(options, options.scenario.string(), point_warnings(set, base, range), err);
 
   run::BatchOptions batch;
   batch.replications = options.replications;
@@ -266,7 +317,7 @@ int sweep_command(const Options& options, std::ostream& out, std::ostream& err) 
     replications = result.replications.size();
     points.push_back({range.texts[i], range.values[i], metric_rows(result), share_meeting(goals, result)});
   }
-  const std::string sentence = goals.empty() ? "" : answer(range, points, share);
+  const std::string sentence = goals.empty() ? "" : answer(range, goals, points, share);
 
   io::AtomicDir folder(dir, kSweepJsonFile);
   {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cli/options.hpp"
 #include "cli/sweep.hpp"
+
+#include <carepath/io/scenario_json.hpp>
 #include "io/number_format.hpp"
 #include "model/suggest.hpp"
 
@@ -54,6 +56,15 @@ std::vector<std::string> split(std::string_view text, char separator) {
   }
 }
 
+// YYYY-MM-DD in digits; whether the date exists is the loader's to check.
+bool is_iso_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9')) return false;
+  }
+  return true;
+}
+
 std::vector<std::string> names_of(const auto& list) {
   std::vector<std::string> names;
   for (const auto& element : list) names.push_back(element.name);
@@ -73,6 +84,22 @@ std::vector<std::string> metric_names(const Table& table) {
   std::vector<std::string> names;
   for (const auto& m : table) names.emplace_back(m.name);
   return names;
+}
+
+// The goal's value in the metric's own unit: a share may be written "76%", a time (in days) with a
+// duration unit ("4h", "18w"); a plain number is taken as it is.
+double goal_value(const std::string& right, std::string_view unit, const std::string& text) {
+  if (const auto number = parse_number(right)) return *number;
+  const std::string in = "' in '" + text + "'";
+  if (right.ends_with('%')) {
+    if (unit != "share") usage("--goal", "a percentage fits a share, but this metric is in " + std::string(unit) + ": '" + right + in);
+    if (const auto percent = io::parse_percent(right)) return *percent;
+  } else if (const auto days = io::parse_duration(right)) {
+    if (unit != "days") usage("--goal", "a duration fits a time, but this metric is in " + std::string(unit) + ": '" + right + in);
+    return *days;
+  }
+  usage("--goal", "expected a number, a percentage (\"76%\") or a duration (\"18w\") after the comparison, got '" +
+                      right + in);
 }
 
 }  // namespace
@@ -101,6 +128,16 @@ SweepRange parse_sweep_range(const std::string& text, const model::Scenario& bas
   range.part = range.path.substr(0, first_dot);
   range.name = range.path.substr(first_dot + 1, last_dot - first_dot - 1);
   range.key = range.path.substr(last_dot + 1);
+  // services.<name>.capacity_from.<date>: the date is the last part, and has no dot.
+  constexpr std::string_view kFromSuffix = ".capacity_from";
+  if (range.part == "services" && range.name.ends_with(kFromSuffix)) {
+    range.from_date = range.key;
+    range.name.resize(range.name.size() - kFromSuffix.size());
+    range.key = "capacity_from";
+    if (!is_iso_date(range.from_date)) {
+      usage("--set", "expected a date such as 2023-02-01 after 'capacity_from.', got '" + range.from_date + "'");
+    }
+  }
   if (range.part != "services" && range.part != "arrivals") {
     usage("--set", "expected a path starting 'services.' or 'arrivals.', got '" + range.path + "'");
   }
@@ -121,6 +158,9 @@ SweepRange parse_sweep_range(const std::string& text, const model::Scenario& bas
   if (!(*step > 0)) usage("--set", "STEP must be above zero, got '" + bounds[2] + "'");
   if (*to < *from) usage("--set", "TO must not be below FROM, got '" + text.substr(equals + 1) + "'");
   range.integers = is_integer_text(bounds[0]) && is_integer_text(bounds[1]) && is_integer_text(bounds[2]);
+  if (!range.from_date.empty() && !(range.integers && *from >= 0)) {
+    usage("--set", "a capacity from a date takes whole numbers of servers from 0, got '" + text.substr(equals + 1) + "'");
+  }
   // A little slack, so that 0.1:0.3:0.1 includes 0.3 despite binary fractions.
   const double steps = std::floor((*to - *from) / *step + 1e-9);
   if (steps + 1 > static_cast<double>(kMaxPoints)) {
@@ -155,9 +195,6 @@ Goal parse_goal(const std::string& text, const model::Scenario& base) {
                             : (or_equal ? GoalOperator::AtMost : GoalOperator::Below);
   const std::string left = text.substr(0, at);
   const std::string right = text.substr(at + (or_equal ? 2 : 1));
-  const auto value = parse_number(right);
-  if (!value) usage("--goal", "expected a number after the comparison, got '" + right + "' in '" + text + "'");
-  goal.value = *value;
 
   const std::size_t first_dot = left.find('.');
   const std::size_t last_dot = left.rfind('.');
@@ -165,10 +202,28 @@ Goal parse_goal(const std::string& text, const model::Scenario& base) {
   goal.kind = left.substr(0, first_dot);
   goal.metric = left.substr(last_dot + 1);
   const std::vector<std::string> kinds{"service", "pathway", "system"};
-  if (std::find(kinds.begin(), kinds.end(), goal.kind) == kinds.end()) {
-    usage("--goal", model::unknown_name_message("kind", goal.kind, kinds));
-  }
-  if (goal.kind == "system") {
+  const bool kind_written = std::find(kinds.begin(), kinds.end(), goal.kind) != kinds.end();
+  if (!kind_written) {
+    // NAME.METRIC: the kind is whichever of pathways and services has that name.
+    const std::string name = left.substr(0, last_dot);
+    const auto pathways = names_of(base.pathways);
+    const auto services = names_of(base.services);
+    const bool is_pathway = std::find(pathways.begin(), pathways.end(), name) != pathways.end();
+    const bool is_service = std::find(services.begin(), services.end(), name) != services.end();
+    if (is_pathway && is_service) {
+      usage("--goal", "'" + name + "' names both a pathway and a service; write pathway." + name + "." +
+                          goal.metric + " or service." + name + "." + goal.metric);
+    }
+    if (!is_pathway && !is_service) {
+      std::vector<std::string> known = kinds;
+      known.insert(known.end(), pathways.begin(), pathways.end());
+      known.insert(known.end(), services.begin(), services.end());
+      usage("--goal", model::unknown_name_message("kind, pathway or service", last_dot == first_dot ? goal.kind : name,
+                                                  known));
+    }
+    goal.kind = is_pathway ? "pathway" : "service";
+    goal.name = name;
+  } else if (goal.kind == "system") {
     if (last_dot != first_dot) usage("--goal", "expected system.METRIC (the system has no name), got '" + left + "'");
     goal.name = "system";
   } else {
@@ -194,6 +249,10 @@ Goal parse_goal(const std::string& text, const model::Scenario& base) {
   }
   if (!index) usage("--goal", model::unknown_name_message(goal.kind + " metric", goal.metric, metrics));
   goal.metric_index = *index;
+  const std::string_view unit = goal.kind == "service"   ? stats::kServiceMetrics[*index].unit
+                                : goal.kind == "pathway" ? stats::kPathwayMetrics[*index].unit
+                                                         : stats::kSystemMetrics[*index].unit;
+  goal.value = goal_value(right, unit, text);
   return goal;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "io/variant_overlay.hpp"
 
+#include "io/capacity_overlay.hpp"
 #include "io/field_rules.hpp"
 
 #include <carepath/model/distribution.hpp>
@@ -115,11 +116,17 @@ void merge_part(JsonReader& r, const Json& overlay, const OverlayPart& part, Jso
     Json added = Json::object();
     added["name"] = name;
     Json& target = existing ? list->at(*existing) : added;
+    const bool services = part.key == kServicesPart.key;
+    if (services && existing && target.contains("capacity") && change.contains("capacity")) {
+      warn_on_dropped_schedule(r, target["capacity"], change.at("capacity"));
+    }
     for (auto key = change.begin(); key != change.end(); ++key) {
       if (key.key() == part.scale_key || key.key() == "name" || key.key().starts_with('$')) continue;
+      if (services && is_capacity_edit_key(key.key())) continue;
       target[key.key()] = key.value();
       entry.keys.push_back(escape_pointer_token(key.key()));
     }
+    if (services && !apply_capacity_edits(r, change, target)) ok = false;
     if (existing) {
       entries[*existing] = std::move(entry);
     } else {

@@ -160,7 +160,7 @@ TEST_F(WhatIfCliTest, SweepFindsTheSmallestCapacityMeetingAWaitGoal) {
   const Outcome none = carepath(
       "sweep mmc.json --set services.clinic.capacity=5:6:1 --goal 'service.clinic.wait_mean<0.001' --out none");
   ASSERT_EQ(none.status, 0) << none.err;
-  EXPECT_THAT(none.out, HasSubstr("No value in 5..6 meets every goal in >= 90% of replications (best: "));
+  EXPECT_THAT(none.out, HasSubstr("No value in 5..6 meets every goal in >= 90% of replications (closest: "));
 }
 
 TEST_F(WhatIfCliTest, SweepOfAScaleWithoutGoalsWritesEveryMetric) {
