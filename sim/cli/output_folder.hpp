@@ -34,7 +34,7 @@ class OutOfMemory : public std::runtime_error {
 [[nodiscard]] OutOfMemory out_of_memory(std::string_view doing, const model::Scenario& scenario,
                                         std::uint32_t replications, std::size_t batches, bool trajectories);
 
-/// "warning: PREFIXservice 'ward', wait_mean: the values are not finite numbers (an overflow); …"
+/// "warning: PREFIXservice 'ward', wait_mean: values are not finite numbers (infinite or undefined); …"
 /// for each statistic of `result` that had values but is not finite.
 void warn_about_non_finite(const run::BatchResult& result, const std::string& prefix, std::ostream& err);
 

@@ -27,7 +27,7 @@ ordered_json number_or_null(double value) {
 // Why a difference has a null, as summary.json says it for a statistic; "" when it has none.
 std::string difference_note(const run::KpiDifference& d) {
   if (d.difference.n == 0) return "nothing to compare: no replication had a value in both";
-  if (!std::isfinite(d.base_mean) || !std::isfinite(d.variant_mean)) return "not a finite number: the values overflowed";
+  if (!std::isfinite(d.base_mean) || !std::isfinite(d.variant_mean)) return "not a finite number: a replication's value was infinite or undefined";
   return missing_note(d.difference);
 }
 

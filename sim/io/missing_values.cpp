@@ -8,10 +8,10 @@ namespace carepath::io {
 
 namespace {
 
-constexpr const char* kNotFinite = ": the values are not finite numbers (an overflow); written as empty CSV cells "
+constexpr const char* kNotFinite = ": values are not finite numbers (infinite or undefined); written as empty CSV cells "
                                    "and JSON null";
 
-bool overflowed(const stats::Estimate& e) {
+bool not_finite(const stats::Estimate& e) {
   if (e.n == 0) return false;
   const bool point_ok = std::isfinite(e.mean) && std::isfinite(e.min) && std::isfinite(e.max) &&
                         std::isfinite(e.ci_low) && std::isfinite(e.ci_high);
@@ -22,7 +22,7 @@ template <class Table, class Estimates>
 void warn_estimates(const std::string& where, const Table& table, const Estimates& estimates,
                     std::vector<std::string>& warnings) {
   for (std::size_t i = 0; i < table.size(); ++i) {
-    if (overflowed(estimates[i])) warnings.push_back(where + ", " + table[i].name + kNotFinite);
+    if (not_finite(estimates[i])) warnings.push_back(where + ", " + table[i].name + kNotFinite);
   }
 }
 
@@ -50,7 +50,7 @@ void warn_bands(const stats::TrajectorySummary& t, const stats::TrajectoryBands&
 
 std::string missing_note(const stats::Estimate& e) {
   if (e.n == 0) return "nothing to measure: no replication had a value";
-  if (overflowed(e)) return "not a finite number: the values overflowed";
+  if (not_finite(e)) return "not a finite number: a replication's value was infinite or undefined";
   if (!std::isfinite(e.sd)) return "one replication with a value: no standard deviation";
   return {};
 }

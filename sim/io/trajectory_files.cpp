@@ -96,7 +96,7 @@ ordered_json column(const std::vector<double>& values, std::size_t s, std::size_
   return out;
 }
 
-// Whether some period with values (n > 0) has a band that is not finite: an overflow.
+// Whether some period with values (n > 0) has a band that is not finite.
 bool has_non_finite_values(const stats::TrajectoryBands& bands, std::size_t s, std::size_t series) {
   for (std::size_t cell = s; cell < bands.n.size(); cell += series) {
     if (bands.n[cell] == 0) continue;
@@ -116,7 +116,7 @@ ordered_json bands_json(const stats::TrajectoryBands& bands, std::size_t s, std:
                     {"p75", column(bands.p75, s, series)},   {"p95", column(bands.p95, s, series)},
                     {"n", std::move(n)}};
   if (has_non_finite_values(bands, s, series)) {
-    json["note"] = "null where n > 0: the values there were not finite numbers (an overflow)";
+    json["note"] = "null where n > 0: the values there were not finite numbers (infinite or undefined)";
   }
   return json;
 }

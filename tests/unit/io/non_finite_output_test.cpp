@@ -180,8 +180,8 @@ TEST(NonFiniteOutputTest, EveryNullInSummaryJsonHasANote) {
   write_results(scenario(), odd_result(), scratch.path() / "out");
   const nlohmann::json summary = nlohmann::json::parse(read_text(scratch.path() / "out" / kSummaryJsonFile));
   const nlohmann::json& metrics = summary.at("services").at(0).at("metrics");
-  EXPECT_EQ(metrics.at("arrivals").at("note"), "not a finite number: the values overflowed");
-  EXPECT_EQ(metrics.at("completions").at("note"), "not a finite number: the values overflowed");
+  EXPECT_EQ(metrics.at("arrivals").at("note"), "not a finite number: a replication's value was infinite or undefined");
+  EXPECT_EQ(metrics.at("completions").at("note"), "not a finite number: a replication's value was infinite or undefined");
   EXPECT_EQ(metrics.at("losses").at("note"), "nothing to measure: no replication had a value");
   EXPECT_EQ(metrics.at("diverted").at("note"), "one replication with a value: no standard deviation");
   EXPECT_EQ(metrics.at("diverted").at("mean"), kHuge);
@@ -215,7 +215,7 @@ TEST(NonFiniteOutputTest, TrajectoryAndComparisonNullsHaveANote) {
 
 TEST(NonFiniteOutputTest, WarningsNameEachMetricThatOverflowed) {
   const std::vector<std::string> warnings = non_finite_warnings(odd_result());
-  EXPECT_THAT(warnings, Contains("service 'ward', arrivals: the values are not finite numbers (an overflow); "
+  EXPECT_THAT(warnings, Contains("service 'ward', arrivals: values are not finite numbers (infinite or undefined); "
                                  "written as empty CSV cells and JSON null"));
   EXPECT_THAT(warnings, Contains(HasSubstr("system, ")));
   EXPECT_THAT(warnings, Contains(HasSubstr("pathway 'stroke', ")));
