@@ -165,18 +165,20 @@ int calibrate_command(const Options& options, std::ostream& out, std::ostream& e
   const auto inside = static_cast<std::size_t>(
       std::count_if(rows.begin(), rows.end(), [](const stats::CalibrationRow& r) { return r.inside; }));
 
-  io::AtomicDir folder(dir, kCalibrationJsonFile, batch.stop);
-  {
-    io::DurableFile csv(folder.staging() / kCalibrationCsvFile);
-    write_csv(rows, csv.stream());
-    csv.close();
-    io::DurableFile json(folder.staging() / kCalibrationJsonFile);
-    json.stream() << calibration_json(base.scenario.name, source, *batch.seed, result.replications.size(), rows, inside)
-                         .dump(2)
-                  << '\n';
-    json.close();
-  }
-  folder.commit();
+  write_output(dir, [&] {
+    io::AtomicDir folder(dir, kCalibrationJsonFile, batch.stop);
+    {
+      io::DurableFile csv(folder.staging() / kCalibrationCsvFile);
+      write_csv(rows, csv.stream());
+      csv.close();
+      io::DurableFile json(folder.staging() / kCalibrationJsonFile);
+      json.stream() << calibration_json(base.scenario.name, source, *batch.seed, result.replications.size(), rows, inside)
+                           .dump(2)
+                    << '\n';
+      json.close();
+    }
+    folder.commit();
+  });
 
   if (!options.quiet) print_table(rows, out);
   out << inside << " of " << rows.size() << " figures inside their tolerance\n";

@@ -130,7 +130,7 @@ int run_command(const Options& options, std::ostream& out, std::ostream& err) {
 
   try {
     // A Ctrl-C from here until the folder is in place still means "no results" (AtomicDir).
-    io::write_results(loaded.base, variants, result, dir, &interrupted);
+    write_output(dir, [&] { io::write_results(loaded.base, variants, result, dir, &interrupted); });
   } catch (const std::bad_alloc&) {
     throw out_of_memory_while("writing the results");
   }

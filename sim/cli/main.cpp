@@ -60,6 +60,9 @@ int run_program(const std::vector<std::string>& args) {
   } catch (const carepath::io::ReplaceRefused& e) {
     std::cerr << "carepath: " << e.what() << '\n';
     return kBadInput;
+  } catch (const WriteFailed& e) {
+    std::cerr << "carepath: " << e.what() << '\n';
+    return kBadInput;
   } catch (const OutOfMemory& e) {
     std::cerr << "carepath: " << e.what() << '\n';
     return kBadInput;

@@ -16,12 +16,31 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <system_error>
 
 namespace carepath::cli {
 
 /// Throws io::ReplaceRefused, or std::system_error naming the path and the system's reason;
 /// notes on `err` the leftovers of earlier runs it removed or left.
 void prepare_output_folder(const std::filesystem::path& dir, const std::string& main_file, std::ostream& err);
+
+/// A results folder that could not be written after the simulation (a full disk, permissions
+/// changed meanwhile): the system's message, and that the folder is as it was.
+class WriteFailed : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Runs `write`, which writes `dir` through io::AtomicDir; a std::system_error from it becomes
+/// WriteFailed, saying that nothing was written.
+template <class Write>
+void write_output(const std::filesystem::path& dir, Write write) {
+  try {
+    write();
+  } catch (const std::system_error& e) {
+    throw WriteFailed(std::string(e.what()) + "; nothing was written to '" + dir.string() + "', which is as it was");
+  }
+}
 
 /// std::bad_alloc, reworded for the user: what was being done and with which sizes.
 class OutOfMemory : public std::runtime_error {

@@ -279,18 +279,20 @@ int sweep_command(const Options& options, std::ostream& out, std::ostream& err) 
   }
   const std::string sentence = goals.empty() ? "" : answer(range, points, share);
 
-  io::AtomicDir folder(dir, kSweepJsonFile, batch.stop);
-  {
-    io::DurableFile csv(folder.staging() / kSweepCsvFile);
-    write_csv(points, csv.stream());
-    csv.close();
-    io::DurableFile json(folder.staging() / kSweepJsonFile);
-    json.stream() << sweep_json(base.scenario.name, range, goals, share, *batch.seed, replications, points, sentence)
-                         .dump(2)
-                  << '\n';
-    json.close();
-  }
-  folder.commit();
+  write_output(dir, [&] {
+    io::AtomicDir folder(dir, kSweepJsonFile, batch.stop);
+    {
+      io::DurableFile csv(folder.staging() / kSweepCsvFile);
+      write_csv(points, csv.stream());
+      csv.close();
+      io::DurableFile json(folder.staging() / kSweepJsonFile);
+      json.stream() << sweep_json(base.scenario.name, range, goals, share, *batch.seed, replications, points, sentence)
+                           .dump(2)
+                    << '\n';
+      json.close();
+    }
+    folder.commit();
+  });
 
   if (!options.quiet) {
     print_table(range, goals, points, out);

@@ -173,7 +173,7 @@ TEST_F(FullDiskCliTest, DiskFillingUpWhileWritingIsBadInputAndLeavesNothing) {
   const Outcome o = carepath("run tiny.json --quiet --out disk/out");
   EXPECT_EQ(o.status, 2);
   EXPECT_THAT(o.err, HasSubstr("/disk/.out.tmp-"));
-  EXPECT_THAT(o.err, HasSubstr("No space left on device"));
+  EXPECT_THAT(o.err, HasSubstr("No space left on device; nothing was written to 'disk/out', which is as it was"));
   EXPECT_THAT(o.err, Not(HasSubstr("internal")));
   EXPECT_THAT(entries(work() / "disk"), IsEmpty());
 }
