@@ -14,6 +14,7 @@
 #include "io/atomic_dir.hpp"
 #include "io/calibration_json.hpp"
 #include "io/durable_file.hpp"
+#include "io/missing_values.hpp"
 #include "io/number_format.hpp"
 #include "stats/calibration.hpp"
 
@@ -91,6 +92,7 @@ ordered_json calibration_json(const std::string& scenario, const std::string& ca
                                       {"sd", number_or_null(row.simulated.sd)},
                                       {"n", row.simulated.n}}},
                        {"inside", row.inside}});
+    if (std::string note = io::missing_note(row.simulated); !note.empty()) figures.back()["simulated"]["note"] = std::move(note);
   }
   return ordered_json{{"scenario", scenario},
                       {"calibration", calibration},

@@ -18,6 +18,7 @@
 
 #include "io/atomic_dir.hpp"
 #include "io/durable_file.hpp"
+#include "io/missing_values.hpp"
 #include "io/number_format.hpp"
 
 #include <nlohmann/json.hpp>
@@ -177,6 +178,7 @@ ordered_json sweep_json(const std::string& scenario, const SweepRange& range, co
                          {"mean", number_or_null(row.estimate.mean)},
                          {"ci95", {number_or_null(row.estimate.ci_low), number_or_null(row.estimate.ci_high)}},
                          {"n", row.estimate.n}});
+      if (std::string note = io::missing_note(row.estimate); !note.empty()) metrics.back()["note"] = std::move(note);
     }
     point_list.push_back({{"value", range.integers ? ordered_json(std::llround(point.value)) : ordered_json(point.value)},
                           {"share_meeting_goals", number_or_null(point.share)},
