@@ -258,6 +258,16 @@ TEST(AtomicDirTest, KeepsLeftoversOfLiveRunsUnmarkedOnesAndOtherNames) {
   EXPECT_EQ(kept, (std::vector<fs::path>{live, unmarked}));
 }
 
+// /dev/full fails every write with ENOSPC: the message names the file and the system's reason,
+// not a stream's "iostream error".
+TEST(DurableFileTest, FullDiskIsReportedWithTheSystemsReason) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full here";
+  DurableFile file("/dev/full");
+  file.stream() << std::string(std::size_t{1} << 20U, 'x');
+  EXPECT_THAT([&] { file.close(); },
+              ThrowsMessage<std::system_error>(HasSubstr("cannot write '/dev/full': No space left on device")));
+}
+
 TEST(WriteFileAtomicallyTest, ReplacesTheFileAndLeavesNothingElse) {
   ScratchDir scratch;
   const fs::path file = scratch.path() / "graph.dot";
