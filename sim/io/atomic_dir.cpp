@@ -24,6 +24,20 @@ fs::path normalised_target(const fs::path& dir) {
   return target;
 }
 
+// The root, the current folder and the folders above it are never results folders: replacing one
+// would pull the ground from under the user's shell (an empty current folder passes every other check).
+void check_not_an_ancestor_of_here(const fs::path& target) {
+  std::error_code error;
+  const fs::path here = fs::current_path(error).lexically_normal();
+  const bool is_root = target == target.root_path();
+  const fs::path relative = here.lexically_relative(target);
+  const bool holds_here = !error && !relative.empty() && *relative.begin() != "..";
+  if (is_root || holds_here) {
+    throw ReplaceRefused("'" + target.string() + "' is the current folder or holds it; not replacing it (choose a "
+                         "folder inside it, such as results/NAME)");
+  }
+}
+
 fs::path create_staging_folder(const fs::path& target) {
   // unique_sibling includes the pid and 64 random bits, so a clash means something is badly wrong;
   // a few attempts cover the astronomically unlikely case without looping forever.
@@ -49,6 +63,7 @@ bool exchange(const fs::path& a, const fs::path& b) {
 
 AtomicDir::AtomicDir(const fs::path& target, std::string main_file, const std::atomic<bool>* stop)
     : target_(normalised_target(target)), main_file_(std::move(main_file)), stop_(stop) {
+  check_not_an_ancestor_of_here(target_);
   check_replaceable(target_, main_file_);
   leftovers_ = clean_leftovers(target_);
   fs::create_directories(target_.parent_path());

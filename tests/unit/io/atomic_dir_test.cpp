@@ -139,6 +139,20 @@ TEST(AtomicDirTest, CreatesMissingParentFolders) {
   EXPECT_TRUE(fs::is_directory(target));
 }
 
+// An empty current folder would pass every other check; `--out .` must not replace it.
+TEST(AtomicDirTest, RefusesTheCurrentFolderAndTheFoldersAboveIt) {
+  ScratchDir scratch;
+  const fs::path before = fs::current_path();
+  fs::create_directory(scratch.path() / "here");
+  fs::current_path(scratch.path() / "here");
+  EXPECT_THAT([] { AtomicDir folder(".", "main.txt"); }, ThrowsMessage<ReplaceRefused>(HasSubstr("current folder")));
+  EXPECT_THROW(AtomicDir("..", "main.txt"), ReplaceRefused);
+  EXPECT_THROW(AtomicDir("/", "main.txt"), ReplaceRefused);
+  EXPECT_NO_THROW(AtomicDir("results", "main.txt"));
+  EXPECT_NO_THROW(AtomicDir("../here-too", "main.txt"));
+  fs::current_path(before);
+}
+
 TEST(AtomicDirTest, TrailingSlashNamesTheSameFolder) {
   ScratchDir scratch;
   AtomicDir folder(scratch.path().string() + "/out/", "main.txt");
