@@ -6,6 +6,7 @@
 // folder, which `carepath run` replaces whole (see sweep_command.cpp).
 #include "cli/commands.hpp"
 #include "cli/interrupt.hpp"
+#include "cli/output_folder.hpp"
 
 #include <carepath/io/scenario_json.hpp>
 #include <carepath/run/batch.hpp>
@@ -13,6 +14,7 @@
 #include "io/atomic_dir.hpp"
 #include "io/calibration_json.hpp"
 #include "io/durable_file.hpp"
+#include "io/missing_values.hpp"
 #include "io/number_format.hpp"
 #include "stats/calibration.hpp"
 
@@ -20,6 +22,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <new>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -30,7 +33,7 @@ namespace {
 using nlohmann::ordered_json;
 
 constexpr const char* kCalibrationCsvFile = "calibration.csv";
-constexpr const char* kCalibrationJsonFile = "calibration.json";  // Also the marker that lets calibrate replace its folder.
+constexpr const char* kCalibrationJsonFile = "calibration.json";  // The file every calibration folder holds.
 
 const char* kind_name(stats::TrajectoryKind kind) { return kind == stats::TrajectoryKind::Service ? "service" : "pathway"; }
 
@@ -89,6 +92,7 @@ ordered_json calibration_json(const std::string& scenario, const std::string& ca
                                       {"sd", number_or_null(row.simulated.sd)},
                                       {"n", row.simulated.n}}},
                        {"inside", row.inside}});
+    if (std::string note = io::missing_note(row.simulated); !note.empty()) figures.back()["simulated"]["note"] = std::move(note);
   }
   return ordered_json{{"scenario", scenario},
                       {"calibration", calibration},
@@ -142,7 +146,7 @@ int calibrate_command(const Options& options, std::ostream& out, std::ostream& e
 
   const std::filesystem::path dir =
       options.out.value_or(std::filesystem::path("results") / (base.scenario.name + "-calibration"));
-  io::check_replaceable(dir, kCalibrationJsonFile);
+  prepare_output_folder(dir, kCalibrationJsonFile, err);
 
   run::BatchOptions batch;
   batch.replications = options.replications;
@@ -150,23 +154,33 @@ int calibrate_command(const Options& options, std::ostream& out, std::ostream& e
   batch.threads = options.threads.value_or(0);
   batch.trajectories = true;
   batch.stop = &install_interrupt_handler();
-  const run::BatchResult result = run::run_batch(base.scenario, batch);
+  const run::BatchResult result = [&] {
+    try {
+      return run::run_batch(base.scenario, batch);
+    } catch (const std::bad_alloc&) {
+      throw out_of_memory("simulating", base.scenario, batch.replications.value_or(base.scenario.run.replications), 1,
+                          batch.trajectories);
+    }
+  }();
+  warn_about_non_finite(result, "", err);
   const std::vector<stats::CalibrationRow> rows = stats::calibrate(result, file.figures);
   const auto inside = static_cast<std::size_t>(
       std::count_if(rows.begin(), rows.end(), [](const stats::CalibrationRow& r) { return r.inside; }));
 
-  io::AtomicDir folder(dir, kCalibrationJsonFile);
-  {
-    io::DurableFile csv(folder.staging() / kCalibrationCsvFile);
-    write_csv(rows, csv.stream());
-    csv.close();
-    io::DurableFile json(folder.staging() / kCalibrationJsonFile);
-    json.stream() << calibration_json(base.scenario.name, source, *batch.seed, result.replications.size(), rows, inside)
-                         .dump(2)
-                  << '\n';
-    json.close();
-  }
-  folder.commit();
+  write_output(dir, [&] {
+    io::AtomicDir folder(dir, kCalibrationJsonFile, batch.stop);
+    {
+      io::DurableFile csv(folder.staging() / kCalibrationCsvFile);
+      write_csv(rows, csv.stream());
+      csv.close();
+      io::DurableFile json(folder.staging() / kCalibrationJsonFile);
+      json.stream() << calibration_json(base.scenario.name, source, *batch.seed, result.replications.size(), rows, inside)
+                           .dump(2)
+                    << '\n';
+      json.close();
+    }
+    folder.commit();
+  });
 
   if (!options.quiet) print_table(rows, out);
   out << inside << " of " << rows.size() << " figures inside their tolerance\n";

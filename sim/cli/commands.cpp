@@ -8,8 +8,8 @@
 #include <carepath/run/compare.hpp>
 
 #include "cli/interrupt.hpp"
+#include "cli/output_folder.hpp"
 #include "cli/progress.hpp"
-#include "io/atomic_dir.hpp"
 #include "io/durable_file.hpp"
 #include "io/results_files.hpp"
 #include "model/suggest.hpp"
@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <new>
 #include <optional>
 #include <ostream>
 #include <sstream>
@@ -104,8 +105,8 @@ int run_command(const Options& options, std::ostream& out, std::ostream& err) {
   const std::vector<model::ScenarioVariant> variants = chosen_variants(options, std::move(loaded.variants));
   const std::filesystem::path dir =
       options.out.value_or(std::filesystem::path("results") / loaded.base.name);
-  // Checked before simulating too, so a wrong --out costs nothing; write_results checks again.
-  io::check_replaceable(dir, io::kResultsMarkerFile);
+  // Before simulating, so a wrong or unwritable --out costs nothing; write_results checks again.
+  prepare_output_folder(dir, io::kResultsMainFile, err);
 
   run::BatchOptions batch;
   batch.replications = options.replications;
@@ -124,14 +125,31 @@ int run_command(const Options& options, std::ostream& out, std::ostream& err) {
       if (done == total) ++finished_batches;
     };
   }
-  const run::ComparisonResult result = run::run_comparison(loaded.base, variants, batch);
+  const std::uint32_t replications = options.replications.value_or(loaded.base.run.replications);
+  const auto out_of_memory_while = [&](std::string_view doing) {
+    return out_of_memory(doing, loaded.base, replications, 1 + variants.size(), batch.trajectories);
+  };
+  std::optional<run::ComparisonResult> compared;
+  try {
+    compared = run::run_comparison(loaded.base, variants, batch);
+  } catch (const std::bad_alloc&) {
+    throw out_of_memory_while("simulating");
+  }
+  const run::ComparisonResult& result = *compared;
   if (interrupted.load(std::memory_order_relaxed)) throw run::Interrupted();
 
-  io::write_results(loaded.base, variants, result, dir);
+  try {
+    // A Ctrl-C from here until the folder is in place still means "no results" (AtomicDir).
+    write_output(dir, [&] { io::write_results(loaded.base, variants, result, dir, &interrupted); });
+  } catch (const std::bad_alloc&) {
+    throw out_of_memory_while("writing the results");
+  }
   warn_about_deadlocks(result.base, err);
+  warn_about_non_finite(result.base, "", err);
   for (const run::NamedBatch& variant : result.variants) {
     if (variant.result.summary.deadlocked_replications > 0) err << "variant '" << variant.name << "': ";
     warn_about_deadlocks(variant.result, err);
+    warn_about_non_finite(variant.result, "variant '" + variant.name + "': ", err);
   }
   if (!options.quiet) {
     io::print_summary_table(result.base, out);

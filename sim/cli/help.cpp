@@ -21,16 +21,19 @@ options:
   -h, --help          show help (after a command: that command's help)
   --version           print the version
 
-exit status: 0 success, 2 bad input or usage, 1 internal error, 130 interrupted (Ctrl-C)
+exit status: 0 success, 2 bad input or usage (or an output folder that cannot be written or
+replaced, a full disk, memory running out), 1 internal error, 130 interrupted (Ctrl-C)
 )help";
 
 constexpr const char* kRunHelp = R"help(usage: carepath run SCENARIO [options]
 
 Simulates SCENARIO and writes summary.json, summary_services.csv, summary_system.csv,
 replications.csv, trajectories.csv and trajectories.json. The folder is built beside its final place and renamed in only when complete,
-replacing an earlier results folder; any other existing folder is left alone (an error).
-Prints a summary table to stdout; progress, warnings and errors go to stderr. Ctrl-C (or
-SIGTERM) stops the run: no results are written, an earlier folder stays as it was, exit status 130.
+replacing an earlier results folder only while it holds nothing but the files carepath wrote
+(listed in its hidden .carepath-results); any other existing folder is left alone (an error,
+before simulating). Prints a summary table to stdout; progress, warnings and errors go to
+stderr. Ctrl-C (or SIGTERM), even while the results are being written, stops the run: no
+results are written, an earlier folder stays as it was, exit status 130.
 
 With "variants" in the scenario, each variant is run too, with the same seed (common random
 numbers), into DIR/variants/<name>/ (the same files), and the paired differences variant - base,

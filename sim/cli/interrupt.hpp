@@ -3,8 +3,11 @@
 // signal handler may safely do; the batch (run::BatchOptions::stop) looks at it between
 // replications and every few thousand events, and throws run::Interrupted, which main.cpp turns
 // into "interrupted: no results written" and exit status 130 (128 + SIGINT, as shells report).
-// The handler is one-shot: a second Ctrl-C ends the program at once. The library itself never
-// touches signals, so a program embedding it keeps control of its own.
+// The results writer looks at the same flag before each file and before its final rename
+// (io/atomic_dir.hpp), so a Ctrl-C after the replications still writes nothing. The handler is
+// one-shot: a second Ctrl-C ends the program at once; the results folder is then untouched, and
+// the staging folder left behind is removed by the next run (io/leftover_folders.hpp). The
+// library itself never touches signals, so a program embedding it keeps control of its own.
 #pragma once
 
 #include <atomic>

@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: MIT
 // The `carepath` program: parse the command line (options.hpp), run one command (commands.hpp)
 // and map what went wrong to the CLI contract's exit status: 2 for bad input or usage, with
-// every diagnostic on stderr, 130 after Ctrl-C or SIGTERM (interrupt.hpp), and 1 for anything
-// that is carepath's own fault.
+// every diagnostic on stderr, and for what the user's machine refused (an --out that cannot be
+// written or replaced, a full disk, memory running out); 130 after Ctrl-C or SIGTERM
+// (interrupt.hpp), and 1 for anything that is carepath's own fault.
 #include <carepath/error.hpp>
 #include <carepath/run/batch.hpp>
 
 #include "cli/commands.hpp"
 #include "cli/help.hpp"
 #include "cli/options.hpp"
-#include "io/atomic_dir.hpp"
+#include "cli/output_folder.hpp"
+#include "io/folder_marker.hpp"
 
 #include <exception>
 #include <iostream>
+#include <new>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -44,7 +47,7 @@ int run_program(const std::vector<std::string>& args) {
     }
     return status;
   } catch (const carepath::run::Interrupted&) {
-    // Thrown before write_results; an unfinished staging folder is removed by AtomicDir.
+    // Thrown before the results folder is in place; its staging folder is removed by AtomicDir.
     std::cerr << "interrupted: no results written\n";
     return kInterrupted;
   } catch (const UsageError& e) {
@@ -57,10 +60,20 @@ int run_program(const std::vector<std::string>& args) {
   } catch (const carepath::io::ReplaceRefused& e) {
     std::cerr << "carepath: " << e.what() << '\n';
     return kBadInput;
-  } catch (const std::system_error& e) {
-    // Disk full, permission denied: not bad input, and not a bug either, so no "internal".
+  } catch (const WriteFailed& e) {
     std::cerr << "carepath: " << e.what() << '\n';
-    return kInternalError;
+    return kBadInput;
+  } catch (const OutOfMemory& e) {
+    std::cerr << "carepath: " << e.what() << '\n';
+    return kBadInput;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "carepath: out of memory\n";
+    return kBadInput;
+  } catch (const std::system_error& e) {
+    // Disk full, permission denied: the message names the path and the system's reason. Not a bug,
+    // so no "internal"; like bad input, the user's to change (another --out, some free space).
+    std::cerr << "carepath: " << e.what() << '\n';
+    return kBadInput;
   } catch (const std::exception& e) {
     std::cerr << "carepath: internal error: " << e.what() << '\n';
     return kInternalError;

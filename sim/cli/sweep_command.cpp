@@ -9,6 +9,7 @@
 // run refuses to replace, as it holds no summary.json.
 #include "cli/commands.hpp"
 #include "cli/interrupt.hpp"
+#include "cli/output_folder.hpp"
 #include "cli/sweep.hpp"
 
 #include <carepath/io/scenario_json.hpp>
@@ -17,12 +18,14 @@
 
 #include "io/atomic_dir.hpp"
 #include "io/durable_file.hpp"
+#include "io/missing_values.hpp"
 #include "io/number_format.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <new>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -33,7 +36,7 @@ namespace {
 using nlohmann::ordered_json;
 
 constexpr const char* kSweepCsvFile = "sweep.csv";
-constexpr const char* kSweepJsonFile = "sweep.json";  // Also the marker that lets a sweep replace its folder.
+constexpr const char* kSweepJsonFile = "sweep.json";  // The file every sweep folder holds.
 constexpr double kDefaultShare = 0.9;
 
 struct MetricRow {
@@ -225,6 +228,7 @@ ordered_json sweep_json(const std::string& scenario, const SweepRange& range, co
                          {"mean", number_or_null(row.estimate.mean)},
                          {"ci95", {number_or_null(row.estimate.ci_low), number_or_null(row.estimate.ci_high)}},
                          {"n", row.estimate.n}});
+      if (std::string note = io::missing_note(row.estimate); !note.empty()) metrics.back()["note"] = std::move(note);
     }
     point_list.push_back({{"value", range.integers ? ordered_json(std::llround(point.value)) : ordered_json(point.value)},
                           {"share_meeting_goals", number_or_null(point.share)},
@@ -297,7 +301,7 @@ int sweep_command(const Options& options, std::ostream& out, std::ostream& err) 
 
   const std::filesystem::path dir = options.out.value_or(std::filesystem::path("results") /
                                                          (base.scenario.name + "-sweep-" + range.path));
-  io::check_replaceable(dir, kSweepJsonFile);
+  prepare_output_folder(dir, kSweepJsonFile, err);
 
   // Every point is checked by the loader before any is run: a value the format refuses (a
   // capacity of 0, a negative scale) is reported at once, as "variant 'capacity_0': ...".
@@ -313,24 +317,35 @@ int sweep_command(const Options& options, std::ostream& out, std::ostream& err) 
   std::vector<Point> points;
   std::size_t replications = 0;
   for (std::size_t i = 0; i < set.variants.size(); ++i) {
-    const run::BatchResult result = run::run_batch(set.variants[i].scenario, batch);
+    const run::BatchResult result = [&] {
+      try {
+        return run::run_batch(set.variants[i].scenario, batch);
+      } catch (const std::bad_alloc&) {
+        throw out_of_memory("simulating", set.variants[i].scenario,
+                            batch.replications.value_or(set.variants[i].scenario.run.replications), 1,
+                            batch.trajectories);
+      }
+    }();
     replications = result.replications.size();
+    warn_about_non_finite(result, "value " + range.texts[i] + ": ", err);
     points.push_back({range.texts[i], range.values[i], metric_rows(result), share_meeting(goals, result)});
   }
   const std::string sentence = goals.empty() ? "" : answer(range, goals, points, share);
 
-  io::AtomicDir folder(dir, kSweepJsonFile);
-  {
-    io::DurableFile csv(folder.staging() / kSweepCsvFile);
-    write_csv(points, csv.stream());
-    csv.close();
-    io::DurableFile json(folder.staging() / kSweepJsonFile);
-    json.stream() << sweep_json(base.scenario.name, range, goals, share, *batch.seed, replications, points, sentence)
-                         .dump(2)
-                  << '\n';
-    json.close();
-  }
-  folder.commit();
+  write_output(dir, [&] {
+    io::AtomicDir folder(dir, kSweepJsonFile, batch.stop);
+    {
+      io::DurableFile csv(folder.staging() / kSweepCsvFile);
+      write_csv(points, csv.stream());
+      csv.close();
+      io::DurableFile json(folder.staging() / kSweepJsonFile);
+      json.stream() << sweep_json(base.scenario.name, range, goals, share, *batch.seed, replications, points, sentence)
+                           .dump(2)
+                    << '\n';
+      json.close();
+    }
+    folder.commit();
+  });
 
   if (!options.quiet) {
     print_table(range, goals, points, out);

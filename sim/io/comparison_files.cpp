@@ -2,11 +2,13 @@
 #include "io/comparison_files.hpp"
 
 #include "io/csv_text.hpp"
+#include "io/missing_values.hpp"
 #include "io/number_format.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <ostream>
+#include <string>
 #include <string_view>
 
 namespace carepath::io {
@@ -20,6 +22,13 @@ constexpr std::string_view kComparisonHeader =
 ordered_json number_or_null(double value) {
   if (!std::isfinite(value)) return nullptr;
   return value;
+}
+
+// Why a difference has a null, as summary.json says it for a statistic; "" when it has none.
+std::string difference_note(const run::KpiDifference& d) {
+  if (d.difference.n == 0) return "nothing to compare: no replication had a value in both";
+  if (!std::isfinite(d.base_mean) || !std::isfinite(d.variant_mean)) return "not a finite number: a replication's value was infinite or undefined";
+  return missing_note(d.difference);
 }
 
 }  // namespace
@@ -54,6 +63,7 @@ ordered_json comparison_json(const std::string& base_name, const std::vector<mod
                              {"ci95", ordered_json::array({number_or_null(d.difference.ci_low),
                                                            number_or_null(d.difference.ci_high)})},
                              {"n", d.difference.n}});
+      if (std::string note = difference_note(d); !note.empty()) differences.back()["note"] = std::move(note);
     }
     list.push_back({{"name", variant.variant},
                     {"description", found == variants.end() ? "" : found->description},

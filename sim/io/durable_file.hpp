@@ -6,16 +6,23 @@
 #pragma once
 
 #include <filesystem>
-#include <fstream>
+#include <ostream>
+#include <streambuf>
 #include <string_view>
+#include <vector>
 
 namespace carepath::io {
 
 /// A file opened for writing (created or truncated). Failures throw std::system_error naming the
-/// file; the bytes are only known to be safe once close() has returned.
+/// file and the system's reason (a full disk is "No space left on device", not a stream's
+/// "iostream error": the buffer below writes with ::write and keeps the first errno); the bytes
+/// are only known to be safe once close() has returned.
 class DurableFile {
  public:
   explicit DurableFile(std::filesystem::path path);
+  DurableFile(const DurableFile&) = delete;
+  DurableFile& operator=(const DurableFile&) = delete;
+  ~DurableFile();
 
   [[nodiscard]] std::ostream& stream() noexcept { return out_; }
 
@@ -23,8 +30,27 @@ class DurableFile {
   void close();
 
  private:
+  // An output buffer over a file descriptor that remembers why a write failed.
+  class Buffer : public std::streambuf {
+   public:
+    explicit Buffer(int fd);
+    [[nodiscard]] int error() const noexcept { return error_; }
+
+   protected:
+    int_type overflow(int_type c) override;
+    int sync() override;
+
+   private:
+    bool drain();
+    int fd_;
+    int error_ = 0;
+    std::vector<char> bytes_;
+  };
+
   std::filesystem::path path_;
-  std::ofstream out_;
+  int fd_ = -1;
+  Buffer buffer_;
+  std::ostream out_;
 };
 
 /// fsyncs a folder, so that files created or renamed in it are recorded on disk.

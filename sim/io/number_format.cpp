@@ -24,13 +24,13 @@ std::string checked(std::to_chars_result result, const Buffer& buffer) {
 }  // namespace
 
 std::string format_shortest(double value) {
-  if (std::isnan(value)) return {};
+  if (!std::isfinite(value)) return {};
   Buffer buffer{};
   return checked(std::to_chars(buffer.data(), buffer.data() + buffer.size(), value), buffer);
 }
 
 std::string format_fixed(double value, int decimals) {
-  if (std::isnan(value)) return "-";
+  if (!std::isfinite(value)) return "-";
   Buffer buffer{};
   return checked(std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
                                std::chars_format::fixed, decimals),

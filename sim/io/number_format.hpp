@@ -9,11 +9,13 @@
 
 namespace carepath::io {
 
-/// Shortest round-trip form, e.g. 0.1 -> "0.1", 2.0 -> "2", 1e-7 -> "1e-07"; NaN -> "" (an empty
-/// CSV field, which spreadsheets and R read as missing).
+/// Shortest round-trip form, e.g. 0.1 -> "0.1", 2.0 -> "2", 1e-7 -> "1e-07"; NaN and infinities
+/// -> "" (an empty CSV field, which spreadsheets and R read as missing; why it is missing is in
+/// summary.json's "note", missing_values.hpp). Never "nan" or "inf".
 [[nodiscard]] std::string format_shortest(double value);
 
-/// Fixed notation with `decimals` digits after the point, e.g. (2.449, 1) -> "2.4"; NaN -> "-".
+/// Fixed notation with `decimals` digits after the point, e.g. (2.449, 1) -> "2.4"; NaN and
+/// infinities -> "-".
 [[nodiscard]] std::string format_fixed(double value, int decimals);
 
 }  // namespace carepath::io

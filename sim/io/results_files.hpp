@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The layout of a results folder, named once for the writer, the CLI's early check of --out and
-// the tests. summary.json doubles as the marker that a folder is carepath output, which is what
-// allows atomic_dir.hpp to replace it.
+// the tests. Beside them, every results folder holds the hidden marker folder_marker.hpp writes,
+// listing them; summary.json is the file every results folder has.
 #pragma once
 
 namespace carepath::io {
@@ -22,7 +22,7 @@ inline constexpr const char* kComparisonCsvFile = "comparison.csv";
 inline constexpr const char* kComparisonJsonFile = "comparison.json";
 inline constexpr const char* kReportHtmlFile = "report.html";
 
-/// A folder holding this file may be replaced by a new run's results.
-inline constexpr const char* kResultsMarkerFile = kSummaryJsonFile;
+/// The file every results folder holds: one with it but without the marker is an older carepath's.
+inline constexpr const char* kResultsMainFile = kSummaryJsonFile;
 
 }  // namespace carepath::io

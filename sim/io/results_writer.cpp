@@ -23,8 +23,11 @@ namespace carepath::io {
 
 namespace {
 
+// Each file starts with a look at the stop flag, so that a Ctrl-C while writing ends the writing
+// within one file and leaves no results (AtomicDir removes the staging folder).
 template <class WriteContent>
-void write_file(const std::filesystem::path& path, WriteContent write_content) {
+void write_file(const AtomicDir& folder, const std::filesystem::path& path, WriteContent write_content) {
+  folder.check_stop();
   DurableFile file(path);
   write_content(file.stream());
   file.close();
@@ -38,31 +41,31 @@ struct BatchDocuments {
 
 // One batch's files into `staging`, an existing folder; returns its JSON documents, each built once.
 BatchDocuments write_batch_files(const model::Scenario& scenario, const run::BatchResult& result,
-                                 const std::filesystem::path& staging) {
+                                 const AtomicDir& folder, const std::filesystem::path& staging) {
   BatchDocuments documents;
   documents.summary = summary_json(scenario, result);
-  write_file(staging / kSummaryJsonFile, [&](std::ostream& out) { out << documents.summary.dump(2) << '\n'; });
-  write_file(staging / kSummaryServicesCsvFile,
+  write_file(folder, staging / kSummaryJsonFile, [&](std::ostream& out) { out << documents.summary.dump(2) << '\n'; });
+  write_file(folder, staging / kSummaryServicesCsvFile,
              [&](std::ostream& out) { write_summary_services_csv(result.summary, out); });
-  write_file(staging / kSummarySystemCsvFile,
+  write_file(folder, staging / kSummarySystemCsvFile,
              [&](std::ostream& out) { write_summary_system_csv(result.summary, out); });
-  write_file(staging / kReplicationsCsvFile,
+  write_file(folder, staging / kReplicationsCsvFile,
              [&](std::ostream& out) { write_replications_csv(result, out); });
   if (!result.summary.pathways.empty()) {
-    write_file(staging / kSummaryPathwaysCsvFile,
+    write_file(folder, staging / kSummaryPathwaysCsvFile,
                [&](std::ostream& out) { write_summary_pathways_csv(result.summary, out); });
-    write_file(staging / kReplicationsPathwaysCsvFile,
+    write_file(folder, staging / kReplicationsPathwaysCsvFile,
                [&](std::ostream& out) { write_replications_pathways_csv(result, out); });
   }
   if (!result.summary.by_type.empty()) {
-    write_file(staging / kSummaryByTypeCsvFile,
+    write_file(folder, staging / kSummaryByTypeCsvFile,
                [&](std::ostream& out) { write_summary_by_type_csv(result.summary, out); });
   }
   if (!result.trajectories.empty()) {
     documents.trajectories = trajectories_json(result.trajectories);
-    write_file(staging / kTrajectoriesCsvFile,
+    write_file(folder, staging / kTrajectoriesCsvFile,
                [&](std::ostream& out) { write_trajectories_csv(result.trajectories, out); });
-    write_file(staging / kTrajectoriesJsonFile,
+    write_file(folder, staging / kTrajectoriesJsonFile,
                [&](std::ostream& out) { out << documents.trajectories.dump() << '\n'; });
   }
   return documents;
@@ -82,33 +85,35 @@ ReportInputs base_report(const model::Scenario& base, BatchDocuments documents) 
 
 // report.html is written last: the page shows what the files hold (sim/report/report_html.cpp).
 void write_results(const model::Scenario& scenario, const run::BatchResult& result,
-                   const std::filesystem::path& dir) {
-  AtomicDir folder(dir, kResultsMarkerFile);
-  write_report(folder.staging(), base_report(scenario, write_batch_files(scenario, result, folder.staging())));
+                   const std::filesystem::path& dir, const std::atomic<bool>* stop) {
+  AtomicDir folder(dir, kResultsMainFile, stop);
+  write_report(folder.staging(), base_report(scenario, write_batch_files(scenario, result, folder, folder.staging())));
   folder.commit();
 }
 
 void write_results(const model::Scenario& base, const std::vector<model::ScenarioVariant>& variants,
-                   const run::ComparisonResult& comparison, const std::filesystem::path& dir) {
-  AtomicDir folder(dir, kResultsMarkerFile);
+                   const run::ComparisonResult& comparison, const std::filesystem::path& dir,
+                   const std::atomic<bool>* stop) {
+  AtomicDir folder(dir, kResultsMainFile, stop);
   const std::filesystem::path& staging = folder.staging();
-  ReportInputs report = base_report(base, write_batch_files(base, comparison.base, staging));
+  ReportInputs report = base_report(base, write_batch_files(base, comparison.base, folder, staging));
   for (const run::NamedBatch& batch : comparison.variants) {
     const auto variant = std::find_if(variants.begin(), variants.end(),
                                       [&](const model::ScenarioVariant& v) { return v.name == batch.name; });
     if (variant == variants.end()) throw std::invalid_argument("no scenario for variant '" + batch.name + "'");
     const std::filesystem::path variant_dir = staging / kVariantsFolder / batch.name;
     std::filesystem::create_directories(variant_dir);
-    BatchDocuments documents = write_batch_files(variant->scenario, batch.result, variant_dir);
+    BatchDocuments documents = write_batch_files(variant->scenario, batch.result, folder, variant_dir);
     sync_directory(variant_dir);
     report.variants.push_back({batch.name, std::move(documents.summary), std::move(documents.trajectories)});
   }
   if (!comparison.variants.empty()) {
     sync_directory(staging / kVariantsFolder);
     report.comparison = comparison_json(base.name, variants, comparison);
-    write_file(staging / kComparisonCsvFile, [&](std::ostream& out) { write_comparison_csv(comparison, out); });
-    write_file(staging / kComparisonJsonFile, [&](std::ostream& out) { out << report.comparison.dump(2) << '\n'; });
+    write_file(folder, staging / kComparisonCsvFile, [&](std::ostream& out) { write_comparison_csv(comparison, out); });
+    write_file(folder, staging / kComparisonJsonFile, [&](std::ostream& out) { out << report.comparison.dump(2) << '\n'; });
   }
+  folder.check_stop();
   write_report(staging, report);
   folder.commit();
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "io/summary_json.hpp"
 
+#include "io/missing_values.hpp"
+
 #include <cmath>
 
 namespace carepath::io {
@@ -15,8 +17,9 @@ ordered_json number_or_null(double value) {
   return value;
 }
 
+// A null never comes alone: "note" says why (missing_values.hpp).
 ordered_json estimate_json(const char* unit, const stats::Estimate& e) {
-  return ordered_json{
+  ordered_json json{
       {"unit", unit},
       {"mean", number_or_null(e.mean)},
       {"ci95", ordered_json::array({number_or_null(e.ci_low), number_or_null(e.ci_high)})},
@@ -25,6 +28,8 @@ ordered_json estimate_json(const char* unit, const stats::Estimate& e) {
       {"max", number_or_null(e.max)},
       {"n", e.n},
   };
+  if (std::string note = missing_note(e); !note.empty()) json["note"] = std::move(note);
+  return json;
 }
 
 template <class Table, class Estimates>

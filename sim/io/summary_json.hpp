@@ -2,7 +2,8 @@
 // summary.json: the one file a program reads to get a run's answer. It records what was run
 // (scenario, seed, replications, threads, horizon) and, for each service and for the whole
 // system, every metric of stats/results.hpp with its unit, mean, 95% CI, sd, range and n. JSON
-// has no NaN, so a statistic with nothing to measure is null. Written by results_writer.cpp.
+// has no NaN, so a statistic with nothing to measure (or not finite) is null, and a "note" beside
+// it says why (missing_values.hpp). Written by results_writer.cpp.
 #pragma once
 
 #include <carepath/model/scenario.hpp>

@@ -9,6 +9,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,8 +24,9 @@ constexpr std::string_view kHeader = "period,start,iso_week,days,kind,name,metri
 
 // The double nearest to the shortest decimal form of the float nearest to `value`: the bands are
 // statistics of float values, so digits beyond a float's precision would only be noise.
+// A value beyond a float's range (only an overflow makes one) is kept as it is, not made infinite.
 double tidy(double value) {
-  if (!std::isfinite(value)) return value;
+  if (!std::isfinite(value) || std::fabs(value) > std::numeric_limits<float>::max()) return value;
   char text[32];
   const auto [end, ec] = std::to_chars(text, text + sizeof text, static_cast<float>(value));
   double tidied = value;
@@ -94,13 +96,29 @@ ordered_json column(const std::vector<double>& values, std::size_t s, std::size_
   return out;
 }
 
+// Whether some period with values (n > 0) has a band that is not finite.
+bool has_non_finite_values(const stats::TrajectoryBands& bands, std::size_t s, std::size_t series) {
+  for (std::size_t cell = s; cell < bands.n.size(); cell += series) {
+    if (bands.n[cell] == 0) continue;
+    for (const std::vector<double>* band : {&bands.mean, &bands.p5, &bands.p25, &bands.p50, &bands.p75, &bands.p95}) {
+      if (!std::isfinite((*band)[cell])) return true;
+    }
+  }
+  return false;
+}
+
+// null means n = 0 (nothing to measure), unless "note" says some values were not finite.
 ordered_json bands_json(const stats::TrajectoryBands& bands, std::size_t s, std::size_t series) {
   ordered_json n = ordered_json::array();
   for (std::size_t cell = s; cell < bands.n.size(); cell += series) n.push_back(bands.n[cell]);
-  return ordered_json{{"mean", column(bands.mean, s, series)}, {"p5", column(bands.p5, s, series)},
-                      {"p25", column(bands.p25, s, series)},   {"p50", column(bands.p50, s, series)},
-                      {"p75", column(bands.p75, s, series)},   {"p95", column(bands.p95, s, series)},
-                      {"n", std::move(n)}};
+  ordered_json json{{"mean", column(bands.mean, s, series)}, {"p5", column(bands.p5, s, series)},
+                    {"p25", column(bands.p25, s, series)},   {"p50", column(bands.p50, s, series)},
+                    {"p75", column(bands.p75, s, series)},   {"p95", column(bands.p95, s, series)},
+                    {"n", std::move(n)}};
+  if (has_non_finite_values(bands, s, series)) {
+    json["note"] = "null where n > 0: the values there were not finite numbers (infinite or undefined)";
+  }
+  return json;
 }
 
 }  // namespace

@@ -178,7 +178,7 @@ TEST_F(CliTest, RunWillNotReplaceAFolderThatIsNotResults) {
   std::ofstream(work() / "thesis" / "chapter1.tex") << "precious";
   const Outcome o = carepath("run tiny.json --out thesis");
   EXPECT_EQ(o.status, 2);
-  EXPECT_THAT(o.err, HasSubstr("does not look like carepath output"));
+  EXPECT_THAT(o.err, HasSubstr("is not a folder carepath wrote"));
   EXPECT_EQ(read_text(work() / "thesis" / "chapter1.tex"), "precious");
 }
 

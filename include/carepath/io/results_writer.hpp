@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Writing a batch's results: DIR/summary.json and its CSV twins (summary_services.csv,
 // summary_system.csv, replications.csv). The folder is built under a temporary name beside DIR
-// and renamed into place only when complete, so a crash never leaves half a result.
+// and renamed into place only when complete, so a crash never leaves half a result. A hidden
+// DIR/.carepath-results lists the files written; an existing DIR is replaced only if it is empty
+// or holds nothing else (otherwise an error, and nothing is written).
 #pragma once
 
 #include <carepath/model/scenario.hpp>
@@ -9,20 +11,25 @@
 #include <carepath/run/batch.hpp>
 #include <carepath/run/compare.hpp>
 
+#include <atomic>
 #include <filesystem>
 #include <iosfwd>
 #include <vector>
 
 namespace carepath::io {
 
+/// When `stop` is given and becomes true before the folder is in place, the writing stops, nothing
+/// is left behind, and run::Interrupted is thrown (a Ctrl-C after the simulation still means "no
+/// results"). A failure to write throws std::system_error naming the file and the system's reason.
 void write_results(const model::Scenario& scenario, const run::BatchResult& result,
-                   const std::filesystem::path& dir);
+                   const std::filesystem::path& dir, const std::atomic<bool>* stop = nullptr);
 
 /// A what-if comparison: the base's files as above, each variant's in DIR/variants/<name>/, and
 /// the paired differences in DIR/comparison.csv and DIR/comparison.json (only when there are
 /// variants), all replaced as one folder. `variants` are the compared scenarios, by name.
 void write_results(const model::Scenario& base, const std::vector<model::ScenarioVariant>& variants,
-                   const run::ComparisonResult& comparison, const std::filesystem::path& dir);
+                   const run::ComparisonResult& comparison, const std::filesystem::path& dir,
+                   const std::atomic<bool>* stop = nullptr);
 
 /// The short human table `carepath run` prints.
 void print_summary_table(const run::BatchResult& result, std::ostream& out);

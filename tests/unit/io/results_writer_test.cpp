@@ -8,6 +8,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <atomic>
 #include <fstream>
 #include <limits>
 #include <sstream>
@@ -183,14 +185,52 @@ TEST(ResultsWriterTest, ReplacesAnEarlierResultsFolder) {
   ScratchDir scratch;
   const fs::path out = scratch.path() / "out";
   write_results(tiny_scenario(), fabricated_result(), out);
-  std::ofstream(out / "stale.txt") << "from an older version";
 
   run::BatchResult second = fabricated_result();
   second.seed = 7;
   write_results(tiny_scenario(), second, out);
 
-  EXPECT_FALSE(fs::exists(out / "stale.txt"));
   EXPECT_EQ(nlohmann::json::parse(read_text(out / kSummaryJsonFile)).at("run").at("seed"), 7);
+  EXPECT_EQ(scratch.entries(), std::vector<std::string>{"out"});
+}
+
+// The marker lists exactly what was written, so a file added by anyone else is seen.
+TEST(ResultsWriterTest, MarksTheFolderWithTheFilesItWrote) {
+  ScratchDir scratch;
+  const fs::path out = scratch.path() / "out";
+  write_results(tiny_scenario(), fabricated_result(), out);
+  const nlohmann::json marker = nlohmann::json::parse(read_text(out / kFolderMarkerFile));
+  std::vector<std::string> written;
+  for (const auto& entry : fs::directory_iterator(out)) {
+    if (entry.path().filename() != kFolderMarkerFile) written.push_back(entry.path().filename().string());
+  }
+  std::sort(written.begin(), written.end());
+  EXPECT_EQ(marker.at("files").get<std::vector<std::string>>(), written);
+  EXPECT_EQ(marker.at("written_by"), std::string("carepath ") + CAREPATH_TEST_VERSION);
+}
+
+TEST(ResultsWriterTest, RefusesAResultsFolderHoldingAFileItDidNotWrite) {
+  ScratchDir scratch;
+  const fs::path out = scratch.path() / "out";
+  write_results(tiny_scenario(), fabricated_result(), out);
+  std::ofstream(out / "my_notes.txt") << "precious";
+  EXPECT_THAT([&] { write_results(tiny_scenario(), fabricated_result(), out); },
+              ::testing::ThrowsMessage<ReplaceRefused>(HasSubstr("my_notes.txt")));
+  EXPECT_EQ(read_text(out / "my_notes.txt"), "precious");
+  EXPECT_EQ(scratch.entries(), std::vector<std::string>{"out"});
+}
+
+// A Ctrl-C that arrives once the simulation is over still means "no results".
+TEST(ResultsWriterTest, StopFlagLeavesTheEarlierFolderAndNoStaging) {
+  ScratchDir scratch;
+  const fs::path out = scratch.path() / "out";
+  write_results(tiny_scenario(), fabricated_result(), out);
+  const std::string before = read_text(out / kSummaryJsonFile);
+  const std::atomic<bool> stop{true};
+  run::BatchResult second = fabricated_result();
+  second.seed = 7;
+  EXPECT_THROW(write_results(tiny_scenario(), second, out, &stop), run::Interrupted);
+  EXPECT_EQ(read_text(out / kSummaryJsonFile), before);
   EXPECT_EQ(scratch.entries(), std::vector<std::string>{"out"});
 }
 
