@@ -4,6 +4,8 @@
 #include "io/csv_text.hpp"
 #include "io/number_format.hpp"
 
+#include <carepath/run/headlines.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <ostream>
@@ -36,7 +38,7 @@ void write_comparison_csv(const run::ComparisonResult& comparison, std::ostream&
   }
 }
 
-ordered_json comparison_json(const std::string& base_name, const std::vector<model::ScenarioVariant>& variants,
+ordered_json comparison_json(const model::Scenario& base, const std::vector<model::ScenarioVariant>& variants,
                              const run::ComparisonResult& comparison) {
   ordered_json list = ordered_json::array();
   for (const run::VariantDifferences& variant : comparison.differences) {
@@ -55,12 +57,27 @@ ordered_json comparison_json(const std::string& base_name, const std::vector<mod
                                                            number_or_null(d.difference.ci_high)})},
                              {"n", d.difference.n}});
     }
+    ordered_json headlines = ordered_json::array();
+    for (const run::HeadlineDifference& h : run::headline_differences(base.headlines, variant)) {
+      headlines.push_back({{"kpi", h.kpi},
+                           {"label", h.label},
+                           {"unit", h.unit},
+                           {"base_mean", number_or_null(h.base_mean)},
+                           {"variant_mean", number_or_null(h.variant_mean)},
+                           {"difference", number_or_null(h.difference.mean)},
+                           {"ci95", ordered_json::array({number_or_null(h.difference.ci_low),
+                                                         number_or_null(h.difference.ci_high)})},
+                           {"n", h.difference.n},
+                           {"detectable", h.detectable}});
+    }
     list.push_back({{"name", variant.variant},
                     {"description", found == variants.end() ? "" : found->description},
                     {"notes", found == variants.end() ? std::vector<std::string>{} : found->notes},
+                    {"changes", found == variants.end() ? std::vector<std::string>{} : found->changes},
+                    {"headlines", std::move(headlines)},
                     {"differences", std::move(differences)}});
   }
-  return ordered_json{{"base", base_name}, {"variants", std::move(list)}};
+  return ordered_json{{"base", base.name}, {"variants", std::move(list)}};
 }
 
 }  // namespace carepath::io

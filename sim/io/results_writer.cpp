@@ -105,7 +105,7 @@ void write_results(const model::Scenario& base, const std::vector<model::Scenari
   }
   if (!comparison.variants.empty()) {
     sync_directory(staging / kVariantsFolder);
-    report.comparison = comparison_json(base.name, variants, comparison);
+    report.comparison = comparison_json(base, variants, comparison);
     write_file(staging / kComparisonCsvFile, [&](std::ostream& out) { write_comparison_csv(comparison, out); });
     write_file(staging / kComparisonJsonFile, [&](std::ostream& out) { out << report.comparison.dump(2) << '\n'; });
   }
