@@ -12,5 +12,6 @@
 #include <carepath/model/variant.hpp>
 #include <carepath/run/batch.hpp>
 #include <carepath/run/compare.hpp>
+#include <carepath/run/headlines.hpp>
 #include <carepath/stats/results.hpp>
 #include <carepath/time.hpp>

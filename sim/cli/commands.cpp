@@ -153,7 +153,7 @@ int run_command(const Options& options, std::ostream& out, std::ostream& err) {
   }
   if (!options.quiet) {
     io::print_summary_table(result.base, out);
-    io::print_comparison_headlines(result, out);
+    io::print_headlines(loaded.base.headlines, variants, result, out);
     err << "wrote " << dir.string() << '\n';
   }
   return kSuccess;

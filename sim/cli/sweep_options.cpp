@@ -5,6 +5,7 @@
 #include <carepath/io/scenario_json.hpp>
 #include "io/number_format.hpp"
 #include "model/suggest.hpp"
+#include "stats/kpi_ref.hpp"
 
 #include <carepath/stats/results.hpp>
 
@@ -68,21 +69,6 @@ bool is_iso_date(std::string_view text) {
 std::vector<std::string> names_of(const auto& list) {
   std::vector<std::string> names;
   for (const auto& element : list) names.push_back(element.name);
-  return names;
-}
-
-template <class Table>
-std::optional<std::size_t> metric_index(const Table& table, const std::string& metric) {
-  for (std::size_t i = 0; i < table.size(); ++i) {
-    if (metric == table[i].name) return i;
-  }
-  return std::nullopt;
-}
-
-template <class Table>
-std::vector<std::string> metric_names(const Table& table) {
-  std::vector<std::string> names;
-  for (const auto& m : table) names.emplace_back(m.name);
   return names;
 }
 
@@ -196,63 +182,14 @@ Goal parse_goal(const std::string& text, const model::Scenario& base) {
   const std::string left = text.substr(0, at);
   const std::string right = text.substr(at + (or_equal ? 2 : 1));
 
-  const std::size_t first_dot = left.find('.');
-  const std::size_t last_dot = left.rfind('.');
-  if (first_dot == std::string::npos) usage("--goal", "expected KIND.NAME.METRIC or system.METRIC, got '" + left + "'");
-  goal.kind = left.substr(0, first_dot);
-  goal.metric = left.substr(last_dot + 1);
-  const std::vector<std::string> kinds{"service", "pathway", "system"};
-  const bool kind_written = std::find(kinds.begin(), kinds.end(), goal.kind) != kinds.end();
-  if (!kind_written) {
-    // NAME.METRIC: the kind is whichever of pathways and services has that name.
-    const std::string name = left.substr(0, last_dot);
-    const auto pathways = names_of(base.pathways);
-    const auto services = names_of(base.services);
-    const bool is_pathway = std::find(pathways.begin(), pathways.end(), name) != pathways.end();
-    const bool is_service = std::find(services.begin(), services.end(), name) != services.end();
-    if (is_pathway && is_service) {
-      usage("--goal", "'" + name + "' names both a pathway and a service; write pathway." + name + "." +
-                          goal.metric + " or service." + name + "." + goal.metric);
-    }
-    if (!is_pathway && !is_service) {
-      std::vector<std::string> known = kinds;
-      known.insert(known.end(), pathways.begin(), pathways.end());
-      known.insert(known.end(), services.begin(), services.end());
-      usage("--goal", model::unknown_name_message("kind, pathway or service", last_dot == first_dot ? goal.kind : name,
-                                                  known));
-    }
-    goal.kind = is_pathway ? "pathway" : "service";
-    goal.name = name;
-  } else if (goal.kind == "system") {
-    if (last_dot != first_dot) usage("--goal", "expected system.METRIC (the system has no name), got '" + left + "'");
-    goal.name = "system";
-  } else {
-    if (last_dot == first_dot) usage("--goal", "expected " + goal.kind + ".NAME.METRIC, got '" + left + "'");
-    goal.name = left.substr(first_dot + 1, last_dot - first_dot - 1);
-    const std::vector<std::string> known =
-        goal.kind == "service" ? names_of(base.services) : names_of(base.pathways);
-    if (std::find(known.begin(), known.end(), goal.name) == known.end()) {
-      usage("--goal", model::unknown_name_message(goal.kind, goal.name, known));
-    }
-  }
-  std::optional<std::size_t> index;
-  std::vector<std::string> metrics;
-  if (goal.kind == "service") {
-    index = metric_index(stats::kServiceMetrics, goal.metric);
-    metrics = metric_names(stats::kServiceMetrics);
-  } else if (goal.kind == "pathway") {
-    index = metric_index(stats::kPathwayMetrics, goal.metric);
-    metrics = metric_names(stats::kPathwayMetrics);
-  } else {
-    index = metric_index(stats::kSystemMetrics, goal.metric);
-    metrics = metric_names(stats::kSystemMetrics);
-  }
-  if (!index) usage("--goal", model::unknown_name_message(goal.kind + " metric", goal.metric, metrics));
-  goal.metric_index = *index;
-  const std::string_view unit = goal.kind == "service"   ? stats::kServiceMetrics[*index].unit
-                                : goal.kind == "pathway" ? stats::kPathwayMetrics[*index].unit
-                                                         : stats::kSystemMetrics[*index].unit;
-  goal.value = goal_value(right, unit, text);
+  auto resolved = stats::resolve_kpi(left, base);
+  if (const auto* reason = std::get_if<std::string>(&resolved)) usage("--goal", *reason);
+  const stats::KpiRef& kpi = std::get<stats::KpiRef>(resolved);
+  goal.kind = kpi.kind;
+  goal.name = kpi.name;
+  goal.metric = kpi.metric;
+  goal.metric_index = kpi.metric_index;
+  goal.value = goal_value(right, kpi.unit, text);
   return goal;
 }
 

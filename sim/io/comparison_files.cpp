@@ -5,6 +5,8 @@
 #include "io/missing_values.hpp"
 #include "io/number_format.hpp"
 
+#include <carepath/run/headlines.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <ostream>
@@ -25,10 +27,10 @@ ordered_json number_or_null(double value) {
 }
 
 // Why a difference has a null, as summary.json says it for a statistic; "" when it has none.
-std::string difference_note(const run::KpiDifference& d) {
-  if (d.difference.n == 0) return "nothing to compare: no replication had a value in both";
-  if (!std::isfinite(d.base_mean) || !std::isfinite(d.variant_mean)) return "not a finite number: a replication's value was infinite or undefined";
-  return missing_note(d.difference);
+std::string difference_note(const stats::Estimate& difference, double base_mean, double variant_mean) {
+  if (difference.n == 0) return "nothing to compare: no replication had a value in both";
+  if (!std::isfinite(base_mean) || !std::isfinite(variant_mean)) return "not a finite number: a replication's value was infinite or undefined";
+  return missing_note(difference);
 }
 
 }  // namespace
@@ -45,7 +47,7 @@ void write_comparison_csv(const run::ComparisonResult& comparison, std::ostream&
   }
 }
 
-ordered_json comparison_json(const std::string& base_name, const std::vector<model::ScenarioVariant>& variants,
+ordered_json comparison_json(const model::Scenario& base, const std::vector<model::ScenarioVariant>& variants,
                              const run::ComparisonResult& comparison) {
   ordered_json list = ordered_json::array();
   for (const run::VariantDifferences& variant : comparison.differences) {
@@ -63,14 +65,34 @@ ordered_json comparison_json(const std::string& base_name, const std::vector<mod
                              {"ci95", ordered_json::array({number_or_null(d.difference.ci_low),
                                                            number_or_null(d.difference.ci_high)})},
                              {"n", d.difference.n}});
-      if (std::string note = difference_note(d); !note.empty()) differences.back()["note"] = std::move(note);
+      if (std::string note = difference_note(d.difference, d.base_mean, d.variant_mean); !note.empty()) {
+        differences.back()["note"] = std::move(note);
+      }
+    }
+    ordered_json headlines = ordered_json::array();
+    for (const run::HeadlineDifference& h : run::headline_differences(base.headlines, variant)) {
+      headlines.push_back({{"kpi", h.kpi},
+                           {"label", h.label},
+                           {"unit", h.unit},
+                           {"base_mean", number_or_null(h.base_mean)},
+                           {"variant_mean", number_or_null(h.variant_mean)},
+                           {"difference", number_or_null(h.difference.mean)},
+                           {"ci95", ordered_json::array({number_or_null(h.difference.ci_low),
+                                                         number_or_null(h.difference.ci_high)})},
+                           {"n", h.difference.n},
+                           {"detectable", h.detectable}});
+      if (std::string note = difference_note(h.difference, h.base_mean, h.variant_mean); !note.empty()) {
+        headlines.back()["note"] = std::move(note);
+      }
     }
     list.push_back({{"name", variant.variant},
                     {"description", found == variants.end() ? "" : found->description},
                     {"notes", found == variants.end() ? std::vector<std::string>{} : found->notes},
+                    {"changes", found == variants.end() ? std::vector<std::string>{} : found->changes},
+                    {"headlines", std::move(headlines)},
                     {"differences", std::move(differences)}});
   }
-  return ordered_json{{"base", base_name}, {"variants", std::move(list)}};
+  return ordered_json{{"base", base.name}, {"variants", std::move(list)}};
 }
 
 }  // namespace carepath::io

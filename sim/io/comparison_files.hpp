@@ -19,8 +19,9 @@ namespace carepath::io {
 
 void write_comparison_csv(const run::ComparisonResult& comparison, std::ostream& out);
 
-/// `variants` supply the description and notes of each compared variant, matched by name.
-[[nodiscard]] nlohmann::ordered_json comparison_json(const std::string& base_name,
+/// `variants` supply the description, notes and changes of each compared variant, matched by
+/// name; `base` its name and headline KPIs, whose differences each variant lists first.
+[[nodiscard]] nlohmann::ordered_json comparison_json(const model::Scenario& base,
                                                      const std::vector<model::ScenarioVariant>& variants,
                                                      const run::ComparisonResult& comparison);
 

@@ -1,17 +1,21 @@
 // SPDX-License-Identifier: MIT
-// print_comparison_headlines: after the base's table, the few paired differences a planner reads
-// first, one line each: for every variant, each pathway's within_target, and those of each
-// pathway's time_mean, each service's wait_mean and wait_within_target and the system's
-// time_in_system_mean whose interval excludes zero (a whole-system scenario has dozens of
-// services, most untouched by a given change). Shares are shown in percentage points, times in
-// days; everything else is in comparison.csv.
+// print_headlines: after the base's table, the scenario's headline KPIs (model::Scenario::
+// headlines): the base's value of each, then for every variant what it changes, in words, and
+// each headline from base to variant with the paired difference and its 95% CI, or "no
+// detectable change" when the interval covers 0. Never filtered: a planner asked about these.
+// Values are in their metric's unit (shares as percentages and their differences in points,
+// times in minutes, hours, days or weeks by the base's size); everything else is in
+// comparison.csv.
 #include <carepath/io/results_writer.hpp>
+#include <carepath/run/headlines.hpp>
+#include <carepath/time.hpp>
 
 #include "io/number_format.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -20,70 +24,112 @@
 namespace carepath::io {
 namespace {
 
-struct Headline {
-  std::string_view kind;
-  std::string_view metric;
+// How one headline's numbers are written: a scale from the metric's unit and the words after.
+struct Display {
+  double scale = 1;
+  std::string unit;             // after a value: "%", " h", " bed-days"
+  std::string difference_unit;  // after a difference: " points", " h", " bed-days"
+  int decimals = 1;
 };
 
-constexpr std::array<Headline, 5> kHeadlines{{
-    {"pathway", "within_target"},
-    {"pathway", "time_mean"},
-    {"service", "wait_mean"},
-    {"service", "wait_within_target"},
-    {"system", "time_in_system_mean"},
-}};
+Display display_for(std::string_view unit, double base_mean) {
+  if (unit == "share") return {100, "%", " points", 1};
+  if (unit == "days") {
+    struct TimeUnit {
+      const char* name;
+      double days;
+      double up_to;
+    };
+    static constexpr std::array<TimeUnit, 4> kUnits{{{"min", minutes(1), hours(1)},
+                                                     {"h", hours(1), days(2)},
+                                                     {"d", days(1), weeks(2)},
+                                                     {"w", weeks(1), std::numeric_limits<double>::infinity()}}};
+    const auto u = std::find_if(kUnits.begin(), kUnits.end() - 1,
+                                [&](const TimeUnit& t) { return !(std::abs(base_mean) >= t.up_to); });
+    return {1 / u->days, std::string(" ") + u->name, std::string(" ") + u->name, 1};
+  }
+  const bool whole = std::isfinite(base_mean) && std::abs(base_mean) >= 100;
+  const std::string words = unit.empty() || unit == "patients" ? "" : " " + std::string(unit);
+  return {1, words, words, whole ? 0 : 1};
+}
 
-std::string signed_fixed(double value, int decimals) {
-  std::string text = format_fixed(value, decimals);
-  if (std::isfinite(value) && !text.starts_with('-')) text.insert(text.begin(), '+');
+std::string number(double value, const Display& d) {
+  if (!std::isfinite(value)) return "-";
+  std::string text = format_fixed(value * d.scale, d.decimals);
+  if (text == "-0" || (text.starts_with("-0.") && text.find_first_not_of("-0.") == std::string::npos)) {
+    text.erase(0, 1);  // "-0.0" reads as a change where there is none
+  }
   return text;
 }
 
-// "+3.1 points [2.4, 3.8]" or "-0.125 days [-0.140, -0.110]".
-std::string difference_text(const run::KpiDifference& d) {
-  const bool share = d.unit == "share";
-  const double factor = share ? 100 : 1;
-  const int decimals = share ? 1 : d.unit == "days" ? 3 : 1;
-  const std::string unit = share ? "points" : d.unit;
-  return signed_fixed(d.difference.mean * factor, decimals) + " " + unit + " [" +
-         format_fixed(d.difference.ci_low * factor, decimals) + ", " +
-         format_fixed(d.difference.ci_high * factor, decimals) + "]";
+std::string signed_number(double value, const Display& d) {
+  std::string text = number(value, d);
+  if (text != "-" && !text.starts_with('-') && text.find_first_not_of("0.") != std::string::npos) text = "+" + text;
+  return text;
+}
+
+std::string interval(const stats::Estimate& e, const Display& d) {
+  return "[" + number(e.ci_low, d) + ", " + number(e.ci_high, d) + "]";
+}
+
+void print_rows(const std::vector<std::pair<std::string, std::string>>& rows, std::ostream& out) {
+  std::size_t width = 0;
+  for (const auto& [label, text] : rows) width = std::max(width, label.size());
+  for (const auto& [label, text] : rows) out << "  " << label << std::string(width - label.size() + 2, ' ') << text << '\n';
 }
 
 }  // namespace
 
-void print_comparison_headlines(const run::ComparisonResult& comparison, std::ostream& out) {
-  if (comparison.differences.empty()) return;
-  struct Line {
-    std::string variant;
-    std::string kpi;
-    std::string difference;
-  };
-  std::vector<Line> lines;
+void print_headlines(const std::vector<model::Headline>& headlines, const std::vector<model::ScenarioVariant>& variants,
+                     const run::ComparisonResult& comparison, std::ostream& out) {
+  if (headlines.empty()) return;
+  std::vector<std::pair<std::string, std::string>> rows;
+  for (const run::HeadlineValue& h : run::headline_values(headlines, comparison.base)) {
+    const Display d = display_for(h.unit, h.estimate.mean);
+    rows.emplace_back(h.label, h.estimate.n == 0 ? "-" : number(h.estimate.mean, d) + d.unit + " " + interval(h.estimate, d));
+  }
+  out << "\nHeadlines (mean [95% CI]):\n";
+  print_rows(rows, out);
+
   for (const run::VariantDifferences& variant : comparison.differences) {
-    for (const Headline& headline : kHeadlines) {
-      for (const run::KpiDifference& d : variant.differences) {
-        if (d.kind != headline.kind || d.metric != headline.metric || d.difference.n == 0) continue;
-        const bool always_shown = d.kind == "pathway" && d.metric == "within_target";
-        const bool resolved = d.difference.ci_low > 0 || d.difference.ci_high < 0;
-        if (!always_shown && !resolved) continue;
-        const std::string kpi = d.kind == "system" ? "system " + d.metric : d.name + " " + d.metric;
-        lines.push_back({variant.variant, kpi, difference_text(d)});
+    const auto found = std::find_if(variants.begin(), variants.end(),
+                                    [&](const model::ScenarioVariant& v) { return v.name == variant.variant; });
+    out << '\n' << variant.variant;
+    if (found != variants.end() && !found->changes.empty()) {
+      std::string changes;
+      for (const std::string& change : found->changes) changes += (changes.empty() ? "" : "; ") + change;
+      out << ": " << changes;
+    }
+    out << "\n";
+    rows.clear();
+    for (const run::HeadlineDifference& h : run::headline_differences(headlines, variant)) {
+      const Display d = display_for(h.unit, h.base_mean);
+      if (h.difference.n == 0) {
+        rows.emplace_back(h.label, "- (not measured in both)");
+        continue;
       }
+      const std::string change = number(h.base_mean, d) + d.unit + " -> " + number(h.variant_mean, d) + d.unit;
+      const std::string difference = signed_number(h.difference.mean, d) + d.difference_unit + " " +
+                                     interval(h.difference, d);
+      rows.emplace_back(h.label, change + "   " +
+                                     (h.detectable ? difference : "no detectable change (" + difference + ")"));
+    }
+    print_rows(rows, out);
+  }
+  if (comparison.differences.empty()) return;
+  std::size_t others = 0;
+  for (const run::VariantDifferences& variant : comparison.differences) {
+    const auto headline_rows = run::headline_differences(headlines, variant);
+    for (const run::KpiDifference& d : variant.differences) {
+      const bool resolved = d.difference.n > 0 && (d.difference.ci_low > 0 || d.difference.ci_high < 0);
+      const std::string kpi = d.kind == "system" ? "system." + d.metric : d.kind + "." + d.name + "." + d.metric;
+      const bool headline = std::any_of(headline_rows.begin(), headline_rows.end(),
+                                        [&](const run::HeadlineDifference& h) { return h.kpi == kpi; });
+      if (resolved && !headline) ++others;
     }
   }
-  std::size_t variant_width = 0, kpi_width = 0;
-  for (const Line& line : lines) {
-    variant_width = std::max(variant_width, line.variant.size());
-    kpi_width = std::max(kpi_width, line.kpi.size());
-  }
-  out << "\nPaired differences, variant - base (mean [95% CI], same random numbers):\n";
-  for (const Line& line : lines) {
-    out << line.variant << std::string(variant_width - line.variant.size() + 2, ' ') << line.kpi
-        << std::string(kpi_width - line.kpi.size() + 2, ' ') << line.difference << '\n';
-  }
-  out << "(pathway shares always; other lines only where the interval excludes 0; every KPI is in "
-         "comparison.csv)\n";
+  out << "(variant - base, paired: the same random numbers; " << others
+      << " other KPI differences have an interval excluding 0; comparison.csv has every KPI)\n";
 }
 
 }  // namespace carepath::io

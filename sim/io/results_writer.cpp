@@ -109,7 +109,7 @@ void write_results(const model::Scenario& base, const std::vector<model::Scenari
   }
   if (!comparison.variants.empty()) {
     sync_directory(staging / kVariantsFolder);
-    report.comparison = comparison_json(base.name, variants, comparison);
+    report.comparison = comparison_json(base, variants, comparison);
     write_file(folder, staging / kComparisonCsvFile, [&](std::ostream& out) { write_comparison_csv(comparison, out); });
     write_file(folder, staging / kComparisonJsonFile, [&](std::ostream& out) { out << report.comparison.dump(2) << '\n'; });
   }

@@ -14,6 +14,7 @@
 #include "io/capacity_json.hpp"
 #include "io/distribution_json.hpp"
 #include "io/field_rules.hpp"
+#include "io/headlines_json.hpp"
 #include "io/initial_state_json.hpp"
 #include "io/json_reader.hpp"
 #include "io/scenario_context.hpp"
@@ -235,7 +236,7 @@ model::Scenario read_scenario(JsonReader& r, const Json& document, ScenarioConte
   model::Scenario scenario;
   if (!r.expect_object(document)) return scenario;
   r.check_keys(document, {"name", "description", "notes", "start_date", "run", "patient_types", "arrivals",
-                          "services", "pathways", "variants"});
+                          "services", "pathways", "headlines", "variants"});
   scenario.name = r.required(document, "name", expect_scenario_name).value_or("");
   scenario.description = r.optional(document, "description", &JsonReader::expect_string).value_or("");
   scenario.notes = r.optional(document, "notes", expect_notes).value_or(std::vector<std::string>{});
@@ -263,6 +264,7 @@ model::Scenario read_scenario(JsonReader& r, const Json& document, ScenarioConte
                           read_service(reader, json, out, context);
                         });
   read_optional_objects(r, document, "pathways", "an array of pathways", scenario.pathways, read_pathway);
+  read_headlines(r, document, scenario, r.error_count() == 0);
   return scenario;
 }
 
@@ -336,7 +338,7 @@ LoadedScenarioSet load_set(const Json& document, const std::string& source, cons
     scenario.name = overlay.name;
     if (!overlay.description.empty()) scenario.description = overlay.description;
     scenario.notes.insert(scenario.notes.end(), overlay.notes.begin(), overlay.notes.end());
-    set.variants.push_back({overlay.name, overlay.description, overlay.notes, std::move(scenario)});
+    set.variants.push_back({overlay.name, overlay.description, overlay.notes, overlay.changes, std::move(scenario)});
   }
   if (!errors.empty()) throw ScenarioError(source, std::move(errors));
   return set;

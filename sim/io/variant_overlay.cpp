@@ -70,10 +70,36 @@ std::optional<double> expect_scale(JsonReader& r, const Json& value, const Overl
   return value.get<double>();
 }
 
+std::string signed_count(const Json& value) {
+  const std::string text = describe(value);
+  return value.is_number() && value.get<double>() >= 0 ? "+" + text : text;
+}
+
+// One change in the planner's words: "service 'ward': capacity +2 at every date and shift".
+std::string describe_change(const OverlayPart& part, const std::string& name, const std::string& key,
+                            const Json& value, const Json* before) {
+  const std::string subject = std::string(part.what) + " '" + name + "': ";
+  if (key == kCapacityDeltaKey) return subject + "capacity " + signed_count(value) + " at every date and shift";
+  if (key == kCapacityScaleKey) return subject + "capacity \u00d7" + describe(value) + " at every date and shift";
+  if (key == kServiceTimeScaleKey && part.key == "services") return subject + "lengths of stay \u00d7" + describe(value);
+  if (key == kArrivalScaleKey && part.key == "arrivals") return subject + "arrivals \u00d7" + describe(value);
+  if (key == kCapacityChangeKey) {
+    std::string text;
+    for (const Json& change : value.is_array() ? value : Json::array({value})) {
+      if (!change.is_object() || !change.contains("from") || !change.contains("capacity")) continue;
+      text += (text.empty() ? "" : ", ") + describe(change.at("capacity")) + " from " +
+              (change.at("from").is_string() ? change.at("from").get<std::string>() : describe(change.at("from")));
+    }
+    return subject + "capacity " + text;
+  }
+  if (before != nullptr) return subject + key + " " + describe(*before) + " \u2192 " + describe(value);
+  return subject + key + " set to " + describe(value);
+}
+
 // Reads overlay[part.key] and merges it into `merged`; records the touched entries and the scales.
 void merge_part(JsonReader& r, const Json& overlay, const OverlayPart& part, Json& merged,
                 std::vector<std::optional<OverlaidEntry>>& entries,
-                std::vector<std::pair<std::string, double>>& scales, bool& ok) {
+                std::vector<std::pair<std::string, double>>& scales, std::vector<std::string>& described, bool& ok) {
   const Json* changes = JsonReader::find(overlay, part.key);
   if (changes == nullptr) return;
   const auto step = r.enter(part.key);
@@ -117,6 +143,7 @@ void merge_part(JsonReader& r, const Json& overlay, const OverlayPart& part, Jso
     added["name"] = name;
     Json& target = existing ? list->at(*existing) : added;
     const bool services = part.key == kServicesPart.key;
+    const Json base_entry = existing ? target : Json::object();  // Before the overlay, for the words.
     if (services && existing && target.contains("capacity") && change.contains("capacity")) {
       warn_on_dropped_schedule(r, target["capacity"], change.at("capacity"));
     }
@@ -127,6 +154,14 @@ void merge_part(JsonReader& r, const Json& overlay, const OverlayPart& part, Jso
       entry.keys.push_back(escape_pointer_token(key.key()));
     }
     if (services && !apply_capacity_edits(r, change, target)) ok = false;
+    if (!existing) {
+      described.push_back("adds " + std::string(part.what) + " '" + name + "'");
+    } else {
+      for (auto key = change.begin(); key != change.end(); ++key) {
+        if (key.key() == "name" || key.key().starts_with('$')) continue;
+        described.push_back(describe_change(part, name, key.key(), key.value(), JsonReader::find(base_entry, key.key())));
+      }
+    }
     if (existing) {
       entries[*existing] = std::move(entry);
     } else {
@@ -179,8 +214,10 @@ std::optional<VariantOverlay> read_variant(JsonReader& r, const Json& document, 
   overlay.document = document;
   overlay.document.erase("variants");
   bool ok = true;
-  merge_part(r, variant, kServicesPart, overlay.document, overlay.services, overlay.service_time_scales, ok);
-  merge_part(r, variant, kArrivalsPart, overlay.document, overlay.arrivals, overlay.arrival_scales, ok);
+  merge_part(r, variant, kServicesPart, overlay.document, overlay.services, overlay.service_time_scales,
+             overlay.changes, ok);
+  merge_part(r, variant, kArrivalsPart, overlay.document, overlay.arrivals, overlay.arrival_scales, overlay.changes,
+             ok);
   if (!ok || r.error_count() != errors_before) return std::nullopt;
   return overlay;
 }

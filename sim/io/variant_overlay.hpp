@@ -44,6 +44,9 @@ struct VariantOverlay {
   std::vector<std::pair<std::string, double>> arrival_scales;       ///< Source name, factor.
   std::vector<std::optional<OverlaidEntry>> services;  ///< By index in document["services"].
   std::vector<std::optional<OverlaidEntry>> arrivals;  ///< By index in document["arrivals"].
+  /// What the variant changes, one line each in the planner's words ("service 'ward': capacity +2
+  /// at every date and shift"), for the report's answer card.
+  std::vector<std::string> changes;
 
   /// A pointer into `document`, as a pointer into the file: one inside a key the variant set
   /// (or inside a service or source it added) becomes /variants/i/services/<name>/<key>/…;

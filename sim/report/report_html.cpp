@@ -8,6 +8,7 @@
 
 #include "io/durable_file.hpp"
 #include "io/results_files.hpp"
+#include "report/answer_cards.hpp"
 #include "report/comparison_section.hpp"
 #include "report/graph_svg.hpp"
 #include "report/html_escape.hpp"
@@ -141,10 +142,16 @@ std::string render_report(const ReportInputs& inputs) {
   if (!description.empty()) html += "<p class=\"lede\">" + escape_html(description) + "</p>\n";
   html += metadata(summary, inputs.variants) + "</header>\n";
 
-  html += "<nav class=\"note\">Contents: <a href=\"#results\">headline results</a> \u00b7 "
+  const std::string answers = report::render_answer_cards(inputs.comparison);
+  html += "<nav class=\"note\">Contents: " +
+          std::string(answers.empty() ? "" : "<a href=\"#answers\">what each variant buys</a> \u00b7 ") +
+          "<a href=\"#results\">headline results</a> \u00b7 "
           "<a href=\"#over-time\">over time</a> \u00b7 <a href=\"#variants\">variants</a> \u00b7 "
           "<a href=\"#graph\">service graph</a> \u00b7 <a href=\"#notes\">notes and assumptions</a> \u00b7 "
           "<a href=\"#how-to-read\">how to read</a></nav>\n";
+  if (!answers.empty()) {
+    html += "<section id=\"answers\">\n<h2>What each variant buys</h2>\n" + answers + "</section>\n";
+  }
 
   html += "<section id=\"results\">\n<h2>Headline results</h2>\n" + deadlock_warning(summary) +
           report::render_kpi_tables(summary, inputs.scenario) + "</section>\n";

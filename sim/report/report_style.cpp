@@ -25,6 +25,9 @@ td.num { white-space: nowrap; }
 .scroll { overflow-x: auto; }
 .ci { display: block; color: var(--muted); font-size: 0.85em; }
 .note { color: var(--muted); font-size: 0.92em; }
+.card { border: 1px solid var(--rule); border-radius: 6px; padding: 4px 12px 8px; margin: 10px 0;
+        break-inside: avoid; page-break-inside: avoid; }
+.card h3 { margin-top: 0.5em; }
 .absent { border-left: 4px solid #e69f00; padding: 4px 10px; background: #fff8e6; }
 figure { margin: 10px 0 18px; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-size: 0.9em; color: var(--muted); margin-bottom: 4px; }

@@ -100,13 +100,29 @@ TEST_F(WhatIfCliTest, RunWritesVariantsAndComparisonInOneFolder) {
   const auto variant_summary = nlohmann::json::parse(read_text(results / "variants" / "two_staff" / "summary.json"));
   EXPECT_EQ(variant_summary.at("scenario").at("name"), "two_staff");
 
-  EXPECT_THAT(o.out, HasSubstr("Paired differences, variant - base"));
-  EXPECT_THAT(o.out, HasSubstr("two_staff  seen within_target"));
+  // The headlines (here the default: the pathway's share within target), for the base and then
+  // for each variant with what it changes, always printed whatever their intervals.
+  EXPECT_THAT(o.out, HasSubstr("\nHeadlines (mean [95% CI]):\n  seen within_target  "));
+  EXPECT_THAT(o.out, HasSubstr("\ntwo_staff: service 'clinic': capacity 1 \u2192 2\n  seen within_target  "));
+  EXPECT_THAT(o.out, HasSubstr("\nquicker: service 'clinic': lengths of stay \u00d70.8\n  seen within_target  "));
   EXPECT_THAT(o.out, HasSubstr(" points ["));
-  // Other KPIs only where their interval excludes 0: the quicker clinic's time saved does.
-  EXPECT_THAT(o.out, HasSubstr("quicker    system time_in_system_mean  -"));
-  EXPECT_THAT(o.out, HasSubstr(" days ["));
-  EXPECT_THAT(o.out, HasSubstr("every KPI is in comparison.csv"));
+  EXPECT_THAT(o.out, HasSubstr("comparison.csv has every KPI)\n"));
+
+  // comparison.json carries the headlines and the changes for the report's answer cards.
+  const auto& headline = two.at("headlines").at(0);
+  EXPECT_EQ(headline.at("kpi"), "pathway.seen.within_target");
+  EXPECT_EQ(headline.at("label"), "seen within_target");
+  EXPECT_EQ(headline.at("unit"), "share");
+  EXPECT_EQ(two.at("changes"), nlohmann::json::array({"service 'clinic': capacity 1 \u2192 2"}));
+  const auto& same = two.at("differences");
+  const auto in_differences = std::find_if(same.begin(), same.end(), [](const nlohmann::json& d) {
+    return d.at("kind") == "pathway" && d.at("name") == "seen" && d.at("metric") == "within_target";
+  });
+  ASSERT_NE(in_differences, same.end());
+  EXPECT_EQ(headline.at("difference"), in_differences->at("difference"));
+  EXPECT_EQ(headline.at("detectable"),
+            in_differences->at("ci95").at(0).get<double>() > 0 || in_differences->at("ci95").at(1).get<double>() < 0);
+  EXPECT_THAT(read_text(results / "report.html"), HasSubstr("<h2>What each variant buys</h2>"));
 }
 
 TEST_F(WhatIfCliTest, VariantOptionPicksAndNoVariantsRunsTheBaseAlone) {

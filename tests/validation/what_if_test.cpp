@@ -127,7 +127,7 @@ TEST(Comparison, AVariantIdenticalToTheBaseDiffersByExactlyZero) {
 }
 
 model::ScenarioVariant variant_of(const model::Scenario& base, std::string name) {
-  model::ScenarioVariant v{name, "", {}, base};
+  model::ScenarioVariant v{name, "", {}, {}, base};
   v.scenario.name = std::move(name);
   return v;
 }

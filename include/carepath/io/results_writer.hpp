@@ -34,9 +34,11 @@ void write_results(const model::Scenario& base, const std::vector<model::Scenari
 /// The short human table `carepath run` prints.
 void print_summary_table(const run::BatchResult& result, std::ostream& out);
 
-/// After the base's table, one line per variant and headline KPI: the paired difference with
-/// its 95% CI, e.g. "more_beds  ae_4h within_target  +3.1 points [2.4, 3.8]" (shares in
-/// percentage points, times in days).
-void print_comparison_headlines(const run::ComparisonResult& comparison, std::ostream& out);
+/// After the base's table, the scenario's headline KPIs: the base's value of each, then per
+/// variant what it changes and each headline base -> variant with the paired difference and its
+/// 95% CI, or "no detectable change" when the interval covers 0, e.g.
+/// "ae_4h within_target  61.2% -> 62.5%   +1.3 points [0.9, 1.7]".
+void print_headlines(const std::vector<model::Headline>& headlines, const std::vector<model::ScenarioVariant>& variants,
+                     const run::ComparisonResult& comparison, std::ostream& out);
 
 }  // namespace carepath::io

@@ -158,6 +158,14 @@ struct Pathway {
   std::vector<std::string> notes;
 };
 
+/// A KPI the planner reads first: printed after every run, an answer card per variant in the
+/// report. `kpi` is "pathway.ae_4h.within_target", "service.acute_beds.blocked_bed_days" or
+/// "system.METRIC" (stats/kpi_ref.hpp); `label` is the planner's words for it ("" for none).
+struct Headline {
+  std::string kpi;
+  std::string label;
+};
+
 struct RunSettings {
   double horizon = 365;           ///< Length of each replication, days.
   double warm_up = 0;             ///< Initial period excluded from every statistic, days.
@@ -175,6 +183,9 @@ struct Scenario {
   std::vector<ArrivalSource> arrivals;
   std::vector<Service> services;
   std::vector<Pathway> pathways;
+  /// The scenario's "headlines", or when it has none the defaults of stats/kpi_ref.hpp; the
+  /// loader always fills this, with each KPI in its long form.
+  std::vector<Headline> headlines;
 };
 
 }  // namespace carepath::model

@@ -18,6 +18,8 @@ struct ScenarioVariant {
   std::string name;                ///< Unique among the variants; never the base scenario's name.
   std::string description;         ///< The variant's own ("" when it has none).
   std::vector<std::string> notes;  ///< The variant's own notes (the scenario's keep the base's too).
+  /// What it changes, one line each in the planner's words ("service 'ward': capacity 20").
+  std::vector<std::string> changes;
   Scenario scenario;               ///< The base with the variant applied, checked like any scenario.
 };
 

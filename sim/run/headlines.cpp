@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+#include <carepath/run/headlines.hpp>
+
+#include <algorithm>
+#include <string_view>
+
+namespace carepath::run {
+namespace {
+
+struct KpiParts {
+  std::string kind;
+  std::string name;
+  std::string metric;
+};
+
+// The loader writes every headline in its long form, KIND.NAME.METRIC or system.METRIC; a name
+// may itself hold dots, so the kind is before the first and the metric after the last.
+KpiParts parts_of(const std::string& kpi) {
+  const std::size_t first = kpi.find('.');
+  const std::size_t last = kpi.rfind('.');
+  KpiParts parts;
+  parts.kind = kpi.substr(0, first);
+  parts.metric = kpi.substr(last + 1);
+  parts.name = parts.kind == "system" ? "system" : kpi.substr(first + 1, last - first - 1);
+  return parts;
+}
+
+std::string label_of(const model::Headline& headline, const KpiParts& parts) {
+  if (!headline.label.empty()) return headline.label;
+  return parts.kind == "system" ? "system " + parts.metric : parts.name + " " + parts.metric;
+}
+
+template <class Table, class Summaries>
+void find_estimate(const Table& table, const Summaries& summaries, const KpiParts& parts, HeadlineValue& value) {
+  for (std::size_t m = 0; m < table.size(); ++m) {
+    if (parts.metric != table[m].name) continue;
+    value.unit = table[m].unit;
+    const auto s = std::find_if(summaries.begin(), summaries.end(), [&](const auto& x) { return x.name == parts.name; });
+    if (s != summaries.end()) value.estimate = s->metrics[m];
+  }
+}
+
+}  // namespace
+
+std::vector<HeadlineValue> headline_values(const std::vector<model::Headline>& headlines, const BatchResult& result) {
+  std::vector<HeadlineValue> values;
+  for (const model::Headline& headline : headlines) {
+    const KpiParts parts = parts_of(headline.kpi);
+    HeadlineValue value{headline.kpi, label_of(headline, parts), "", {}};
+    if (parts.kind == "service") find_estimate(stats::kServiceMetrics, result.summary.services, parts, value);
+    if (parts.kind == "pathway") find_estimate(stats::kPathwayMetrics, result.summary.pathways, parts, value);
+    if (parts.kind == "system") {
+      for (std::size_t m = 0; m < stats::kSystemMetrics.size(); ++m) {
+        if (parts.metric != stats::kSystemMetrics[m].name) continue;
+        value.unit = stats::kSystemMetrics[m].unit;
+        value.estimate = result.summary.system[m];
+      }
+    }
+    values.push_back(std::move(value));
+  }
+  return values;
+}
+
+std::vector<HeadlineDifference> headline_differences(const std::vector<model::Headline>& headlines,
+                                                     const VariantDifferences& variant) {
+  std::vector<HeadlineDifference> rows;
+  for (const model::Headline& headline : headlines) {
+    const KpiParts parts = parts_of(headline.kpi);
+    HeadlineDifference row;
+    row.kpi = headline.kpi;
+    row.label = label_of(headline, parts);
+    const auto d = std::find_if(variant.differences.begin(), variant.differences.end(), [&](const KpiDifference& x) {
+      return x.kind == parts.kind && x.name == parts.name && x.metric == parts.metric;
+    });
+    if (d != variant.differences.end()) {
+      row.unit = d->unit;
+      row.base_mean = d->base_mean;
+      row.variant_mean = d->variant_mean;
+      row.difference = d->difference;
+      row.detectable = d->difference.n > 0 && (d->difference.ci_low > 0 || d->difference.ci_high < 0);
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace carepath::run
