@@ -135,7 +135,7 @@ void Replication::join_queue(PatientId patient, std::uint32_t service, double pa
   Patient& p = patients_[patient];
   ServiceState& state = services_[service];
   p.state = PatientState::Waiting;
-  state.queues[rules(patient, service).priority_level].push(patient);
+  p.queue_ticket = state.queues[rules(patient, service).priority_level].push(patient);
   ++state.waiting;
   recorder_.joined_queue(service, now_);
   if (std::isfinite(patience) && now_ + patience < model_.horizon) {

@@ -80,7 +80,8 @@ void Replication::on_renege(PatientId patient, std::uint64_t sequence) {
   if (p.renege_timer != sequence) return;  // started service (or left) since: a stale timer
   const std::uint32_t service = p.service;
   ServiceState& state = services_[service];
-  state.queues[rules(patient, service).priority_level].erase(patient);
+  state.queues[rules(patient, service).priority_level].erase(
+      p.queue_ticket, [this](PatientId moved, std::uint64_t ticket) { patients_[moved].queue_ticket = ticket; });
   --state.waiting;
   cancel_renege_timer(patient);
   recorder_.left_queue(service, now_);

@@ -149,9 +149,9 @@ stats::ReplicationResult Replication::finish() {
   for (std::uint32_t s = 0; s < services_.size(); ++s) {
     const double target = model_.services[s].wait_target;
     for (const FifoQueue& queue : services_[s].queues) {
-      for (std::size_t i = 0; i < queue.size(); ++i) {
-        if (now_ - patients_[queue.at(i)].service_arrival > target) ++end.over_target_waiting[s];
-      }
+      queue.for_each([&](PatientId waiting) {
+        if (now_ - patients_[waiting].service_arrival > target) ++end.over_target_waiting[s];
+      });
     }
   }
   const std::size_t n_pathways = model_.pathways.size();
