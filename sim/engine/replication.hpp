@@ -7,7 +7,7 @@
 #pragma once
 
 #include "engine/compiled_model.hpp"
-#include "engine/event_queue.hpp"
+#include "engine/calendar_event_queue.hpp"
 #include "engine/patient_pool.hpp"
 #include "engine/recorder.hpp"
 #include "engine/rng_streams.hpp"
@@ -87,7 +87,7 @@ class Replication {
   SimTime now_ = 0;
   std::uint64_t next_sequence_ = 0;
   std::uint64_t events_processed_ = 0;
-  EventQueue future_events_;
+  CalendarEventQueue future_events_;
   PatientPool patients_;
   std::vector<ServiceState> services_;
   std::vector<double> pathway_starts_;  // [patient * pathways + pathway]; NaN when not in it
