@@ -9,6 +9,7 @@
 #include "engine/compiled_model.hpp"
 #include "engine/calendar_event_queue.hpp"
 #include "engine/patient_pool.hpp"
+#include "engine/phase_clock.hpp"
 #include "engine/recorder.hpp"
 #include "engine/rng_streams.hpp"
 #include "engine/service_state.hpp"
@@ -27,6 +28,7 @@ namespace carepath::engine {
 struct ReplicationControls {
   bool trajectories = true;                    ///< Keep the per-day and per-week trajectories.
   const std::atomic<bool>* stop = nullptr;     ///< When set and true, the run throws Stopped.
+  PhaseTicks* phase_ticks = nullptr;           ///< When set, where the run's time goes is added here.
 };
 
 /// Thrown when the stop flag was seen set; the replication's result is abandoned.
@@ -81,6 +83,8 @@ class Replication {
   void place_initial_patients();
   void start_pathways_before_now(PatientId patient, std::uint32_t service);
   std::uint64_t schedule(SimTime time, EventKind kind, std::uint32_t target);
+  [[nodiscard]] Event next_event();
+  [[nodiscard]] PhaseScope timed(Phase phase) const noexcept { return {phase_ticks_, phase}; }
   [[nodiscard]] stats::ReplicationResult finish();
 
   const CompiledModel& model_;
@@ -100,6 +104,8 @@ class Replication {
   RandomEngine initial_stream_;
   std::optional<stats::Deadlock> deadlock_;
   const std::atomic<bool>* stop_ = nullptr;
+  PhaseTicks* phase_ticks_ = nullptr;
+  std::uint64_t run_started_ = 0;  // phase clock, when phase_ticks_ is set
   Recorder recorder_;
 };
 
