@@ -25,11 +25,13 @@ bool Replication::has_room(std::uint32_t service) const {
   return state.has_free_bed() || state.waiting < model_.services[service].queue_limit;
 }
 
-double& Replication::pathway_start(PatientId patient, std::uint32_t pathway) {
-  const std::size_t n = model_.pathways.size();
-  const std::size_t needed = patients_.capacity() * n;
+// A pool slot, with its row of pathway start times: grown here, when the pool grows, so that
+// pathway_start() is a plain index.
+PatientId Replication::new_patient() {
+  const PatientId patient = patients_.acquire();
+  const std::size_t needed = patients_.capacity() * model_.pathways.size();
   if (pathway_starts_.size() < needed) pathway_starts_.resize(needed, std::numeric_limits<double>::quiet_NaN());
-  return pathway_starts_[static_cast<std::size_t>(patient) * n + pathway];
+  return patient;
 }
 
 void Replication::admit_from_outside(PatientId patient, std::uint32_t service) {
@@ -119,6 +121,7 @@ void Replication::enter_service(PatientId patient, std::uint32_t service) {
     double& start = pathway_start(patient, k);
     if (std::isnan(start)) {
       start = now_;
+      ++p.open_pathways;
       recorder_.pathway_entered(k, start);
     }
   }
@@ -185,18 +188,21 @@ void Replication::leave_bed(PatientId patient) {
     if (!std::isnan(start)) {
       recorder_.pathway_completed(k, now_, start);
       start = std::numeric_limits<double>::quiet_NaN();
+      --p.open_pathways;
     }
   }
   p.state = PatientState::InTransit;
 }
 
 void Replication::leave_system(PatientId patient, Leaving how) {
-  recorder_.left_system(now_, patients_[patient].system_arrival, how);
-  for (std::uint32_t k = 0; k < model_.pathways.size(); ++k) {
+  Patient& p = patients_[patient];
+  recorder_.left_system(now_, p.system_arrival, how);
+  for (std::uint32_t k = 0; p.open_pathways > 0 && k < model_.pathways.size(); ++k) {
     double& start = pathway_start(patient, k);
     if (!std::isnan(start)) {
       recorder_.pathway_abandoned(k, start);
       start = std::numeric_limits<double>::quiet_NaN();
+      --p.open_pathways;
     }
   }
   patients_.release(patient);

@@ -18,7 +18,7 @@ void Replication::on_arrival(std::uint32_t source) {
                                         boost::random::exponential_distribution<double>(1.0)(arrival_streams_[source]));
   }();
   if (next < model_.horizon) schedule(next, EventKind::Arrival, source);
-  const PatientId patient = patients_.acquire();
+  const PatientId patient = new_patient();
   Patient& p = patients_[patient];
   p.system_arrival = now_;
   p.type = from.patient_type;

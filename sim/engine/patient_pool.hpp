@@ -35,6 +35,7 @@ struct Patient {
   std::uint32_t service = 0;      ///< Current service index.
   std::uint32_t destination = 0;  ///< Next service while blocked or in transfer.
   std::uint16_t type = 0;
+  std::uint16_t open_pathways = 0; ///< Pathways entered and not yet completed or abandoned.
   PatientState state = PatientState::Waiting;
 };
 

@@ -114,7 +114,7 @@ stats::ReplicationResult Replication::run() {
 void Replication::place_initial_patients() {
   const std::size_t n_services = model_.services.size();
   for (const InitialPatient& initial : model_.initial_patients) {
-    const PatientId patient = patients_.acquire();
+    const PatientId patient = new_patient();
     Patient& p = patients_[patient];
     p.type = initial.patient_type;
     p.system_arrival = -initial.elapsed;
@@ -144,6 +144,7 @@ void Replication::start_pathways_before_now(PatientId patient, std::uint32_t ser
   const SimTime arrived = patients_[patient].service_arrival;
   for (std::uint32_t k : model_.services[service].pathways_starting) {
     pathway_start(patient, k) = arrived;
+    ++patients_[patient].open_pathways;
     recorder_.pathway_entered(k, arrived);
   }
 }

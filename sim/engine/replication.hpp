@@ -74,7 +74,10 @@ class Replication {
   void cancel_renege_timer(PatientId patient);
   [[nodiscard]] bool has_room(std::uint32_t service) const;
   [[nodiscard]] const TypeRules& rules(PatientId patient, std::uint32_t service) const;
-  double& pathway_start(PatientId patient, std::uint32_t pathway);
+  double& pathway_start(PatientId patient, std::uint32_t pathway) {
+    return pathway_starts_[static_cast<std::size_t>(patient) * model_.pathways.size() + pathway];
+  }
+  [[nodiscard]] PatientId new_patient();
 
   // Deadlock detection (deadlock.cpp).
   void check_deadlock(std::uint32_t blocked_at);
@@ -94,7 +97,7 @@ class Replication {
   CalendarEventQueue future_events_;
   PatientPool patients_;
   std::vector<ServiceState> services_;
-  std::vector<double> pathway_starts_;  // [patient * pathways + pathway]; NaN when not in it
+  std::vector<double> pathway_starts_;  // [patient * pathways + pathway]; NaN when not in it; grown by new_patient()
   std::vector<std::uint32_t> refill_worklist_;
   std::vector<RandomEngine> arrival_streams_;
   std::vector<RandomEngine> service_streams_;
