@@ -72,7 +72,7 @@ class CalendarEventQueue {
   static constexpr std::int64_t kBuckets = 1024;                       // the ring; a power of two
   static constexpr std::int64_t kFar = std::int64_t{1} << 62;          // index of times too far to scale
   static constexpr std::uint64_t kAdaptEvery = 8192;                   // pops between width checks
-  static constexpr double kTargetPerBucket = 16;                       // events a bucket, aimed at
+  static constexpr double kTargetPerBucket = 4;                       // events a bucket, aimed at
   static constexpr int kMinShift = -16, kMaxShift = 24;                // widths 65,536 days .. 5 ms
   static constexpr int kInitialShift = 6;                              // 22.5 minutes
 
