@@ -25,13 +25,8 @@ bool Replication::has_room(std::uint32_t service) const {
   return state.has_free_bed() || state.waiting < model_.services[service].queue_limit;
 }
 
-// A pool slot, with its row of pathway start times: grown here, when the pool grows, so that
-// pathway_start() is a plain index.
-PatientId Replication::new_patient() {
-  const PatientId patient = patients_.acquire();
-  const std::size_t needed = patients_.capacity() * model_.pathways.size();
-  if (pathway_starts_.size() < needed) pathway_starts_.resize(needed, std::numeric_limits<double>::quiet_NaN());
-  return patient;
+void Replication::grow_pathway_starts() {
+  pathway_starts_.resize(patients_.capacity() * n_pathways_, std::numeric_limits<double>::quiet_NaN());
 }
 
 void Replication::admit_from_outside(PatientId patient, std::uint32_t service) {

@@ -25,6 +25,7 @@ Replication::Replication(const CompiledModel& model, std::uint32_t index, std::u
                          const ReplicationControls& controls)
     : model_(model),
       services_(model.services.size()),
+      n_pathways_(model.pathways.size()),
       initial_stream_(make_stream(seed, index, StreamPurpose::InitialState, 0)),
       stop_(controls.stop),
       phase_ticks_(controls.phase_ticks),

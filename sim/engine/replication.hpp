@@ -75,9 +75,16 @@ class Replication {
   [[nodiscard]] bool has_room(std::uint32_t service) const;
   [[nodiscard]] const TypeRules& rules(PatientId patient, std::uint32_t service) const;
   double& pathway_start(PatientId patient, std::uint32_t pathway) {
-    return pathway_starts_[static_cast<std::size_t>(patient) * model_.pathways.size() + pathway];
+    return pathway_starts_[static_cast<std::size_t>(patient) * n_pathways_ + pathway];
   }
-  [[nodiscard]] PatientId new_patient();
+  // A pool slot, with its row of pathway start times: the table grows here, when the pool grows,
+  // so that pathway_start() is a plain index.
+  [[nodiscard]] PatientId new_patient() {
+    const PatientId patient = patients_.acquire();
+    if ((static_cast<std::size_t>(patient) + 1) * n_pathways_ > pathway_starts_.size()) grow_pathway_starts();
+    return patient;
+  }
+  void grow_pathway_starts();
 
   // Deadlock detection (deadlock.cpp).
   void check_deadlock(std::uint32_t blocked_at);
@@ -97,6 +104,7 @@ class Replication {
   CalendarEventQueue future_events_;
   PatientPool patients_;
   std::vector<ServiceState> services_;
+  std::size_t n_pathways_ = 0;          // model_.pathways.size(), kept at hand for the hot path
   std::vector<double> pathway_starts_;  // [patient * pathways + pathway]; NaN when not in it; grown by new_patient()
   std::vector<std::uint32_t> refill_worklist_;
   std::vector<RandomEngine> arrival_streams_;

@@ -114,6 +114,25 @@ TYPED_TEST(EventQueueTest, MatchesSortedOrderForNearAndFarEventsAsTheRateChanges
   EXPECT_TRUE(c.empty());
 }
 
+// A set that stays small (an M/M/c queue) is kept whole in the calendar's heap; when it grows,
+// it is bucketed again, and when it shrinks, put back in the heap: three stretches of 20,000
+// pops each, holding about 8, 600 and 8 events.
+TYPED_TEST(EventQueueTest, MatchesSortedOrderAsTheSetShrinksAndGrows) {
+  boost::random::mt19937_64 rng(13);
+  boost::random::uniform_real_distribution<double> unit(0.0, 1.0);
+  Checker<TypeParam> c;
+  for (const std::size_t held : {8U, 600U, 8U}) {
+    for (int pops = 0; pops < 20000;) {
+      c.push(c.now() + (unit(rng) < 0.1 ? unit(rng) * 50 : unit(rng)));
+      while (c.size() > held) {
+        ASSERT_TRUE(c.pop());
+        ++pops;
+      }
+    }
+  }
+  while (c.size() > 0) ASSERT_TRUE(c.pop());
+}
+
 // Events on bucket edges (multiples of every power of two), ties among them, a long empty gap
 // that leaves only far events, and times too large for any bucket index.
 TYPED_TEST(EventQueueTest, HandlesBucketEdgesEmptyStretchesAndHugeTimes) {
