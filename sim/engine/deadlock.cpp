@@ -26,11 +26,10 @@ void Replication::check_deadlock(std::uint32_t blocked_at) {
   // is in. Patients in the line without a bed hold nothing, so they cannot close a cycle.
   std::vector<std::vector<std::uint32_t>> waits_for(services_.size());
   for (std::uint32_t target = 0; target < services_.size(); ++target) {
-    const FifoQueue& line = services_[target].blocked_upstream;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-      const Patient& p = patients_[line.at(i)];
+    services_[target].blocked_upstream.for_each([&](PatientId id) {
+      const Patient& p = patients_[id];
       if (p.state == PatientState::Blocked) waits_for[p.service].push_back(target);
-    }
+    });
   }
   std::vector<bool> seen(services_.size(), false);
   std::vector<std::uint32_t> stack{blocked_at}, involved;

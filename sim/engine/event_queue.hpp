@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-// The future-event list: an implicit 4-ary min-heap on a std::vector<Event>. A 4-ary heap is
-// shallower than a binary one (half the levels) and its four children share a cache line
-// (4 x 16 bytes), which pays for the extra comparisons. Memory is reserved up front and reused
-// between replications; no per-event allocation. tools/bench compares it with the floor loop's
-// std::priority_queue.
+// An event set as an implicit 4-ary min-heap on a std::vector<Event>. A 4-ary heap is shallower
+// than a binary one (half the levels) and its four children share a cache line (4 x 16 bytes),
+// which pays for the extra comparisons. Memory is reserved up front and reused; no per-event
+// allocation. Its pop costs O(log n) in every event held, near or far; the engine's future-event
+// list is calendar_event_queue.hpp, which keeps only the near future in one of these.
 #pragma once
 
 #include "engine/event.hpp"
@@ -30,13 +30,31 @@ class EventQueue {
     sift_up(heap_.size() - 1, event);
   }
 
+  /// Takes every event of `events` (in any order) into an empty heap, in O(n); `events` gets the
+  /// heap's old storage, empty, so that buffers circulate instead of being allocated.
+  void adopt(std::vector<Event>& events) noexcept {
+    assert(heap_.empty());
+    heap_.swap(events);
+    if (heap_.size() < 2) return;
+    for (std::size_t i = (heap_.size() - 2) / kArity + 1; i-- > 0;) {
+      const Event event = heap_[i];  // a copy: sift_down overwrites slot i first
+      sift_down(i, event);
+    }
+  }
+
+  /// Appends every event, in no particular order, to `out`, leaving the heap empty.
+  void drain_into(std::vector<Event>& out) {
+    out.insert(out.end(), heap_.begin(), heap_.end());
+    heap_.clear();
+  }
+
   /// Removes and returns the earliest event.
   Event pop() noexcept {
     assert(!heap_.empty());
     const Event earliest = heap_.front();
     const Event last = heap_.back();
     heap_.pop_back();
-    if (!heap_.empty()) sift_down(last);
+    if (!heap_.empty()) sift_down(0, last);
     return earliest;
   }
 
@@ -53,10 +71,9 @@ class EventQueue {
     heap_[hole] = event;
   }
 
-  // Moves `event` down from the root hole, pulling the earliest child up at each level.
-  void sift_down(const Event& event) noexcept {
+  // Moves `event` down from the hole at `hole`, pulling the earliest child up at each level.
+  void sift_down(std::size_t hole, const Event& event) noexcept {
     const std::size_t n = heap_.size();
-    std::size_t hole = 0;
     for (;;) {
       const std::size_t first_child = hole * kArity + 1;
       if (first_child >= n) break;

@@ -25,11 +25,8 @@ bool Replication::has_room(std::uint32_t service) const {
   return state.has_free_bed() || state.waiting < model_.services[service].queue_limit;
 }
 
-double& Replication::pathway_start(PatientId patient, std::uint32_t pathway) {
-  const std::size_t n = model_.pathways.size();
-  const std::size_t needed = patients_.capacity() * n;
-  if (pathway_starts_.size() < needed) pathway_starts_.resize(needed, std::numeric_limits<double>::quiet_NaN());
-  return pathway_starts_[static_cast<std::size_t>(patient) * n + pathway];
+void Replication::grow_pathway_starts() {
+  pathway_starts_.resize(patients_.capacity() * n_pathways_, std::numeric_limits<double>::quiet_NaN());
 }
 
 void Replication::admit_from_outside(PatientId patient, std::uint32_t service) {
@@ -119,6 +116,7 @@ void Replication::enter_service(PatientId patient, std::uint32_t service) {
     double& start = pathway_start(patient, k);
     if (std::isnan(start)) {
       start = now_;
+      ++p.open_pathways;
       recorder_.pathway_entered(k, start);
     }
   }
@@ -127,7 +125,10 @@ void Replication::enter_service(PatientId patient, std::uint32_t service) {
     return;
   }
   const TypeRules& r = rules(patient, service);
-  const double patience = r.patience ? (*r.patience)(patience_streams_[service]) : std::numeric_limits<double>::infinity();
+  const double patience = [&] {
+    const PhaseScope timing = timed(Phase::Sampling);
+    return r.patience ? (*r.patience)(patience_streams_[service]) : std::numeric_limits<double>::infinity();
+  }();
   join_queue(patient, service, patience);
 }
 
@@ -135,7 +136,7 @@ void Replication::join_queue(PatientId patient, std::uint32_t service, double pa
   Patient& p = patients_[patient];
   ServiceState& state = services_[service];
   p.state = PatientState::Waiting;
-  state.queues[rules(patient, service).priority_level].push(patient);
+  p.queue_ticket = state.queues[rules(patient, service).priority_level].push(patient);
   ++state.waiting;
   recorder_.joined_queue(service, now_);
   if (std::isfinite(patience) && now_ + patience < model_.horizon) {
@@ -156,7 +157,11 @@ void Replication::start_service(PatientId patient, std::uint32_t service) {
   p.state = PatientState::InService;
   ++services_[service].in_service;
   recorder_.service_started(service, p.type, now_, p.service_arrival);
-  schedule(now_ + rules(patient, service).service_time(service_streams_[service]), EventKind::ServiceEnd, patient);
+  const double stay = [&] {
+    const PhaseScope timing = timed(Phase::Sampling);
+    return rules(patient, service).service_time(service_streams_[service]);
+  }();
+  schedule(now_ + stay, EventKind::ServiceEnd, patient);
 }
 
 // The patient leaves the bed they hold at their current service, service and any holding over.
@@ -178,18 +183,21 @@ void Replication::leave_bed(PatientId patient) {
     if (!std::isnan(start)) {
       recorder_.pathway_completed(k, now_, start);
       start = std::numeric_limits<double>::quiet_NaN();
+      --p.open_pathways;
     }
   }
   p.state = PatientState::InTransit;
 }
 
 void Replication::leave_system(PatientId patient, Leaving how) {
-  recorder_.left_system(now_, patients_[patient].system_arrival, how);
-  for (std::uint32_t k = 0; k < model_.pathways.size(); ++k) {
+  Patient& p = patients_[patient];
+  recorder_.left_system(now_, p.system_arrival, how);
+  for (std::uint32_t k = 0; p.open_pathways > 0 && k < model_.pathways.size(); ++k) {
     double& start = pathway_start(patient, k);
     if (!std::isnan(start)) {
       recorder_.pathway_abandoned(k, start);
       start = std::numeric_limits<double>::quiet_NaN();
+      --p.open_pathways;
     }
   }
   patients_.release(patient);

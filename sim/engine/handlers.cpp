@@ -12,10 +12,13 @@ namespace carepath::engine {
 
 void Replication::on_arrival(std::uint32_t source) {
   const CompiledSource& from = model_.sources[source];
-  const SimTime next = from.rate.next_arrival_after(
-      now_, boost::random::exponential_distribution<double>(1.0)(arrival_streams_[source]));
+  const SimTime next = [&] {
+    const PhaseScope timing = timed(Phase::Sampling);
+    return from.rate.next_arrival_after(now_,
+                                        boost::random::exponential_distribution<double>(1.0)(arrival_streams_[source]));
+  }();
   if (next < model_.horizon) schedule(next, EventKind::Arrival, source);
-  const PatientId patient = patients_.acquire();
+  const PatientId patient = new_patient();
   Patient& p = patients_[patient];
   p.system_arrival = now_;
   p.type = from.patient_type;
@@ -26,13 +29,19 @@ void Replication::on_arrival(std::uint32_t source) {
 void Replication::on_service_end(PatientId patient) {
   const std::uint32_t service = patients_[patient].service;
   const TypeRules& r = rules(patient, service);
-  const CompiledRoute& route =
-      r.routes[r.routing.is_certain() ? 0 : r.routing.pick(boost::random::uniform_01<double>()(routing_streams_[service]))];
+  const CompiledRoute& route = [&]() -> const CompiledRoute& {
+    const PhaseScope timing = timed(Phase::Sampling);
+    return r.routes[r.routing.is_certain() ? 0
+                                           : r.routing.pick(boost::random::uniform_01<double>()(routing_streams_[service]))];
+  }();
   Patient& p = patients_[patient];
   p.destination = route.target;
 
   if (route.transfer_delay) {
-    const SimTime arrival = now_ + (*route.transfer_delay)(transfer_streams_[service]);
+    const SimTime arrival = [&] {
+      const PhaseScope timing = timed(Phase::Sampling);
+      return now_ + (*route.transfer_delay)(transfer_streams_[service]);
+    }();
     if (route.keeps_bed) {
       --services_[service].in_service;
       ++services_[service].holding_in_transfer;
@@ -80,7 +89,8 @@ void Replication::on_renege(PatientId patient, std::uint64_t sequence) {
   if (p.renege_timer != sequence) return;  // started service (or left) since: a stale timer
   const std::uint32_t service = p.service;
   ServiceState& state = services_[service];
-  state.queues[rules(patient, service).priority_level].erase(patient);
+  state.queues[rules(patient, service).priority_level].erase(
+      p.queue_ticket, [this](PatientId moved, std::uint64_t ticket) { patients_[moved].queue_ticket = ticket; });
   --state.waiting;
   cancel_renege_timer(patient);
   recorder_.left_queue(service, now_);

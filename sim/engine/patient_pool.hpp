@@ -31,9 +31,11 @@ struct Patient {
   SimTime system_arrival = 0;     ///< Entered the system (negative for patients already there at time 0).
   SimTime service_arrival = 0;    ///< Arrived at the current service (joined its queue or started).
   std::uint64_t renege_timer = 0; ///< Sequence of the live Renege event; 0 when none (0 is never a renege).
+  std::uint64_t queue_ticket = 0; ///< While waiting: the ticket FifoQueue::push gave, for erase().
   std::uint32_t service = 0;      ///< Current service index.
   std::uint32_t destination = 0;  ///< Next service while blocked or in transfer.
   std::uint16_t type = 0;
+  std::uint16_t open_pathways = 0; ///< Pathways entered and not yet completed or abandoned.
   PatientState state = PatientState::Waiting;
 };
 

@@ -25,8 +25,10 @@ Replication::Replication(const CompiledModel& model, std::uint32_t index, std::u
                          const ReplicationControls& controls)
     : model_(model),
       services_(model.services.size()),
+      n_pathways_(model.pathways.size()),
       initial_stream_(make_stream(seed, index, StreamPurpose::InitialState, 0)),
       stop_(controls.stop),
+      phase_ticks_(controls.phase_ticks),
       recorder_(model, controls.trajectories) {
   arrival_streams_.reserve(model.sources.size());
   for (std::uint32_t i = 0; i < model.sources.size(); ++i) {
@@ -48,16 +50,24 @@ std::uint64_t Replication::schedule(SimTime time, EventKind kind, std::uint32_t 
   if (next_sequence_ > Event::kMaxSequence) {
     throw std::length_error("replication exceeded 68 billion events; shorten the horizon");
   }
+  const PhaseScope timing = timed(Phase::EventSet);
   future_events_.push(Event::make(time, next_sequence_, kind, target));
   return next_sequence_++;
 }
 
+Event Replication::next_event() {
+  const PhaseScope timing = timed(Phase::EventSet);
+  return future_events_.pop();
+}
+
 stats::ReplicationResult Replication::run() {
+  if (phase_ticks_ != nullptr) run_started_ = phase_clock_now();
   schedule(model_.horizon, EventKind::EndOfRun, 0);
   if (!model_.capacity_timetable.empty()) {
     schedule(model_.capacity_timetable.front().time, EventKind::CapacityChange, 0);
   }
   for (std::uint32_t source = 0; source < model_.sources.size(); ++source) {
+    const PhaseScope timing = timed(Phase::Sampling);
     const SimTime first = model_.sources[source].rate.next_arrival_after(
         0.0, boost::random::exponential_distribution<double>(1.0)(arrival_streams_[source]));
     if (first < model_.horizon) schedule(first, EventKind::Arrival, source);
@@ -74,7 +84,7 @@ stats::ReplicationResult Replication::run() {
   for (std::uint32_t s = 0; s < model_.services.size(); ++s) refill(s);
 
   while (!deadlock_) {
-    const Event event = future_events_.pop();
+    const Event event = next_event();
     assert(event.time >= now_);
     now_ = event.time;
     ++events_processed_;
@@ -82,7 +92,10 @@ stats::ReplicationResult Replication::run() {
         stop_->load(std::memory_order_relaxed)) {
       throw Stopped();
     }
-    recorder_.advance_to(now_);
+    {
+      const PhaseScope timing = timed(Phase::Trajectories);
+      recorder_.advance_to(now_);
+    }
     switch (event.kind()) {
       case EventKind::Arrival: on_arrival(event.target()); break;
       case EventKind::ServiceEnd: on_service_end(event.target()); break;
@@ -102,7 +115,7 @@ stats::ReplicationResult Replication::run() {
 void Replication::place_initial_patients() {
   const std::size_t n_services = model_.services.size();
   for (const InitialPatient& initial : model_.initial_patients) {
-    const PatientId patient = patients_.acquire();
+    const PatientId patient = new_patient();
     Patient& p = patients_[patient];
     p.type = initial.patient_type;
     p.system_arrival = -initial.elapsed;
@@ -132,6 +145,7 @@ void Replication::start_pathways_before_now(PatientId patient, std::uint32_t ser
   const SimTime arrived = patients_[patient].service_arrival;
   for (std::uint32_t k : model_.services[service].pathways_starting) {
     pathway_start(patient, k) = arrived;
+    ++patients_[patient].open_pathways;
     recorder_.pathway_entered(k, arrived);
   }
 }
@@ -149,9 +163,9 @@ stats::ReplicationResult Replication::finish() {
   for (std::uint32_t s = 0; s < services_.size(); ++s) {
     const double target = model_.services[s].wait_target;
     for (const FifoQueue& queue : services_[s].queues) {
-      for (std::size_t i = 0; i < queue.size(); ++i) {
-        if (now_ - patients_[queue.at(i)].service_arrival > target) ++end.over_target_waiting[s];
-      }
+      queue.for_each([&](PatientId waiting) {
+        if (now_ - patients_[waiting].service_arrival > target) ++end.over_target_waiting[s];
+      });
     }
   }
   const std::size_t n_pathways = model_.pathways.size();
@@ -167,7 +181,11 @@ stats::ReplicationResult Replication::finish() {
   stats::ReplicationResult result = recorder_.finish(now_, model_, end);
   result.deadlock = deadlock_;
   result.events = events_processed_;
-  result.trajectory = recorder_.finish_trajectory(now_);
+  {
+    const PhaseScope timing = timed(Phase::Trajectories);
+    result.trajectory = recorder_.finish_trajectory(now_);
+  }
+  if (phase_ticks_ != nullptr) phase_ticks_->total += phase_clock_now() - run_started_;
   return result;
 }
 

@@ -7,8 +7,9 @@
 #pragma once
 
 #include "engine/compiled_model.hpp"
-#include "engine/event_queue.hpp"
+#include "engine/calendar_event_queue.hpp"
 #include "engine/patient_pool.hpp"
+#include "engine/phase_clock.hpp"
 #include "engine/recorder.hpp"
 #include "engine/rng_streams.hpp"
 #include "engine/service_state.hpp"
@@ -27,6 +28,7 @@ namespace carepath::engine {
 struct ReplicationControls {
   bool trajectories = true;                    ///< Keep the per-day and per-week trajectories.
   const std::atomic<bool>* stop = nullptr;     ///< When set and true, the run throws Stopped.
+  PhaseTicks* phase_ticks = nullptr;           ///< When set, where the run's time goes is added here.
 };
 
 /// Thrown when the stop flag was seen set; the replication's result is abandoned.
@@ -72,7 +74,17 @@ class Replication {
   void cancel_renege_timer(PatientId patient);
   [[nodiscard]] bool has_room(std::uint32_t service) const;
   [[nodiscard]] const TypeRules& rules(PatientId patient, std::uint32_t service) const;
-  double& pathway_start(PatientId patient, std::uint32_t pathway);
+  double& pathway_start(PatientId patient, std::uint32_t pathway) {
+    return pathway_starts_[static_cast<std::size_t>(patient) * n_pathways_ + pathway];
+  }
+  // A pool slot, with its row of pathway start times: the table grows here, when the pool grows,
+  // so that pathway_start() is a plain index.
+  [[nodiscard]] PatientId new_patient() {
+    const PatientId patient = patients_.acquire();
+    if ((static_cast<std::size_t>(patient) + 1) * n_pathways_ > pathway_starts_.size()) grow_pathway_starts();
+    return patient;
+  }
+  void grow_pathway_starts();
 
   // Deadlock detection (deadlock.cpp).
   void check_deadlock(std::uint32_t blocked_at);
@@ -81,16 +93,19 @@ class Replication {
   void place_initial_patients();
   void start_pathways_before_now(PatientId patient, std::uint32_t service);
   std::uint64_t schedule(SimTime time, EventKind kind, std::uint32_t target);
+  [[nodiscard]] Event next_event();
+  [[nodiscard]] PhaseScope timed(Phase phase) const noexcept { return {phase_ticks_, phase}; }
   [[nodiscard]] stats::ReplicationResult finish();
 
   const CompiledModel& model_;
   SimTime now_ = 0;
   std::uint64_t next_sequence_ = 0;
   std::uint64_t events_processed_ = 0;
-  EventQueue future_events_;
+  CalendarEventQueue future_events_;
   PatientPool patients_;
   std::vector<ServiceState> services_;
-  std::vector<double> pathway_starts_;  // [patient * pathways + pathway]; NaN when not in it
+  std::size_t n_pathways_ = 0;          // model_.pathways.size(), kept at hand for the hot path
+  std::vector<double> pathway_starts_;  // [patient * pathways + pathway]; NaN when not in it; grown by new_patient()
   std::vector<std::uint32_t> refill_worklist_;
   std::vector<RandomEngine> arrival_streams_;
   std::vector<RandomEngine> service_streams_;
@@ -100,6 +115,8 @@ class Replication {
   RandomEngine initial_stream_;
   std::optional<stats::Deadlock> deadlock_;
   const std::atomic<bool>* stop_ = nullptr;
+  PhaseTicks* phase_ticks_ = nullptr;
+  std::uint64_t run_started_ = 0;  // phase clock, when phase_ticks_ is set
   Recorder recorder_;
 };
 

@@ -3,14 +3,20 @@
 //   (a) the engine (carepath::run::run_batch, 1 thread, 1 replication) on an M/M/3 queue at
 //       rho = 0.9 built in code as a model::Scenario, against the hand-written floor loop of
 //       floor_loop.hpp doing the same number of events; events/s of each and their ratio;
+//       and the whole process as `carepath run` does it: the same scenario read from JSON text
+//       and checked, simulated, its results folder written (into a temporary folder, removed
+//       afterwards); events/s over the three together, and their ratio to the floor;
 //   (b) the speed-up of parallel replications: the same batch at 1..N threads.
 // Trajectories are off unless --trajectories on: at 5.4 events a day, a 2e7-event run is 10,000
-// years of daily bins (and a gigabyte of bands), which measures memory, not the event loop.
+// years of daily bins (and a gigabyte of bands), which measures memory and writing, not the event
+// loop; a scenario bounds them with a coarser trajectory period.
 // Every timing is the best of --runs runs (default 3). The last line is machine-readable:
-//   engine_events_per_s=<n> floor_events_per_s=<n> ratio=<r>
+//   engine_events_per_s=<n> floor_events_per_s=<n> ratio=<r> whole_events_per_s=<n> whole_ratio=<r>
 // Run it with tools/bench, which builds it in Release for this CPU (preset "bench").
 #include "floor_loop.hpp"
 
+#include <carepath/io/results_writer.hpp>
+#include <carepath/io/scenario_json.hpp>
 #include <carepath/model/scenario.hpp>
 #include <carepath/run/batch.hpp>
 #include <carepath/stats/results.hpp>
@@ -23,11 +29,14 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <filesystem>
 #include <limits>
 #include <string>
 #include <string_view>
 #include <thread>
 #include <utility>
+
+#include <unistd.h>
 
 namespace {
 
@@ -126,6 +135,21 @@ Scenario mmc_scenario(double horizon_days, std::uint32_t replications) {
   return s;
 }
 
+// The same scenario as JSON text, for the whole process: what `carepath run` reads.
+std::string mmc_scenario_json(double horizon_days) {
+  char horizon[64];
+  std::snprintf(horizon, sizeof horizon, "%.17gd", horizon_days);
+  char text[1024];
+  std::snprintf(text, sizeof text,
+                R"j({"name": "bench-mmc", "description": "M/M/3 at rho = 0.9 (tools/benchmarks/bench_mmc.cpp)",)j"
+                R"j( "run": {"horizon": "%s", "warm_up": "0d", "replications": 1, "seed": 1},)j"
+                R"j( "arrivals": [{"name": "referrals", "to": "clinic", "rate": "%.17g/day"}],)j"
+                R"j( "services": [{"name": "clinic", "capacity": %u,)j"
+                R"j( "service_time": {"distribution": "exponential", "mean": "%.17gd"}}]})j",
+                horizon, kArrivalRate, kServers, kMeanService);
+  return text;
+}
+
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
@@ -174,6 +198,39 @@ double erlang_c_wait(double lambda, double mean_service, unsigned c) {
 
 long long rounded(double x) { return std::llround(x); }
 
+struct WholeProcess {
+  double seconds = std::numeric_limits<double>::infinity();
+  double read = 0, simulate = 0, write = 0;  // of the best run
+  std::uint64_t events = 0;
+};
+
+// Read and check the JSON text, simulate, write the results folder: the best of `runs`.
+WholeProcess best_whole_process(const std::string& json, int runs, bool trajectories) {
+  namespace fs = std::filesystem;
+  const fs::path out = fs::temp_directory_path() / ("carepath-bench-mmc-" + std::to_string(getpid()));
+  WholeProcess best;
+  for (int r = 0; r < runs; ++r) {
+    WholeProcess w;
+    auto start = Clock::now();
+    const carepath::model::Scenario scenario = carepath::io::parse_scenario(json, "bench-mmc.json").scenario;
+    w.read = seconds_since(start);
+    start = Clock::now();
+    carepath::run::BatchOptions options;
+    options.threads = 1;
+    options.trajectories = trajectories;
+    const carepath::run::BatchResult result = carepath::run::run_batch(scenario, options);
+    w.simulate = seconds_since(start);
+    start = Clock::now();
+    carepath::io::write_results(scenario, result, out);
+    w.write = seconds_since(start);
+    fs::remove_all(out);
+    w.seconds = w.read + w.simulate + w.write;
+    w.events = total_events(result);
+    if (w.seconds < best.seconds) best = w;
+  }
+  return best;
+}
+
 int run(const Options& o) {
   std::printf("carepath benchmark: M/M/%u, lambda = %.1f/day, mean service %.0f day (rho = %.2f); "
               "best of %d runs; %u hardware threads\n",
@@ -205,6 +262,14 @@ int run(const Options& o) {
   std::printf("  floor   %12llu events in %8.3f s = %12lld events/s\n",
               static_cast<unsigned long long>(floor.events), floor_seconds, rounded(floor_rate));
   std::printf("  engine / floor = %.3f\n", ratio);
+  const WholeProcess whole =
+      best_whole_process(mmc_scenario_json(static_cast<double>(o.events) / kEventsPerDay), o.runs, o.trajectories);
+  const double whole_rate = static_cast<double>(whole.events) / whole.seconds;
+  const double whole_ratio = whole_rate / floor_rate;
+  std::printf("  whole   %12llu events in %8.3f s = %12lld events/s  (read %.3f s, simulate %.3f s, write %.3f s)\n",
+              static_cast<unsigned long long>(whole.events), whole.seconds, rounded(whole_rate), whole.read,
+              whole.simulate, whole.write);
+  std::printf("  whole process / floor = %.3f\n", whole_ratio);
 
   // (b) parallel replications: the same batch at 1..threads_max threads.
   const double horizon = static_cast<double>(o.batch_events) / kEventsPerDay / o.replications;
@@ -221,8 +286,8 @@ int run(const Options& o) {
                 threads > std::thread::hardware_concurrency() ? "  (more threads than cores)" : "");
   }
 
-  std::printf("\nengine_events_per_s=%lld floor_events_per_s=%lld ratio=%.3f\n", rounded(engine_rate),
-              rounded(floor_rate), ratio);
+  std::printf("\nengine_events_per_s=%lld floor_events_per_s=%lld ratio=%.3f whole_events_per_s=%lld whole_ratio=%.3f\n",
+              rounded(engine_rate), rounded(floor_rate), ratio, rounded(whole_rate), whole_ratio);
   return 0;
 }
 

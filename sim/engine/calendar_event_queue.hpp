@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: MIT
+// The future-event list: a small 4-ary heap for the near future in front of a calendar of
+// unsorted buckets (Brown's calendar queue, as the two-level set of the ladder queue of Tang, Goh
+// and Thng, ACM TOMACS 2005). A whole-system model holds about a thousand future events — the end
+// of every long stay, a patience timer for every patient with one — of which a few dozen are due
+// in the next hour or so; in one heap every pop paid for all of them (five levels of sift-down
+// with unpredictable branches; a third of the run time of the Bromley model). Here:
+//   - time is cut into buckets of width 2^-shift days; an event's bucket index is
+//     floor(time * 2^shift), exact and monotone in time;
+//   - the heap holds exactly the events of the buckets up to the current one, so its minimum is
+//     the global minimum and the order is the heap's own (time, then insertion sequence): results
+//     are bit-identical to a single heap's;
+//   - the next kBuckets buckets are a ring of unsorted vectors (push: an append); when the heap
+//     runs dry the next non-empty bucket becomes the heap in O(m) (EventQueue::adopt);
+//   - events further out wait in an unsorted overflow vector, scanned into the ring every half
+//     turn of the ring (or at once when the ring is empty), so each far event moves O(1) times;
+//   - the width follows the event rate: every kAdaptEvery pops the rate of that stretch sets the
+//     width aiming at kTargetPerBucket events a bucket, and when it is off by 4x or more every
+//     event is re-bucketed (O(n), rare). A set that held fewer than kSmallSet events on average
+//     is kept whole in the heap instead (current_ = kFar: every bucket is "current"): a heap of
+//     a handful of events is cheaper than changing buckets every few pops, which mispredicts
+//     branches and misses the cache (an M/M/c queue holds c + 2 events). The width and the mode
+//     change only the cost, never the order.
+// Cost per event: O(1) amortised for the calendar plus O(log m) in the heap, m the events of one
+// bucket. event_queue_test.cpp runs the same typed tests on this and on the plain heap.
+#pragma once
+
+#include "engine/event_queue.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace carepath::engine {
+
+class CalendarEventQueue {
+ public:
+  CalendarEventQueue() : buckets_(kBuckets) {}
+
+  void reserve(std::size_t n) { hot_.reserve(n); }
+  [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+
+  void clear() noexcept {
+    hot_.clear();
+    for (std::vector<Event>& bucket : buckets_) bucket.clear();
+    overflow_.clear();
+    size_ = 0;
+    in_buckets_ = 0;
+    whole_in_heap_ = false;
+    current_ = 0;
+    overflow_min_ = kFar;
+    next_redistribute_ = kBuckets / 2;
+    pops_since_adapt_ = 0;
+    size_sum_ = 0;
+    adapt_start_ = 0;
+  }
+
+  void push(const Event& event) {
+    ++size_;
+    place(event);
+  }
+
+  /// Removes and returns the earliest event.
+  Event pop() {
+    assert(size_ > 0);
+    if (hot_.empty()) refill_hot();
+    size_sum_ += size_;
+    --size_;
+    const Event earliest = hot_.pop();
+    if (++pops_since_adapt_ == kAdaptEvery) adapt(earliest.time);
+    return earliest;
+  }
+
+ private:
+  static constexpr std::int64_t kBuckets = 1024;                       // the ring; a power of two
+  static constexpr std::int64_t kFar = std::int64_t{1} << 62;          // index of times too far to scale
+  static constexpr std::uint64_t kAdaptEvery = 8192;                   // pops between width checks
+  static constexpr double kTargetPerBucket = 4;                       // events a bucket, aimed at
+  static constexpr std::size_t kSmallSet = 64;                         // mean size below which: one heap
+  static constexpr int kMinShift = -16, kMaxShift = 24;                // widths 65,536 days .. 5 ms
+  static constexpr int kInitialShift = 6;                              // 22.5 minutes
+
+  [[nodiscard]] std::int64_t bucket_of(SimTime time) const noexcept {
+    const double scaled = time * scale_;  // scale_ is a power of two: exact unless it overflows
+    if (!(scaled < static_cast<double>(kFar))) return kFar;
+    return scaled > 0 ? static_cast<std::int64_t>(scaled) : 0;  // truncation is floor here
+  }
+  [[nodiscard]] static std::size_t slot(std::int64_t index) noexcept {
+    return static_cast<std::size_t>(index & (kBuckets - 1));
+  }
+
+  void place(const Event& event) {
+    const std::int64_t index = bucket_of(event.time);
+    if (index <= current_) {
+      hot_.push(event);
+    } else if (index < current_ + kBuckets) {
+      buckets_[slot(index)].push_back(event);
+      ++in_buckets_;
+    } else {
+      overflow_.push_back(event);
+      overflow_min_ = std::min(overflow_min_, index);
+    }
+  }
+
+  // The heap is empty and events remain: make the next non-empty bucket the heap.
+  void refill_hot() {
+    for (;;) {
+      if (in_buckets_ == 0) {
+        // Nothing in the ring: jump to the earliest far event's bucket and bring the far events in.
+        assert(!overflow_.empty());
+        current_ = std::max(current_, overflow_min_ - 1);
+        next_redistribute_ = current_ + 1;
+      }
+      ++current_;
+      if (current_ >= next_redistribute_) redistribute();
+      std::vector<Event>& bucket = buckets_[slot(current_)];
+      if (!bucket.empty()) {
+        in_buckets_ -= bucket.size();
+        hot_.adopt(bucket);
+        return;
+      }
+    }
+  }
+
+  // Moves the far events that now fall inside the ring into their buckets. Called at least every
+  // half turn, so a far event (index >= current_ + kBuckets when placed) is in its bucket before
+  // the ring reaches it.
+  void redistribute() {
+    overflow_min_ = kFar;
+    std::size_t kept = 0;
+    for (const Event& event : overflow_) {
+      const std::int64_t index = bucket_of(event.time);
+      if (index < current_ + kBuckets) {
+        buckets_[slot(index)].push_back(event);
+        ++in_buckets_;
+      } else {
+        overflow_[kept++] = event;
+        overflow_min_ = std::min(overflow_min_, index);
+      }
+    }
+    overflow_.resize(kept);
+    next_redistribute_ = current_ + kBuckets / 2;
+  }
+
+  // Sets the width from the event rate and the mean size of the last kAdaptEvery pops; `now` is
+  // the latest pop.
+  void adapt(SimTime now) {
+    const double span = now - adapt_start_;
+    const bool whole = size_sum_ < kSmallSet * kAdaptEvery;
+    adapt_start_ = now;
+    pops_since_adapt_ = 0;
+    size_sum_ = 0;
+    if (!(span > 0)) return;
+    const double width = kTargetPerBucket * span / static_cast<double>(kAdaptEvery);
+    const int shift = std::clamp(static_cast<int>(std::lround(-std::log2(width))), kMinShift, kMaxShift);
+    if (whole == whole_in_heap_ && (whole || std::abs(shift - shift_) < 2)) return;
+    rebuild(shift, whole, now);
+  }
+
+  // Re-buckets every event at the new width, or puts them all in the heap when `whole`. Every
+  // event is at or after `now`, the latest pop.
+  void rebuild(int shift, bool whole, SimTime now) {
+    std::vector<Event> all;
+    all.reserve(size_);
+    hot_.drain_into(all);
+    for (std::vector<Event>& bucket : buckets_) {
+      all.insert(all.end(), bucket.begin(), bucket.end());
+      bucket.clear();
+    }
+    all.insert(all.end(), overflow_.begin(), overflow_.end());
+    overflow_.clear();
+    shift_ = shift;
+    scale_ = std::ldexp(1.0, shift);
+    whole_in_heap_ = whole;
+    current_ = whole ? kFar : bucket_of(now);
+    in_buckets_ = 0;
+    overflow_min_ = kFar;
+    next_redistribute_ = current_ + kBuckets / 2;
+    for (const Event& event : all) place(event);
+  }
+
+  EventQueue hot_;                          // every event of buckets <= current_
+  std::vector<std::vector<Event>> buckets_; // ring: bucket i at slot(i), for current_ < i < current_ + kBuckets
+  std::vector<Event> overflow_;             // bucket index >= current_ + kBuckets when placed
+  std::size_t size_ = 0;
+  std::size_t in_buckets_ = 0;
+  std::int64_t current_ = 0;
+  std::int64_t overflow_min_ = kFar;
+  std::int64_t next_redistribute_ = kBuckets / 2;
+  int shift_ = kInitialShift;
+  bool whole_in_heap_ = false;  // every event in hot_: current_ is kFar
+  double scale_ = std::ldexp(1.0, kInitialShift);
+  std::uint64_t pops_since_adapt_ = 0;
+  std::uint64_t size_sum_ = 0;  // of size() at each pop since the last adapt
+  SimTime adapt_start_ = 0;
+};
+
+}  // namespace carepath::engine
