@@ -11,6 +11,7 @@
 #include "cli/progress.hpp"
 #include "io/atomic_dir.hpp"
 #include "io/durable_file.hpp"
+#include "io/output_size.hpp"
 #include "io/results_files.hpp"
 #include "model/suggest.hpp"
 
@@ -85,6 +86,16 @@ void warn_about_deadlocks(const run::BatchResult& result, std::ostream& err) {
   }
 }
 
+// Said before simulating, never silently: a trajectory period coarser than the user asked for
+// (or left to the default), or one that will cost much memory. The variants use the same period
+// as the base, so their charts compare.
+void say_trajectory_choice(const model::Scenario& base, run::BatchOptions& batch, std::ostream& err) {
+  const bool asked = batch.trajectory_period || base.run.trajectory_period;
+  const stats::TrajectoryChoice choice = run::trajectory_choice(base, batch);
+  if (!choice.notice.empty()) err << (asked ? "warning: " : "note: ") << choice.notice << '\n';
+  batch.trajectory_period = choice.period;
+}
+
 }  // namespace
 
 int run_command(const Options& options, std::ostream& out, std::ostream& err) {
@@ -102,6 +113,12 @@ int run_command(const Options& options, std::ostream& out, std::ostream& err) {
   batch.seed = options.seed;
   batch.threads = options.threads.value_or(0);
   batch.stop = &interrupted;
+  batch.trajectory_period = options.trajectories;
+  say_trajectory_choice(loaded.base, batch, err);
+  for (const std::string& warning : io::large_output_warnings(
+           loaded.base, options.replications.value_or(loaded.base.run.replications), *batch.trajectory_period)) {
+    err << "warning: " << warning << '\n';
+  }
   std::optional<ProgressReporter> progress;
   // The base and each variant run one after the other, with the same number of replications: one
   // bar for all of them.

@@ -44,6 +44,8 @@ options:
   --replications N    override run.replications (1 to 1000000)
   --seed S            override run.seed (0 to 2^64-1)
   --threads T         worker threads (default: every core); results do not depend on it
+  --trajectories P    override run.trajectory_period: day (days and weeks), week, month or off;
+                      default: the finest with at most 1000 periods, said on stderr when coarser
   --quiet             print no progress, no table and no "wrote" line (warnings and errors still show)
   -h, --help          show this help
 )help";

@@ -25,7 +25,8 @@ namespace carepath::engine {
 
 /// What a batch asks of each replication beyond the model and the seed.
 struct ReplicationControls {
-  bool trajectories = true;                    ///< Keep the per-day and per-week trajectories.
+  /// The finest trajectory period to keep (recorder.hpp); Off keeps none.
+  model::TrajectoryPeriod trajectories = model::TrajectoryPeriod::Day;
   const std::atomic<bool>* stop = nullptr;     ///< When set and true, the run throws Stopped.
 };
 
