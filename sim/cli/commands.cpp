@@ -86,14 +86,15 @@ void warn_about_deadlocks(const run::BatchResult& result, std::ostream& err) {
   }
 }
 
-// Said before simulating, never silently: a trajectory period coarser than the user asked for
-// (or left to the default), or one that will cost much memory. The variants use the same period
-// as the base, so their charts compare.
-void say_trajectory_choice(const model::Scenario& base, run::BatchOptions& batch, std::ostream& err) {
+// Said before simulating, never silently: a trajectory period coarser than days when the user
+// chose none, or a chosen one that will cost much memory. Variants change services and arrivals,
+// never the run settings, so the base's choice is theirs too.
+model::TrajectoryPeriod say_trajectory_choice(const model::Scenario& base, const run::BatchOptions& batch,
+                                              std::ostream& err) {
   const bool asked = batch.trajectory_period || base.run.trajectory_period;
   const stats::TrajectoryChoice choice = run::trajectory_choice(base, batch);
   if (!choice.notice.empty()) err << (asked ? "warning: " : "note: ") << choice.notice << '\n';
-  batch.trajectory_period = choice.period;
+  return choice.period;
 }
 
 }  // namespace
@@ -114,9 +115,9 @@ int run_command(const Options& options, std::ostream& out, std::ostream& err) {
   batch.threads = options.threads.value_or(0);
   batch.stop = &interrupted;
   batch.trajectory_period = options.trajectories;
-  say_trajectory_choice(loaded.base, batch, err);
+  const model::TrajectoryPeriod period = say_trajectory_choice(loaded.base, batch, err);
   for (const std::string& warning : io::large_output_warnings(
-           loaded.base, options.replications.value_or(loaded.base.run.replications), *batch.trajectory_period)) {
+           loaded.base, options.replications.value_or(loaded.base.run.replications), period)) {
     err << "warning: " << warning << '\n';
   }
   std::optional<ProgressReporter> progress;
