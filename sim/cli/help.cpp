@@ -27,8 +27,10 @@ exit status: 0 success, 2 bad input or usage, 1 internal error, 130 interrupted 
 constexpr const char* kRunHelp = R"help(usage: carepath run SCENARIO [options]
 
 Simulates SCENARIO and writes summary.json, summary_services.csv, summary_system.csv,
-replications.csv, trajectories.csv and trajectories.json. The folder is built beside its final place and renamed in only when complete,
-replacing an earlier results folder; any other existing folder is left alone (an error).
+replications.csv, trajectories.csv and trajectories.json (not with --trajectories off), and
+report.html. Before simulating it warns about any file it estimates above 100 MB. The folder is
+built beside its final place and renamed in only when complete, replacing an earlier results
+folder; any other existing folder is left alone (an error).
 Prints a summary table to stdout; progress, warnings and errors go to stderr. Ctrl-C (or
 SIGTERM) stops the run: no results are written, an earlier folder stays as it was, exit status 130.
 
