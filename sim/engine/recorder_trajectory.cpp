@@ -20,12 +20,17 @@ namespace {
 constexpr float kNaNf = std::numeric_limits<float>::quiet_NaN();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-/// Type-7 quantile of unsorted `values`, reordering them; NaN when empty.
+/// Type-7 quantile of unsorted `values` (never negative), reordering them; NaN when empty.
 double exact_quantile(std::span<double> values, double p) {
   if (values.empty()) return kNaN;
   const double h = static_cast<double>(values.size() - 1) * p;
   const double below = std::floor(h);
   const auto i = static_cast<std::ptrdiff_t>(below);
+  // Most waits at a service with a free server are 0, the least a value can be: when more than
+  // i + 1 values are 0, order statistics i and i + 1 are both 0, and so is the quantile. Counting
+  // is one cheap pass; selection, several with swaps.
+  const auto zeros = std::count(values.begin(), values.end(), 0.0);
+  if (zeros > i + 1) return 0;
   std::nth_element(values.begin(), values.begin() + i, values.end());
   const double low = values[static_cast<std::size_t>(i)];
   if (static_cast<std::size_t>(i) + 1 >= values.size()) return low;
