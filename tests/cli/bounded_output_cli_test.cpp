@@ -73,6 +73,7 @@ TEST_F(BoundedOutputCliTest, HundredYearHorizonRunsWithin1GBAndSaysWhatItDidWith
   EXPECT_FALSE(fs::exists(work() / "r/trajectories.csv"));
   EXPECT_FALSE(fs::exists(work() / "r/trajectories.json"));
   EXPECT_THAT(read_text(work() / "r/report.html"), HasSubstr("No trajectories were recorded for this run"));
+  EXPECT_THAT(read_text(work() / "r/summary.json"), HasSubstr("\"trajectory_period\": \"off\""));
 
   // Asked for, weeks are kept over the 100 years (5,218 of them), still far within 1 GB, and the
   // report's charts are thinned to their width.
@@ -99,6 +100,8 @@ TEST_F(BoundedOutputCliTest, MonthlyTrajectoriesFollowTheCalendar) {
   EXPECT_THAT(csv, Not(HasSubstr("\nday,")));
   EXPECT_THAT(csv, Not(HasSubstr("\nweek,")));
   EXPECT_THAT(read_text(work() / "r/trajectories.json"), HasSubstr("\"month\":{\"start\":[\"2024-01-20\",\"2024-02-01\",\"2024-03-01\"]"));
+  EXPECT_THAT(read_text(work() / "r/summary.json"), HasSubstr("\"trajectory_period\": \"month\""));
+  EXPECT_THAT(read_text(work() / "r/report.html"), HasSubstr("<div><b>Trajectories by</b>month</div>"));
 }
 
 TEST_F(BoundedOutputCliTest, TrajectoriesOffWritesNoTrajectoryFiles) {
