@@ -117,7 +117,7 @@ int run_command(const Options& options, std::ostream& out, std::ostream& err) {
   batch.trajectory_period = options.trajectories;
   const model::TrajectoryPeriod period = say_trajectory_choice(loaded.base, batch, err);
   for (const std::string& warning : io::large_output_warnings(
-           loaded.base, options.replications.value_or(loaded.base.run.replications), period)) {
+           loaded.base, options.replications.value_or(loaded.base.run.replications), period, variants.size())) {
     err << "warning: " << warning << '\n';
   }
   std::optional<ProgressReporter> progress;

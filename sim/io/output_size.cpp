@@ -53,11 +53,16 @@ std::uint64_t replication_rows(const Table& table, std::uint64_t index_chars, st
 }  // namespace
 
 std::vector<std::string> large_output_warnings(const model::Scenario& scenario, std::uint32_t replications,
-                                               model::TrajectoryPeriod period) {
+                                               model::TrajectoryPeriod period, std::size_t variants) {
   std::vector<std::string> warnings;
+  const std::string again =
+      variants == 0 ? ""
+                    : ", and as much again for each of the " + std::to_string(variants) + " variant" +
+                          (variants == 1 ? "" : "s");
   const auto warn = [&](const char* file, std::uint64_t bytes, const std::string& what, const std::string& reduce) {
     if (bytes <= kLargeOutputBytes) return;
-    warnings.push_back(std::string(file) + " will be about " + in_megabytes(bytes) + " (" + what + "); " + reduce);
+    warnings.push_back(std::string(file) + " will be about " + in_megabytes(bytes) + " (" + what + ")" + again +
+                       "; " + reduce);
   };
   const std::uint64_t index_chars = std::to_string(replications).size();
   const std::string fewer = "fewer replications (--replications or run.replications) make it smaller";

@@ -7,6 +7,7 @@
 
 #include <carepath/model/scenario.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -17,9 +18,11 @@ namespace carepath::io {
 inline constexpr std::uint64_t kLargeOutputBytes = 100'000'000;
 
 /// One sentence per results file of a batch of `scenario` estimated above kLargeOutputBytes:
-/// its name, its estimated size, what drives it and how to reduce it.
+/// its name, its estimated size, what drives it and how to reduce it; with `variants`, that each
+/// of them writes as much again.
 [[nodiscard]] std::vector<std::string> large_output_warnings(const model::Scenario& scenario,
                                                              std::uint32_t replications,
-                                                             model::TrajectoryPeriod period);
+                                                             model::TrajectoryPeriod period,
+                                                             std::size_t variants = 0);
 
 }  // namespace carepath::io

@@ -42,6 +42,11 @@ TEST(OutputSize, DailyTrajectoriesOverALongHorizonWarnAboutTheirFiles) {
   EXPECT_THAT(warnings[0], HasSubstr("(228,572 periods x 10 series); a coarser --trajectories"));
 }
 
+TEST(OutputSize, EachVariantWritesAsMuchAgain) {
+  EXPECT_THAT(large_output_warnings(mmc(), 1'000'000, model::TrajectoryPeriod::Off, 7),
+              ElementsAre(HasSubstr(" rows), and as much again for each of the 7 variants; fewer replications")));
+}
+
 TEST(OutputSize, NoWarningForAnOrdinaryRun) {
   EXPECT_THAT(large_output_warnings(mmc(), 30, model::TrajectoryPeriod::Day), IsEmpty());
 }
