@@ -86,32 +86,39 @@ std::uint64_t trajectory_bytes(const TrajectoryCalendar& calendar, TrajectoryPer
 TrajectoryChoice choose_trajectory_period(const TrajectoryCalendar& calendar,
                                           std::optional<TrajectoryPeriod> requested, std::size_t series,
                                           std::uint32_t replications) {
-  const std::string how = " (run.trajectory_period or --trajectories day|week|month|off chooses)";
+  const std::string how = "; run.trajectory_period or --trajectories day|week|month|off chooses";
+  const auto memory = [&](TrajectoryPeriod period, std::uint64_t bytes) {
+    return "about " + in_gigabytes(bytes) + " in memory (" + with_commas(recorded_periods(calendar, period)) +
+           " periods x " + with_commas(series) + " series x " + with_commas(replications) + " replications x 4 bytes)";
+  };
   if (requested) {
     TrajectoryChoice choice{*requested, ""};
     const std::uint64_t bytes = trajectory_bytes(calendar, *requested, series, replications);
     if (bytes > kTrajectoryMemoryWarning) {
-      choice.notice = "trajectories by " + std::string(model::trajectory_period_name(*requested)) + " will hold about " +
-                      in_gigabytes(bytes) + " in memory (" + with_commas(recorded_periods(calendar, *requested)) +
-                      " periods x " + with_commas(series) + " series x " + with_commas(replications) +
-                      " replications x 4 bytes); a coarser period or \"off\" needs less" + how;
+      choice.notice = "trajectories by " + std::string(model::trajectory_period_name(*requested)) + " will hold " +
+                      memory(*requested, bytes) + "; a coarser period or \"off\" needs less" + how;
     }
     return choice;
   }
-  const std::string horizon = "the horizon has " + with_commas(calendar.days) + " days";
-  if (calendar.days <= kMaxAutoTrajectoryPeriods) return {TrajectoryPeriod::Day, ""};
-  const std::string limit = std::to_string(kMaxAutoTrajectoryPeriods);
-  if (calendar.weeks() <= kMaxAutoTrajectoryPeriods) {
-    return {TrajectoryPeriod::Week, "trajectories by week, not day: " + horizon + ", more than " + limit +
-                                        " periods per series" + how};
+  // The finest period within both bounds; each one passed over is said with its reason.
+  std::string passed_over;
+  for (const TrajectoryPeriod period : {TrajectoryPeriod::Day, TrajectoryPeriod::Week, TrajectoryPeriod::Month}) {
+    const std::string name = model::trajectory_period_name(period);
+    const std::uint32_t periods = period == TrajectoryPeriod::Day    ? calendar.days
+                                  : period == TrajectoryPeriod::Week ? calendar.weeks()
+                                                                     : calendar.months();
+    const std::uint64_t bytes = trajectory_bytes(calendar, period, series, replications);
+    if (periods <= kMaxAutoTrajectoryPeriods && bytes <= kTrajectoryMemoryWarning) {
+      if (passed_over.empty()) return {period, ""};
+      return {period, "trajectories by " + name + ", not day (" + passed_over + ")" + how};
+    }
+    passed_over += (passed_over.empty() ? "by " : "; by ") + name + ": " +
+                   (periods > kMaxAutoTrajectoryPeriods
+                        ? with_commas(periods) + " " + name + "s, more than " +
+                              std::to_string(kMaxAutoTrajectoryPeriods) + " per series"
+                        : memory(period, bytes) + ", more than 1 GiB");
   }
-  if (calendar.months() <= kMaxAutoTrajectoryPeriods) {
-    return {TrajectoryPeriod::Month, "trajectories by month, not day: " + horizon + " and " +
-                                         with_commas(calendar.weeks()) + " weeks, more than " + limit +
-                                         " periods per series" + how};
-  }
-  return {TrajectoryPeriod::Off, "trajectories off: " + horizon + " and " + with_commas(calendar.months()) +
-                                     " months, more than " + limit + " periods per series even by month" + how};
+  return {TrajectoryPeriod::Off, "trajectories off (" + passed_over + ")" + how};
 }
 
 }  // namespace carepath::stats

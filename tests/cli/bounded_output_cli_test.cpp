@@ -68,8 +68,9 @@ TEST_F(BoundedOutputCliTest, HundredYearHorizonRunsWithin1GBAndSaysWhatItDidWith
   ASSERT_EQ(o.status, 0) << o.err;
   EXPECT_LT(children_peak_bytes(), 1LL << 30);
   EXPECT_EQ(o.err,
-            "note: trajectories off: the horizon has 36,525 days and 1,201 months, more than 1000 periods per "
-            "series even by month (run.trajectory_period or --trajectories day|week|month|off chooses)\n");
+            "note: trajectories off (by day: 36,525 days, more than 1000 per series; by week: 5,218 weeks, more than "
+            "1000 per series; by month: 1,201 months, more than 1000 per series); run.trajectory_period or "
+            "--trajectories day|week|month|off chooses\n");
   EXPECT_FALSE(fs::exists(work() / "r/trajectories.csv"));
   EXPECT_FALSE(fs::exists(work() / "r/trajectories.json"));
   EXPECT_THAT(read_text(work() / "r/report.html"), HasSubstr("No trajectories were recorded for this run"));

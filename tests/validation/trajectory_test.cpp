@@ -388,16 +388,28 @@ TEST(Trajectory, PeriodChosenFromTheHorizon) {
   // 36,525 days from 2024-01-01 end on 2124-01-01 (2100 is no leap year): 1,201 months.
   EXPECT_EQ(chosen(36525).period, TrajectoryPeriod::Off);
   EXPECT_EQ(chosen(36525).notice,
-            "trajectories off: the horizon has 36,525 days and 1,201 months, more than 1000 periods per series "
-            "even by month (run.trajectory_period or --trajectories day|week|month|off chooses)");
+            "trajectories off (by day: 36,525 days, more than 1000 per series; by week: 5,218 weeks, more than 1000 "
+            "per series; by month: 1,201 months, more than 1000 per series); run.trajectory_period or --trajectories "
+            "day|week|month|off chooses");
+  // The memory bound: 334 days (and 48 weeks) of 175 series over 5,000 replications would hold
+  // 1.34 GB by day, more than 1 GiB; by week, 168 MB.
+  const stats::TrajectoryChoice many = stats::choose_trajectory_period(stats::trajectory_calendar(start, 334),
+                                                                       std::nullopt, 175, 5000);
+  EXPECT_EQ(many.period, TrajectoryPeriod::Week);
+  EXPECT_EQ(many.notice,
+            "trajectories by week, not day (by day: about 1.3 GB in memory (382 periods x 175 series x 5,000 "
+            "replications x 4 bytes), more than 1 GiB); run.trajectory_period or --trajectories day|week|month|off "
+            "chooses");
+  EXPECT_EQ(stats::choose_trajectory_period(stats::trajectory_calendar(start, 334), std::nullopt, 175, 1000).period,
+            TrajectoryPeriod::Day);
   // A choice is kept, however long the horizon, with the memory it costs said when above 1 GiB.
   const stats::TrajectoryChoice asked =
       stats::choose_trajectory_period(stats::trajectory_calendar(start, 1e7), TrajectoryPeriod::Day, 10, 10);
   EXPECT_EQ(asked.period, TrajectoryPeriod::Day);
   EXPECT_EQ(asked.notice,
             "trajectories by day will hold about 4.6 GB in memory (11,428,572 periods x 10 series x 10 replications "
-            "x 4 bytes); a coarser period or \"off\" needs less (run.trajectory_period or --trajectories "
-            "day|week|month|off chooses)");
+            "x 4 bytes); a coarser period or \"off\" needs less; run.trajectory_period or --trajectories "
+            "day|week|month|off chooses");
 }
 
 TEST(Trajectory, ScenarioPeriodOffRecordsNothing) {

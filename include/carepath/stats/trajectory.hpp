@@ -94,11 +94,13 @@ struct TrajectoryCalendar {
 [[nodiscard]] TrajectoryCalendar trajectory_calendar(const model::Date& start_date, SimTime horizon);
 
 /// Without a choice in the scenario or on the command line, no series gets more periods than
-/// this: the finest of day, week and month that fits, else none. It bounds the memory of the
-/// recordings (replications × series × periods × 4 bytes) and the size of the files and report.
+/// this, and the recordings (replications × series × periods × 4 bytes) no more than
+/// kTrajectoryMemoryWarning: the finest of day, week and month within both, else none. It bounds
+/// the memory of the recordings and the size of the files and report.
 inline constexpr std::uint32_t kMaxAutoTrajectoryPeriods = 1000;
 
-/// Above this many bytes of recordings an explicit choice is kept but warned about.
+/// Recordings above this many bytes are not chosen without being asked for, and an explicit
+/// choice above it is kept but warned about.
 inline constexpr std::uint64_t kTrajectoryMemoryWarning = std::uint64_t{1} << 30;
 
 /// Periods of each kind a run at `period` records: days and weeks for Day, weeks for Week,
@@ -117,7 +119,8 @@ struct TrajectoryChoice {
 };
 
 /// `requested` when set (with a notice when its recordings exceed kTrajectoryMemoryWarning),
-/// otherwise the finest period with at most kMaxAutoTrajectoryPeriods periods per series.
+/// otherwise the finest period with at most kMaxAutoTrajectoryPeriods periods per series and
+/// recordings within kTrajectoryMemoryWarning (with a notice when that is not Day).
 [[nodiscard]] TrajectoryChoice choose_trajectory_period(const TrajectoryCalendar& calendar,
                                                         std::optional<model::TrajectoryPeriod> requested,
                                                         std::size_t series, std::uint32_t replications);
