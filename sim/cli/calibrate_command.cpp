@@ -153,6 +153,7 @@ int calibrate_command(const Options& options, std::ostream& out, std::ostream& e
   batch.seed = options.seed.value_or(base.scenario.run.seed);
   batch.threads = options.threads.value_or(0);
   batch.trajectories = true;
+  batch.trajectory_period = model::TrajectoryPeriod::Day;  // the figures are sums and means of days
   batch.stop = &install_interrupt_handler();
   const run::BatchResult result = [&] {
     try {

@@ -11,6 +11,7 @@
 #include "cli/output_folder.hpp"
 #include "cli/progress.hpp"
 #include "io/durable_file.hpp"
+#include "io/output_size.hpp"
 #include "io/results_files.hpp"
 #include "model/suggest.hpp"
 
@@ -82,6 +83,17 @@ void warn_about_deadlocks(const run::BatchResult& result, std::ostream& err) {
   }
 }
 
+// Said before simulating, never silently: a trajectory period coarser than days when the user
+// chose none, or a chosen one that will cost much memory. Variants change services and arrivals,
+// never the run settings, so the base's choice is theirs too.
+model::TrajectoryPeriod say_trajectory_choice(const model::Scenario& base, const run::BatchOptions& batch,
+                                              std::ostream& err) {
+  const bool asked = batch.trajectory_period || base.run.trajectory_period;
+  const stats::TrajectoryChoice choice = run::trajectory_choice(base, batch);
+  if (!choice.notice.empty()) err << (asked ? "warning: " : "note: ") << choice.notice << '\n';
+  return choice.period;
+}
+
 }  // namespace
 
 void report_warnings(const Options& options, const std::string& source, const std::vector<Diagnostic>& warnings,
@@ -113,6 +125,12 @@ int run_command(const Options& options, std::ostream& out, std::ostream& err) {
   batch.seed = options.seed;
   batch.threads = options.threads.value_or(0);
   batch.stop = &interrupted;
+  batch.trajectory_period = options.trajectories;
+  const model::TrajectoryPeriod period = say_trajectory_choice(loaded.base, batch, err);
+  for (const std::string& warning : io::large_output_warnings(
+           loaded.base, options.replications.value_or(loaded.base.run.replications), period, variants.size())) {
+    err << "warning: " << warning << '\n';
+  }
   std::optional<ProgressReporter> progress;
   // The base and each variant run one after the other, with the same number of replications: one
   // bar for all of them.

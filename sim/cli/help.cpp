@@ -28,12 +28,14 @@ replaced, a full disk, memory running out), 1 internal error, 130 interrupted (C
 constexpr const char* kRunHelp = R"help(usage: carepath run SCENARIO [options]
 
 Simulates SCENARIO and writes summary.json, summary_services.csv, summary_system.csv,
-replications.csv, trajectories.csv and trajectories.json. The folder is built beside its final place and renamed in only when complete,
-replacing an earlier results folder only while it holds nothing but the files carepath wrote
-(listed in its hidden .carepath-results); any other existing folder is left alone (an error,
-before simulating). Prints a summary table to stdout; progress, warnings and errors go to
-stderr. Ctrl-C (or SIGTERM), even while the results are being written, stops the run: no
-results are written, an earlier folder stays as it was, exit status 130.
+replications.csv, trajectories.csv and trajectories.json (not with --trajectories off), and
+report.html. Before simulating it warns about any file it estimates above 100 MB. The folder is
+built beside its final place and renamed in only when complete, replacing an earlier results
+folder only while it holds nothing but the files carepath wrote (listed in its hidden
+.carepath-results); any other existing folder is left alone (an error, before simulating).
+Prints a summary table to stdout; progress, warnings and errors go to stderr. Ctrl-C (or
+SIGTERM), even while the results are being written, stops the run: no results are written, an
+earlier folder stays as it was, exit status 130.
 
 With "variants" in the scenario, each variant is run too, with the same seed (common random
 numbers), into DIR/variants/<name>/ (the same files), and the paired differences variant - base,
@@ -47,6 +49,8 @@ options:
   --replications N    override run.replications (1 to 1000000)
   --seed S            override run.seed (0 to 2^64-1)
   --threads T         worker threads (default: every core); results do not depend on it
+  --trajectories P    override run.trajectory_period: day (days and weeks), week, month or off;
+                      default: the finest with at most 1000 periods, said on stderr when coarser
   --quiet             print no progress, no table and no "wrote" line (warnings and errors still show)
   -h, --help          show this help
 )help";

@@ -37,7 +37,7 @@ std::vector<OptionEntry> options_of(Command command) {
     case Command::Run:
       return {{"--out", true},      {"--replications", true}, {"--seed", true},
               {"--threads", true},  {"--quiet", false},       {"--variant", true, true},
-              {"--no-variants", false}, {"--strict", false}};
+              {"--no-variants", false}, {"--strict", false}, {"--trajectories", true}};
     case Command::Sweep:
       return {{"--set", true},     {"--goal", true, true}, {"--share", true}, {"--out", true},
               {"--replications", true}, {"--seed", true},   {"--threads", true}, {"--quiet", false},
@@ -130,6 +130,12 @@ void apply_option(Options& options, std::string_view name, std::string_view valu
   } else if (name == "--threads") {
     options.threads = integer_option<unsigned>(name, value, 1, std::numeric_limits<unsigned>::max(),
                                                "a positive integer", command);
+  } else if (name == "--trajectories") {
+    options.trajectories = model::parse_trajectory_period(value);
+    if (!options.trajectories) {
+      throw UsageError("--trajectories: expected day, week, month or off, got '" + std::string(value) + "'",
+                       std::string(command));
+    }
   } else if (name == "--quiet") {
     options.quiet = true;
   } else if (name == "--variant") {

@@ -6,6 +6,8 @@
 // commands.hpp; the help texts are in help.cpp.
 #pragma once
 
+#include <carepath/model/scenario.hpp>
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -32,6 +34,8 @@ struct Options {
   bool strict = false;  ///< --strict: every warning about the scenario is an error (exit 2).
   std::vector<std::string> variants;  ///< run --variant NAME (repeatable): run only these variants.
   bool no_variants = false;           ///< run --no-variants: the base alone.
+  /// run --trajectories day|week|month|off: overrides the scenario's run.trajectory_period.
+  std::optional<model::TrajectoryPeriod> trajectories;
   std::string set;                    ///< sweep --set PATH=FROM:TO:STEP, as written (sweep.cpp parses it).
   std::vector<std::string> goals;     ///< sweep --goal 'KIND.NAME.METRIC>=VALUE' (repeatable), as written.
   std::optional<double> share;        ///< sweep --share: share of replications that must meet every goal.

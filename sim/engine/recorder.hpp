@@ -6,11 +6,13 @@
 // warm-up ended — or, with no warm-up, for everyone, including patients already waiting at time 0
 // (their earlier wait counts). finish() turns it all into a ReplicationResult.
 //
-// The recorder also keeps per-day and per-week trajectories over the whole run, warm-up included
-// (recorder_trajectory.cpp). They cost almost nothing per event: counts and time integrals are
-// read from the statistics above at each day boundary (as cumulative values that survive the
-// warm-up restart), so the only per-event work is advance_to's one comparison and one push_back
-// of a wait or pathway time into a buffer that is reused from period to period.
+// The recorder also keeps trajectories over the whole run, warm-up included
+// (recorder_trajectory.cpp): per day and ISO week, per week, or per calendar month. They cost
+// almost nothing per event: counts and time integrals are read from the statistics above at each
+// day boundary (as cumulative values that survive the warm-up restart), so the only per-event
+// work is advance_to's one comparison and one push_back of a wait or pathway time into a buffer
+// that is reused from period to period. Their memory is the recorded periods (bounded by the
+// period's choice, stats/trajectory.hpp) plus the waits of one week or month.
 #pragma once
 
 #include "engine/compiled_model.hpp"
@@ -40,8 +42,8 @@ struct EndOfRunCounts {
 
 class Recorder {
  public:
-  /// `trajectories`: whether to keep the per-day and per-week trajectories.
-  explicit Recorder(const CompiledModel& model, bool trajectories = true);
+  /// `trajectories`: the finest trajectory period to keep (Day keeps days and weeks), or Off.
+  explicit Recorder(const CompiledModel& model, model::TrajectoryPeriod trajectories = model::TrajectoryPeriod::Day);
 
   /// Called once per event, before it is handled, so that a day's end-of-day values are the
   /// state before the first event at or after its end.
@@ -198,30 +200,37 @@ class Recorder {
   // cumulative values since time 0: `base` adds what start_window() reset.
   enum Cumulative : std::size_t { kArrivals, kCompletions, kLosses, kReneges, kOccupancyArea, kHeldArea, kCumulatives };
   using Cumulatives = std::array<double, kCumulatives>;
+  // Days are always closed, to sum them into the coarse period (a week or a month); they are
+  // written only when kept.
   struct ServiceTrack {
     Cumulatives base{};       // added at each start_window
     Cumulatives at_day_start{};
-    Cumulatives week{};       // sums of the week's days so far
-    // Waits of patients who started service this week; the day's are those from day_begin on.
+    Cumulatives coarse{};     // sums of the coarse period's days so far
+    // Waits of patients who started service this coarse period; the day's are those from day_begin on.
     std::vector<double> waits;
     std::size_t day_begin = 0;
     bool has_target = false;
   };
   struct PathwayTrack {
-    std::vector<double> times;  // of patients who completed the pathway this week, the day's from day_begin
+    std::vector<double> times;  // of patients who completed the pathway this coarse period, the day's from day_begin
     std::size_t day_begin = 0;
   };
-  void start_trajectory(const CompiledModel& model);
+  void start_trajectory(const CompiledModel& model, model::TrajectoryPeriod period);
   [[nodiscard]] Cumulatives cumulative(std::size_t service, SimTime now) const;
+  [[nodiscard]] std::uint32_t coarse_of(std::uint32_t day) const {
+    return coarse_ == &stats::TrajectoryRecording::months ? calendar_.month_of(day) : calendar_.week_of(day);
+  }
   void close_periods(SimTime now);
   void close_day(SimTime end);
-  void close_week(std::uint32_t last_day);
+  void close_coarse(std::uint32_t last_day);
 
   bool trajectories_ = false;
+  bool keep_days_ = false;
+  stats::TrajectoryBlock stats::TrajectoryRecording::*coarse_ = &stats::TrajectoryRecording::weeks;
   SimTime horizon_ = 0;
   SimTime next_boundary_ = std::numeric_limits<SimTime>::infinity();
   std::uint32_t day_ = 0;        // the day being recorded
-  double week_length_ = 0;       // days (fractional for a partial last day) closed in the current week
+  double coarse_length_ = 0;     // days (fractional for a partial last day) closed in the coarse period
   stats::TrajectoryCalendar calendar_;
   stats::TrajectoryRecording trajectory_;
   std::vector<ServiceTrack> service_tracks_;

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
-// The recorder's trajectories: per-day values closed at each day boundary (advance_to), and ISO
-// weeks aggregated from the days as they close. Counts and time integrals are differences of
-// cumulative values between boundaries, so the handlers pay nothing for them; waits and pathway
-// times of the period are buffered and reduced here (mean, type-7 P90 by nth_element, share within
-// target). One buffer per service holds the week's values, the current day's at its end, so a
-// day's reduction reorders only its own part and nothing is copied. Values are stored
-// as float; NaN marks nothing to measure, and every day after a deadlock. Layout: trajectory.hpp.
+// The recorder's trajectories: per-day values closed at each day boundary (advance_to), and a
+// coarse period (ISO weeks, or calendar months) aggregated from the days as they close; with
+// period "week" or "month" the days are closed but not kept. Counts and time integrals are
+// differences of cumulative values between boundaries, so the handlers pay nothing for them;
+// waits and pathway times of the period are buffered and reduced here (mean, type-7 P90 by
+// nth_element, share within target). One buffer per service holds the coarse period's values,
+// the current day's at its end, so a day's reduction reorders only its own part and nothing is
+// copied. Values are stored as float; NaN marks nothing to measure, and every day after a
+// deadlock. Layout: trajectory.hpp.
 #include "engine/recorder.hpp"
 
 #include <algorithm>
@@ -18,12 +20,17 @@ namespace {
 constexpr float kNaNf = std::numeric_limits<float>::quiet_NaN();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-/// Type-7 quantile of unsorted `values`, reordering them; NaN when empty.
+/// Type-7 quantile of unsorted `values` (never negative), reordering them; NaN when empty.
 double exact_quantile(std::span<double> values, double p) {
   if (values.empty()) return kNaN;
   const double h = static_cast<double>(values.size() - 1) * p;
   const double below = std::floor(h);
   const auto i = static_cast<std::ptrdiff_t>(below);
+  // Most waits at a service with a free server are 0, the least a value can be: when more than
+  // i + 1 values are 0, order statistics i and i + 1 are both 0, and so is the quantile. Counting
+  // is one cheap pass; selection, several with swaps.
+  const auto zeros = std::count(values.begin(), values.end(), 0.0);
+  if (zeros > i + 1) return 0;
   std::nth_element(values.begin(), values.begin() + i, values.end());
   const double low = values[static_cast<std::size_t>(i)];
   if (static_cast<std::size_t>(i) + 1 >= values.size()) return low;
@@ -71,16 +78,21 @@ void write_pathway(float* row, std::span<double> times, double target, double in
 
 }  // namespace
 
-void Recorder::start_trajectory(const CompiledModel& model) {
+void Recorder::start_trajectory(const CompiledModel& model, model::TrajectoryPeriod period) {
   static_assert(stats::kServiceTrajectoryMetrics.size() == 10 && stats::kPathwayTrajectoryMetrics.size() == 5,
                 "write_service and write_pathway write the metrics in table order");
   trajectories_ = true;
+  keep_days_ = period == model::TrajectoryPeriod::Day;
+  coarse_ = period == model::TrajectoryPeriod::Month ? &stats::TrajectoryRecording::months
+                                                     : &stats::TrajectoryRecording::weeks;
   horizon_ = model.horizon;
   calendar_ = stats::trajectory_calendar(model.start_date, model.horizon);
   const auto series = static_cast<std::uint32_t>(stats::trajectory_series_count(services_.size(), pathways_.size()));
-  const auto weeks = static_cast<std::uint32_t>(calendar_.week_first_day.size());
-  trajectory_.days = {calendar_.days, series, std::vector<float>(std::size_t{calendar_.days} * series, kNaNf)};
-  trajectory_.weeks = {weeks, series, std::vector<float>(std::size_t{weeks} * series, kNaNf)};
+  if (keep_days_) {
+    trajectory_.days = {calendar_.days, series, std::vector<float>(std::size_t{calendar_.days} * series, kNaNf)};
+  }
+  const std::uint32_t coarse = period == model::TrajectoryPeriod::Month ? calendar_.months() : calendar_.weeks();
+  trajectory_.*coarse_ = {coarse, series, std::vector<float>(std::size_t{coarse} * series, kNaNf)};
   service_tracks_.resize(services_.size());
   for (std::size_t s = 0; s < services_.size(); ++s) {
     service_tracks_[s].has_target = !std::isnan(model.services[s].wait_target);
@@ -114,7 +126,7 @@ void Recorder::close_periods(SimTime now) {
 
 void Recorder::close_day(SimTime end) {
   const std::uint32_t series = trajectory_.days.series;
-  float* row = trajectory_.days.values.data() + std::size_t{day_} * series;
+  float* row = keep_days_ ? trajectory_.days.values.data() + std::size_t{day_} * series : nullptr;
   const double length = end - static_cast<double>(day_);
   for (std::size_t s = 0; s < services_.size(); ++s) {
     ServiceTrack& track = service_tracks_[s];
@@ -122,35 +134,39 @@ void Recorder::close_day(SimTime end) {
     Cumulatives delta{};
     for (std::size_t q = 0; q < kCumulatives; ++q) {
       delta[q] = now[q] - track.at_day_start[q];
-      track.week[q] += delta[q];
+      track.coarse[q] += delta[q];
     }
     track.at_day_start = now;
-    write_service(row + s * stats::kServiceTrajectoryMetrics.size(), services_[s].queue.level(), delta, length,
-                  std::span<double>(track.waits).subspan(track.day_begin), track.has_target, services_[s].wait_target);
+    if (row) {
+      write_service(row + s * stats::kServiceTrajectoryMetrics.size(), services_[s].queue.level(), delta, length,
+                    std::span<double>(track.waits).subspan(track.day_begin), track.has_target,
+                    services_[s].wait_target);
+    }
     track.day_begin = track.waits.size();
   }
-  float* pathway_rows = row + services_.size() * stats::kServiceTrajectoryMetrics.size();
   for (std::size_t k = 0; k < pathways_.size(); ++k) {
     PathwayTrack& track = pathway_tracks_[k];
-    write_pathway(pathway_rows + k * stats::kPathwayTrajectoryMetrics.size(),
-                  std::span<double>(track.times).subspan(track.day_begin), pathways_[k].target,
-                  static_cast<double>(pathways_[k].in_pathway));
+    if (row) {
+      write_pathway(row + services_.size() * stats::kServiceTrajectoryMetrics.size() +
+                        k * stats::kPathwayTrajectoryMetrics.size(),
+                    std::span<double>(track.times).subspan(track.day_begin), pathways_[k].target,
+                    static_cast<double>(pathways_[k].in_pathway));
+    }
     track.day_begin = track.times.size();
   }
-  week_length_ += length;
+  coarse_length_ += length;
   const std::uint32_t closed = day_++;
-  if (day_ == calendar_.days || calendar_.week_of(day_) != calendar_.week_of(closed)) close_week(closed);
+  if (day_ == calendar_.days || coarse_of(day_) != coarse_of(closed)) close_coarse(closed);
 }
 
-void Recorder::close_week(std::uint32_t last_day) {
-  const std::uint32_t series = trajectory_.weeks.series;
-  const std::uint32_t week = calendar_.week_of(last_day);
-  float* row = trajectory_.weeks.values.data() + std::size_t{week} * series;
+void Recorder::close_coarse(std::uint32_t last_day) {
+  stats::TrajectoryBlock& block = trajectory_.*coarse_;
+  float* row = block.values.data() + std::size_t{coarse_of(last_day)} * block.series;
   for (std::size_t s = 0; s < services_.size(); ++s) {
     ServiceTrack& track = service_tracks_[s];
-    write_service(row + s * stats::kServiceTrajectoryMetrics.size(), services_[s].queue.level(), track.week,
-                  week_length_, track.waits, track.has_target, services_[s].wait_target);
-    track.week = {};
+    write_service(row + s * stats::kServiceTrajectoryMetrics.size(), services_[s].queue.level(), track.coarse,
+                  coarse_length_, track.waits, track.has_target, services_[s].wait_target);
+    track.coarse = {};
     track.waits.clear();
     track.day_begin = 0;
   }
@@ -162,7 +178,7 @@ void Recorder::close_week(std::uint32_t last_day) {
     track.times.clear();
     track.day_begin = 0;
   }
-  week_length_ = 0;
+  coarse_length_ = 0;
 }
 
 stats::TrajectoryRecording Recorder::finish_trajectory(SimTime now) {
@@ -172,9 +188,9 @@ stats::TrajectoryRecording Recorder::finish_trajectory(SimTime now) {
   // which the replication never ran, stay NaN.
   if (day_ < calendar_.days && now > static_cast<double>(day_)) {
     close_day(now);
-    if (week_length_ > 0) close_week(day_ - 1);
-  } else if (week_length_ > 0) {
-    close_week(day_ - 1);
+    if (coarse_length_ > 0) close_coarse(day_ - 1);
+  } else if (coarse_length_ > 0) {
+    close_coarse(day_ - 1);
   }
   next_boundary_ = std::numeric_limits<SimTime>::infinity();
   return std::move(trajectory_);

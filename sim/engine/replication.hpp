@@ -26,7 +26,8 @@ namespace carepath::engine {
 
 /// What a batch asks of each replication beyond the model and the seed.
 struct ReplicationControls {
-  bool trajectories = true;                    ///< Keep the per-day and per-week trajectories.
+  /// The finest trajectory period to keep (recorder.hpp); Off keeps none.
+  model::TrajectoryPeriod trajectories = model::TrajectoryPeriod::Day;
   const std::atomic<bool>* stop = nullptr;     ///< When set and true, the run throws Stopped.
   PhaseTicks* phase_ticks = nullptr;           ///< When set, where the run's time goes is added here.
 };

@@ -21,6 +21,7 @@
 #include "io/text_file.hpp"
 #include "io/variant_overlay.hpp"
 #include "model/graph_checks.hpp"
+#include "model/suggest.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -54,10 +55,18 @@ std::optional<Limit> expect_queue_limit(JsonReader& r, const Json& value) {
 
 // ---- Run, patient types, pathways ------------------------------------------------------------------
 
+std::optional<model::TrajectoryPeriod> expect_trajectory_period(JsonReader& r, const Json& value) {
+  const auto text = r.expect_string(value);
+  if (!text) return std::nullopt;
+  if (const auto period = model::parse_trajectory_period(*text)) return period;
+  r.error(model::unknown_name_message("trajectory period", *text, {"day", "week", "month", "off"}));
+  return std::nullopt;
+}
+
 /// Returns the horizon, which the dated parts of the scenario are checked against.
 std::optional<double> read_run(JsonReader& r, const Json& run, model::RunSettings& out) {
   if (!r.expect_object(run)) return std::nullopt;
-  r.check_keys(run, {"horizon", "warm_up", "replications", "seed"});
+  r.check_keys(run, {"horizon", "warm_up", "replications", "seed", "trajectory_period"});
   const auto horizon = r.required(run, "horizon", expect_positive_duration);
   const auto warm_up = r.optional(run, "warm_up", &JsonReader::expect_duration);
   if (horizon && warm_up && *warm_up >= *horizon) {
@@ -73,6 +82,7 @@ std::optional<double> read_run(JsonReader& r, const Json& run, model::RunSetting
   out.seed = r.optional(run, "seed", &JsonReader::expect_integer, std::uint64_t{0},
                         std::numeric_limits<std::uint64_t>::max(), "a non-negative integer")
                  .value_or(out.seed);
+  out.trajectory_period = r.optional(run, "trajectory_period", expect_trajectory_period);
   return horizon;
 }
 

@@ -80,7 +80,9 @@ ordered_json summary_json(const model::Scenario& scenario, const run::BatchResul
         {"wall_seconds", result.wall_seconds},
         {"start_date", model::format_date(scenario.start_date)},
         {"horizon_days", scenario.run.horizon},
-        {"warm_up_days", scenario.run.warm_up}}},
+        {"warm_up_days", scenario.run.warm_up},
+        {"trajectory_period", model::trajectory_period_name(result.trajectories.empty() ? model::TrajectoryPeriod::Off
+                                                                                      : result.trajectories.period)}}},
       {"services", std::move(services)},
       {"system", metrics_json(stats::kSystemMetrics, result.summary.system)},
       {"pathways", std::move(pathways)},

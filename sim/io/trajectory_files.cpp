@@ -52,13 +52,40 @@ PeriodLabels day_labels(const stats::TrajectoryCalendar& calendar) {
 
 PeriodLabels week_labels(const stats::TrajectoryCalendar& calendar) {
   PeriodLabels labels;
-  for (std::size_t w = 0; w < calendar.week_first_day.size(); ++w) {
-    const model::Date date = model::date_after(calendar.start_date, calendar.week_first_day[w]);
+  for (std::uint32_t w = 0; w < calendar.weeks(); ++w) {
+    const model::Date date = model::date_after(calendar.start_date, calendar.week_first_day(w));
     labels.start.push_back(model::format_date(date));
     labels.iso_week.push_back(model::iso_week(date));
-    labels.days.push_back(calendar.week_days[w]);
+    labels.days.push_back(calendar.week_days(w));
   }
   return labels;
+}
+
+// A month's iso_week is its first day's, as for a week.
+PeriodLabels month_labels(const stats::TrajectoryCalendar& calendar) {
+  PeriodLabels labels;
+  for (std::uint32_t m = 0; m < calendar.months(); ++m) {
+    const model::Date date = model::date_after(calendar.start_date, calendar.month_first_day(m));
+    labels.start.push_back(model::format_date(date));
+    labels.iso_week.push_back(model::iso_week(date));
+    labels.days.push_back(calendar.month_days(m));
+  }
+  return labels;
+}
+
+// The kinds of period recorded, finest first: their name, labels and bands.
+struct RecordedPeriod {
+  const char* name;
+  PeriodLabels labels;
+  const stats::TrajectoryBands* bands;
+};
+
+std::vector<RecordedPeriod> recorded(const stats::TrajectorySummary& t) {
+  std::vector<RecordedPeriod> out;
+  if (!t.days.n.empty()) out.push_back({"day", day_labels(t.calendar), &t.days});
+  if (!t.weeks.n.empty()) out.push_back({"week", week_labels(t.calendar), &t.weeks});
+  if (!t.months.n.empty()) out.push_back({"month", month_labels(t.calendar), &t.months});
+  return out;
 }
 
 const char* kind_name(stats::TrajectoryKind kind) {
@@ -126,25 +153,23 @@ ordered_json bands_json(const stats::TrajectoryBands& bands, std::size_t s, std:
 void write_trajectories_csv(const stats::TrajectorySummary& trajectories, std::ostream& out) {
   out << kHeader;
   if (trajectories.empty()) return;
-  write_rows(out, "day", day_labels(trajectories.calendar), trajectories, trajectories.days);
-  write_rows(out, "week", week_labels(trajectories.calendar), trajectories, trajectories.weeks);
+  for (const RecordedPeriod& period : recorded(trajectories)) {
+    write_rows(out, period.name, period.labels, trajectories, *period.bands);
+  }
 }
 
 ordered_json trajectories_json(const stats::TrajectorySummary& trajectories) {
   ordered_json doc;
   doc["start_date"] = model::format_date(trajectories.calendar.start_date);
-  doc["day"] = periods_json(day_labels(trajectories.calendar));
-  doc["week"] = periods_json(week_labels(trajectories.calendar));
+  const std::vector<RecordedPeriod> periods = recorded(trajectories);
+  for (const RecordedPeriod& period : periods) doc[period.name] = periods_json(period.labels);
   ordered_json series = ordered_json::array();
   const std::size_t n_series = trajectories.series.size();
   for (std::size_t s = 0; s < n_series; ++s) {
     const stats::TrajectorySeries& info = trajectories.series[s];
-    series.push_back(ordered_json{{"kind", kind_name(info.kind)},
-                                  {"name", info.name},
-                                  {"metric", info.metric},
-                                  {"unit", info.unit},
-                                  {"day", bands_json(trajectories.days, s, n_series)},
-                                  {"week", bands_json(trajectories.weeks, s, n_series)}});
+    ordered_json entry{{"kind", kind_name(info.kind)}, {"name", info.name}, {"metric", info.metric}, {"unit", info.unit}};
+    for (const RecordedPeriod& period : periods) entry[period.name] = bands_json(*period.bands, s, n_series);
+    series.push_back(std::move(entry));
   }
   doc["series"] = std::move(series);
   return doc;

@@ -62,7 +62,68 @@ AxisUnit axis_unit(const std::string& unit, double largest) {
   return {1, unit};
 }
 
+// More periods than the plot has pairs of pixels would draw nothing a reader can see, yet make
+// report.html grow with the horizon: groups of consecutive periods are drawn as one point.
+constexpr std::size_t kMaxDrawnPoints = static_cast<std::size_t>((kWidth - kLeft - kRight) / 2);
+
+double mean_of_finite(const std::vector<double>& values, std::size_t first, std::size_t last) {
+  double sum = 0;
+  std::size_t n = 0;
+  for (std::size_t i = first; i < last; ++i) {
+    if (!std::isfinite(at(values, i))) continue;
+    sum += values[i];
+    ++n;
+  }
+  return n > 0 ? sum / static_cast<double>(n) : std::numeric_limits<double>::quiet_NaN();
+}
+
+double extreme_of_finite(const std::vector<double>& values, std::size_t first, std::size_t last, bool lowest) {
+  double out = std::numeric_limits<double>::quiet_NaN();
+  for (std::size_t i = first; i < last; ++i) {
+    const double v = at(values, i);
+    if (std::isfinite(v) && !(std::isfinite(out) && (lowest ? out <= v : out >= v))) out = v;
+  }
+  return out;
+}
+
+// Each group of `every` periods becomes one point labelled by its first period: bands are the
+// widest the group reaches (its lowest low, its highest high), so no spread is hidden; the lines
+// are the group's average.
+FanChartInput thinned(const FanChartInput& input, std::size_t every) {
+  FanChartInput out;
+  out.title = input.title;
+  out.unit = input.unit;
+  out.base_label = input.base_label;
+  for (const FanLine& line : input.variants) out.variants.push_back({line.label, {}});
+  const std::size_t n = input.period_labels.size();
+  for (std::size_t first = 0; first < n; first += every) {
+    const std::size_t last = std::min(n, first + every);
+    out.period_labels.push_back(input.period_labels[first]);
+    out.base.mean.push_back(mean_of_finite(input.base.mean, first, last));
+    out.base.p50.push_back(mean_of_finite(input.base.p50, first, last));
+    out.base.p5.push_back(extreme_of_finite(input.base.p5, first, last, true));
+    out.base.p25.push_back(extreme_of_finite(input.base.p25, first, last, true));
+    out.base.p75.push_back(extreme_of_finite(input.base.p75, first, last, false));
+    out.base.p95.push_back(extreme_of_finite(input.base.p95, first, last, false));
+    for (std::size_t v = 0; v < input.variants.size(); ++v) {
+      out.variants[v].values.push_back(mean_of_finite(input.variants[v].values, first, last));
+    }
+  }
+  return out;
+}
+
+std::string render(const FanChartInput& input, std::size_t data_points);
+
 }  // namespace
+
+std::size_t fan_chart_periods_per_point(std::size_t periods) {
+  return std::max<std::size_t>(1, (periods + kMaxDrawnPoints - 1) / kMaxDrawnPoints);
+}
+
+std::string render_fan_chart(const FanChartInput& input) {
+  const std::size_t every = fan_chart_periods_per_point(input.period_labels.size());
+  return every == 1 ? render(input, fan_chart_points(input)) : render(thinned(input, every), fan_chart_points(input));
+}
 
 std::size_t fan_chart_points(const FanChartInput& input) {
   std::size_t points = 0;
@@ -72,7 +133,9 @@ std::size_t fan_chart_points(const FanChartInput& input) {
   return points;
 }
 
-std::string render_fan_chart(const FanChartInput& input) {
+namespace {
+
+std::string render(const FanChartInput& input, std::size_t data_points) {
   const std::size_t n = input.period_labels.size();
   const FanBands& b = input.base;
 
@@ -99,7 +162,7 @@ std::string render_fan_chart(const FanChartInput& input) {
   const auto px = [&](std::size_t i) { return n > 1 ? x(static_cast<double>(i)) : (kLeft + kWidth - kRight) / 2; };
   const auto py = [&](double v) { return y(v / unit.divisor); };
 
-  SvgWriter svg(kWidth, kHeight, fan_chart_points(input), input.title);
+  SvgWriter svg(kWidth, kHeight, data_points, input.title);
 
   // Grid and y axis.
   for (const double tick : scale.ticks) {
@@ -165,5 +228,7 @@ std::string render_fan_chart(const FanChartInput& input) {
   }
   return svg.finish();
 }
+
+}  // namespace
 
 }  // namespace carepath::report

@@ -34,7 +34,13 @@ struct FanChartInput {
 /// Periods (of period_labels) with a finite base median: what data-points says.
 [[nodiscard]] std::size_t fan_chart_points(const FanChartInput& input);
 
-/// The chart's <svg class="chart" data-points="N">, N = fan_chart_points(input).
+/// Consecutive periods drawn as one point: 1 up to about one period per two pixels of the plot,
+/// more beyond, so a chart's size does not grow with the number of periods.
+[[nodiscard]] std::size_t fan_chart_periods_per_point(std::size_t periods);
+
+/// The chart's <svg class="chart" data-points="N">, N = fan_chart_points(input). Above one
+/// period per point, each group of fan_chart_periods_per_point periods is drawn as one point:
+/// its bands the widest the group reaches, its lines the group's average.
 [[nodiscard]] std::string render_fan_chart(const FanChartInput& input);
 
 }  // namespace carepath::report

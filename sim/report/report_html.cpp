@@ -44,12 +44,15 @@ std::string metadata(const Json& summary, const std::vector<ReportVariant>& vari
   const Json* run = report::member(summary, "run");
   const Json& r = run ? *run : empty;
   const double wall = report::number_at(r, "wall_seconds");
+  const std::string period = report::string_at(r, "trajectory_period");
   std::string html = "<div class=\"meta\">" + meta_item("Start date", report::string_at(r, "start_date")) +
                      meta_item("Horizon", report::format_duration(report::number_at(r, "horizon_days"))) +
                      meta_item("Warm-up (left out of the tables)",
                                report::format_duration(report::number_at(r, "warm_up_days"))) +
                      meta_item("Replications", integer_text(r, "replications")) +
-                     meta_item("Seed", integer_text(r, "seed")) + meta_item("Threads", integer_text(r, "threads")) +
+                     meta_item("Seed", integer_text(r, "seed")) +
+                     meta_item("Trajectories by", period.empty() ? "\u2013" : period) +
+                     meta_item("Threads", integer_text(r, "threads")) +
                      meta_item("Wall time", std::isfinite(wall) ? report::format_count(wall) + " s" : "\u2013") +
                      meta_item("carepath version", report::string_at(summary, "carepath_version"));
   if (!variants.empty()) {

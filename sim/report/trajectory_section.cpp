@@ -6,6 +6,9 @@
 #include "report/report_format.hpp"
 
 #include <cmath>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace carepath::report {
 
@@ -13,6 +16,10 @@ namespace {
 
 // Under eight weeks, a weekly chart has too few points to show a shape.
 constexpr std::size_t kMinWeeksForWeekly = 8;
+
+// The charts' share of report.html's size (kMaxReportBytes in trajectory_section.hpp): the rest
+// of the report grows only with the number of services, pathways and variants.
+constexpr std::size_t kMaxChartBytes = 4'000'000;
 
 struct ChartMetric {
   const char* metric;
@@ -35,11 +42,16 @@ const Json* find_series(const Json& trajectories, std::string_view kind, std::st
   return nullptr;
 }
 
+// Charts in the order of the series, while `budget` (bytes) lasts; `left_out` counts the rest.
 std::string period_charts(const Json& trajectories, const std::vector<io::ReportVariant>& variants,
-                          const std::string& period) {
+                          const std::string& period, std::size_t& budget, std::size_t& left_out) {
   const Json* axis = member(trajectories, period);
   if (!axis) return "";
   const std::vector<std::string> labels = strings_at(*axis, period == "week" ? "iso_week" : "start");
+  const std::size_t every = fan_chart_periods_per_point(labels.size());
+  const std::string thinned =
+      every > 1 ? " (each point spans " + std::to_string(every) + " " + period + "s: the widest band and the average line)"
+                : "";
   std::string html;
   for (const Json& series : array_at(trajectories, "series")) {
     if (string_at(series, "kind") != "service") continue;
@@ -61,8 +73,15 @@ std::string period_charts(const Json& trajectories, const std::vector<io::Report
         if (other_values) input.variants.push_back({variant.name, numbers_at(*other_values, "p50")});
       }
       if (fan_chart_points(input) == 0) continue;
-      html += "<figure><figcaption><b>" + escape_html(name) + "</b>: " + chart.caption + " " + period + " (" +
-              escape_html(input.unit) + ")</figcaption>\n" + render_fan_chart(input) + "\n</figure>\n";
+      std::string figure = "<figure><figcaption><b>" + escape_html(name) + "</b>: " + chart.caption + " " + period +
+                           " (" + escape_html(input.unit) + ")" + thinned + "</figcaption>\n" +
+                           render_fan_chart(input) + "\n</figure>\n";
+      if (figure.size() > budget) {
+        ++left_out;
+        continue;
+      }
+      budget -= figure.size();
+      html += figure;
     }
   }
   return html;
@@ -74,17 +93,27 @@ std::string render_trajectory_section(const Json& trajectories, const std::vecto
                                       double warm_up_days) {
   if (!trajectories.is_object()) {
     return "<p class=\"absent\">No trajectories were recorded for this run (there is no "
-           "trajectories.json), so there are no charts over time; the tables above give the "
-           "averages over the whole run.</p>\n";
+           "trajectories.json: its trajectory period was \"off\", chosen in run.trajectory_period or by "
+           "--trajectories, or because the horizon has too many periods even by month), so there are no "
+           "charts over time; the tables above give the averages over the whole run.</p>\n";
+  }
+  // The finest period first, except that a long run by day opens on its weeks.
+  std::vector<std::string> periods;
+  for (const char* period : {"day", "week", "month"}) {
+    if (member(trajectories, period)) periods.emplace_back(period);
   }
   const Json* days = member(trajectories, "day");
   const std::size_t day_count = days ? array_at(*days, "start").size() : 0;
-  const bool weekly = member(trajectories, "week") && (day_count == 0 || day_count >= 7 * kMinWeeksForWeekly);
-  const std::string primary = weekly ? "week" : "day";
-  const std::string other = primary == "week" ? "day" : "week";
-  const std::string primary_html = period_charts(trajectories, variants, primary);
-  const std::string other_html = period_charts(trajectories, variants, other);
-  if (primary_html.empty() && other_html.empty()) {
+  if (periods.size() > 1 && periods[0] == "day" && periods[1] == "week" && day_count >= 7 * kMinWeeksForWeekly) {
+    std::swap(periods[0], periods[1]);
+  }
+  const std::string primary = periods.empty() ? "day" : periods[0];
+  const std::string other = periods.size() > 1 ? periods[1] : "";
+  std::size_t budget = kMaxChartBytes;
+  std::size_t left_out = 0;
+  const std::string primary_html = period_charts(trajectories, variants, primary, budget, left_out);
+  const std::string other_html = other.empty() ? "" : period_charts(trajectories, variants, other, budget, left_out);
+  if (primary_html.empty() && other_html.empty() && left_out == 0) {
     return "<p class=\"absent\">trajectories.json holds no queue or wait values for any service, "
            "so there are no charts over time.</p>\n";
   }
@@ -98,6 +127,11 @@ std::string render_trajectory_section(const Json& trajectories, const std::vecto
             "), so they show the services filling up from the start state; the tables leave it out.";
   }
   html += "</p>\n";
+  if (left_out > 0) {
+    html += "<p class=\"absent\">" + std::to_string(left_out) + " more chart" + (left_out == 1 ? " is" : "s are") +
+            " left out to keep report.html under " + std::to_string(kMaxReportBytes / 1'000'000) +
+            " MB; trajectories.csv and trajectories.json hold every series.</p>\n";
+  }
   if (!primary_html.empty() && !other_html.empty()) {
     html += "<div class=\"toggle\" role=\"group\" aria-label=\"period\">Show by: "
             "<button type=\"button\" data-period=\"" + primary + "\" aria-pressed=\"true\">" + primary +

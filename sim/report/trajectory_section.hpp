@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The "over time" section: fan charts of each service's queue at the end of each period and its
 // mean wait, from trajectories.json (base bands, variants' medians on the same axes). Weekly by
-// default, daily when the run is under eight weeks; when both are there a button switches.
+// default, daily when the run is under eight weeks, monthly when only months were recorded; when
+// days and weeks are both there a button switches. Long series are thinned to the chart's width
+// (fan_chart.hpp) and the charts stop at a size budget, so report.html stays under kMaxReportBytes.
 #pragma once
 
 #include "report/json_values.hpp"
@@ -12,6 +14,10 @@
 #include <vector>
 
 namespace carepath::report {
+
+/// What report.html is kept under: the charts get 4 MB of it (charts beyond are left out, with a
+/// sentence saying so), the tables and graph grow only with services, pathways and variants.
+inline constexpr std::size_t kMaxReportBytes = 5'000'000;
 
 /// The section's HTML body (after its heading); a sentence saying why there are no charts when
 /// `trajectories` is null or holds no values.

@@ -23,6 +23,15 @@
 
 namespace carepath::run {
 
+stats::TrajectoryChoice trajectory_choice(const model::Scenario& scenario, const BatchOptions& options) {
+  if (!options.trajectories) return {model::TrajectoryPeriod::Off, ""};
+  return stats::choose_trajectory_period(stats::trajectory_calendar(scenario.start_date, scenario.run.horizon),
+                                         options.trajectory_period ? options.trajectory_period
+                                                                   : scenario.run.trajectory_period,
+                                         stats::trajectory_series_count(scenario.services.size(), scenario.pathways.size()),
+                                         options.replications.value_or(scenario.run.replications));
+}
+
 BatchResult run_batch(const model::Scenario& scenario, const BatchOptions& options) {
   model::require_valid(scenario, scenario.name);
   const engine::CompiledModel compiled = model::compile(scenario);
@@ -40,7 +49,8 @@ BatchResult run_batch(const model::Scenario& scenario, const BatchOptions& optio
   result.threads = options.threads > 0 ? options.threads : static_cast<unsigned>(tbb::info::default_concurrency());
   result.replications.resize(replications);
 
-  const engine::ReplicationControls controls{.trajectories = options.trajectories, .stop = options.stop};
+  const model::TrajectoryPeriod period = trajectory_choice(scenario, options).period;
+  const engine::ReplicationControls controls{.trajectories = period, .stop = options.stop};
   const auto stopped = [&] { return options.stop != nullptr && options.stop->load(std::memory_order_relaxed); };
   // Progress calls are serialised so that a reporter sees `finished` rise one at a time.
   std::mutex progress_mutex;
@@ -65,7 +75,7 @@ BatchResult run_batch(const model::Scenario& scenario, const BatchOptions& optio
   if (stopped()) throw Interrupted();
   result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   result.summary = stats::summarise(result.labels, result.replications);
-  if (options.trajectories) {
+  if (period != model::TrajectoryPeriod::Off) {
     result.trajectories = stats::summarise_trajectories(
         stats::trajectory_calendar(scenario.start_date, scenario.run.horizon), result.labels, result.replications);
   }

@@ -5,7 +5,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <limits>
+#include <string>
 
 #include "fixtures.hpp"
 #include "html_check.hpp"
@@ -44,6 +46,45 @@ TEST(FanChart, DataPointsIsTheNumberOfPlottedPeriods) {
   const std::string svg = render_fan_chart(input);
   EXPECT_THAT(chart_points(svg), ElementsAre(13));
   EXPECT_EQ(unbalanced_tags(svg), "");
+}
+
+// The points drawn by the first polyline of class `css`: one space-separated pair per point.
+std::size_t drawn_points(const std::string& svg, const std::string& css) {
+  const std::string start = "<polyline class=\"" + css + "\" points=\"";
+  const std::size_t from = svg.find(start);
+  if (from == std::string::npos) return 0;
+  const std::size_t begin = from + start.size();
+  const std::string points = svg.substr(begin, svg.find('"', begin) - begin);
+  return static_cast<std::size_t>(std::count(points.begin(), points.end(), ' ')) + 1;
+}
+
+// 2,000 daily periods: drawn as 250 points of 8 periods each (at most one point per two pixels
+// of the 566-pixel plot: 283), while data-points still counts the periods with data, and the
+// chart's size no longer grows with the periods.
+TEST(FanChart, ManyPeriodsAreThinnedToTheChartsWidth) {
+  FanChartInput input;
+  input.title = "long";
+  input.unit = "patients";
+  for (std::size_t i = 0; i < 2000; ++i) {
+    const double v = static_cast<double>(i % 100);
+    input.period_labels.push_back("d" + std::to_string(i));
+    input.base.mean.push_back(v);
+    input.base.p50.push_back(v);
+    input.base.p5.push_back(v - 1);
+    input.base.p25.push_back(v - 0.5);
+    input.base.p75.push_back(v + 0.5);
+    input.base.p95.push_back(v + 10);
+  }
+  EXPECT_EQ(fan_chart_periods_per_point(2000), 8u);
+  EXPECT_EQ(fan_chart_periods_per_point(283), 1u);
+  EXPECT_EQ(fan_chart_periods_per_point(284), 2u);
+  const std::string svg = render_fan_chart(input);
+  EXPECT_THAT(chart_points(svg), ElementsAre(2000));
+  EXPECT_EQ(drawn_points(svg, "median"), 250u);
+  EXPECT_EQ(drawn_points(svg, "mean"), 250u);
+  EXPECT_EQ(unbalanced_tags(svg), "");
+  EXPECT_LT(svg.size(), 40'000u);
+  EXPECT_THAT(svg, HasSubstr(">d0<"));
 }
 
 TEST(FanChart, DrawsBothBandsTheMedianAndTheMean) {

@@ -48,6 +48,43 @@ void expect_self_contained(const std::string& html) {
   EXPECT_THAT(html, ::testing::StartsWith("<!DOCTYPE html>"));
 }
 
+// 300 services with 400 days each: 600 fan charts, thinned to 200 points, would take about 13 MB. The
+// charts stop at their 4 MB budget, a sentence says how many were left out, and the whole page
+// stays under its 5 MB cap.
+TEST(ReportHtml, StaysUnderItsSizeCapWithManyLongSeries) {
+  io::ReportInputs inputs = fixture_inputs(kData);
+  inputs.variants.clear();
+  inputs.comparison = nullptr;
+  Json trajectories{{"start_date", "2024-01-01"}};
+  const auto axis = [](std::size_t periods, const std::string& prefix) {
+    Json labels = Json::array();
+    for (std::size_t i = 0; i < periods; ++i) labels.push_back(prefix + std::to_string(i));
+    return Json{{"start", labels}, {"iso_week", labels}, {"days", std::vector<int>(periods, 1)}};
+  };
+  const auto bands = [](std::size_t periods) {
+    std::vector<double> values(periods);
+    for (std::size_t i = 0; i < periods; ++i) values[i] = static_cast<double>(i % 37) + 0.25;
+    return Json{{"mean", values}, {"p5", values}, {"p25", values}, {"p50", values},
+                {"p75", values},  {"p95", values}, {"n", std::vector<int>(periods, 10)}};
+  };
+  trajectories["day"] = axis(400, "d");
+  Json series = Json::array();
+  for (int s = 0; s < 300; ++s) {
+    for (const char* metric : {"queue_end", "wait_mean"}) {
+      series.push_back(Json{{"kind", "service"}, {"name", "service_" + std::to_string(s)}, {"metric", metric},
+                            {"unit", "patients"}, {"day", bands(400)}});
+    }
+  }
+  trajectories["series"] = std::move(series);
+  inputs.trajectories = std::move(trajectories);
+  const std::string html = render_report(inputs);
+  EXPECT_LT(html.size(), 5'000'000u);
+  EXPECT_GT(html.size(), 3'000'000u);
+  EXPECT_THAT(html, HasSubstr("more charts are left out to keep report.html under 5 MB"));
+  EXPECT_THAT(html, HasSubstr("(each point spans 2 days: the widest band and the average line)"));
+  EXPECT_EQ(unbalanced_tags(html), "");
+}
+
 TEST(ReportHtml, EverySectionFromTheFixtures) {
   const std::string html = render_report(fixture_inputs(kData));
   expect_self_contained(html);

@@ -1,20 +1,35 @@
 // SPDX-License-Identifier: MIT
 // Random streams belong to replications, never to threads (rng_streams.hpp; covid-sim's issue
 // #179), so a batch must be bit-identical whatever the thread count and however often it runs:
-// every metric of every replication, compared by its bits (so NaN equals NaN and -0 differs from
-// +0), the event counts, every trajectory value (float bits, days and weeks), every Estimate of
-// the summary and every trajectory band, all folded in replication order.
+// every metric of every replication (services, system, pathways, patient types at services),
+// compared by its bits (so NaN equals NaN and -0 differs from +0), the event counts, every
+// trajectory value (float bits, days, weeks and months), every Estimate of the summary and every
+// trajectory band, all folded in replication order; and the files a run writes, byte for byte
+// but for the thread count and wall time they record.
 // A replication's result must not depend on how many replications run beside it, and a different
 // seed must change every replication. Scenarios: the Jackson network (routing streams, feedback)
-// and M/M/2/6 (losses), shortened to 1000 days.
+// and M/M/2/6 (losses), shortened to 1000 days; and a frozen, shortened copy of the Bromley model
+// (bromley_determinism.json), which uses every feature of the format at once: patient types,
+// time-varying arrivals with surges, rosters and dated capacity, patience and reneging, transfer
+// delays, patients present at the start, pathways and variants.
+#include <carepath/io/results_writer.hpp>
 #include <carepath/io/scenario_json.hpp>
 #include <carepath/run/batch.hpp>
+#include <carepath/run/compare.hpp>
 #include <carepath/stats/results.hpp>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <regex>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -78,8 +93,27 @@ std::vector<std::string> differences(const stats::ReplicationResult& a, const st
   for (const auto& m : stats::kSystemMetrics) {
     if (!same_bits(a.system.*m.field, b.system.*m.field)) diff.push_back(std::string("system.") + m.name);
   }
+  if (a.pathways.size() != b.pathways.size() || a.by_type.size() != b.by_type.size()) {
+    diff.emplace_back("number of pathways or patient types");
+    return diff;
+  }
+  for (std::size_t i = 0; i < a.pathways.size(); ++i) {
+    for (const auto& m : stats::kPathwayMetrics) {
+      if (!same_bits(a.pathways[i].*m.field, b.pathways[i].*m.field)) {
+        diff.push_back("pathways[" + std::to_string(i) + "]." + m.name);
+      }
+    }
+  }
+  for (std::size_t i = 0; i < a.by_type.size(); ++i) {
+    for (const auto& m : stats::kTypeServiceMetrics) {
+      if (!same_bits(a.by_type[i].*m.field, b.by_type[i].*m.field)) {
+        diff.push_back("by_type[" + std::to_string(i) + "]." + m.name);
+      }
+    }
+  }
   if (!same_block(a.trajectory.days, b.trajectory.days)) diff.emplace_back("trajectory.days");
   if (!same_block(a.trajectory.weeks, b.trajectory.weeks)) diff.emplace_back("trajectory.weeks");
+  if (!same_block(a.trajectory.months, b.trajectory.months)) diff.emplace_back("trajectory.months");
   return diff;
 }
 
@@ -108,10 +142,26 @@ void expect_identical(const run::BatchResult& a, const run::BatchResult& b) {
     EXPECT_TRUE(same_estimate(a.summary.system[m], b.summary.system[m]))
         << "summary system " << stats::kSystemMetrics[m].name;
   }
+  ASSERT_EQ(a.summary.pathways.size(), b.summary.pathways.size());
+  for (std::size_t i = 0; i < a.summary.pathways.size(); ++i) {
+    for (std::size_t m = 0; m < stats::kPathwayMetrics.size(); ++m) {
+      EXPECT_TRUE(same_estimate(a.summary.pathways[i].metrics[m], b.summary.pathways[i].metrics[m]))
+          << "summary " << a.summary.pathways[i].name << " " << stats::kPathwayMetrics[m].name;
+    }
+  }
+  ASSERT_EQ(a.summary.by_type.size(), b.summary.by_type.size());
+  for (std::size_t i = 0; i < a.summary.by_type.size(); ++i) {
+    for (std::size_t m = 0; m < stats::kTypeServiceMetrics.size(); ++m) {
+      EXPECT_TRUE(same_estimate(a.summary.by_type[i].metrics[m], b.summary.by_type[i].metrics[m]))
+          << "summary " << a.summary.by_type[i].patient_type << " at " << a.summary.by_type[i].service << " "
+          << stats::kTypeServiceMetrics[m].name;
+    }
+  }
   ASSERT_FALSE(a.trajectories.empty());
   EXPECT_EQ(a.trajectories.series.size(), b.trajectories.series.size());
   EXPECT_TRUE(same_bands(a.trajectories.days, b.trajectories.days)) << "trajectory day bands";
   EXPECT_TRUE(same_bands(a.trajectories.weeks, b.trajectories.weeks)) << "trajectory week bands";
+  EXPECT_TRUE(same_bands(a.trajectories.months, b.trajectories.months)) << "trajectory month bands";
 }
 
 class Determinism : public ::testing::TestWithParam<const char*> {};
@@ -155,6 +205,85 @@ INSTANTIATE_TEST_SUITE_P(Examples, Determinism, ::testing::Values("jackson.json"
                            const std::string file = test.param;
                            return file.substr(0, file.find('.'));
                          });
+
+// ---- The whole system, and the files written -----------------------------------------------------
+
+io::LoadedScenarioSet bromley() {
+  return io::load_scenario_set(CAREPATH_SOURCE_DIR "/tests/validation/bromley_determinism.json");
+}
+
+run::ComparisonResult run_bromley(const io::LoadedScenarioSet& set, unsigned threads) {
+  return run::run_comparison(set.base, set.variants, with_threads(threads));
+}
+
+std::string read_bytes(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// A file's bytes without what records how the run went rather than what it computed: the thread
+// count and the wall time, in summary.json and in report.html's metadata.
+std::string without_timing(const std::filesystem::path& path) {
+  const std::string bytes = read_bytes(path);
+  if (path.filename() == "summary.json") {
+    nlohmann::ordered_json doc = nlohmann::ordered_json::parse(bytes);
+    doc.at("run").erase("threads");
+    doc.at("run").erase("wall_seconds");
+    return doc.dump(2);
+  }
+  if (path.filename() == "report.html") {
+    static const std::regex timing("<div><b>(Threads|Wall time)</b>[^<]*</div>");
+    return std::regex_replace(bytes, timing, "");
+  }
+  return bytes;
+}
+
+std::vector<std::filesystem::path> files_under(const std::filesystem::path& dir) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file()) files.push_back(std::filesystem::relative(entry.path(), dir));
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+TEST(DeterminismWholeSystem, EveryFeatureGivesTheSameResultsOnAnyThreadCount) {
+  const io::LoadedScenarioSet set = bromley();
+  ASSERT_FALSE(set.variants.empty());
+  ASSERT_FALSE(set.base.pathways.empty());
+  ASSERT_GT(set.base.patient_types.size(), 1u);
+  const run::ComparisonResult one = run_bromley(set, 1);
+  const run::ComparisonResult three = run_bromley(set, 3);
+  ASSERT_FALSE(one.base.summary.by_type.empty());
+  expect_identical(one.base, three.base);
+  ASSERT_EQ(one.variants.size(), three.variants.size());
+  for (std::size_t v = 0; v < one.variants.size(); ++v) {
+    SCOPED_TRACE("variant " + one.variants[v].name);
+    expect_identical(one.variants[v].result, three.variants[v].result);
+  }
+}
+
+TEST(DeterminismWholeSystem, WrittenFilesAreByteIdenticalOnAnyThreadCount) {
+  const io::LoadedScenarioSet set = bromley();
+  const std::filesystem::path root =
+      std::filesystem::temp_directory_path() / ("carepath-determinism-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(root);
+  std::filesystem::create_directories(root);
+  for (const unsigned threads : {1u, 3u}) {
+    io::write_results(set.base, set.variants, run_bromley(set, threads), root / std::to_string(threads));
+  }
+  const std::vector<std::filesystem::path> files = files_under(root / "1");
+  EXPECT_EQ(files, files_under(root / "3"));
+  // The base's and each variant's files, the comparison and the report: at least 30 of them.
+  EXPECT_GE(files.size(), 30u);
+  for (const std::filesystem::path& file : files) {
+    SCOPED_TRACE(file.string());
+    const std::string a = without_timing(root / "1" / file);
+    EXPECT_FALSE(a.empty());
+    EXPECT_TRUE(a == without_timing(root / "3" / file)) << "differs between 1 and 3 threads";
+  }
+  std::filesystem::remove_all(root);
+}
 
 }  // namespace
 }  // namespace carepath::validation

@@ -31,6 +31,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -103,11 +104,35 @@ TEST(Trajectory, CalendarHasPartialIsoWeeks) {
   const stats::TrajectoryCalendar c = stats::trajectory_calendar(model::Date{2022y, std::chrono::December, 1d}, 14);
   EXPECT_EQ(c.days, 14u);
   EXPECT_EQ(c.first_weekday, 3u);  // Thursday
-  EXPECT_EQ(c.week_first_day, (std::vector<std::uint32_t>{0, 4, 11}));
-  EXPECT_EQ(c.week_days, (std::vector<std::uint32_t>{4, 7, 3}));
+  ASSERT_EQ(c.weeks(), 3u);
+  EXPECT_EQ(c.week_first_day(1), 4u);
+  EXPECT_EQ(c.week_first_day(2), 11u);
+  EXPECT_EQ(c.week_days(0), 4u);
+  EXPECT_EQ(c.week_days(1), 7u);
+  EXPECT_EQ(c.week_days(2), 3u);
   const stats::TrajectoryCalendar partial = stats::trajectory_calendar(model::Date{2024y, std::chrono::January, 1d}, 7.25);
   EXPECT_EQ(partial.days, 8u);
-  EXPECT_EQ(partial.week_days, (std::vector<std::uint32_t>{7, 1}));
+  ASSERT_EQ(partial.weeks(), 2u);
+  EXPECT_EQ(partial.week_days(0), 7u);
+  EXPECT_EQ(partial.week_days(1), 1u);
+}
+
+TEST(Trajectory, CalendarMonthsFollowTheCalendar) {
+  // 60 days from 15 January 2024: 17 days of January, all 29 of February (a leap year), 14 of March.
+  const stats::TrajectoryCalendar c = stats::trajectory_calendar(model::Date{2024y, std::chrono::January, 15d}, 60);
+  ASSERT_EQ(c.months(), 3u);
+  EXPECT_EQ(c.month_of(16), 0u);
+  EXPECT_EQ(c.month_of(17), 1u);
+  EXPECT_EQ(c.month_of(46), 2u);
+  EXPECT_EQ(c.month_first_day(1), 17u);
+  EXPECT_EQ(c.month_first_day(2), 46u);
+  EXPECT_EQ(c.month_days(0), 17u);
+  EXPECT_EQ(c.month_days(1), 29u);
+  EXPECT_EQ(c.month_days(2), 14u);
+  // Across a year's end: December 2023 to January 2024.
+  const stats::TrajectoryCalendar turn = stats::trajectory_calendar(model::Date{2023y, std::chrono::December, 31d}, 2);
+  EXPECT_EQ(turn.months(), 2u);
+  EXPECT_EQ(turn.month_days(0), 1u);
 }
 
 TEST(Trajectory, BacklogDaysAreExact) {
@@ -176,7 +201,8 @@ TEST(Trajectory, BacklogWeeksAggregateTheirDays) {
   EXPECT_FLOAT_EQ(weeks.at(0, service_column(0, "wait_p90")), 3.25f);
   EXPECT_FLOAT_EQ(weeks.at(0, service_column(0, "within_target")), 14.0f / 16);
   EXPECT_TRUE(std::isnan(weeks.at(2, service_column(0, "wait_mean"))));
-  EXPECT_EQ(batch.trajectories.calendar.week_days, (std::vector<std::uint32_t>{4, 7, 3}));
+  EXPECT_EQ(batch.trajectories.calendar.weeks(), 3u);
+  EXPECT_EQ(batch.trajectories.calendar.week_days(0), 4u);
 }
 
 TEST(Trajectory, RosterClosedAtWeekendsCompletesNobody) {
@@ -256,10 +282,10 @@ TEST(Trajectory, WeeksEqualTheirDays) {
   for (const auto& rep : batch.replications) {
     const stats::TrajectoryBlock& days = rep.trajectory.days;
     const stats::TrajectoryBlock& weeks = rep.trajectory.weeks;
-    ASSERT_EQ(weeks.periods, calendar.week_first_day.size());
+    ASSERT_EQ(weeks.periods, calendar.weeks());
     for (std::uint32_t w = 0; w < weeks.periods; ++w) {
-      const std::uint32_t first = calendar.week_first_day[w];
-      const std::uint32_t last = first + calendar.week_days[w] - 1;
+      const std::uint32_t first = calendar.week_first_day(w);
+      const std::uint32_t last = first + calendar.week_days(w) - 1;
       for (std::size_t i = 0; i < rep.services.size(); ++i) {
         for (const char* count : {"arrivals", "completions", "losses", "reneges"}) {
           double sum = 0;
@@ -297,6 +323,101 @@ TEST(Trajectory, IncludesTheWarmUp) {
     EXPECT_GT(before, 0);
     EXPECT_EQ(after, rep.services[0].arrivals);
   }
+}
+
+// The busy scenario's 60.5 days from its start date, by calendar month: each month's counts are
+// the sums of its days in a run by day with the same seed (the trajectory period changes no draw),
+// and its queue_end is its last day's.
+TEST(Trajectory, MonthsEqualTheirDays) {
+  const model::Scenario s = busy_scenario(0);
+  const run::BatchResult by_day = run::run_batch(s);
+  const run::BatchResult by_month = run::run_batch(s, {.trajectory_period = model::TrajectoryPeriod::Month});
+  const stats::TrajectoryCalendar& calendar = by_month.trajectories.calendar;
+  EXPECT_EQ(by_month.trajectories.period, model::TrajectoryPeriod::Month);
+  ASSERT_GE(calendar.months(), 2u);
+  for (std::size_t r = 0; r < by_day.replications.size(); ++r) {
+    const stats::TrajectoryRecording& day_rec = by_day.replications[r].trajectory;
+    const stats::TrajectoryRecording& month_rec = by_month.replications[r].trajectory;
+    EXPECT_TRUE(month_rec.days.values.empty());
+    EXPECT_TRUE(month_rec.weeks.values.empty());
+    ASSERT_EQ(month_rec.months.periods, calendar.months());
+    std::uint32_t covered = 0;
+    for (std::uint32_t m = 0; m < calendar.months(); ++m) {
+      const std::uint32_t first = calendar.month_first_day(m);
+      const std::uint32_t last = first + calendar.month_days(m) - 1;
+      covered += calendar.month_days(m);
+      for (std::size_t i = 0; i < by_day.replications[r].services.size(); ++i) {
+        for (const char* count : {"arrivals", "completions", "losses", "reneges"}) {
+          double sum = 0;
+          for (std::uint32_t d = first; d <= last; ++d) sum += day_rec.days.at(d, service_column(i, count));
+          EXPECT_EQ(month_rec.months.at(m, service_column(i, count)), sum) << "month " << m << " " << count;
+        }
+        EXPECT_EQ(month_rec.months.at(m, service_column(i, "queue_end")), day_rec.days.at(last, service_column(i, "queue_end")));
+      }
+    }
+    EXPECT_EQ(covered, calendar.days);
+  }
+}
+
+// By week alone, the weeks are those of a run by day, bit for bit.
+TEST(Trajectory, WeekPeriodKeepsTheSameWeeks) {
+  const model::Scenario s = busy_scenario(0);
+  const run::BatchResult by_day = run::run_batch(s);
+  const run::BatchResult by_week = run::run_batch(s, {.trajectory_period = model::TrajectoryPeriod::Week});
+  EXPECT_EQ(by_week.trajectories.period, model::TrajectoryPeriod::Week);
+  EXPECT_TRUE(by_week.trajectories.days.n.empty());
+  for (std::size_t r = 0; r < by_day.replications.size(); ++r) {
+    const auto& a = by_day.replications[r].trajectory.weeks.values;
+    const auto& b = by_week.replications[r].trajectory.weeks.values;
+    ASSERT_EQ(a.size(), b.size());
+    EXPECT_EQ(0, std::memcmp(a.data(), b.data(), a.size() * sizeof(float))) << "replication " << r;
+  }
+}
+
+TEST(Trajectory, PeriodChosenFromTheHorizon) {
+  const model::Date start{2024y, std::chrono::January, 1d};
+  using model::TrajectoryPeriod;
+  const auto chosen = [&](double horizon) {
+    return stats::choose_trajectory_period(stats::trajectory_calendar(start, horizon), std::nullopt, 10, 10);
+  };
+  EXPECT_EQ(chosen(1000).period, TrajectoryPeriod::Day);
+  EXPECT_EQ(chosen(1000).notice, "");
+  EXPECT_EQ(chosen(1001).period, TrajectoryPeriod::Week);
+  EXPECT_EQ(chosen(7000).period, TrajectoryPeriod::Week);
+  EXPECT_EQ(chosen(7001).period, TrajectoryPeriod::Month);  // 1001 weeks (2024-01-01 is a Monday)
+  // 36,525 days from 2024-01-01 end on 2124-01-01 (2100 is no leap year): 1,201 months.
+  EXPECT_EQ(chosen(36525).period, TrajectoryPeriod::Off);
+  EXPECT_EQ(chosen(36525).notice,
+            "trajectories off (by day: 36,525 days, more than 1000 per series; by week: 5,218 weeks, more than 1000 "
+            "per series; by month: 1,201 months, more than 1000 per series); run.trajectory_period or --trajectories "
+            "day|week|month|off chooses");
+  // The memory bound: 334 days (and 48 weeks) of 175 series over 5,000 replications would hold
+  // 1.34 GB by day, more than 1 GiB; by week, 168 MB.
+  const stats::TrajectoryChoice many = stats::choose_trajectory_period(stats::trajectory_calendar(start, 334),
+                                                                       std::nullopt, 175, 5000);
+  EXPECT_EQ(many.period, TrajectoryPeriod::Week);
+  EXPECT_EQ(many.notice,
+            "trajectories by week, not day (by day: about 1.3 GB in memory (382 periods x 175 series x 5,000 "
+            "replications x 4 bytes), more than 1 GiB); run.trajectory_period or --trajectories day|week|month|off "
+            "chooses");
+  EXPECT_EQ(stats::choose_trajectory_period(stats::trajectory_calendar(start, 334), std::nullopt, 175, 1000).period,
+            TrajectoryPeriod::Day);
+  // A choice is kept, however long the horizon, with the memory it costs said when above 1 GiB.
+  const stats::TrajectoryChoice asked =
+      stats::choose_trajectory_period(stats::trajectory_calendar(start, 1e7), TrajectoryPeriod::Day, 10, 10);
+  EXPECT_EQ(asked.period, TrajectoryPeriod::Day);
+  EXPECT_EQ(asked.notice,
+            "trajectories by day will hold about 4.6 GB in memory (11,428,572 periods x 10 series x 10 replications "
+            "x 4 bytes); a coarser period or \"off\" needs less; run.trajectory_period or --trajectories "
+            "day|week|month|off chooses");
+}
+
+TEST(Trajectory, ScenarioPeriodOffRecordsNothing) {
+  model::Scenario s = busy_scenario(0);
+  s.run.trajectory_period = model::TrajectoryPeriod::Off;
+  const run::BatchResult batch = run::run_batch(s);
+  EXPECT_TRUE(batch.trajectories.empty());
+  for (const auto& rep : batch.replications) EXPECT_TRUE(rep.trajectory.weeks.values.empty());
 }
 
 TEST(Trajectory, NotRecordedWhenTurnedOff) {

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace carepath::model {
@@ -165,12 +166,36 @@ struct Headline {
   std::string kpi;
   std::string label;
 };
+/// The finest period of the trajectories a run keeps: Day keeps days and ISO weeks, Week only
+/// weeks, Month only calendar months (from the start date), Off none.
+enum class TrajectoryPeriod : std::uint8_t { Day, Week, Month, Off };
+
+/// "day", "week", "month" or "off", as in the scenario format and the CLI.
+[[nodiscard]] constexpr const char* trajectory_period_name(TrajectoryPeriod period) noexcept {
+  switch (period) {
+    case TrajectoryPeriod::Day: return "day";
+    case TrajectoryPeriod::Week: return "week";
+    case TrajectoryPeriod::Month: return "month";
+    case TrajectoryPeriod::Off: break;
+  }
+  return "off";
+}
+
+/// The period named `text`, or nullopt for any other text.
+[[nodiscard]] constexpr std::optional<TrajectoryPeriod> parse_trajectory_period(std::string_view text) noexcept {
+  for (const auto period : {TrajectoryPeriod::Day, TrajectoryPeriod::Week, TrajectoryPeriod::Month, TrajectoryPeriod::Off}) {
+    if (text == trajectory_period_name(period)) return period;
+  }
+  return std::nullopt;
+}
 
 struct RunSettings {
   double horizon = 365;           ///< Length of each replication, days.
   double warm_up = 0;             ///< Initial period excluded from every statistic, days.
   std::uint32_t replications = 100;
   std::uint64_t seed = 1;
+  /// Empty: chosen from the horizon (stats::choose_trajectory_period).
+  std::optional<TrajectoryPeriod> trajectory_period;
 };
 
 struct Scenario {

@@ -26,7 +26,9 @@ struct BatchOptions {
   std::optional<std::uint32_t> replications;  ///< Overrides the scenario's run.replications.
   std::optional<std::uint64_t> seed;          ///< Overrides the scenario's run.seed.
   unsigned threads = 0;                       ///< 0 means every core.
-  bool trajectories = true;                   ///< Record per-day and per-week trajectories.
+  bool trajectories = true;                   ///< Record trajectories at all.
+  /// Overrides the scenario's run.trajectory_period; with neither, chosen from the horizon.
+  std::optional<model::TrajectoryPeriod> trajectory_period;
   /// Called after each replication with (finished, total), one call at a time, from any thread.
   std::function<void(std::uint32_t, std::uint32_t)> progress;
   /// When it becomes true, replications stop at their next check and run_batch throws Interrupted.
@@ -50,6 +52,11 @@ struct BatchResult {
   stats::Summary summary;
   stats::TrajectorySummary trajectories;      ///< Empty when BatchOptions::trajectories is false.
 };
+
+/// The trajectory period run_batch will use for `scenario` (Off when options.trajectories is
+/// false), with the notice a program should show when it is not what the user asked for or costs
+/// much memory. A program calls it before run_batch to say so before simulating.
+[[nodiscard]] stats::TrajectoryChoice trajectory_choice(const model::Scenario& scenario, const BatchOptions& options);
 
 /// Runs every replication of `scenario`; throws ScenarioError if the scenario fails its checks.
 [[nodiscard]] BatchResult run_batch(const model::Scenario& scenario, const BatchOptions& options = {});

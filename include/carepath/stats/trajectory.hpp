@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
-// How a run unfolds in time: per-day and per-ISO-week values of a few metrics per service and per
-// pathway, for fan charts. Unlike the ReplicationResult totals these cover the whole run,
-// warm-up included, so a chart shows the system filling up. Each replication keeps its values as
-// float in a TrajectoryRecording ([period][series], days and weeks apart); summarise_trajectories
-// folds them, in replication order, into a mean and quantile bands per (period, series).
+// How a run unfolds in time: per-period values of a few metrics per service and per pathway, for
+// fan charts. Unlike the ReplicationResult totals these cover the whole run, warm-up included, so
+// a chart shows the system filling up. The period is the scenario's run.trajectory_period (days
+// with ISO weeks, weeks, calendar months or none), chosen from the horizon when unset so that no
+// series has more than kMaxAutoTrajectoryPeriods periods (choose_trajectory_period). Each
+// replication keeps its values as float in a TrajectoryRecording ([period][series], one block per
+// kind of period); summarise_trajectories folds them, in replication order, into a mean and
+// quantile bands per (period, series).
 //
 //   const auto& t = result.trajectories;              // run::BatchResult
 //   std::size_t s = t.series_index(stats::TrajectoryKind::Service, 0, 0);  // first service, queue_end
@@ -11,10 +14,12 @@
 #pragma once
 
 #include <carepath/model/calendar.hpp>
+#include <carepath/model/scenario.hpp>
 #include <carepath/time.hpp>
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -60,19 +65,65 @@ inline constexpr std::array<TrajectoryMetricInfo, 5> kPathwayTrajectoryMetrics{{
 }
 
 /// The periods of a run: day d is [d, d+1) from the start date's midnight, d = 0 .. ceil(horizon)-1
-/// (the last may be partial); ISO weeks run Monday to Sunday, the first and last possibly partial.
+/// (the last may be partial); ISO weeks run Monday to Sunday and months from the 1st to the last
+/// of a calendar month, the first and last of each possibly partial. Computed, not stored, so a
+/// calendar's size does not grow with the horizon.
 struct TrajectoryCalendar {
   model::Date start_date{};
   std::uint32_t days = 0;
-  std::uint32_t first_weekday = 0;            ///< 0 = Monday: the start date's ISO weekday.
-  std::vector<std::uint32_t> week_first_day;  ///< Index of each week's first day in the run.
-  std::vector<std::uint32_t> week_days;       ///< Days of the run in each week (1..7).
+  std::uint32_t first_weekday = 0;  ///< 0 = Monday: the start date's ISO weekday.
 
   /// The week holding day `day`.
   [[nodiscard]] std::uint32_t week_of(std::uint32_t day) const noexcept { return (day + first_weekday) / 7; }
+  [[nodiscard]] std::uint32_t weeks() const noexcept { return days == 0 ? 0 : week_of(days - 1) + 1; }
+  /// Index of week `week`'s first day in the run.
+  [[nodiscard]] std::uint32_t week_first_day(std::uint32_t week) const noexcept {
+    return week == 0 ? 0 : 7 * week - first_weekday;
+  }
+  /// Days of the run in week `week` (1..7).
+  [[nodiscard]] std::uint32_t week_days(std::uint32_t week) const noexcept;
+
+  /// The calendar month holding day `day`, counted from the start date's month.
+  [[nodiscard]] std::uint32_t month_of(std::uint32_t day) const;
+  [[nodiscard]] std::uint32_t months() const { return days == 0 ? 0 : month_of(days - 1) + 1; }
+  [[nodiscard]] std::uint32_t month_first_day(std::uint32_t month) const;
+  /// Days of the run in month `month` (1..31).
+  [[nodiscard]] std::uint32_t month_days(std::uint32_t month) const;
 };
 
 [[nodiscard]] TrajectoryCalendar trajectory_calendar(const model::Date& start_date, SimTime horizon);
+
+/// Without a choice in the scenario or on the command line, no series gets more periods than
+/// this, and the recordings (replications × series × periods × 4 bytes) no more than
+/// kTrajectoryMemoryWarning: the finest of day, week and month within both, else none. It bounds
+/// the memory of the recordings and the size of the files and report.
+inline constexpr std::uint32_t kMaxAutoTrajectoryPeriods = 1000;
+
+/// Recordings above this many bytes are not chosen without being asked for, and an explicit
+/// choice above it is kept but warned about.
+inline constexpr std::uint64_t kTrajectoryMemoryWarning = std::uint64_t{1} << 30;
+
+/// Periods of each kind a run at `period` records: days and weeks for Day, weeks for Week,
+/// months for Month, none for Off.
+[[nodiscard]] std::uint64_t recorded_periods(const TrajectoryCalendar& calendar, model::TrajectoryPeriod period);
+
+/// Bytes the recordings of a batch hold: replications × series × recorded periods × 4.
+[[nodiscard]] std::uint64_t trajectory_bytes(const TrajectoryCalendar& calendar, model::TrajectoryPeriod period,
+                                             std::size_t series, std::uint32_t replications);
+
+struct TrajectoryChoice {
+  model::TrajectoryPeriod period = model::TrajectoryPeriod::Day;
+  /// Empty when there is nothing to say; otherwise one sentence for the user: why the period is
+  /// coarser than a day (or off), or what an explicit choice will cost in memory.
+  std::string notice;
+};
+
+/// `requested` when set (with a notice when its recordings exceed kTrajectoryMemoryWarning),
+/// otherwise the finest period with at most kMaxAutoTrajectoryPeriods periods per series and
+/// recordings within kTrajectoryMemoryWarning (with a notice when that is not Day).
+[[nodiscard]] TrajectoryChoice choose_trajectory_period(const TrajectoryCalendar& calendar,
+                                                        std::optional<model::TrajectoryPeriod> requested,
+                                                        std::size_t series, std::uint32_t replications);
 
 /// Values of one kind of period, [period * series + series], NaN where nothing was measured.
 struct TrajectoryBlock {
@@ -83,10 +134,11 @@ struct TrajectoryBlock {
   [[nodiscard]] float at(std::size_t period, std::size_t s) const { return values[period * series + s]; }
 };
 
-/// One replication's trajectories; empty when the batch did not record them.
+/// One replication's trajectories; a block is empty when its period was not recorded.
 struct TrajectoryRecording {
   TrajectoryBlock days;
   TrajectoryBlock weeks;
+  TrajectoryBlock months;
 };
 
 /// Bands across replications, each vector [period * series + series]; NaN where n is 0.
@@ -104,9 +156,11 @@ struct TrajectorySeries {
 
 struct TrajectorySummary {
   TrajectoryCalendar calendar;
+  model::TrajectoryPeriod period = model::TrajectoryPeriod::Off;  ///< The finest period recorded.
   std::vector<TrajectorySeries> series;
-  TrajectoryBands days;
-  TrajectoryBands weeks;
+  TrajectoryBands days;    ///< Empty unless period is Day.
+  TrajectoryBands weeks;   ///< Empty for Month.
+  TrajectoryBands months;  ///< Empty unless period is Month.
 
   [[nodiscard]] bool empty() const noexcept { return series.empty() || calendar.days == 0; }
   /// Index of metric `metric` of service or pathway `index`.

@@ -118,6 +118,7 @@ TEST(ResultsWriterTest, SummaryJsonRecordsTheRunAndEveryMetric) {
   EXPECT_EQ(run.at("wall_seconds"), 1.25);
   EXPECT_EQ(run.at("horizon_days"), 100);
   EXPECT_EQ(run.at("warm_up_days"), 10);
+  EXPECT_EQ(run.at("trajectory_period"), "off");  // the fabricated result has no trajectories
 
   ASSERT_EQ(json.at("services").size(), 2U);
   const auto& triage = json.at("services").at(0);

@@ -21,6 +21,7 @@
 namespace carepath::io {
 namespace {
 
+using testing::AllOf;
 using testing::ElementsAre;
 using testing::Field;
 using testing::HasSubstr;
@@ -119,6 +120,18 @@ TEST(ParseScenario, ReadsTheLargestSeed) {
   auto document = minimal_scenario();
   document["run"]["seed"] = std::numeric_limits<std::uint64_t>::max();
   EXPECT_EQ(parse(document).scenario.run.seed, std::numeric_limits<std::uint64_t>::max());
+}
+
+TEST(ParseScenario, ReadsTheTrajectoryPeriod) {
+  auto document = minimal_scenario();
+  EXPECT_EQ(parse(document).scenario.run.trajectory_period, std::nullopt);  // chosen from the horizon
+  document["run"]["trajectory_period"] = "month";
+  EXPECT_EQ(parse(document).scenario.run.trajectory_period, model::TrajectoryPeriod::Month);
+  document["run"]["trajectory_period"] = "monthly";
+  EXPECT_THAT(errors_of(document),
+              ElementsAre(AllOf(Field(&Diagnostic::path, "/run/trajectory_period"),
+                                Field(&Diagnostic::message, "unknown trajectory period 'monthly'; did you mean 'month'? "
+                                                            "(known: day, week, month, off)"))));
 }
 
 TEST(ParseScenario, ReadsExponential) {

@@ -67,6 +67,28 @@ TEST(TrajectoryFiles, CsvIsTidyWithOneRowPerPeriodAndSeries) {
   EXPECT_EQ(lines[61], "week,2022-12-05,2022-W49,1,service,clinic,queue_end,patients,4,4,4,4,4,4,3");
 }
 
+// By month only: the rows and the JSON axis are calendar months, the first and last partial,
+// each with its first date, that date's ISO week and its days in the run.
+TEST(TrajectoryFiles, MonthsAloneWhenOnlyMonthsWereRecorded) {
+  stats::TrajectorySummary t = summary();
+  t.calendar = stats::trajectory_calendar(model::Date{2022y, std::chrono::December, 30d}, 5);
+  t.period = model::TrajectoryPeriod::Month;
+  t.days = {};
+  t.weeks = {};
+  t.months = bands(2 * 10, 7);
+  std::ostringstream out;
+  write_trajectories_csv(t, out);
+  const std::vector<std::string> lines = lines_of(out.str());
+  ASSERT_EQ(lines.size(), 1u + 2 * 10);
+  EXPECT_EQ(lines[1], "month,2022-12-30,2022-W52,2,service,clinic,queue_end,patients,7,7,7,7,7,7,3");
+  EXPECT_EQ(lines[11], "month,2023-01-01,2022-W52,3,service,clinic,queue_end,patients,7,7,7,7,7,7,3");
+  const nlohmann::ordered_json doc = trajectories_json(t);
+  EXPECT_FALSE(doc.contains("day"));
+  EXPECT_FALSE(doc.contains("week"));
+  EXPECT_EQ(doc.at("month").at("days"), (nlohmann::ordered_json{2, 3}));
+  EXPECT_EQ(doc.at("series").at(0).at("month").at("mean").size(), 2u);
+}
+
 TEST(TrajectoryFiles, JsonIsColumnOrientedWithNullForNaN) {
   const nlohmann::ordered_json j = trajectories_json(summary());
   EXPECT_EQ(j.at("start_date"), "2022-12-01");

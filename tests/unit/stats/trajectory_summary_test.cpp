@@ -8,9 +8,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <limits>
+#include <string>
 #include <vector>
 
 namespace carepath::stats {
@@ -99,6 +101,35 @@ TEST(SummariseTrajectories, SeriesIndexPutsPathwaysAfterServices) {
   EXPECT_EQ(i, 24u);
   EXPECT_EQ(t.series[i].name, "p");
   EXPECT_STREQ(t.series[i].metric, "in_pathway_end");
+}
+
+// The bands are found by selection, not by sorting: they must be the very numbers that sorting
+// and type7_quantile give, for every count of replications from 1 to 60 and with ties (values
+// drawn from 0..9 by a fixed linear congruential sequence).
+TEST(SummariseTrajectories, SelectionGivesTheSameBandsAsSorting) {
+  SummaryLabels labels;
+  labels.services = {"clinic"};
+  const TrajectoryCalendar calendar = trajectory_calendar(model::Date{2024y, std::chrono::January, 1d}, 1);
+  const std::uint32_t series = 10;
+  std::uint32_t state = 12345;
+  for (std::size_t n = 1; n <= 60; ++n) {
+    std::vector<ReplicationResult> reps;
+    std::vector<double> column;
+    for (std::size_t r = 0; r < n; ++r) {
+      state = state * 1103515245u + 12345u;
+      const float v = static_cast<float>((state >> 16) % 10) + (r % 3 == 0 ? 0.5f : 0.0f);
+      column.push_back(v);
+      reps.push_back(recording(std::vector<float>(series, v), series));
+    }
+    std::sort(column.begin(), column.end());
+    const TrajectorySummary t = summarise_trajectories(calendar, labels, reps);
+    SCOPED_TRACE("n = " + std::to_string(n));
+    EXPECT_EQ(t.days.p5[0], type7_quantile(column, 0.05));
+    EXPECT_EQ(t.days.p25[0], type7_quantile(column, 0.25));
+    EXPECT_EQ(t.days.p50[0], type7_quantile(column, 0.50));
+    EXPECT_EQ(t.days.p75[0], type7_quantile(column, 0.75));
+    EXPECT_EQ(t.days.p95[0], type7_quantile(column, 0.95));
+  }
 }
 
 }  // namespace
