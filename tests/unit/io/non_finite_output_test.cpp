@@ -109,7 +109,8 @@ run::BatchResult odd_result() {
   }
   const std::size_t series = result.trajectories.series.size();
   result.trajectories.days = bands(3 * series);
-  result.trajectories.weeks = bands(result.trajectories.calendar.week_first_day.size() * series);
+  result.trajectories.period = model::TrajectoryPeriod::Day;
+  result.trajectories.weeks = bands(std::size_t{result.trajectories.calendar.weeks()} * series);
   return result;
 }
 
@@ -153,7 +154,7 @@ TEST(NonFiniteOutputTest, NumbersAreNeverWrittenAsNanOrInf) {
 TEST(NonFiniteOutputTest, NoResultsFileSaysNanOrInf) {
   ScratchDir scratch;
   const model::Scenario base = scenario();
-  model::ScenarioVariant variant{"more", "", {}, scenario()};
+  model::ScenarioVariant variant{"more", "", {}, {}, scenario()};
   write_results(base, {variant}, odd_comparison(), scratch.path() / "out");
   const std::vector<fs::path> files = files_under(scratch.path() / "out");
   ASSERT_GE(files.size(), 20U);  // base, variant and comparison files, the report, the marker
@@ -199,7 +200,7 @@ TEST(NonFiniteOutputTest, EveryNullInSummaryJsonHasANote) {
 
 TEST(NonFiniteOutputTest, TrajectoryAndComparisonNullsHaveANote) {
   ScratchDir scratch;
-  model::ScenarioVariant variant{"more", "", {}, scenario()};
+  model::ScenarioVariant variant{"more", "", {}, {}, scenario()};
   write_results(scenario(), {variant}, odd_comparison(), scratch.path() / "out");
   const nlohmann::json trajectories =
       nlohmann::json::parse(read_text(scratch.path() / "out" / kTrajectoriesJsonFile));
