@@ -2,6 +2,7 @@
 #include "model/graph_checks.hpp"
 
 #include "model/capacity_timetable.hpp"
+#include "model/engine_limits.hpp"
 #include "model/suggest.hpp"
 
 #include <boost/graph/adjacency_list.hpp>
@@ -165,7 +166,15 @@ class NameChecker {
         service(s.divert_to, pointer + "/when_full/divert");
       }
     }
-    if (s.renege_to != kExit) service(s.renege_to, pointer + "/renege_to");
+    if (s.renege_to != kExit && s.renege_to == s.name) {
+      // Rejoining the same queue is no way out of it, and with a patience that can be zero the
+      // patient would give up and rejoin for ever at one instant of simulated time.
+      out_.push_back({Severity::Error, pointer + "/renege_to",
+                      "a service cannot renege to itself: name the service (or 'exit') that patients who give up "
+                      "waiting go to"});
+    } else if (s.renege_to != kExit) {
+      service(s.renege_to, pointer + "/renege_to");
+    }
     for (const TypeOverride& override_for_type : s.by_type) {
       type(override_for_type.patient_type, type_pointer(i, override_for_type.patient_type));
     }
@@ -454,6 +463,7 @@ std::vector<Diagnostic> check_scenario(const Scenario& scenario) {
   const bool names_resolved = diagnostics.empty();
   check_probabilities(scenario, diagnostics);
   check_initial_patients(scenario, diagnostics);
+  check_engine_limits(scenario, diagnostics);
   if (names_resolved) check_shape(scenario, index_services(scenario), diagnostics);
   return diagnostics;
 }
