@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // JSON text to a document, for scenario and calibration files and for the variants `carepath
-// sweep` builds. nlohmann's parser is iterative, but much of what later walks a document (copies,
-// JSON_DIAGNOSTICS' parent links, the variant merge) recurses once per level, so a hostile file
-// nested 100,000 levels deep would overflow the stack: nesting is limited while parsing. Every
+// sweep` builds. nlohmann's parser is iterative, but what later walks a document recurses once per
+// level (copying it, as the variant merge does; comparing or dumping it), and a file nested
+// 120,000 levels deep overflowed the stack (issue 9): nesting is limited while parsing. Every
 // failure is located by line and column, including a number too large for a double, which
 // nlohmann reports without a position. Read json_reader.hpp next, which walks the document.
 #pragma once
