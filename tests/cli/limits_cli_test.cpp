@@ -23,7 +23,8 @@ class LimitsCliTest : public CliWorkspace {
 TEST_F(LimitsCliTest, RunRefusesEveryClassBeforeSimulating) {
   for (const char* name : {"bad_nesting_depth", "bad_number_overflow", "bad_arrival_overflow",
                            "bad_variant_scaled_limits", "bad_sampler_range", "bad_horizon_too_long",
-                           "bad_patients_present", "bad_initial_ages", "bad_special_file", "bad_self_renege"}) {
+                           "bad_patients_present", "bad_initial_ages", "bad_special_file", "bad_self_renege",
+                           "bad_renege_cycle"}) {
     SCOPED_TRACE(name);
     const std::string scenario = std::string(CAREPATH_SOURCE_DIR) + "/tests/errors/" + name + ".json";
     const Outcome o = carepath("run '" + scenario + "' --out out");
