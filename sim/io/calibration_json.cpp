@@ -7,6 +7,7 @@
 
 #include "io/calendar_json.hpp"
 #include "io/json_reader.hpp"
+#include "io/json_text.hpp"
 #include "io/text_file.hpp"
 #include "model/suggest.hpp"
 
@@ -143,12 +144,7 @@ std::optional<std::vector<std::string>> expect_notes(JsonReader& r, const Json& 
 
 CalibrationFile parse_calibration(const std::string& text, const std::string& source,
                                   const std::filesystem::path& folder) {
-  Json document;
-  try {
-    document = Json::parse(text);
-  } catch (const Json::exception& e) {
-    throw ScenarioError(source, {{Severity::Error, "", syntax_message(e.what())}});
-  }
+  const Json document = parse_json_text(text, source);
   std::vector<Diagnostic> diagnostics;
   JsonReader r(diagnostics);
   CalibrationFile file;

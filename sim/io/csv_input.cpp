@@ -2,6 +2,7 @@
 #include "io/csv_input.hpp"
 
 #include "io/calendar_text.hpp"
+#include "io/field_rules.hpp"
 #include "io/text_file.hpp"
 
 #include <carepath/io/scenario_json.hpp>
@@ -9,6 +10,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <system_error>
 
 namespace carepath::io {
@@ -42,6 +44,18 @@ void report_problems(JsonReader& r, const std::string& file, std::vector<CsvProb
   }
 }
 
+// What a path that is not a regular file names, for the message that refuses it.
+std::string_view kind_of(std::filesystem::file_type type) {
+  switch (type) {
+    case std::filesystem::file_type::directory: return "a folder";
+    case std::filesystem::file_type::fifo: return "a named pipe (FIFO)";
+    case std::filesystem::file_type::character: return "a character device";
+    case std::filesystem::file_type::block: return "a block device";
+    case std::filesystem::file_type::socket: return "a socket";
+    default: return "not a regular file";
+  }
+}
+
 }  // namespace
 
 std::optional<CsvInput> CsvInput::open(JsonReader& r, const Json& value, const ScenarioContext& context,
@@ -51,9 +65,18 @@ std::optional<CsvInput> CsvInput::open(JsonReader& r, const Json& value, const S
     return std::nullopt;
   }
   const auto& name = value.get_ref<const std::string&>();
+  const std::filesystem::path path = context.csv_folder / name;
+  // Checked before opening: opening a FIFO blocks until a writer comes, and a device such as
+  // /dev/zero never ends. A missing file is left to the read below, which names the error.
+  std::error_code status_error;
+  const auto type = std::filesystem::status(path, status_error).type();
+  if (!status_error && type != std::filesystem::file_type::regular) {
+    r.error(name + ": expected a regular CSV file, got " + std::string(kind_of(type)));
+    return std::nullopt;
+  }
   std::string text;
   try {
-    text = read_text_file(context.csv_folder / name);
+    text = read_text_file(path);
   } catch (const std::system_error& e) {
     r.error(name + ": cannot read file: " + e.code().message());
     return std::nullopt;
@@ -94,10 +117,15 @@ std::optional<std::uint32_t> CsvInput::count(const CsvRow& row, std::string_view
   return number;
 }
 
-std::optional<double> CsvInput::duration(const CsvRow& row, std::string_view column) {
+std::optional<double> CsvInput::age(const CsvRow& row, std::string_view column) {
   const std::string& text = *field(row, column);
   const auto in_days = parse_duration(text);
-  if (!in_days) problem(row, column, "expected " + std::string(kDurationRule) + ", got " + quoted(text));
+  if (!in_days) {
+    problem(row, column, "expected " + std::string(kDurationRule) + ", got " + quoted(text));
+  } else if (*in_days > kMaxHorizonDays) {
+    problem(row, column, "expected a duration of at most " + std::string(kMaxHorizonText) + ", got " + quoted(text));
+    return std::nullopt;
+  }
   return in_days;
 }
 

@@ -37,7 +37,9 @@ class CsvInput {
   // Typed fields of required columns; each records why a field is not one and returns nullopt.
   std::optional<double> non_negative_number(const CsvRow& row, std::string_view column);
   std::optional<std::uint32_t> count(const CsvRow& row, std::string_view column, std::uint32_t max);
-  std::optional<double> duration(const CsvRow& row, std::string_view column);
+  /// A duration of at most model::kMaxHorizonDays (model/engine_limits.hpp): how long a patient present at
+  /// the start has waited or been in service.
+  std::optional<double> age(const CsvRow& row, std::string_view column);
   std::optional<model::Date> date(const CsvRow& row, std::string_view column);
 
   /// Reports every recorded problem at the reader's current position (the first few of a long

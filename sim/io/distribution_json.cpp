@@ -2,6 +2,7 @@
 #include "io/distribution_json.hpp"
 
 #include "io/field_rules.hpp"
+#include "model/engine_limits.hpp"
 #include "model/suggest.hpp"
 
 #include <carepath/io/scenario_json.hpp>
@@ -169,7 +170,18 @@ std::optional<DistributionSpec> expect_distribution(JsonReader& r, const Json& d
   std::vector<std::string> keys{"distribution"};
   keys.insert(keys.end(), rule->keys.begin(), rule->keys.end());
   r.check_keys(d, keys);
-  return rule->read(r, d);
+  auto spec = rule->read(r, d);
+  if (!spec) return std::nullopt;
+  if (const auto breach = model::sampler_breach(*spec)) {
+    // Reported at the key as written, so the message quotes the value with its unit.
+    const Json& value = breach->index ? d.at(breach->key).at(*breach->index) : d.at(breach->key);
+    const auto key_step = r.enter(breach->key);
+    std::optional<JsonReader::Step> index_step;
+    if (breach->index) index_step.emplace(r, std::to_string(*breach->index));
+    r.expected(breach->rule, value);
+    return std::nullopt;
+  }
+  return spec;
 }
 
 }  // namespace carepath::io

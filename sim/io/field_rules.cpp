@@ -44,6 +44,24 @@ std::optional<double> expect_positive_duration(JsonReader& r, const Json& value)
   return in_days;
 }
 
+std::optional<double> expect_horizon(JsonReader& r, const Json& value) {
+  const auto in_days = expect_positive_duration(r, value);
+  if (in_days && *in_days > kMaxHorizonDays) {
+    r.expected("a horizon of at most " + std::string(kMaxHorizonText), value);
+    return std::nullopt;
+  }
+  return in_days;
+}
+
+std::optional<double> expect_age(JsonReader& r, const Json& value) {
+  const auto in_days = r.expect_duration(value);
+  if (in_days && *in_days > kMaxHorizonDays) {
+    r.expected("a duration of at most " + std::string(kMaxHorizonText), value);
+    return std::nullopt;
+  }
+  return in_days;
+}
+
 std::optional<double> expect_positive_number(JsonReader& r, const Json& value) {
   const auto number = r.expect_number(value);
   if (number && *number <= 0) {

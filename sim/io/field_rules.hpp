@@ -6,6 +6,7 @@
 #pragma once
 
 #include "io/json_reader.hpp"
+#include "model/engine_limits.hpp"
 
 #include <cstdint>
 #include <limits>
@@ -20,6 +21,9 @@ inline constexpr std::uint64_t kMaxServers = 1'000'000;
 inline constexpr std::uint64_t kMaxQueueLimit = std::numeric_limits<std::uint32_t>::max();
 inline constexpr std::uint64_t kMaxPriority = std::numeric_limits<std::uint32_t>::max();
 
+using model::kMaxHorizonDays;
+using model::kMaxHorizonText;
+
 inline constexpr std::string_view kNameRule = "a name of 1 to 64 letters, digits, '_', '.' or '-'";
 
 /// 1 to 64 of A-Z a-z 0-9 _ . -, the names of services, arrivals, patient types and pathways.
@@ -29,6 +33,11 @@ std::optional<std::string> expect_name(JsonReader& r, const Json& value);
 /// A string or an array of strings.
 std::optional<std::vector<std::string>> expect_notes(JsonReader& r, const Json& value);
 std::optional<double> expect_positive_duration(JsonReader& r, const Json& value);
+/// A duration above zero and at most model::kMaxHorizonDays: a run's horizon.
+std::optional<double> expect_horizon(JsonReader& r, const Json& value);
+/// A duration of at most model::kMaxHorizonDays: how long a patient present at the start has waited or
+/// been in service. Longer is a slip, and would overflow the squares the statistics sum.
+std::optional<double> expect_age(JsonReader& r, const Json& value);
 std::optional<double> expect_positive_number(JsonReader& r, const Json& value);
 /// A finite number >= 0: a multiplier or a count of arrivals.
 std::optional<double> expect_multiplier(JsonReader& r, const Json& value);

@@ -62,7 +62,7 @@ bool within_limit(JsonReader& r, const std::vector<Counted>& groups) {
 void read_cohort(JsonReader& r, const Json& json, InitialCohort& out, const ListKind& kind,
                  const ScenarioContext& context) {
   r.check_keys(json, {kind.age_key, "count", "patient_type"});
-  out.elapsed = r.required(json, kind.age_key, &JsonReader::expect_duration).value_or(0);
+  out.elapsed = r.required(json, kind.age_key, expect_age).value_or(0);
   out.count = r.required(json, "count", expect_count).value_or(0);
   out.patient_type = r.optional(json, "patient_type", expect_patient_type, context).value_or("");
 }
@@ -76,8 +76,8 @@ struct HistogramBin {
 
 void read_bin(JsonReader& r, const Json& json, HistogramBin& out, const ScenarioContext& context) {
   r.check_keys(json, {"from", "to", "count", "patient_type"});
-  const auto from = r.required(json, "from", &JsonReader::expect_duration);
-  const auto to = r.required(json, "to", &JsonReader::expect_duration);
+  const auto from = r.required(json, "from", expect_age);
+  const auto to = r.required(json, "to", expect_age);
   if (from && to && !(*from < *to)) {
     r.error_at("to", "expected a duration greater than from (" + describe(json.at("from")) + "), got " +
                          describe(json.at("to")));
@@ -119,7 +119,7 @@ std::optional<std::vector<InitialCohort>> read_cohorts_csv(JsonReader& r, const 
   if (!csv) return std::nullopt;
   std::vector<InitialCohort> cohorts;
   for (const CsvRow& row : csv->rows()) {
-    const auto age = csv->duration(row, kind.age_key);
+    const auto age = csv->age(row, kind.age_key);
     const auto count = csv->count(row, "count", kMaxInitialPatients);
     std::string type;
     if (const std::string* field = csv->field(row, "patient_type")) {

@@ -17,9 +17,11 @@
 #include "io/headlines_json.hpp"
 #include "io/initial_state_json.hpp"
 #include "io/json_reader.hpp"
+#include "io/json_text.hpp"
 #include "io/scenario_context.hpp"
 #include "io/text_file.hpp"
 #include "io/variant_overlay.hpp"
+#include "model/engine_limits.hpp"
 #include "model/graph_checks.hpp"
 #include "model/suggest.hpp"
 
@@ -67,7 +69,7 @@ std::optional<model::TrajectoryPeriod> expect_trajectory_period(JsonReader& r, c
 std::optional<double> read_run(JsonReader& r, const Json& run, model::RunSettings& out) {
   if (!r.expect_object(run)) return std::nullopt;
   r.check_keys(run, {"horizon", "warm_up", "replications", "seed", "trajectory_period"});
-  const auto horizon = r.required(run, "horizon", expect_positive_duration);
+  const auto horizon = r.required(run, "horizon", expect_horizon);
   const auto warm_up = r.optional(run, "warm_up", &JsonReader::expect_duration);
   if (horizon && warm_up && *warm_up >= *horizon) {
     r.error_at("warm_up", "expected a duration shorter than the horizon (" + describe(run.at("horizon")) +
@@ -298,15 +300,6 @@ std::vector<Diagnostic> read_document(const Json& document, const std::filesyste
   return diagnostics;
 }
 
-Json parse_document(const std::string& text, const std::string& source) {
-  try {
-    return Json::parse(text);
-  } catch (const Json::exception& e) {
-    // Covers number overflow (out_of_range.406) as well as syntax errors: both mean unparseable text.
-    throw ScenarioError(source, {{Severity::Error, "", syntax_message(e.what())}});
-  }
-}
-
 bool same_diagnostic(const Diagnostic& a, const Diagnostic& b) {
   return a.severity == b.severity && a.path == b.path && a.message == b.message;
 }
@@ -345,6 +338,16 @@ LoadedScenarioSet load_set(const Json& document, const std::string& source, cons
     }
     if (has_error(found)) continue;
     overlay.apply_scales(scenario);
+    if (!overlay.service_time_scales.empty() || !overlay.arrival_scales.empty()) {
+      // A scale can carry a sound distribution or rate beyond what the engine honours.
+      std::vector<Diagnostic> scaled;
+      model::check_engine_limits(scenario, scaled);
+      for (const Diagnostic& d : scaled) {
+        errors.push_back({Severity::Error, overlay.source_path(d.path),
+                          "variant '" + overlay.name + "': after its scales, " + d.message});
+      }
+      if (!scaled.empty()) continue;
+    }
     scenario.name = overlay.name;
     if (!overlay.description.empty()) scenario.description = overlay.description;
     scenario.notes.insert(scenario.notes.end(), overlay.notes.begin(), overlay.notes.end());
@@ -366,7 +369,7 @@ std::string read_scenario_text(const std::filesystem::path& path) {
 
 LoadedScenarioSet parse_scenario_set(const std::string& text, const std::string& source,
                                      const std::filesystem::path& csv_folder) {
-  return load_set(parse_document(text, source), source, csv_folder, nullptr);
+  return load_set(parse_json_text(text, source), source, csv_folder, nullptr);
 }
 
 LoadedScenarioSet load_scenario_set(const std::filesystem::path& path) {
@@ -374,8 +377,8 @@ LoadedScenarioSet load_scenario_set(const std::filesystem::path& path) {
 }
 
 LoadedScenarioSet load_scenario_set(const std::filesystem::path& path, const std::string& variants_json) {
-  const Json document = parse_document(read_scenario_text(path), path.string());
-  const Json variants = parse_document(variants_json, "variants");
+  const Json document = parse_json_text(read_scenario_text(path), path.string());
+  const Json variants = parse_json_text(variants_json, "variants");
   return load_set(document, path.string(), path.parent_path(), &variants);
 }
 

@@ -2,6 +2,7 @@
 #include "model/graph_checks.hpp"
 
 #include "model/capacity_timetable.hpp"
+#include "model/engine_limits.hpp"
 #include "model/suggest.hpp"
 
 #include <boost/graph/adjacency_list.hpp>
@@ -13,14 +14,19 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <numeric>
+#include <optional>
 
 namespace carepath::model {
 namespace {
 
 // The tolerance of the format: hand-written probabilities such as 1/3 cannot sum to exactly 1.
 constexpr double kProbabilityTolerance = 1e-9;
+
+// The shortest mean time, in days, a patient may take to give up all the way round a renege cycle.
+constexpr double kMinRenegeRound = 1.0 / (24 * 60);
 
 // Services are vertices 0..n-1; two more stand for the world outside, where arrivals come from,
 // and for the exit. Bidirectional, so that reverse_graph can walk routes backwards from the exit.
@@ -165,7 +171,15 @@ class NameChecker {
         service(s.divert_to, pointer + "/when_full/divert");
       }
     }
-    if (s.renege_to != kExit) service(s.renege_to, pointer + "/renege_to");
+    if (s.renege_to != kExit && s.renege_to == s.name) {
+      // Rejoining the same queue is no way out of it, and with a patience that can be zero the
+      // patient would give up and rejoin for ever at one instant of simulated time.
+      out_.push_back({Severity::Error, pointer + "/renege_to",
+                      "a service cannot renege to itself: name the service (or 'exit') that patients who give up "
+                      "waiting go to"});
+    } else if (s.renege_to != kExit) {
+      service(s.renege_to, pointer + "/renege_to");
+    }
     for (const TypeOverride& override_for_type : s.by_type) {
       type(override_for_type.patient_type, type_pointer(i, override_for_type.patient_type));
     }
@@ -312,17 +326,14 @@ void check_exits_and_arrivals(const Scenario& scenario, const Graph& graph, Vert
   }
 }
 
-// Each service diverts to at most one other, so following the chain from every service finds
-// every loop; each is reported once, at its first service in file order.
-void check_divert_cycles(const Scenario& scenario, const NameIndex& services, std::vector<Diagnostic>& out) {
-  const std::size_t n = scenario.services.size();
-  const auto next = [&](std::size_t v) -> std::optional<std::size_t> {
-    const Service& s = scenario.services[v];
-    if (s.when_full != WhenFull::Divert) return std::nullopt;
-    return services.find(s.divert_to)->second;
-  };
+// Each service leads to at most one other by `next` (its divert, or its renege_to), so following
+// the chain from every service finds every loop; each is returned once, starting at its first
+// service in file order.
+template <class Next>
+std::vector<std::vector<std::size_t>> single_successor_cycles(std::size_t n, Next next) {
   enum class Mark { New, OnPath, Done };
   std::vector<Mark> mark(n, Mark::New);
+  std::vector<std::vector<std::size_t>> cycles;
   for (std::size_t start = 0; start < n; ++start) {
     std::vector<std::size_t> path;
     std::optional<std::size_t> v = start;
@@ -334,12 +345,56 @@ void check_divert_cycles(const Scenario& scenario, const NameIndex& services, st
     if (v && mark[*v] == Mark::OnPath) {
       std::vector<std::size_t> cycle(std::find(path.begin(), path.end(), *v), path.end());
       std::rotate(cycle.begin(), std::min_element(cycle.begin(), cycle.end()), cycle.end());
-      out.push_back({Severity::Error, service_pointer(cycle.front()) + "/when_full/divert",
-                     cycle.size() == 1 ? "a full service cannot divert to itself"
-                                       : "divert cycle " + cycle_text(scenario, cycle) +
-                                             ": when all of them are full, a patient would be sent round it forever"});
+      cycles.push_back(std::move(cycle));
     }
     for (const std::size_t visited : path) mark[visited] = Mark::Done;
+  }
+  return cycles;
+}
+
+void check_divert_cycles(const Scenario& scenario, const NameIndex& services, std::vector<Diagnostic>& out) {
+  const auto next = [&](std::size_t v) -> std::optional<std::size_t> {
+    const Service& s = scenario.services[v];
+    if (s.when_full != WhenFull::Divert) return std::nullopt;
+    return services.find(s.divert_to)->second;
+  };
+  for (const auto& cycle : single_successor_cycles(scenario.services.size(), next)) {
+    out.push_back({Severity::Error, service_pointer(cycle.front()) + "/when_full/divert",
+                   cycle.size() == 1 ? "a full service cannot divert to itself"
+                                     : "divert cycle " + cycle_text(scenario, cycle) +
+                                           ": when all of them are full, a patient would be sent round it forever"});
+  }
+}
+
+// The shortest mean patience at `s`, over its own and its patient types' (each type waits with
+// its own if it has one).
+double shortest_mean_patience(const Service& s) {
+  double shortest = s.patience ? mean_of(*s.patience) : std::numeric_limits<double>::infinity();
+  for (const TypeOverride& t : s.by_type) {
+    if (t.patience) shortest = std::min(shortest, mean_of(*t.patience));
+  }
+  return shortest;
+}
+
+// Patients who give up at one service of a loop join the next, and so on round it for as long as
+// all of them are full: each round takes the patiences on it. A round of seconds would be sent
+// millions of times a day, a hang in all but name (a self-renege is refused outright by
+// NameChecker). Reported at the loop's first service in file order.
+void check_renege_cycles(const Scenario& scenario, const NameIndex& services, std::vector<Diagnostic>& out) {
+  const auto next = [&](std::size_t v) -> std::optional<std::size_t> {
+    const Service& s = scenario.services[v];
+    if (!has_patience(s) || s.renege_to == kExit || s.renege_to == s.name) return std::nullopt;
+    return services.find(s.renege_to)->second;
+  };
+  for (const auto& cycle : single_successor_cycles(scenario.services.size(), next)) {
+    double round = 0;
+    for (const std::size_t v : cycle) round += shortest_mean_patience(scenario.services[v]);
+    if (round >= kMinRenegeRound) continue;
+    out.push_back({Severity::Error, service_pointer(cycle.front()) + "/renege_to",
+                   "renege cycle " + cycle_text(scenario, cycle) + ": its shortest mean patiences add up to " +
+                       format_sum(round * 86'400) +
+                       " seconds, but must add up to at least 60: when all of them are full, a patient who gives up "
+                       "would be sent round it many times a minute"});
   }
 }
 
@@ -426,6 +481,7 @@ void check_shape(const Scenario& scenario, const NameIndex& services, std::vecto
   const Graph graph = build_graph(scenario, services, outside, exit);
   check_exits_and_arrivals(scenario, graph, outside, exit, out);
   check_divert_cycles(scenario, services, out);
+  check_renege_cycles(scenario, services, out);
   check_blocking_cycles(scenario, services, out);
   check_pathways(scenario, services, graph, out);
 }
@@ -454,6 +510,7 @@ std::vector<Diagnostic> check_scenario(const Scenario& scenario) {
   const bool names_resolved = diagnostics.empty();
   check_probabilities(scenario, diagnostics);
   check_initial_patients(scenario, diagnostics);
+  check_engine_limits(scenario, diagnostics);
   if (names_resolved) check_shape(scenario, index_services(scenario), diagnostics);
   return diagnostics;
 }

@@ -2,20 +2,24 @@
 // Patients present at the start, in each of the three forms: cohorts, a histogram spread evenly
 // over each bin, and a CSV file; with patient types checked where they are written.
 #include "scenario_documents.hpp"
+#include "scratch_dir.hpp"
 
 #include <carepath/time.hpp>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <fstream>
 
 namespace carepath::io {
 namespace {
 
 using namespace carepath::io::test_documents;
-using testing::AllOf;
-using testing::ElementsAre;
-using testing::Field;
-using testing::IsEmpty;
+using ::testing::AllOf;
+using ::testing::ElementsAre;
+using ::testing::Field;
+using ::testing::IsEmpty;
 
 nlohmann::json with_initial(const char* initial) {
   auto document = minimal_scenario();
@@ -30,7 +34,7 @@ model::Service service_with_initial(const char* initial) {
 }
 
 auto cohort(double elapsed, std::uint32_t count, const std::string& type) {
-  return AllOf(Field(&model::InitialCohort::elapsed, testing::DoubleEq(elapsed)),
+  return AllOf(Field(&model::InitialCohort::elapsed, ::testing::DoubleEq(elapsed)),
                Field(&model::InitialCohort::count, count), Field(&model::InitialCohort::patient_type, type));
 }
 
@@ -63,6 +67,24 @@ TEST(InitialState, ReadsCsvFilesWithAnOptionalPatientType) {
   EXPECT_THAT(s.initial_waiting, ElementsAre(cohort(weeks(2), 3, "routine"), cohort(weeks(10), 2, "urgent"),
                                              cohort(weeks(26), 1, "")));
   EXPECT_THAT(s.initial_in_service, ElementsAre(cohort(1, 4, ""), cohort(3.5, 2, "")));
+}
+
+// Opening a FIFO for reading blocks until something writes to it: `validate` hung on one
+// (issue 9). The loader must refuse it from its type alone, so this test returns at once.
+TEST(InitialState, RefusesAFifoAsItsCsvFileWithoutOpeningIt) {
+  const carepath::testing::ScratchDir folder;
+  ASSERT_EQ(::mkfifo((folder.path() / "waiting.csv").c_str(), 0600), 0);
+  EXPECT_THAT(error_lines(with_initial(R"({"waiting": "waiting.csv"})"), folder.path()),
+              ElementsAre("/services/0/initial/waiting: waiting.csv: expected a regular CSV file, got a named pipe "
+                          "(FIFO)"));
+}
+
+TEST(InitialState, RefusesAgesBeyondTheLongestHorizonInCsvFiles) {
+  const carepath::testing::ScratchDir folder;
+  std::ofstream(folder.path() / "waiting.csv") << "waited,count\n1e300d,1\n";
+  EXPECT_THAT(error_lines(with_initial(R"({"waiting": "waiting.csv"})"), folder.path()),
+              ElementsAre("/services/0/initial/waiting: waiting.csv: line 2: waited: expected a duration of at most "
+                          "1000 years (\"365250d\"), got '1e300d'"));
 }
 
 TEST(InitialState, ChecksPatientTypesWhereTheyAreWritten) {

@@ -232,6 +232,89 @@ TEST(CheckScenario, ChecksDivertRenegeAndPathwayNames) {
                           error_at("/pathways/0/end", HasSubstr("unknown service 'ward'"))));
 }
 
+// A patient who gives up at triage joins the clinic's queue, and the clinic's back at triage.
+Scenario renege_loop(DistributionSpec triage_patience, DistributionSpec clinic_patience) {
+  Scenario s = pathway();
+  s.services[0].patience = triage_patience;
+  s.services[0].renege_to = "clinic";
+  s.services[1].patience = clinic_patience;
+  s.services[1].renege_to = "triage";
+  return s;
+}
+
+TEST(CheckScenario, AcceptsARenegeCycleWhoseRoundTakesAMinuteOrMore) {
+  EXPECT_THAT(check_scenario(renege_loop(Exponential{0.5 / (24 * 60)}, Deterministic{0.5 / (24 * 60)})), IsEmpty());
+}
+
+TEST(CheckScenario, RefusesARenegeCycleFasterThanAMinute) {
+  // 20 s + 20 s: a patient finding both full would be sent round 2,160 times a day.
+  EXPECT_THAT(check_scenario(renege_loop(Deterministic{20.0 / 86'400}, Exponential{20.0 / 86'400})),
+              ElementsAre(error_at("/services/0/renege_to",
+                                   HasSubstr("renege cycle triage -> clinic -> triage: its shortest mean patiences add "
+                                             "up to 40 seconds, but must add up to at least 60"))));
+}
+
+TEST(CheckScenario, TakesTheShortestPatienceOfAnyTypeRoundARenegeCycle) {
+  Scenario s = renege_loop(Exponential{1.0}, Exponential{1.0});
+  TypeOverride impatient;
+  impatient.patient_type = "patient";
+  impatient.patience = Deterministic{0};
+  s.services[0].by_type = {impatient};
+  s.services[1].by_type = {impatient};
+  EXPECT_THAT(check_scenario(s), ElementsAre(error_at("/services/0/renege_to", HasSubstr("add up to 0 seconds"))));
+}
+
+TEST(CheckScenario, RefusesRenegingToTheSameService) {
+  Scenario s = pathway();
+  s.services[1].patience = Exponential{1.0};
+  s.services[1].renege_to = "clinic";
+  EXPECT_THAT(check_scenario(s),
+              ElementsAre(error_at("/services/1/renege_to", HasSubstr("a service cannot renege to itself"))));
+}
+
+// ---- What the engine can honour (model/engine_limits.hpp) ------------------------------------------
+
+TEST(CheckScenario, RefusesParametersTheSamplersCannotHonourWhereverTheyAre) {
+  Scenario s = pathway();
+  s.services[0].service_time = Gamma{1.0, 1e-300};
+  s.services[0].routes[0].transfer_delay = Lognormal{1e-300, 1.0};
+  TypeOverride child;
+  child.patient_type = "patient";
+  child.patience = Weibull{0.01, 1.0};
+  s.services[1].by_type = {child};
+  EXPECT_THAT(check_scenario(s),
+              ElementsAre(diagnostic(Severity::Error, "/services/0/service_time/sd",
+                                     "is 1e-300 days, but must be a standard deviation from mean / 10000 to 10 × mean"),
+                          error_at("/services/0/next/0/transfer_delay/mean", HasSubstr("from \"0.001s\"")),
+                          diagnostic(Severity::Error, "/services/1/by_type/patient/patience/shape",
+                                     "is 0.01, but must be a shape from 0.1 to 100")));
+}
+
+TEST(CheckScenario, BoundsArrivalsByEveryMultiplierAtItsPeak) {
+  // 1/day, a month at 10, a surge of 10: at most 100 a day over 1000 days, 1e5 in all: accepted.
+  // The same with a surge of 1e308 would reach infinity.
+  Scenario s = pathway();
+  s.run.horizon = 1000;
+  ArrivalProfile profile;
+  profile.month_of_year[0] = 10;
+  profile.surges = {{Date{}, Date{}, 10}};
+  s.arrivals[0].profile = profile;
+  EXPECT_THAT(check_scenario(s), IsEmpty());
+  s.arrivals[0].profile->surges[0].multiplier = 1e308;
+  EXPECT_THAT(check_scenario(s), ElementsAre(error_at("/arrivals/0", HasSubstr("more than 1.7e+308 over the "
+                                                                                 "1000-day horizon"))));
+}
+
+TEST(CheckScenario, LimitsThePatientsPresentToThePatientIndex) {
+  Scenario s = pathway();
+  s.services[0].capacity.reset();
+  s.services[0].initial_waiting = {{1, 16'777'215, ""}};
+  EXPECT_THAT(check_scenario(s), IsEmpty());
+  s.services[1].capacity.reset();
+  s.services[1].initial_in_service = {{1, 1, ""}};
+  EXPECT_THAT(check_scenario(s), ElementsAre(error_at("/services", HasSubstr("16777216 patients are present"))));
+}
+
 // ---- Format v2: probabilities and patients at the start -------------------------------------------
 
 TEST(CheckScenario, ChecksTheRoutesOfEachPatientType) {
