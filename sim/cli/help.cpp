@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cli/help.hpp"
 
+#include <carepath/version.hpp>
+
 namespace carepath::cli {
 
 namespace {
@@ -19,7 +21,7 @@ commands:
 
 options:
   -h, --help          show help (after a command: that command's help)
-  --version           print the version
+  --version           print the version, the git commit and the scenario format version
 
 exit status: 0 success, 2 bad input or usage, 1 internal error, 130 interrupted (Ctrl-C)
 )help";
@@ -126,6 +128,9 @@ std::string help_text(std::optional<Command> topic) {
   return kOverview;
 }
 
-std::string version_text() { return std::string("carepath ") + CAREPATH_VERSION; }
+std::string version_text() {
+  return "carepath " + std::string(version()) + " (commit " + std::string(build_commit()) + ", scenario format " +
+         std::string(scenario_format_version()) + ")";
+}
 
 }  // namespace carepath::cli

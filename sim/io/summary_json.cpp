@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "io/summary_json.hpp"
 
+#include <carepath/version.hpp>
+
 #include <cmath>
 
 namespace carepath::io {
@@ -65,7 +67,7 @@ ordered_json summary_json(const model::Scenario& scenario, const run::BatchResul
     deadlocks.push_back({{"replication", r}, {"time_days", deadlock->time}, {"services", std::move(names)}});
   }
   return ordered_json{
-      {"carepath_version", CAREPATH_VERSION},
+      {"carepath_version", std::string(version())},
       {"scenario",
        {{"name", scenario.name}, {"description", scenario.description}, {"notes", scenario.notes}}},
       {"run",
