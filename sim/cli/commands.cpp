@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 
 #include <carepath/io/graph_dot.hpp>
+#include <carepath/io/provenance.hpp>
 #include <carepath/io/results_writer.hpp>
 #include <carepath/io/scenario_json.hpp>
 #include <carepath/run/batch.hpp>
@@ -88,6 +89,10 @@ void warn_about_deadlocks(const run::BatchResult& result, std::ostream& err) {
 }  // namespace
 
 int run_command(const Options& options, std::ostream& out, std::ostream& err) {
+  return run_scenario(options, nullptr, out, err);
+}
+
+int run_scenario(const Options& options, const io::Provenance* recorded, std::ostream& out, std::ostream& err) {
   // First, so that a Ctrl-C at any moment of the run ends it the same way.
   const std::atomic<bool>& interrupted = install_interrupt_handler();
   io::LoadedScenarioSet loaded = load_set_and_warn(options.scenario, err);
@@ -117,7 +122,10 @@ int run_command(const Options& options, std::ostream& out, std::ostream& err) {
   const run::ComparisonResult result = run::run_comparison(loaded.base, variants, batch);
   if (interrupted.load(std::memory_order_relaxed)) throw run::Interrupted();
 
-  io::write_results(loaded.base, variants, result, dir);
+  const io::Provenance provenance =
+      recorded != nullptr ? *recorded
+                          : io::make_provenance(options.scenario, loaded.text, loaded.csv_files, options.command_line);
+  io::write_results(loaded.base, variants, result, dir, &provenance);
   warn_about_deadlocks(result.base, err);
   for (const run::NamedBatch& variant : result.variants) {
     if (variant.result.summary.deadlocked_replications > 0) err << "variant '" << variant.name << "': ";

@@ -89,10 +89,16 @@ void write_results(const model::Scenario& scenario, const run::BatchResult& resu
 }
 
 void write_results(const model::Scenario& base, const std::vector<model::ScenarioVariant>& variants,
-                   const run::ComparisonResult& comparison, const std::filesystem::path& dir) {
+                   const run::ComparisonResult& comparison, const std::filesystem::path& dir,
+                   const Provenance* provenance) {
   AtomicDir folder(dir, kResultsMarkerFile);
   const std::filesystem::path& staging = folder.staging();
   ReportInputs report = base_report(base, write_batch_files(base, comparison.base, staging));
+  if (provenance != nullptr) {
+    const nlohmann::ordered_json run = run_settings_json(comparison);
+    write_provenance(staging, *provenance, run);
+    report.provenance = provenance_json(*provenance, run);
+  }
   for (const run::NamedBatch& batch : comparison.variants) {
     const auto variant = std::find_if(variants.begin(), variants.end(),
                                       [&](const model::ScenarioVariant& v) { return v.name == batch.name; });

@@ -273,11 +273,12 @@ bool has_error(const std::vector<Diagnostic>& diagnostics) {
 
 // Reads one document (the base, or a variant merged into it): fields, then the graph checks.
 std::vector<Diagnostic> read_document(const Json& document, const std::filesystem::path& csv_folder,
-                                      model::Scenario& out) {
+                                      model::Scenario& out, std::vector<CsvFileRead>& csv_files) {
   std::vector<Diagnostic> diagnostics;
   JsonReader reader(diagnostics);
   ScenarioContext context;
   context.csv_folder = csv_folder;
+  context.csv_files_read = &csv_files;
   out = read_scenario(reader, document, context);
   if (!has_error(diagnostics)) {
     auto graph_diagnostics = model::check_scenario(out);
@@ -305,7 +306,7 @@ bool same_diagnostic(const Diagnostic& a, const Diagnostic& b) {
 LoadedScenarioSet load_set(const Json& document, const std::string& source, const std::filesystem::path& csv_folder,
                            const Json* replacement_variants) {
   LoadedScenarioSet set;
-  std::vector<Diagnostic> diagnostics = read_document(document, csv_folder, set.base);
+  std::vector<Diagnostic> diagnostics = read_document(document, csv_folder, set.base, set.csv_files);
   std::vector<VariantOverlay> overlays;
   const Json* variants = replacement_variants;
   if (variants == nullptr && document.is_object()) variants = JsonReader::find(document, "variants");
@@ -322,7 +323,7 @@ LoadedScenarioSet load_set(const Json& document, const std::string& source, cons
   const std::vector<Diagnostic> base_warnings = set.warnings;
   for (const VariantOverlay& overlay : overlays) {
     model::Scenario scenario;
-    const std::vector<Diagnostic> found = read_document(overlay.document, csv_folder, scenario);
+    const std::vector<Diagnostic> found = read_document(overlay.document, csv_folder, scenario, set.csv_files);
     for (const Diagnostic& d : found) {
       // The base's own warnings were given once already.
       const bool repeated = std::any_of(base_warnings.begin(), base_warnings.end(),
@@ -354,7 +355,9 @@ std::string read_scenario_text(const std::filesystem::path& path) {
 
 LoadedScenarioSet parse_scenario_set(const std::string& text, const std::string& source,
                                      const std::filesystem::path& csv_folder) {
-  return load_set(parse_document(text, source), source, csv_folder, nullptr);
+  LoadedScenarioSet set = load_set(parse_document(text, source), source, csv_folder, nullptr);
+  set.text = text;
+  return set;
 }
 
 LoadedScenarioSet load_scenario_set(const std::filesystem::path& path) {
@@ -362,9 +365,12 @@ LoadedScenarioSet load_scenario_set(const std::filesystem::path& path) {
 }
 
 LoadedScenarioSet load_scenario_set(const std::filesystem::path& path, const std::string& variants_json) {
-  const Json document = parse_document(read_scenario_text(path), path.string());
+  const std::string text = read_scenario_text(path);
+  const Json document = parse_document(text, path.string());
   const Json variants = parse_document(variants_json, "variants");
-  return load_set(document, path.string(), path.parent_path(), &variants);
+  LoadedScenarioSet set = load_set(document, path.string(), path.parent_path(), &variants);
+  set.text = text;
+  return set;
 }
 
 LoadedScenario parse_scenario(const std::string& text, const std::string& source) {
@@ -380,6 +386,11 @@ LoadedScenario parse_scenario(const std::string& text, const std::string& source
 LoadedScenario load_scenario(const std::filesystem::path& path) {
   LoadedScenarioSet set = load_scenario_set(path);
   return {std::move(set.base), std::move(set.warnings)};
+}
+
+void record_csv_file(std::vector<CsvFileRead>& files, const std::string& name, const std::string& text) {
+  const bool known = std::any_of(files.begin(), files.end(), [&](const CsvFileRead& f) { return f.name == name; });
+  if (!known) files.push_back({name, text});
 }
 
 }  // namespace carepath::io

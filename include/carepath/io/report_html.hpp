@@ -65,6 +65,7 @@ struct ReportInputs {
   /// beyond summary.json's own description and notes.
   nlohmann::ordered_json scenario;
   ReportGraph graph;                    ///< May be empty: then no graph is drawn.
+  nlohmann::ordered_json provenance;    ///< provenance.json, or null (io/provenance.hpp).
 };
 
 /// The service graph of a scenario: sources, then services, then the exit, in file order.

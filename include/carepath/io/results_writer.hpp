@@ -4,6 +4,7 @@
 // and renamed into place only when complete, so a crash never leaves half a result.
 #pragma once
 
+#include <carepath/io/provenance.hpp>
 #include <carepath/model/scenario.hpp>
 #include <carepath/model/variant.hpp>
 #include <carepath/run/batch.hpp>
@@ -20,9 +21,11 @@ void write_results(const model::Scenario& scenario, const run::BatchResult& resu
 
 /// A what-if comparison: the base's files as above, each variant's in DIR/variants/<name>/, and
 /// the paired differences in DIR/comparison.csv and DIR/comparison.json (only when there are
-/// variants), all replaced as one folder. `variants` are the compared scenarios, by name.
+/// variants), all replaced as one folder. `variants` are the compared scenarios, by name. With
+/// `provenance`, also provenance.json and the copied inputs (io/provenance.hpp).
 void write_results(const model::Scenario& base, const std::vector<model::ScenarioVariant>& variants,
-                   const run::ComparisonResult& comparison, const std::filesystem::path& dir);
+                   const run::ComparisonResult& comparison, const std::filesystem::path& dir,
+                   const Provenance* provenance = nullptr);
 
 /// The short human table `carepath run` prints.
 void print_summary_table(const run::BatchResult& result, std::ostream& out);

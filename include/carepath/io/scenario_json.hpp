@@ -25,11 +25,24 @@ struct LoadedScenario {
   std::vector<Diagnostic> warnings;
 };
 
+/// A CSV file a scenario read: its name as the scenario writes it (relative to the scenario's
+/// folder) and the text read, for the results folder's copy (io/provenance.hpp).
+struct CsvFileRead {
+  std::string name;
+  std::string text;
+};
+
+/// Adds a file to `files` unless one of that name is there already (the base and its variants
+/// read the same files).
+void record_csv_file(std::vector<CsvFileRead>& files, const std::string& name, const std::string& text);
+
 /// A scenario with its what-if variants ("variants" in the file), each a complete Scenario.
 struct LoadedScenarioSet {
   model::Scenario base;
   std::vector<model::ScenarioVariant> variants;  ///< In file order.
   std::vector<Diagnostic> warnings;              ///< The base's, then each variant's new ones.
+  std::vector<CsvFileRead> csv_files;            ///< Every CSV file read, in first-read order, once each.
+  std::string text;                              ///< The scenario's own text, as read and parsed.
 };
 
 /// Reads and checks a scenario file and every variant in it: each variant is the base with its
