@@ -12,6 +12,7 @@
 #include "cli/progress.hpp"
 #include "io/atomic_dir.hpp"
 #include "io/durable_file.hpp"
+#include "io/precision_files.hpp"
 #include "io/results_files.hpp"
 #include "model/suggest.hpp"
 
@@ -107,6 +108,12 @@ int run_scenario(const Options& options, const io::Provenance* recorded, std::os
   batch.seed = options.seed;
   batch.threads = options.threads.value_or(0);
   batch.stop = &interrupted;
+  batch.precision = options.precision;
+  batch.max_replications = options.max_replications;
+  if (options.max_replications && !options.precision && !loaded.base.run.precision) {
+    throw UsageError("--max-replications needs a precision (--precision or run.precision); without one, use --replications",
+                     "run");
+  }
   std::optional<ProgressReporter> progress;
   // The base and each variant run one after the other, with the same number of replications: one
   // bar for all of them.
@@ -133,6 +140,7 @@ int run_scenario(const Options& options, const io::Provenance* recorded, std::os
   }
   if (!options.quiet) {
     io::print_summary_table(result.base, out);
+    if (result.base.precision) io::print_precision(*result.base.precision, out);
     io::print_comparison_headlines(result, out);
     err << "wrote " << dir.string() << '\n';
   }

@@ -3,6 +3,8 @@
 
 #include "model/suggest.hpp"
 
+#include <carepath/io/scenario_json.hpp>
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -149,7 +151,12 @@ void apply_option(Options& options, std::string_view name, std::string_view valu
   } else if (name == "--share") {
     options.share = share_option(value, command);
   } else if (name == "--precision") {
-    options.precision = std::string(value);
+    options.precision = io::parse_precision(std::string(value));
+    if (!options.precision) {
+      throw UsageError("--precision: expected a share of the mean above 0% and below 100%, such as 5%, or a positive "
+                       "absolute half-width, such as 0.5, got '" + std::string(value) + "'",
+                       std::string(command));
+    }
   } else if (name == "--max-replications") {
     options.max_replications = integer_option<std::uint32_t>(
         name, value, 1, kMaxReplications, "an integer from 1 to 1000000", command);

@@ -6,6 +6,8 @@
 // commands.hpp; the help texts are in help.cpp.
 #pragma once
 
+#include <carepath/model/scenario.hpp>
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -34,7 +36,7 @@ struct Options {
   std::string set;                    ///< sweep --set PATH=FROM:TO:STEP, as written (sweep.cpp parses it).
   std::vector<std::string> goals;     ///< sweep --goal 'KIND.NAME.METRIC>=VALUE' (repeatable), as written.
   std::optional<double> share;        ///< sweep --share: share of replications that must meet every goal.
-  std::optional<std::string> precision;  ///< run --precision: "5%" or an absolute half-width, as written.
+  std::optional<model::Precision> precision;  ///< run --precision: "5%" or an absolute half-width.
   std::optional<std::uint32_t> max_replications;  ///< run --max-replications: the cap with a precision.
   bool check = false;                 ///< rerun --check: say which inputs changed at their original place.
   std::optional<std::filesystem::path> original;  ///< rerun --scenario FILE: the original, moved (implies check).

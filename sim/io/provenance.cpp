@@ -123,10 +123,15 @@ ordered_json build_json() {
 ordered_json run_settings_json(const run::ComparisonResult& comparison) {
   ordered_json variants = ordered_json::array();
   for (const run::NamedBatch& variant : comparison.variants) variants.push_back(variant.name);
-  return ordered_json{{"seed", comparison.base.seed},
-                      {"replications", comparison.base.replications.size()},
-                      {"threads", comparison.base.threads},
-                      {"variants", std::move(variants)}};
+  ordered_json run{{"seed", comparison.base.seed},
+                   {"replications", comparison.base.replications.size()},
+                   {"threads", comparison.base.threads},
+                   {"variants", std::move(variants)}};
+  if (const auto& precision = comparison.base.precision) {
+    run["precision"] = stats::precision_text(precision->rule.target);
+    run["max_replications"] = precision->rule.cap;
+  }
+  return run;
 }
 
 ordered_json provenance_json(const Provenance& provenance, ordered_json run) {

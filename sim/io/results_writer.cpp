@@ -11,6 +11,7 @@
 #include "io/atomic_dir.hpp"
 #include "io/comparison_files.hpp"
 #include "io/durable_file.hpp"
+#include "io/precision_files.hpp"
 #include "io/results_csv.hpp"
 #include "io/results_files.hpp"
 #include "io/summary_json.hpp"
@@ -57,6 +58,9 @@ BatchDocuments write_batch_files(const model::Scenario& scenario, const run::Bat
   if (!result.summary.by_type.empty()) {
     write_file(staging / kSummaryByTypeCsvFile,
                [&](std::ostream& out) { write_summary_by_type_csv(result.summary, out); });
+  }
+  if (result.precision) {
+    write_file(staging / kPrecisionCsvFile, [&](std::ostream& out) { write_precision_csv(*result.precision, out); });
   }
   if (!result.trajectories.empty()) {
     documents.trajectories = trajectories_json(result.trajectories);

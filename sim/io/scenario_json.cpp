@@ -22,6 +22,8 @@
 #include "model/graph_checks.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <limits>
 #include <system_error>
 
@@ -53,10 +55,25 @@ std::optional<Limit> expect_queue_limit(JsonReader& r, const Json& value) {
 
 // ---- Run, patient types, pathways ------------------------------------------------------------------
 
+// "5%" (of each headline KPI's mean) or a number (an absolute half-width in the KPI's unit).
+std::optional<model::Precision> expect_precision(JsonReader& r, const Json& value) {
+  std::optional<model::Precision> precision;
+  if (value.is_string()) {
+    const auto share = parse_percent(value.get_ref<const std::string&>());
+    if (share && *share > 0 && *share < 1) precision = model::Precision{true, *share};
+  } else if (value.is_number() && value.get<double>() > 0 && std::isfinite(value.get<double>())) {
+    precision = model::Precision{false, value.get<double>()};
+  }
+  if (!precision) {
+    r.expected("a share of the mean above 0% and below 100%, such as \"5%\", or a positive absolute half-width", value);
+  }
+  return precision;
+}
+
 /// Returns the horizon, which the dated parts of the scenario are checked against.
 std::optional<double> read_run(JsonReader& r, const Json& run, model::RunSettings& out) {
   if (!r.expect_object(run)) return std::nullopt;
-  r.check_keys(run, {"horizon", "warm_up", "replications", "seed"});
+  r.check_keys(run, {"horizon", "warm_up", "replications", "seed", "precision", "steady_state"});
   const auto horizon = r.required(run, "horizon", expect_positive_duration);
   const auto warm_up = r.optional(run, "warm_up", &JsonReader::expect_duration);
   if (horizon && warm_up && *warm_up >= *horizon) {
@@ -72,6 +89,8 @@ std::optional<double> read_run(JsonReader& r, const Json& run, model::RunSetting
   out.seed = r.optional(run, "seed", &JsonReader::expect_integer, std::uint64_t{0},
                         std::numeric_limits<std::uint64_t>::max(), "a non-negative integer")
                  .value_or(out.seed);
+  out.precision = r.optional(run, "precision", expect_precision);
+  out.steady_state = r.optional(run, "steady_state", &JsonReader::expect_boolean).value_or(false);
   return horizon;
 }
 
@@ -386,6 +405,24 @@ LoadedScenario parse_scenario(const std::string& text, const std::string& source
 LoadedScenario load_scenario(const std::filesystem::path& path) {
   LoadedScenarioSet set = load_scenario_set(path);
   return {std::move(set.base), std::move(set.warnings)};
+}
+
+std::optional<model::Precision> parse_precision(const std::string& text) {
+  if (const auto share = parse_percent(text)) {
+    if (*share > 0 && *share < 1) return model::Precision{true, *share};
+    return std::nullopt;
+  }
+  // A plain decimal: digits and one point, no sign, exponent, "inf" or "nan".
+  const bool plain = !text.empty() && text != "." &&
+                     std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; }) &&
+                     std::count(text.begin(), text.end(), '.') <= 1;
+  double value = 0;
+  if (plain) {
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+  }
+  if (!(value > 0) || !std::isfinite(value)) return std::nullopt;
+  return model::Precision{false, value};
 }
 
 void record_csv_file(std::vector<CsvFileRead>& files, const std::string& name, const std::string& text) {

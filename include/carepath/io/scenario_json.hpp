@@ -82,4 +82,9 @@ struct LoadedScenarioSet {
 /// "3%", "-1.5%" -> 0.03, -0.015 (a fraction). Returns nullopt for anything else.
 [[nodiscard]] std::optional<double> parse_percent(const std::string& text);
 
+/// A precision as run.precision and --precision write it: "5%" (above 0%, below 100%) is relative
+/// to each KPI's mean, a plain positive decimal such as "0.5" is an absolute half-width.
+/// Returns nullopt for anything else.
+[[nodiscard]] std::optional<model::Precision> parse_precision(const std::string& text);
+
 }  // namespace carepath::io
