@@ -15,6 +15,7 @@
 #include "io/precision_files.hpp"
 #include "io/results_files.hpp"
 #include "model/suggest.hpp"
+#include "stats/warm_up_proposal.hpp"
 
 #include <unistd.h>
 
@@ -87,6 +88,19 @@ void warn_about_deadlocks(const run::BatchResult& result, std::ostream& err) {
   }
 }
 
+// A steady-state scenario's warm-up is checked by MSER-5 on the run's own daily results, which
+// cover the warm-up too: no extra simulation. A scenario that starts from a real day's lists is
+// not steady-state, and MSER-5 would only misread its seasons, so it is checked only when the
+// scenario says run.steady_state (README "Warm-up").
+void warn_about_warm_up(const std::filesystem::path& file, const model::Scenario& scenario,
+                        const run::BatchResult& result, std::ostream& err) {
+  const stats::WarmUpProposal proposal = stats::propose_warm_up(result.trajectories, result.labels);
+  if (static_cast<double>(proposal.days) <= scenario.run.warm_up) return;
+  err << file.string() << ": /run/warm_up: warning: is " << scenario.run.warm_up << " days, shorter than the "
+      << proposal.days << " days MSER-5 proposes from this run's daily headline KPIs (see carepath warmup "
+      << file.string() << ")\n";
+}
+
 }  // namespace
 
 int run_command(const Options& options, std::ostream& out, std::ostream& err) {
@@ -134,6 +148,7 @@ int run_scenario(const Options& options, const io::Provenance* recorded, std::os
                           : io::make_provenance(options.scenario, loaded.text, loaded.csv_files, options.command_line);
   io::write_results(loaded.base, variants, result, dir, &provenance);
   warn_about_deadlocks(result.base, err);
+  if (loaded.base.run.steady_state) warn_about_warm_up(options.scenario, loaded.base, result.base, err);
   for (const run::NamedBatch& variant : result.variants) {
     if (variant.result.summary.deadlocked_replications > 0) err << "variant '" << variant.name << "': ";
     warn_about_deadlocks(variant.result, err);

@@ -81,8 +81,8 @@ Runs the base of SCENARIO with no warm-up and, for each headline KPI (every path
 within-target share and every service's mean wait, per day), averages the replications day by
 day, smooths the result with Welch's moving average and proposes a warm-up by MSER-5 (White
 1997: batches of 5 days, the truncation minimising the marginal standard error, searched in the
-first half of the run). The proposal is the largest over the KPIs. Writes warmup.csv (day, each
-KPI's daily mean and moving average) and warmup.svg (the plots, the proposal marked) to
+first half of the run). The proposal is the largest over the KPIs. Writes warmup.csv (day, KPI,
+its daily mean and moving average) and warmup.html (the plots, the proposals marked) to
 results/<scenario name>-warmup/, and prints the proposal per KPI and overall. Meant for a
 steady-state scenario; a scenario that starts from a real day's lists needs no warm-up.
 
@@ -91,7 +91,7 @@ options:
   --replications N    override run.replications (1 to 1000000)
   --seed S            override run.seed (0 to 2^64-1)
   --threads T         worker threads (default: every core); results do not depend on it
-  --window W          half-width of Welch's moving average in days (default: a tenth of the
+  --window W          half-width of Welch's moving average in days (default: a twentieth of the
                       run, at least 1)
   --quiet             print only the proposal line
   -h, --help          show this help

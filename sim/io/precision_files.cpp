@@ -46,17 +46,24 @@ ordered_json precision_json(const stats::PrecisionOutcome& outcome) {
   ordered_json kpis = ordered_json::array();
   const std::size_t last = outcome.replications - 1;
   for (const stats::KpiConvergence& kpi : outcome.kpis) {
+    // What is compared with the target after each n, for the report's chart.
+    ordered_json widths = ordered_json::array();
+    for (std::size_t i = 0; i < outcome.replications; ++i) {
+      widths.push_back(number_or_null(outcome.rule.target.relative ? relative_half_width(kpi, i) : kpi.half_width[i]));
+    }
     kpis.push_back({{"name", kpi.name},
                     {"unit", kpi.unit},
                     {"measured", kpi.measured},
                     {"mean", number_or_null(kpi.mean[last])},
                     {"half_width", number_or_null(kpi.half_width[last])},
                     {"relative_half_width", number_or_null(relative_half_width(kpi, last))},
-                    {"within", kpi.measured && stats::within(kpi, outcome.replications, outcome.rule.target)}});
+                    {"within", kpi.measured && stats::within(kpi, outcome.replications, outcome.rule.target)},
+                    {"widths", std::move(widths)}});
   }
   return ordered_json{
       {"target", stats::precision_text(outcome.rule.target)},
       {"relative", outcome.rule.target.relative},
+      {"target_value", outcome.rule.target.value},
       {"method", "Hoad, Robinson and Davies (2010) confidence-interval method, look-ahead 5 (5n/100 above 100)"},
       {"block", outcome.rule.block},
       {"cap", outcome.rule.cap},
