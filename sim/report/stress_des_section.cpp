@@ -65,7 +65,6 @@ std::vector<StressItem> stress_des_items(const io::ReportInputs& inputs) {
   const Json& provenance = inputs.provenance.is_object() ? inputs.provenance : none;
   const Json& services = array_at(scenario, "services");
   const Json& arrivals = array_at(scenario, "arrivals");
-  const Json& pathways = array_at(scenario, "pathways");
   const Json& types = array_at(scenario, "patient_types");
   std::vector<StressItem> items;
 
@@ -77,11 +76,12 @@ std::vector<StressItem> stress_des_items(const io::ReportInputs& inputs) {
                         "utilisation, queue and occupancy, delayed-discharge bed-days, losses and reneging; for the "
                         "whole system: time in system and patients present; per day and week, trajectories of "
                         "queues, waits and pathway performance.";
-  if (!pathways.empty()) {
+  const Json& summarised = array_at(summary, "pathways");
+  if (!summarised.empty()) {
     std::vector<std::string> targets;
-    for (const Json& p : pathways) {
+    for (const Json& p : summarised) {
       targets.push_back("<code>" + escape_html(string_at(p, "name")) + "</code> within " +
-                        escape_html(string_at(p, "target")));
+                        format_duration(number_at(p, "target_days")));
     }
     outputs += " Pathways against their targets: " + list(targets) + ".";
   }
@@ -89,7 +89,8 @@ std::vector<StressItem> stress_des_items(const io::ReportInputs& inputs) {
   std::vector<std::string> aims;
   for (const io::ReportVariant& variant : inputs.variants) {
     const Json* described = member(variant.summary, "scenario");
-    const std::string words = described ? string_at(*described, "description") : "";
+    std::string words = described ? string_at(*described, "description") : "";
+    if (words.ends_with('.')) words.pop_back();
     aims.push_back("<code>" + escape_html(variant.name) + "</code>" + (words.empty() ? "" : ": " + escape_html(words)));
   }
   items.push_back(aims.empty() ? empty("1.3", "Experimentation aims", "no what-if variants were run")
@@ -202,8 +203,9 @@ std::vector<StressItem> stress_des_items(const io::ReportInputs& inputs) {
                          (initial > 0 ? "Starts with the patients present on the start date at " +
                                             plural(initial, "service") + "; "
                                       : std::string("Starts empty; ")) +
-                             "warm-up " + format_duration(std::isfinite(warm_up) ? warm_up : 0) +
-                             " (left out of every statistic" +
+                             (std::isfinite(warm_up) && warm_up > 0
+                                  ? "warm-up " + format_duration(warm_up) + " (left out of every statistic"
+                                  : std::string("no warm-up (every day is counted")) +
                              (steady_state ? "; a steady-state model, checked against MSER-5 by carepath run"
                                            : "") + ")."));
   items.push_back(filled("4.2", "Run length",

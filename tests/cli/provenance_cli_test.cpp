@@ -129,4 +129,16 @@ TEST_F(ProvenanceCliTest, AnEditedCopyOrAMissingRecordIsRefused) {
   EXPECT_EQ(carepath("rerun first --out first").status, 2);
 }
 
+TEST_F(ProvenanceCliTest, TheDefaultJobsReportFillsEveryStressDesItem) {
+  // The Bromley scenario with its variants, two replications each: the report's "How this model
+  // was built" must leave no item of the checklist empty.
+  const std::string bromley = (fs::path(CAREPATH_SOURCE_DIR) / "scenarios/bromley/bromley_winter.json").string();
+  const Outcome run = carepath("run '" + bromley + "' --replications 2 --out bromley --quiet");
+  ASSERT_EQ(run.status, 0) << run.err;
+  const std::string report = read_text(work() / "bromley/report.html");
+  EXPECT_THAT(report, HasSubstr("<h2>How this model was built</h2>"));
+  EXPECT_THAT(report, HasSubstr("Every item of the checklist is filled."));
+  EXPECT_THAT(report, Not(HasSubstr("Left empty by this scenario")));
+}
+
 }  // namespace
