@@ -3,10 +3,12 @@
 // across replications, Welch's moving average of it and MSER-5's truncation
 // (stats/warm_up_proposal.hpp). Writes warmup.csv (tidy: day, kpi, unit, mean, moving_average)
 // and warmup.html (one self-contained page of line charts in the report's style, the proposal
-// marked) into results/<name>-warmup/, replaced as one folder like every results folder.
+// marked), with provenance.json and inputs/ as in a run's folder, into results/<name>-warmup/,
+// replaced as one folder like every results folder.
 #include "cli/commands.hpp"
 #include "cli/interrupt.hpp"
 
+#include <carepath/io/provenance.hpp>
 #include <carepath/io/scenario_json.hpp>
 #include <carepath/run/batch.hpp>
 
@@ -81,8 +83,9 @@ std::string page(const std::string& name, const stats::WarmUpProposal& proposal,
 }  // namespace
 
 int warmup_command(const Options& options, std::ostream& out, std::ostream& err) {
-  const io::LoadedScenario loaded = io::load_scenario(options.scenario);
-  for (const Diagnostic& warning : loaded.warnings) err << format_diagnostic(options.scenario.string(), warning) << '\n';
+  io::LoadedScenarioSet set = io::load_scenario_set(options.scenario);
+  for (const Diagnostic& warning : set.warnings) err << format_diagnostic(options.scenario.string(), warning) << '\n';
+  const io::LoadedScenario loaded{std::move(set.base), {}};
   const std::filesystem::path dir =
       options.out.value_or(std::filesystem::path("results") / (loaded.scenario.name + "-warmup"));
   io::check_replaceable(dir, kWarmupCsvFile);
@@ -113,6 +116,11 @@ int warmup_command(const Options& options, std::ostream& out, std::ostream& err)
     io::DurableFile html(folder.staging() / kWarmupHtmlFile);
     html.stream() << page(loaded.scenario.name, proposal, smoothed, window, loaded.scenario.run.warm_up);
     html.close();
+    // What produced the proposal, as in a run's folder (not rerunnable: `rerun` takes run folders).
+    io::write_provenance(folder.staging(),
+                         io::make_provenance(options.scenario, set.text, set.csv_files, options.command_line),
+                         {{"seed", result.seed}, {"replications", result.replications.size()},
+                          {"threads", result.threads}, {"window_days", window}});
   }
   folder.commit();
 
