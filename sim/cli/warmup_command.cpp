@@ -66,7 +66,7 @@ std::string page(const std::string& name, const stats::WarmUpProposal& proposal,
     chart.x_title = "day of the run";
     chart.y_title = kpi.unit;
     for (std::size_t d = 0; d < kpi.daily_mean.size(); ++d) chart.x.push_back(static_cast<double>(d));
-    chart.series.push_back({"daily mean", kpi.daily_mean, "mean"});
+    chart.series.push_back({"daily mean", kpi.daily_mean, "variant v5"});
     chart.series.push_back({"Welch moving average", smoothed[k], "median"});
     chart.marker_x = static_cast<double>(kpi.truncation);
     chart.marker_label = "MSER-5: " + days_text(kpi.truncation);

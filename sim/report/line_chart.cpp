@@ -49,7 +49,7 @@ std::string render_line_chart(const LineChartInput& input) {
     svg.line(kLeft, y(tick), kWidth - kRight, y(tick), "grid");
     svg.text(kLeft - 6, y(tick) + 4, format_tick(tick, y_scale.step), "tick", "end");
   }
-  svg.text(kLeft - 6, kTop - 12, input.y_title, "axis-title", "end");
+  svg.text(4, kTop - 12, input.y_title, "axis-title", "start");
   svg.line(kLeft, kHeight - kBottom, kWidth - kRight, kHeight - kBottom, "axis");
   for (const double tick : x_scale.ticks) {
     if (tick < x_low || tick > x_high) continue;
