@@ -130,6 +130,22 @@ TEST_F(ProvenanceCliTest, AnEditedCopyOrAMissingRecordIsRefused) {
   EXPECT_EQ(carepath("rerun first --out first").status, 2);
 }
 
+TEST_F(ProvenanceCliTest, RerunReproducesVariantsAndAPrecisionRun) {
+  // The recorded command line brings back --variant and --precision: the same variants, the
+  // same stopping point, the same comparison.
+  const std::string what_if = (fs::path(CAREPATH_SOURCE_DIR) / "scenarios/examples/what_if.json").string();
+  const Outcome run =
+      carepath("run '" + what_if + "' --precision 20% --max-replications 30 --variant more_beds --out first --quiet");
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_TRUE(fs::exists(work() / "first/comparison.json"));
+  EXPECT_TRUE(fs::exists(work() / "first/precision.csv"));
+  const Outcome rerun = carepath("rerun first --quiet");
+  ASSERT_EQ(rerun.status, 0) << rerun.err;
+  EXPECT_EQ(rerun.out, "rerun of first: identical apart from timing fields\n");
+  EXPECT_EQ(read_text(work() / "first-rerun/comparison.csv"), read_text(work() / "first/comparison.csv"));
+  EXPECT_EQ(read_text(work() / "first-rerun/precision.csv"), read_text(work() / "first/precision.csv"));
+}
+
 TEST_F(ProvenanceCliTest, TheDefaultJobsReportFillsEveryStressDesItem) {
   // The Bromley scenario with its variants, two replications each: the report's "How this model
   // was built" must leave no item of the checklist empty.
