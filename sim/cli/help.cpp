@@ -104,7 +104,8 @@ Runs SCENARIO once per value of one key, FROM to TO by STEP, every value with th
 services.clinic.capacity, services.ward.service_time_scale or arrivals.referrals.scale; values
 are integers when FROM, TO and STEP are. With goals, prints for each value the share of
 replications meeting every goal, and the smallest value meeting them in at least --share of
-replications. Writes sweep.csv and sweep.json to results/<scenario name>-sweep-<PATH>/ (beside
+replications. Writes sweep.csv, sweep.json and provenance.json (with inputs/) to
+results/<scenario name>-sweep-<PATH>/ (beside
 the run's results folder, which `carepath run` replaces whole).
 
 options:
@@ -127,8 +128,8 @@ calibration file) and compares each documented figure with the simulation: per r
 sum, mean (over days with a value) or last value of a per-day trajectory metric over [from, to],
 then across replications the mean and its 95% Student-t CI. A figure is inside when
 |mean - observed| <= tolerance. Prints a table and "N of M figures inside their tolerance"; exit
-status 0 even when some are outside (it is a report), 2 for a bad file. Writes calibration.csv and
-calibration.json to results/<scenario name>-calibration/.
+status 0 even when some are outside (it is a report), 2 for a bad file. Writes calibration.csv,
+calibration.json and provenance.json (with inputs/) to results/<scenario name>-calibration/.
 
 options:
   --out DIR           output folder

@@ -11,6 +11,7 @@
 #include "cli/interrupt.hpp"
 #include "cli/sweep.hpp"
 
+#include <carepath/io/provenance.hpp>
 #include <carepath/io/scenario_json.hpp>
 #include <carepath/run/batch.hpp>
 #include <carepath/stats/results.hpp>
@@ -258,12 +259,15 @@ int sweep_command(const Options& options, std::ostream& out, std::ostream& err) 
   batch.seed = options.seed.value_or(base.scenario.run.seed);
   batch.threads = options.threads.value_or(0);
   batch.trajectories = false;  // the sweep tabulates whole-run values only
+  batch.fixed_replications = true;  // every point the same replications, even with run.precision
   batch.stop = &install_interrupt_handler();
   std::vector<Point> points;
   std::size_t replications = 0;
+  unsigned threads = 0;
   for (std::size_t i = 0; i < set.variants.size(); ++i) {
     const run::BatchResult result = run::run_batch(set.variants[i].scenario, batch);
     replications = result.replications.size();
+    threads = result.threads;
     points.push_back({range.texts[i], range.values[i], metric_rows(result), share_meeting(goals, result)});
   }
   const std::string sentence = goals.empty() ? "" : answer(range, points, share);
@@ -278,6 +282,9 @@ int sweep_command(const Options& options, std::ostream& out, std::ostream& err) 
                          .dump(2)
                   << '\n';
     json.close();
+    io::write_provenance(folder.staging(),
+                         io::make_provenance(options.scenario, set.text, set.csv_files, options.command_line),
+                         {{"seed", *batch.seed}, {"replications", replications}, {"threads", threads}});
   }
   folder.commit();
 

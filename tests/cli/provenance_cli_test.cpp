@@ -146,6 +146,21 @@ TEST_F(ProvenanceCliTest, RerunReproducesVariantsAndAPrecisionRun) {
   EXPECT_EQ(read_text(work() / "first-rerun/precision.csv"), read_text(work() / "first/precision.csv"));
 }
 
+TEST_F(ProvenanceCliTest, SweepAndWarmupFoldersRecordTheirInputsToo) {
+  ASSERT_EQ(carepath("sweep model/v2_scenario.json --set services.camhs.capacity=8:9:1 --replications 2 --out sweep "
+                     "--quiet")
+                .status,
+            0);
+  ASSERT_EQ(carepath("warmup model/v2_scenario.json --replications 2 --out warmup --quiet").status, 0);
+  for (const char* folder : {"sweep", "warmup"}) {
+    const nlohmann::json p = provenance(folder);
+    EXPECT_EQ(p["scenario"]["sha256"], carepath::io::sha256_hex(read_text(work() / "model/v2_scenario.json"))) << folder;
+    EXPECT_EQ(p["inputs"].size(), 3U) << folder;
+    EXPECT_EQ(read_text(work() / folder / "inputs/ae_daily.csv"), read_text(work() / "model/ae_daily.csv")) << folder;
+    EXPECT_EQ(p["run"]["replications"], 2) << folder;
+  }
+}
+
 TEST_F(ProvenanceCliTest, TheDefaultJobsReportFillsEveryStressDesItem) {
   // The Bromley scenario with its variants, two replications each: the report's "How this model
   // was built" must leave no item of the checklist empty.
