@@ -94,7 +94,8 @@ void warn_about_deadlocks(const run::BatchResult& result, std::ostream& err) {
 // scenario says run.steady_state (README "Warm-up").
 void warn_about_warm_up(const std::filesystem::path& file, const model::Scenario& scenario,
                         const run::BatchResult& result, std::ostream& err) {
-  const stats::WarmUpProposal proposal = stats::propose_warm_up(result.trajectories, result.labels);
+  const stats::WarmUpProposal proposal =
+      stats::propose_warm_up(result.trajectories, result.labels, stats::default_headlines(result.labels));
   if (static_cast<double>(proposal.days) <= scenario.run.warm_up) return;
   err << file.string() << ": /run/warm_up: warning: is " << scenario.run.warm_up << " days, shorter than the "
       << proposal.days << " days MSER-5 proposes from this run's daily headline KPIs (see carepath warmup "

@@ -32,8 +32,9 @@ constexpr const char* kRunHelp = R"help(usage: carepath run SCENARIO [options]
 
 Simulates SCENARIO and writes summary.json, summary_services.csv, summary_system.csv,
 replications.csv, trajectories.csv, trajectories.json, report.html, and provenance.json with a
-copy of the scenario and every CSV file it reads in inputs/ (see carepath rerun). The folder is built beside its final place and renamed in only when complete,
-replacing an earlier results folder; any other existing folder is left alone (an error).
+copy of the scenario and every CSV file it reads in inputs/ (see carepath rerun). The folder is
+built beside its final place and renamed in only when complete, replacing an earlier results
+folder; any other existing folder is left alone (an error).
 Prints a summary table to stdout; progress, warnings and errors go to stderr. Ctrl-C (or
 SIGTERM) stops the run: no results are written, an earlier folder stays as it was, exit status 130.
 

@@ -39,7 +39,9 @@ void report_changed_inputs(const io::Provenance& provenance, const std::optional
 }  // namespace
 
 int rerun_command(const Options& options, std::ostream& out, std::ostream& err) {
-  const std::filesystem::path dir = options.scenario;
+  // "first/" names the folder "first", so that the default new folder is "first-rerun" beside it.
+  std::filesystem::path dir = options.scenario.lexically_normal();
+  if (!dir.has_filename()) dir = dir.parent_path();
   io::RecordedProvenance recorded;
   try {
     recorded = io::read_provenance(dir);

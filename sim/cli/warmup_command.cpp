@@ -102,7 +102,8 @@ int warmup_command(const Options& options, std::ostream& out, std::ostream& err)
   batch.stop = &install_interrupt_handler();
   const run::BatchResult result = run::run_batch(scenario, batch);
 
-  const stats::WarmUpProposal proposal = stats::propose_warm_up(result.trajectories, result.labels);
+  const stats::WarmUpProposal proposal =
+      stats::propose_warm_up(result.trajectories, result.labels, stats::default_headlines(result.labels));
   const std::size_t days = result.trajectories.calendar.days;
   const std::size_t window = options.window.value_or(std::max<std::size_t>(1, days / 20));
   std::vector<std::vector<double>> smoothed;

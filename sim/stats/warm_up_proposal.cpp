@@ -8,12 +8,13 @@
 
 namespace carepath::stats {
 
-WarmUpProposal propose_warm_up(const TrajectorySummary& trajectories, const SummaryLabels& labels) {
+WarmUpProposal propose_warm_up(const TrajectorySummary& trajectories, const SummaryLabels& labels,
+                               const std::vector<HeadlineKpi>& headlines) {
   WarmUpProposal proposal;
   if (trajectories.empty()) return proposal;
   const std::size_t days = trajectories.calendar.days;
   const std::size_t series = trajectories.series.size();
-  for (const HeadlineKpi& headline : default_headlines(labels)) {
+  for (const HeadlineKpi& headline : headlines) {
     const TrajectoryKind kind =
         headline.kind == HeadlineKpi::Kind::Pathway ? TrajectoryKind::Pathway : TrajectoryKind::Service;
     const std::size_t s = trajectories.series_index(kind, headline.index, headline_trajectory_metric(headline));

@@ -29,7 +29,9 @@ struct WarmUpProposal {
   std::size_t days = 0;         ///< The longest truncation over the measured KPIs.
 };
 
-/// Empty (no KPI, 0 days) when `trajectories` is empty.
-[[nodiscard]] WarmUpProposal propose_warm_up(const TrajectorySummary& trajectories, const SummaryLabels& labels);
+/// MSER-5 over each of `headlines` (default_headlines() until scenarios name their own). Empty
+/// (no KPI, 0 days) when `trajectories` is empty.
+[[nodiscard]] WarmUpProposal propose_warm_up(const TrajectorySummary& trajectories, const SummaryLabels& labels,
+                                             const std::vector<HeadlineKpi>& headlines);
 
 }  // namespace carepath::stats

@@ -105,6 +105,9 @@ TEST_F(ProvenanceCliTest, RerunWithoutCheckSaysNothingAboutTheOriginals) {
   ASSERT_EQ(rerun.status, 0) << rerun.err;
   EXPECT_EQ(rerun.out, "rerun of first: identical apart from timing fields\n");
   EXPECT_TRUE(fs::exists(work() / "first-rerun/provenance.json"));
+  // A trailing slash names the same folder, and the new one still goes beside it.
+  EXPECT_EQ(carepath("rerun first/ --quiet").out, "rerun of first: identical apart from timing fields\n");
+  EXPECT_FALSE(fs::exists(work() / "first/-rerun"));
   const Outcome checked = carepath("rerun first --check --out second --quiet");
   EXPECT_THAT(checked.out, HasSubstr("missing since the run: ae_daily.csv ("));
 }
