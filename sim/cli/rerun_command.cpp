@@ -68,7 +68,9 @@ int rerun_command(const Options& options, std::ostream& out, std::ostream& err) 
                      "rerun");
   }
   if (original.command != Command::Run) {
-    throw UsageError(dir.string() + "/provenance.json: the recorded command is not `carepath run`", "rerun");
+    throw UsageError(dir.string() + " was written by `carepath " + std::string(command_name(original.command)) +
+                         "`; only `carepath run` folders can be rerun",
+                     "rerun");
   }
   original.scenario = dir / recorded.provenance.scenario.copy;
   original.out = options.out.value_or(dir.parent_path() / (dir.filename().string() + "-rerun"));

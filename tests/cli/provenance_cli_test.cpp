@@ -155,6 +155,8 @@ TEST_F(ProvenanceCliTest, SweepAndWarmupFoldersRecordTheirInputsToo) {
                 .status,
             0);
   ASSERT_EQ(carepath("warmup model/v2_scenario.json --replications 2 --out warmup --quiet").status, 0);
+  EXPECT_THAT(carepath("rerun warmup").err,
+              HasSubstr("carepath: warmup was written by `carepath warmup`; only `carepath run` folders can be rerun"));
   for (const char* folder : {"sweep", "warmup"}) {
     const nlohmann::json p = provenance(folder);
     EXPECT_EQ(p["scenario"]["sha256"], carepath::io::sha256_hex(read_text(work() / "model/v2_scenario.json"))) << folder;
