@@ -8,6 +8,7 @@
 #include "cli/interrupt.hpp"
 #include "cli/output_folder.hpp"
 
+#include <carepath/io/provenance.hpp>
 #include <carepath/io/scenario_json.hpp>
 #include <carepath/run/batch.hpp>
 
@@ -16,6 +17,7 @@
 #include "io/durable_file.hpp"
 #include "io/missing_values.hpp"
 #include "io/number_format.hpp"
+#include "io/text_file.hpp"
 #include "stats/calibration.hpp"
 
 #include <nlohmann/json.hpp>
@@ -140,7 +142,8 @@ void print_table(const std::vector<stats::CalibrationRow>& rows, std::ostream& o
 int calibrate_command(const Options& options, std::ostream& out, std::ostream& err) {
   const std::string source = options.scenario.string();
   const io::CalibrationFile file = io::load_calibration(options.scenario);
-  const io::LoadedScenario base = io::load_scenario(file.scenario);
+  io::LoadedScenarioSet set = io::load_scenario_set(file.scenario);
+  const io::LoadedScenario base{std::move(set.base), std::move(set.warnings)};
   report_warnings(options, file.scenario.string(), base.warnings, err);
   io::check_calibration_against(file, base.scenario, source);
 
@@ -179,6 +182,12 @@ int calibrate_command(const Options& options, std::ostream& out, std::ostream& e
                            .dump(2)
                     << '\n';
       json.close();
+      // The calibration file is an input like the scenario's CSV files, named from the scenario's folder.
+      std::vector<io::CsvFileRead> inputs = set.csv_files;
+      inputs.push_back({std::filesystem::proximate(options.scenario, file.scenario.parent_path()).generic_string(),
+                        io::read_text_file(options.scenario)});
+      io::write_provenance(folder.staging(), io::make_provenance(file.scenario, set.text, inputs, options.command_line),
+                           {{"seed", *batch.seed}, {"replications", result.replications.size()}, {"threads", result.threads}});
     }
     folder.commit();
   });

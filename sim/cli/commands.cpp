@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 
 #include <carepath/io/graph_dot.hpp>
+#include <carepath/io/provenance.hpp>
 #include <carepath/io/results_writer.hpp>
 #include <carepath/io/scenario_json.hpp>
 #include <carepath/run/batch.hpp>
@@ -12,8 +13,10 @@
 #include "cli/progress.hpp"
 #include "io/durable_file.hpp"
 #include "io/output_size.hpp"
+#include "io/precision_files.hpp"
 #include "io/results_files.hpp"
 #include "model/suggest.hpp"
+#include "stats/warm_up_proposal.hpp"
 
 #include <unistd.h>
 
@@ -94,6 +97,20 @@ model::TrajectoryPeriod say_trajectory_choice(const model::Scenario& base, const
   return choice.period;
 }
 
+// A steady-state scenario's warm-up is checked by MSER-5 on the run's own daily results, which
+// cover the warm-up too: no extra simulation. A scenario that starts from a real day's lists is
+// not steady-state, and MSER-5 would only misread its seasons, so it is checked only when the
+// scenario says run.steady_state (README "Warm-up").
+void warn_about_warm_up(const std::filesystem::path& file, const model::Scenario& scenario,
+                        const run::BatchResult& result, std::ostream& err) {
+  const stats::WarmUpProposal proposal =
+      stats::propose_warm_up(result.trajectories, result.labels, stats::default_headlines(result.labels));
+  if (static_cast<double>(proposal.days) <= scenario.run.warm_up) return;
+  err << file.string() << ": /run/warm_up: warning: is " << scenario.run.warm_up << " days, shorter than the "
+      << proposal.days << " days MSER-5 proposes from this run's daily headline KPIs (see carepath warmup "
+      << file.string() << ")\n";
+}
+
 }  // namespace
 
 void report_warnings(const Options& options, const std::string& source, const std::vector<Diagnostic>& warnings,
@@ -111,6 +128,10 @@ void report_warnings(const Options& options, const std::string& source, const st
 }
 
 int run_command(const Options& options, std::ostream& out, std::ostream& err) {
+  return run_scenario(options, nullptr, out, err);
+}
+
+int run_scenario(const Options& options, const io::Provenance* recorded, std::ostream& out, std::ostream& err) {
   // First, so that a Ctrl-C at any moment of the run ends it the same way.
   const std::atomic<bool>& interrupted = install_interrupt_handler();
   io::LoadedScenarioSet loaded = load_set_and_warn(options, err);
@@ -130,6 +151,12 @@ int run_command(const Options& options, std::ostream& out, std::ostream& err) {
   for (const std::string& warning : io::large_output_warnings(
            loaded.base, options.replications.value_or(loaded.base.run.replications), period, variants.size())) {
     err << "warning: " << warning << '\n';
+  }
+  batch.precision = options.precision;
+  batch.max_replications = options.max_replications;
+  if (options.max_replications && !options.precision && !loaded.base.run.precision) {
+    throw UsageError("--max-replications needs a precision (--precision or run.precision); without one, use --replications",
+                     "run");
   }
   std::optional<ProgressReporter> progress;
   // The base and each variant run one after the other, with the same number of replications: one
@@ -156,14 +183,18 @@ int run_command(const Options& options, std::ostream& out, std::ostream& err) {
   const run::ComparisonResult& result = *compared;
   if (interrupted.load(std::memory_order_relaxed)) throw run::Interrupted();
 
+  const io::Provenance provenance =
+      recorded != nullptr ? *recorded
+                          : io::make_provenance(options.scenario, loaded.text, loaded.csv_files, options.command_line);
   try {
     // A Ctrl-C from here until the folder is in place still means "no results" (AtomicDir).
-    write_output(dir, [&] { io::write_results(loaded.base, variants, result, dir, &interrupted); });
+    write_output(dir, [&] { io::write_results(loaded.base, variants, result, dir, &provenance, &interrupted); });
   } catch (const std::bad_alloc&) {
     throw out_of_memory_while("writing the results");
   }
   warn_about_deadlocks(result.base, err);
   warn_about_non_finite(result.base, "", err);
+  if (loaded.base.run.steady_state) warn_about_warm_up(options.scenario, loaded.base, result.base, err);
   for (const run::NamedBatch& variant : result.variants) {
     if (variant.result.summary.deadlocked_replications > 0) err << "variant '" << variant.name << "': ";
     warn_about_deadlocks(variant.result, err);
@@ -171,6 +202,7 @@ int run_command(const Options& options, std::ostream& out, std::ostream& err) {
   }
   if (!options.quiet) {
     io::print_summary_table(result.base, out);
+    if (result.base.precision) io::print_precision(*result.base.precision, out);
     io::print_headlines(loaded.base.headlines, variants, result, out);
     err << "wrote " << dir.string() << '\n';
   }

@@ -12,6 +12,8 @@
 
 #include "cli/options.hpp"
 
+#include <carepath/io/provenance.hpp>
+
 namespace carepath::cli {
 
 /// The CLI contract's exit statuses; 130 is 128 + SIGINT, what a shell shows for Ctrl-C.
@@ -26,6 +28,19 @@ void report_warnings(const Options& options, const std::string& source, const st
 /// the table and the headline differences to `out`, warnings, progress and "wrote DIR" to `err`.
 /// Ctrl-C or SIGTERM makes it throw run::Interrupted before any results are written.
 int run_command(const Options& options, std::ostream& out, std::ostream& err);
+
+/// The body of `run`, shared with `rerun`: with `recorded`, the results folder records it (the
+/// original run's inputs and command line) rather than this run's own.
+int run_scenario(const Options& options, const io::Provenance* recorded, std::ostream& out, std::ostream& err);
+
+/// `carepath rerun DIR`: runs DIR's copied inputs again with its recorded options into --out
+/// (default DIR-rerun beside it) and says whether the new folder is identical apart from timing
+/// fields; with --check, which inputs changed at their original place (rerun_command.cpp).
+int rerun_command(const Options& options, std::ostream& out, std::ostream& err);
+
+/// `carepath warmup SCENARIO`: Welch's moving averages of the headline KPIs and an MSER-5 warm-up
+/// (warmup_command.cpp).
+int warmup_command(const Options& options, std::ostream& out, std::ostream& err);
 
 /// `carepath sweep`: a table of the goal metrics per value and the answer to `out`, "wrote DIR"
 /// to `err` (sweep.cpp).

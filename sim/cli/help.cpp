@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cli/help.hpp"
 
+#include <carepath/version.hpp>
+
 namespace carepath::cli {
 
 namespace {
@@ -11,6 +13,8 @@ Simulates care pathways described in a scenario file (JSON).
 
 commands:
   run SCENARIO        simulate every replication (base and what-if variants), write the results folder
+  rerun DIR           run a results folder again from its copied inputs; say what changed since
+  warmup SCENARIO     Welch's moving averages of the headline KPIs and a warm-up proposed by MSER-5
   sweep SCENARIO      run one service or source key over a range of values, against goals
   calibrate FILE      run a calibration file's scenario against its documented figures
   validate SCENARIO   check a scenario file without simulating
@@ -19,7 +23,7 @@ commands:
 
 options:
   -h, --help          show help (after a command: that command's help)
-  --version           print the version
+  --version           print the version, the git commit and the scenario format version
 
 exit status: 0 success, 2 bad input or usage (or an output folder that cannot be written or
 replaced, a full disk, memory running out), 1 internal error, 130 interrupted (Ctrl-C)
@@ -28,11 +32,12 @@ replaced, a full disk, memory running out), 1 internal error, 130 interrupted (C
 constexpr const char* kRunHelp = R"help(usage: carepath run SCENARIO [options]
 
 Simulates SCENARIO and writes summary.json, summary_services.csv, summary_system.csv,
-replications.csv, trajectories.csv and trajectories.json (not with --trajectories off), and
-report.html. Before simulating it warns about any file it estimates above 100 MB. The folder is
-built beside its final place and renamed in only when complete, replacing an earlier results
-folder only while it holds nothing but the files carepath wrote (listed in its hidden
-.carepath-results); any other existing folder is left alone (an error, before simulating).
+replications.csv, trajectories.csv and trajectories.json (not with --trajectories off),
+report.html, and provenance.json with a copy of the scenario and every CSV file it reads in
+inputs/ (see carepath rerun). Before simulating it warns about any file it estimates above 100 MB.
+The folder is built beside its final place and renamed in only when complete, replacing an
+earlier results folder only while it holds nothing but the files carepath wrote (listed in its
+hidden .carepath-results); any other existing folder is left alone (an error, before simulating).
 Prints a summary table to stdout; progress, warnings and errors go to stderr. Ctrl-C (or
 SIGTERM), even while the results are being written, stops the run: no results are written, an
 earlier folder stays as it was, exit status 130.
@@ -47,11 +52,55 @@ options:
   --variant NAME      run only this variant (repeatable); default: every variant
   --no-variants       run the base scenario alone
   --replications N    override run.replications (1 to 1000000)
+  --precision P       run replications in blocks of 10 until every headline KPI's 95% CI
+                      half-width is within P: "5%" of its mean, or an absolute width such as
+                      0.5 (in the KPI's unit); overrides run.precision; replications are capped
+  --max-replications N  the cap with a precision (default: --replications or run.replications)
   --seed S            override run.seed (0 to 2^64-1)
   --threads T         worker threads (default: every core); results do not depend on it
   --trajectories P    override run.trajectory_period: day (days and weeks), week, month or off;
                       default: the finest with at most 1000 periods, said on stderr when coarser
   --quiet             print no progress, no table and no "wrote" line (warnings and errors still show)
+  -h, --help          show this help
+)help";
+
+constexpr const char* kRerunHelp = R"help(usage: carepath rerun DIR [--out NEW] [--check] [--scenario FILE]
+
+Runs the results folder DIR again: its copied scenario and CSV inputs (DIR/inputs/) with the
+command line and thread count recorded in DIR/provenance.json, into NEW (default: DIR-rerun
+beside DIR). Then says "identical apart from timing fields" or names the files that differ.
+Timing fields are wall_seconds and the report's wall time. A copy edited after the run is an
+error. On the same carepath version and commit the new folder must be identical (exit status 1
+otherwise); on another, a warning says figures may differ.
+
+options:
+  --out NEW           the new results folder (must not be DIR)
+  --check             also say which inputs changed, or went missing, at their original place
+                      since the run (the scenario's recorded absolute path and its CSVs beside it)
+  --scenario FILE     like --check, with the scenario now at FILE (CSVs looked for beside it)
+  --quiet             print no progress, no table and no "wrote" line
+  -h, --help          show this help
+)help";
+
+constexpr const char* kWarmupHelp = R"help(usage: carepath warmup SCENARIO [options]
+
+Runs the base of SCENARIO with no warm-up and, for each headline KPI (every pathway's
+within-target share and every service's mean wait, per day), averages the replications day by
+day, smooths the result with Welch's moving average and proposes a warm-up by MSER-5 (White
+1997: batches of 5 days, the truncation minimising the marginal standard error, searched in the
+first half of the run). The proposal is the largest over the KPIs. Writes warmup.csv (day, KPI,
+its daily mean and moving average) and warmup.html (the plots, the proposals marked) to
+results/<scenario name>-warmup/, and prints the proposal per KPI and overall. Meant for a
+steady-state scenario; a scenario that starts from a real day's lists needs no warm-up.
+
+options:
+  --out DIR           output folder
+  --replications N    override run.replications (1 to 1000000)
+  --seed S            override run.seed (0 to 2^64-1)
+  --threads T         worker threads (default: every core); results do not depend on it
+  --window W          half-width of Welch's moving average in days (default: a twentieth of the
+                      run, at least 1)
+  --quiet             print only the proposal line
   -h, --help          show this help
 )help";
 
@@ -62,7 +111,8 @@ Runs SCENARIO once per value of one key, FROM to TO by STEP, every value with th
 services.clinic.capacity, services.ward.service_time_scale or arrivals.referrals.scale; values
 are integers when FROM, TO and STEP are. With goals, prints for each value the share of
 replications meeting every goal, and the smallest value meeting them in at least --share of
-replications. Writes sweep.csv and sweep.json to results/<scenario name>-sweep-<PATH>/ (beside
+replications. Writes sweep.csv, sweep.json and provenance.json (with inputs/) to
+results/<scenario name>-sweep-<PATH>/ (beside
 the run's results folder, which `carepath run` replaces whole).
 
 options:
@@ -85,8 +135,8 @@ calibration file) and compares each documented figure with the simulation: per r
 sum, mean (over days with a value) or last value of a per-day trajectory metric over [from, to],
 then across replications the mean and its 95% Student-t CI. A figure is inside when
 |mean - observed| <= tolerance. Prints a table and "N of M figures inside their tolerance"; exit
-status 0 even when some are outside (it is a report), 2 for a bad file. Writes calibration.csv and
-calibration.json to results/<scenario name>-calibration/.
+status 0 even when some are outside (it is a report), 2 for a bad file. Writes calibration.csv,
+calibration.json and provenance.json (with inputs/) to results/<scenario name>-calibration/.
 
 options:
   --out DIR           output folder
@@ -123,6 +173,8 @@ std::string help_text(std::optional<Command> topic) {
   if (!topic) return kOverview;
   switch (*topic) {
     case Command::Run: return kRunHelp;
+    case Command::Rerun: return kRerunHelp;
+    case Command::Warmup: return kWarmupHelp;
     case Command::Sweep: return kSweepHelp;
     case Command::Calibrate: return kCalibrateHelp;
     case Command::Validate: return kValidateHelp;
@@ -133,6 +185,9 @@ std::string help_text(std::optional<Command> topic) {
   return kOverview;
 }
 
-std::string version_text() { return std::string("carepath ") + CAREPATH_VERSION; }
+std::string version_text() {
+  return "carepath " + std::string(version()) + " (commit " + std::string(build_commit()) + ", scenario format " +
+         std::string(scenario_format_version()) + ")";
+}
 
 }  // namespace carepath::cli

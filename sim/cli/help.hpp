@@ -14,7 +14,7 @@ namespace carepath::cli {
 /// Help for one command, or the overview when `topic` is empty.
 [[nodiscard]] std::string help_text(std::optional<Command> topic);
 
-/// "carepath 0.1.0".
+/// "carepath 0.2.0 (commit 699ae25..., scenario format 1.1)".
 [[nodiscard]] std::string version_text();
 
 }  // namespace carepath::cli

@@ -27,6 +27,8 @@ using namespace carepath::cli;
 int dispatch(const Options& options) {
   switch (options.command) {
     case Command::Run: return run_command(options, std::cout, std::cerr);
+    case Command::Rerun: return rerun_command(options, std::cout, std::cerr);
+    case Command::Warmup: return warmup_command(options, std::cout, std::cerr);
     case Command::Sweep: return sweep_command(options, std::cout, std::cerr);
     case Command::Calibrate: return calibrate_command(options, std::cout, std::cerr);
     case Command::Validate: return validate_command(options, std::cout, std::cerr);

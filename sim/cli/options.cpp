@@ -3,6 +3,8 @@
 
 #include "model/suggest.hpp"
 
+#include <carepath/io/scenario_json.hpp>
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -17,8 +19,10 @@ struct CommandEntry {
   std::string_view name;
 };
 
-constexpr std::array<CommandEntry, 5> kCommands{{
+constexpr std::array<CommandEntry, 7> kCommands{{
     {Command::Run, "run"},
+    {Command::Rerun, "rerun"},
+    {Command::Warmup, "warmup"},
     {Command::Sweep, "sweep"},
     {Command::Calibrate, "calibrate"},
     {Command::Validate, "validate"},
@@ -37,7 +41,13 @@ std::vector<OptionEntry> options_of(Command command) {
     case Command::Run:
       return {{"--out", true},      {"--replications", true}, {"--seed", true},
               {"--threads", true},  {"--quiet", false},       {"--variant", true, true},
-              {"--no-variants", false}, {"--strict", false}, {"--trajectories", true}};
+              {"--no-variants", false}, {"--strict", false}, {"--trajectories", true},
+              {"--precision", true}, {"--max-replications", true}};
+    case Command::Rerun:
+      return {{"--out", true}, {"--check", false}, {"--scenario", true}, {"--quiet", false}};
+    case Command::Warmup:
+      return {{"--out", true},     {"--replications", true}, {"--seed", true}, {"--threads", true},
+              {"--window", true},  {"--quiet", false}};
     case Command::Sweep:
       return {{"--set", true},     {"--goal", true, true}, {"--share", true}, {"--out", true},
               {"--replications", true}, {"--seed", true},   {"--threads", true}, {"--quiet", false},
@@ -151,6 +161,24 @@ void apply_option(Options& options, std::string_view name, std::string_view valu
     options.goals.emplace_back(value);
   } else if (name == "--share") {
     options.share = share_option(value, command);
+  } else if (name == "--precision") {
+    options.precision = io::parse_precision(std::string(value));
+    if (!options.precision) {
+      throw UsageError("--precision: expected a share of the mean above 0% and below 100%, such as 5%, or a positive "
+                       "absolute half-width, such as 0.5, got '" + std::string(value) + "'",
+                       std::string(command));
+    }
+  } else if (name == "--max-replications") {
+    options.max_replications = integer_option<std::uint32_t>(
+        name, value, 1, kMaxReplications, "an integer from 1 to 1000000", command);
+  } else if (name == "--check") {
+    options.check = true;
+  } else if (name == "--scenario") {
+    if (value.empty()) throw UsageError("--scenario: expected a path, got ''", std::string(command));
+    options.original = std::filesystem::path(value);
+    options.check = true;
+  } else if (name == "--window") {
+    options.window = integer_option<unsigned>(name, value, 1, 10'000, "an integer from 1 to 10000", command);
   }
 }
 
@@ -204,9 +232,12 @@ void parse_command_arguments(Options& options, const std::vector<std::string>& a
     apply_option(options, name, value, command);
   }
   if (!have_scenario) {
-    throw UsageError(options.command == Command::Calibrate ? "missing the calibration file" : "missing the scenario file",
+    throw UsageError(options.command == Command::Calibrate ? "missing the calibration file"
+                     : options.command == Command::Rerun   ? "missing the results folder"
+                                                           : "missing the scenario file",
                      command);
   }
+
   if (options.no_variants && !options.variants.empty()) {
     throw UsageError("--variant and --no-variants contradict each other", command);
   }
@@ -221,6 +252,8 @@ void parse_command_arguments(Options& options, const std::vector<std::string>& a
 std::string_view command_name(Command command) {
   switch (command) {
     case Command::Run: return "run";
+    case Command::Rerun: return "rerun";
+    case Command::Warmup: return "warmup";
     case Command::Sweep: return "sweep";
     case Command::Calibrate: return "calibrate";
     case Command::Validate: return "validate";
@@ -261,6 +294,8 @@ Options parse_options(const std::vector<std::string>& args) {
     return options;
   }
   parse_command_arguments(options, args);
+  options.command_line.emplace_back("carepath");
+  options.command_line.insert(options.command_line.end(), args.begin(), args.end());
   return options;
 }
 

@@ -18,14 +18,14 @@
 
 namespace carepath::cli {
 
-enum class Command { Run, Sweep, Calibrate, Validate, Graph, Help, Version };
+enum class Command { Run, Rerun, Warmup, Sweep, Calibrate, Validate, Graph, Help, Version };
 
 [[nodiscard]] std::string_view command_name(Command command);
 
 struct Options {
   Command command = Command::Help;
   std::optional<Command> help_topic;  ///< For Help: the command asked about, or none for all.
-  std::filesystem::path scenario;  ///< The scenario file; for calibrate, the calibration file.
+  std::filesystem::path scenario;  ///< The scenario file; for calibrate, the calibration file; for rerun, the results folder.
   std::optional<std::filesystem::path> out;
   std::optional<std::uint32_t> replications;
   std::optional<std::uint64_t> seed;
@@ -39,6 +39,12 @@ struct Options {
   std::string set;                    ///< sweep --set PATH=FROM:TO:STEP, as written (sweep.cpp parses it).
   std::vector<std::string> goals;     ///< sweep --goal 'KIND.NAME.METRIC>=VALUE' (repeatable), as written.
   std::optional<double> share;        ///< sweep --share: share of replications that must meet every goal.
+  std::optional<model::Precision> precision;  ///< run --precision: "5%" or an absolute half-width.
+  std::optional<std::uint32_t> max_replications;  ///< run --max-replications: the cap with a precision.
+  bool check = false;                 ///< rerun --check: say which inputs changed at their original place.
+  std::optional<std::filesystem::path> original;  ///< rerun --scenario FILE: the original, moved (implies check).
+  std::optional<unsigned> window;     ///< warmup --window: half-width of Welch's moving average, in days.
+  std::vector<std::string> command_line;  ///< "carepath" and every argument, for provenance.json.
 };
 
 /// Bad usage: what() is the one-line reason; help_command() is the command to point at ("" for

@@ -12,6 +12,7 @@
 #include "cli/output_folder.hpp"
 #include "cli/sweep.hpp"
 
+#include <carepath/io/provenance.hpp>
 #include <carepath/io/scenario_json.hpp>
 #include <carepath/run/batch.hpp>
 #include <carepath/stats/results.hpp>
@@ -313,9 +314,11 @@ int sweep_command(const Options& options, std::ostream& out, std::ostream& err) 
   batch.seed = options.seed.value_or(base.scenario.run.seed);
   batch.threads = options.threads.value_or(0);
   batch.trajectories = false;  // the sweep tabulates whole-run values only
+  batch.fixed_replications = true;  // every point the same replications, even with run.precision
   batch.stop = &install_interrupt_handler();
   std::vector<Point> points;
   std::size_t replications = 0;
+  unsigned threads = 0;
   for (std::size_t i = 0; i < set.variants.size(); ++i) {
     const run::BatchResult result = [&] {
       try {
@@ -328,6 +331,7 @@ int sweep_command(const Options& options, std::ostream& out, std::ostream& err) 
     }();
     replications = result.replications.size();
     warn_about_non_finite(result, "value " + range.texts[i] + ": ", err);
+    threads = result.threads;
     points.push_back({range.texts[i], range.values[i], metric_rows(result), share_meeting(goals, result)});
   }
   const std::string sentence = goals.empty() ? "" : answer(range, goals, points, share);
@@ -343,6 +347,9 @@ int sweep_command(const Options& options, std::ostream& out, std::ostream& err) 
                            .dump(2)
                     << '\n';
       json.close();
+      io::write_provenance(folder.staging(),
+                           io::make_provenance(options.scenario, set.text, set.csv_files, options.command_line),
+                           {{"seed", *batch.seed}, {"replications", replications}, {"threads", threads}});
     }
     folder.commit();
   });

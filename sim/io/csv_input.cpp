@@ -81,6 +81,7 @@ std::optional<CsvInput> CsvInput::open(JsonReader& r, const Json& value, const S
     r.error(name + ": cannot read file: " + e.code().message());
     return std::nullopt;
   }
+  if (context.csv_files_read != nullptr) record_csv_file(*context.csv_files_read, name, text);
   std::vector<CsvProblem> problems;
   auto table = parse_csv(text, required, optional, problems);
   if (!table) {

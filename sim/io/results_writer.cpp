@@ -11,6 +11,7 @@
 #include "io/atomic_dir.hpp"
 #include "io/comparison_files.hpp"
 #include "io/durable_file.hpp"
+#include "io/precision_files.hpp"
 #include "io/results_csv.hpp"
 #include "io/results_files.hpp"
 #include "io/summary_json.hpp"
@@ -61,6 +62,9 @@ BatchDocuments write_batch_files(const model::Scenario& scenario, const run::Bat
     write_file(folder, staging / kSummaryByTypeCsvFile,
                [&](std::ostream& out) { write_summary_by_type_csv(result.summary, out); });
   }
+  if (result.precision) {
+    write_file(folder, staging / kPrecisionCsvFile, [&](std::ostream& out) { write_precision_csv(*result.precision, out); });
+  }
   if (!result.trajectories.empty()) {
     documents.trajectories = trajectories_json(result.trajectories);
     write_file(folder, staging / kTrajectoriesCsvFile,
@@ -93,10 +97,15 @@ void write_results(const model::Scenario& scenario, const run::BatchResult& resu
 
 void write_results(const model::Scenario& base, const std::vector<model::ScenarioVariant>& variants,
                    const run::ComparisonResult& comparison, const std::filesystem::path& dir,
-                   const std::atomic<bool>* stop) {
+                   const Provenance* provenance, const std::atomic<bool>* stop) {
   AtomicDir folder(dir, kResultsMainFile, stop);
   const std::filesystem::path& staging = folder.staging();
   ReportInputs report = base_report(base, write_batch_files(base, comparison.base, folder, staging));
+  if (provenance != nullptr) {
+    const nlohmann::ordered_json run = run_settings_json(comparison);
+    write_provenance(staging, *provenance, run);
+    report.provenance = provenance_json(*provenance, run);
+  }
   for (const run::NamedBatch& batch : comparison.variants) {
     const auto variant = std::find_if(variants.begin(), variants.end(),
                                       [&](const model::ScenarioVariant& v) { return v.name == batch.name; });

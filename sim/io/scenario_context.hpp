@@ -5,6 +5,7 @@
 // nullopt, and the checks that need it are skipped rather than reported a second time.
 #pragma once
 
+#include <carepath/io/scenario_json.hpp>
 #include <carepath/model/calendar.hpp>
 
 #include <cmath>
@@ -22,6 +23,8 @@ struct ScenarioContext {
   std::optional<model::Date> start_date;
   std::optional<double> horizon;  ///< Days.
   std::optional<std::vector<std::string>> patient_types;
+  /// Where CSV inputs record each file they read, for the results folder's provenance; may be null.
+  std::vector<CsvFileRead>* csv_files_read = nullptr;
 
   /// The first and the last day of the run: a run of 100 days from 1 March covers 1 March to 8
   /// June. nullopt when the start date or the horizon is unknown, or the horizon is so long that

@@ -26,6 +26,8 @@
 #include "model/suggest.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <limits>
 #include <system_error>
 
@@ -65,10 +67,25 @@ std::optional<model::TrajectoryPeriod> expect_trajectory_period(JsonReader& r, c
   return std::nullopt;
 }
 
+// "5%" (of each headline KPI's mean) or a number (an absolute half-width in the KPI's unit).
+std::optional<model::Precision> expect_precision(JsonReader& r, const Json& value) {
+  std::optional<model::Precision> precision;
+  if (value.is_string()) {
+    const auto share = parse_percent(value.get_ref<const std::string&>());
+    if (share && *share > 0 && *share < 1) precision = model::Precision{true, *share};
+  } else if (value.is_number() && value.get<double>() > 0 && std::isfinite(value.get<double>())) {
+    precision = model::Precision{false, value.get<double>()};
+  }
+  if (!precision) {
+    r.expected("a share of the mean above 0% and below 100%, such as \"5%\", or a positive absolute half-width", value);
+  }
+  return precision;
+}
+
 /// Returns the horizon, which the dated parts of the scenario are checked against.
 std::optional<double> read_run(JsonReader& r, const Json& run, model::RunSettings& out) {
   if (!r.expect_object(run)) return std::nullopt;
-  r.check_keys(run, {"horizon", "warm_up", "replications", "seed", "trajectory_period"});
+  r.check_keys(run, {"horizon", "warm_up", "replications", "seed", "trajectory_period", "precision", "steady_state"});
   const auto horizon = r.required(run, "horizon", expect_horizon);
   const auto warm_up = r.optional(run, "warm_up", &JsonReader::expect_duration);
   if (horizon && warm_up && *warm_up >= *horizon) {
@@ -85,6 +102,8 @@ std::optional<double> read_run(JsonReader& r, const Json& run, model::RunSetting
                         std::numeric_limits<std::uint64_t>::max(), "a non-negative integer")
                  .value_or(out.seed);
   out.trajectory_period = r.optional(run, "trajectory_period", expect_trajectory_period);
+  out.precision = r.optional(run, "precision", expect_precision);
+  out.steady_state = r.optional(run, "steady_state", &JsonReader::expect_boolean).value_or(false);
   return horizon;
 }
 
@@ -287,11 +306,12 @@ bool has_error(const std::vector<Diagnostic>& diagnostics) {
 
 // Reads one document (the base, or a variant merged into it): fields, then the graph checks.
 std::vector<Diagnostic> read_document(const Json& document, const std::filesystem::path& csv_folder,
-                                      model::Scenario& out) {
+                                      model::Scenario& out, std::vector<CsvFileRead>& csv_files) {
   std::vector<Diagnostic> diagnostics;
   JsonReader reader(diagnostics);
   ScenarioContext context;
   context.csv_folder = csv_folder;
+  context.csv_files_read = &csv_files;
   out = read_scenario(reader, document, context);
   if (!has_error(diagnostics)) {
     auto graph_diagnostics = model::check_scenario(out);
@@ -310,7 +330,7 @@ bool same_diagnostic(const Diagnostic& a, const Diagnostic& b) {
 LoadedScenarioSet load_set(const Json& document, const std::string& source, const std::filesystem::path& csv_folder,
                            const Json* replacement_variants) {
   LoadedScenarioSet set;
-  std::vector<Diagnostic> diagnostics = read_document(document, csv_folder, set.base);
+  std::vector<Diagnostic> diagnostics = read_document(document, csv_folder, set.base, set.csv_files);
   std::vector<VariantOverlay> overlays;
   const Json* variants = replacement_variants;
   if (variants == nullptr && document.is_object()) variants = JsonReader::find(document, "variants");
@@ -327,7 +347,7 @@ LoadedScenarioSet load_set(const Json& document, const std::string& source, cons
   const std::vector<Diagnostic> base_warnings = set.warnings;
   for (const VariantOverlay& overlay : overlays) {
     model::Scenario scenario;
-    const std::vector<Diagnostic> found = read_document(overlay.document, csv_folder, scenario);
+    const std::vector<Diagnostic> found = read_document(overlay.document, csv_folder, scenario, set.csv_files);
     for (const Diagnostic& d : found) {
       // The base's own warnings were given once already.
       const bool repeated = std::any_of(base_warnings.begin(), base_warnings.end(),
@@ -369,7 +389,9 @@ std::string read_scenario_text(const std::filesystem::path& path) {
 
 LoadedScenarioSet parse_scenario_set(const std::string& text, const std::string& source,
                                      const std::filesystem::path& csv_folder) {
-  return load_set(parse_json_text(text, source), source, csv_folder, nullptr);
+  LoadedScenarioSet set = load_set(parse_json_text(text, source), source, csv_folder, nullptr);
+  set.text = text;
+  return set;
 }
 
 LoadedScenarioSet load_scenario_set(const std::filesystem::path& path) {
@@ -377,9 +399,12 @@ LoadedScenarioSet load_scenario_set(const std::filesystem::path& path) {
 }
 
 LoadedScenarioSet load_scenario_set(const std::filesystem::path& path, const std::string& variants_json) {
-  const Json document = parse_json_text(read_scenario_text(path), path.string());
+  const std::string text = read_scenario_text(path);
+  const Json document = parse_json_text(text, path.string());
   const Json variants = parse_json_text(variants_json, "variants");
-  return load_set(document, path.string(), path.parent_path(), &variants);
+  LoadedScenarioSet set = load_set(document, path.string(), path.parent_path(), &variants);
+  set.text = text;
+  return set;
 }
 
 LoadedScenario parse_scenario(const std::string& text, const std::string& source) {
@@ -395,6 +420,29 @@ LoadedScenario parse_scenario(const std::string& text, const std::string& source
 LoadedScenario load_scenario(const std::filesystem::path& path) {
   LoadedScenarioSet set = load_scenario_set(path);
   return {std::move(set.base), std::move(set.warnings)};
+}
+
+std::optional<model::Precision> parse_precision(const std::string& text) {
+  if (const auto share = parse_percent(text)) {
+    if (*share > 0 && *share < 1) return model::Precision{true, *share};
+    return std::nullopt;
+  }
+  // A plain decimal: digits and one point, no sign, exponent, "inf" or "nan".
+  const bool plain = !text.empty() && text != "." &&
+                     std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; }) &&
+                     std::count(text.begin(), text.end(), '.') <= 1;
+  double value = 0;
+  if (plain) {
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+  }
+  if (!(value > 0) || !std::isfinite(value)) return std::nullopt;
+  return model::Precision{false, value};
+}
+
+void record_csv_file(std::vector<CsvFileRead>& files, const std::string& name, const std::string& text) {
+  const bool known = std::any_of(files.begin(), files.end(), [&](const CsvFileRead& f) { return f.name == name; });
+  if (!known) files.push_back({name, text});
 }
 
 }  // namespace carepath::io

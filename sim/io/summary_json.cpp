@@ -2,6 +2,9 @@
 #include "io/summary_json.hpp"
 
 #include "io/missing_values.hpp"
+#include "io/precision_files.hpp"
+
+#include <carepath/version.hpp>
 
 #include <cmath>
 
@@ -69,8 +72,8 @@ ordered_json summary_json(const model::Scenario& scenario, const run::BatchResul
     for (std::uint32_t s : deadlock->services) names.push_back(result.labels.services.at(s));
     deadlocks.push_back({{"replication", r}, {"time_days", deadlock->time}, {"services", std::move(names)}});
   }
-  return ordered_json{
-      {"carepath_version", CAREPATH_VERSION},
+  ordered_json document{
+      {"carepath_version", std::string(version())},
       {"scenario",
        {{"name", scenario.name}, {"description", scenario.description}, {"notes", scenario.notes}}},
       {"run",
@@ -90,6 +93,8 @@ ordered_json summary_json(const model::Scenario& scenario, const run::BatchResul
       {"deadlocked_replications", result.summary.deadlocked_replications},
       {"deadlocks", std::move(deadlocks)},
   };
+  if (result.precision) document["run"]["precision"] = precision_json(*result.precision);
+  return document;
 }
 
 }  // namespace carepath::io

@@ -14,8 +14,10 @@
 #include "report/html_escape.hpp"
 #include "report/json_values.hpp"
 #include "report/kpi_table.hpp"
+#include "report/precision_section.hpp"
 #include "report/report_format.hpp"
 #include "report/report_style.hpp"
+#include "report/stress_des_section.hpp"
 #include "report/trajectory_section.hpp"
 
 #include <cmath>
@@ -151,13 +153,15 @@ std::string render_report(const ReportInputs& inputs) {
           "<a href=\"#results\">headline results</a> \u00b7 "
           "<a href=\"#over-time\">over time</a> \u00b7 <a href=\"#variants\">variants</a> \u00b7 "
           "<a href=\"#graph\">service graph</a> \u00b7 <a href=\"#notes\">notes and assumptions</a> \u00b7 "
+          "<a href=\"#how-built\">how this model was built</a> \u00b7 "
           "<a href=\"#how-to-read\">how to read</a></nav>\n";
   if (!answers.empty()) {
     html += "<section id=\"answers\">\n<h2>What each variant buys</h2>\n" + answers + "</section>\n";
   }
 
   html += "<section id=\"results\">\n<h2>Headline results</h2>\n" + deadlock_warning(summary) +
-          report::render_kpi_tables(summary, inputs.scenario) + "</section>\n";
+          report::render_kpi_tables(summary, inputs.scenario) + report::render_precision_section(summary) +
+          "</section>\n";
 
   html += "<section id=\"over-time\">\n<h2>Over time</h2>\n" +
           report::render_trajectory_section(inputs.trajectories, inputs.variants,
@@ -180,6 +184,8 @@ std::string render_report(const ReportInputs& inputs) {
 
   html += "<section id=\"notes\">\n<h2>Notes and assumptions</h2>\n" + notes_section(summary, inputs.scenario) +
           "</section>\n";
+  html += "<section id=\"how-built\">\n<h2>How this model was built</h2>\n" +
+          report::render_stress_des_section(inputs) + "</section>\n";
   html += "<section id=\"how-to-read\">\n<h2>How to read this report</h2>\n" + std::string(kHowToRead) +
           "</section>\n";
   html += "<footer>Made by carepath " + escape_html(report::string_at(summary, "carepath_version")) +

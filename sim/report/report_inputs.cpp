@@ -77,6 +77,11 @@ ordered_json report_scenario_json(const model::Scenario& scenario) {
   for (const auto& service : scenario.services) {
     ordered_json entry{{"name", service.name}, {"notes", service.notes}};
     if (service.wait_target) entry["wait_target"] = days_text(*service.wait_target);
+    // What the STRESS-DES section describes: resources, queues and the state at the start.
+    entry["capacity"] = service.capacity ? ordered_json(*service.capacity) : ordered_json("unlimited");
+    entry["queue_limit"] = service.queue_limit ? ordered_json(*service.queue_limit) : ordered_json("unlimited");
+    entry["reneging"] = service.patience.has_value();
+    entry["initial_patients"] = !service.initial_waiting.empty() || !service.initial_in_service.empty();
     services.push_back(std::move(entry));
   }
   ordered_json arrivals = ordered_json::array();
@@ -87,9 +92,16 @@ ordered_json report_scenario_json(const model::Scenario& scenario) {
   for (const auto& pathway : scenario.pathways) {
     pathways.push_back({{"name", pathway.name}, {"target", days_text(pathway.target)}, {"notes", pathway.notes}});
   }
+  ordered_json types = ordered_json::array();
+  for (const auto& type : scenario.patient_types) {
+    types.push_back({{"name", type.name}, {"priority", type.priority}, {"notes", type.notes}});
+  }
   return ordered_json{{"name", scenario.name},
                       {"description", scenario.description},
                       {"notes", scenario.notes},
+                      {"start_date", model::format_date(scenario.start_date)},
+                      {"run", {{"steady_state", scenario.run.steady_state}}},
+                      {"patient_types", std::move(types)},
                       {"arrivals", std::move(arrivals)},
                       {"services", std::move(services)},
                       {"pathways", std::move(pathways)}};

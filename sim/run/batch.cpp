@@ -17,6 +17,7 @@
 #include <oneapi/tbb/info.h>
 #include <oneapi/tbb/parallel_for.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <mutex>
@@ -32,6 +33,13 @@ stats::TrajectoryChoice trajectory_choice(const model::Scenario& scenario, const
                                          options.replications.value_or(scenario.run.replications));
 }
 
+namespace {
+
+// Ten replications a block: enough for a first half-width, few enough not to overshoot much.
+constexpr std::uint32_t kPrecisionBlock = 10;
+
+}  // namespace
+
 BatchResult run_batch(const model::Scenario& scenario, const BatchOptions& options) {
   model::require_valid(scenario, scenario.name);
   const engine::CompiledModel compiled = model::compile(scenario);
@@ -46,8 +54,10 @@ BatchResult run_batch(const model::Scenario& scenario, const BatchOptions& optio
   for (const auto& type : scenario.patient_types) result.labels.patient_types.push_back(type.name);
   result.seed = options.seed.value_or(scenario.run.seed);
   const std::uint32_t replications = options.replications.value_or(scenario.run.replications);
+  const std::optional<model::Precision> precision =
+      options.fixed_replications ? std::nullopt : (options.precision ? options.precision : scenario.run.precision);
+  const std::uint32_t most = precision ? options.max_replications.value_or(replications) : replications;
   result.threads = options.threads > 0 ? options.threads : static_cast<unsigned>(tbb::info::default_concurrency());
-  result.replications.resize(replications);
 
   const model::TrajectoryPeriod period = trajectory_choice(scenario, options).period;
   const engine::ReplicationControls controls{.trajectories = period, .stop = options.stop};
@@ -56,23 +66,44 @@ BatchResult run_batch(const model::Scenario& scenario, const BatchOptions& optio
   std::mutex progress_mutex;
   std::uint32_t finished = 0;
   const auto started = std::chrono::steady_clock::now();
-  try {
-    const tbb::global_control limit(tbb::global_control::max_allowed_parallelism, result.threads);
-    tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, replications, 1),
-                      [&](const tbb::blocked_range<std::uint32_t>& range) {
-                        for (std::uint32_t r = range.begin(); r != range.end(); ++r) {
-                          if (stopped()) throw engine::Stopped();
-                          result.replications[r] = engine::run_replication(compiled, r, result.seed, controls);
-                          if (options.progress) {
-                            const std::lock_guard lock(progress_mutex);
-                            options.progress(++finished, replications);
+  // Replications [begin, end) in parallel, each into its own slot.
+  const auto run_range = [&](std::uint32_t begin, std::uint32_t end) {
+    result.replications.resize(end);
+    try {
+      const tbb::global_control limit(tbb::global_control::max_allowed_parallelism, result.threads);
+      tbb::parallel_for(tbb::blocked_range<std::uint32_t>(begin, end, 1),
+                        [&](const tbb::blocked_range<std::uint32_t>& range) {
+                          for (std::uint32_t r = range.begin(); r != range.end(); ++r) {
+                            if (stopped()) throw engine::Stopped();
+                            result.replications[r] = engine::run_replication(compiled, r, result.seed, controls);
+                            if (options.progress) {
+                              const std::lock_guard lock(progress_mutex);
+                              options.progress(++finished, most);
+                            }
                           }
-                        }
-                      });
-  } catch (const engine::Stopped&) {
-    throw Interrupted();
+                        });
+    } catch (const engine::Stopped&) {
+      throw Interrupted();
+    }
+    if (stopped()) throw Interrupted();
+  };
+  if (!precision) {
+    run_range(0, replications);
+  } else {
+    // Blocks by replication index, checked serially after each: the same stopping point on any
+    // number of threads.
+    const stats::PrecisionRule rule{.target = *precision, .block = kPrecisionBlock, .cap = most};
+    const std::vector<stats::HeadlineKpi> headlines = stats::default_headlines(result.labels);
+    std::uint32_t run = 0;
+    do {
+      const std::uint32_t next = std::min(most, run + rule.block);
+      run_range(run, next);
+      run = next;
+      result.precision = stats::assess_precision(headlines, result.labels, result.replications, rule);
+    } while (!result.precision->reached && run < most);
+    // Stopped before the cap: the bar ends full rather than at run / most.
+    if (options.progress && run < most) options.progress(run, run);
   }
-  if (stopped()) throw Interrupted();
   result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   result.summary = stats::summarise(result.labels, result.replications);
   if (period != model::TrajectoryPeriod::Off) {

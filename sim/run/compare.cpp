@@ -94,6 +94,7 @@ ComparisonResult run_comparison(const model::Scenario& base, const std::vector<m
     BatchOptions same = options;
     same.seed = comparison.base.seed;
     same.replications = static_cast<std::uint32_t>(comparison.base.replications.size());
+    same.fixed_replications = true;
     comparison.variants.push_back({variant.name, run_batch(variant.scenario, same)});
     comparison.differences.push_back(
         paired_differences(variant.name, comparison.base, comparison.variants.back().result));

@@ -3,6 +3,8 @@
 // diagnostic on stderr for bad input or usage, and no output folder unless a run succeeded.
 #include "cli_workspace.hpp"
 
+#include <carepath/version.hpp>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -16,6 +18,7 @@ namespace {
 using namespace carepath::cli_test;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
+using ::testing::MatchesRegex;
 using ::testing::StartsWith;
 
 constexpr const char* kTinyScenario = R"({
@@ -74,7 +77,10 @@ TEST_F(CliTest, CommandHelpDescribesItsOptions) {
 TEST_F(CliTest, VersionPrintsTheVersion) {
   const Outcome o = carepath("--version");
   EXPECT_EQ(o.status, 0);
-  EXPECT_THAT(o.out, StartsWith("carepath "));
+  EXPECT_THAT(o.out, StartsWith("carepath " + std::string(carepath::version()) + " (commit "));
+  // A build in a git checkout names a 40-digit commit; a copy without .git says "unknown".
+  EXPECT_THAT(o.out, MatchesRegex("carepath [0-9]+\\.[0-9]+\\.[0-9]+ \\(commit ([0-9a-f]{40}(-dirty)?|unknown), "
+                                  "scenario format [0-9]+\\.[0-9]+\\)\n"));
 }
 
 TEST_F(CliTest, NoCommandIsAUsageError) {

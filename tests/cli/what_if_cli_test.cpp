@@ -159,7 +159,8 @@ TEST_F(WhatIfCliTest, SweepFindsTheSmallestCapacityMeetingAWaitGoal) {
   EXPECT_THAT(o.out, HasSubstr("clinic.wait_mean"));
   const fs::path folder = work() / "results" / "mmc_sweep-sweep-services.clinic.capacity";
   EXPECT_THAT(o.err, HasSubstr("wrote results/mmc_sweep-sweep-services.clinic.capacity\n"));
-  EXPECT_EQ(entries(folder), (std::vector<std::string>{".carepath-results", "sweep.csv", "sweep.json"}));
+  EXPECT_EQ(entries(folder),
+            (std::vector<std::string>{".carepath-results", "inputs", "provenance.json", "sweep.csv", "sweep.json"}));
 
   const std::string csv = read_text(folder / "sweep.csv");
   EXPECT_THAT(csv, StartsWith("value,kind,name,metric,unit,mean,ci_low,ci_high,share_meeting_goals\n"

@@ -82,6 +82,10 @@ def main():
         "service named exit": lambda d: d["services"][0].update(name="exit"),
         "probability above 1": lambda d: d["services"][0].update(next=[{"to": "exit", "probability": 1.5}]),
         "no arrivals": lambda d: d.update(arrivals=[]),
+        "precision of 0%": lambda d: d["run"].update(precision="0%"),
+        "precision of 100%": lambda d: d["run"].update(precision="100%"),
+        "negative absolute precision": lambda d: d["run"].update(precision=-0.5),
+        "steady_state as text": lambda d: d["run"].update(steady_state="yes"),
         "scenario named ..": lambda d: d.update(name=".."),
     }
     for what, mutate in bad.items():
@@ -94,7 +98,7 @@ def main():
     rich = {
         "name": "probe-v2",
         "start_date": "2022-12-01",
-        "run": {"horizon": "28d"},
+        "run": {"horizon": "28d", "precision": "5%", "steady_state": True},
         "patient_types": [{"name": "urgent", "priority": 0}, {"name": "routine"}],
         "arrivals": [
             {"name": "a", "to": "s", "rate": "10/day", "patient_type": "routine",

@@ -62,9 +62,12 @@ struct ReportInputs {
   /// The scenario document, or the part of it the report reads: "description", "notes", and
   /// per service, arrival and pathway its "name" and "notes" (a string or an array of strings),
   /// plus a service's "wait_target" (a duration string such as "18w"). Null: no notes section
-  /// beyond summary.json's own description and notes.
+  /// beyond summary.json's own description and notes. The STRESS-DES section also reads a
+  /// service's "capacity", "queue_limit", "reneging" and "initial_patients", "patient_types"
+  /// and "run"."steady_state" (report_scenario_json writes them all).
   nlohmann::ordered_json scenario;
   ReportGraph graph;                    ///< May be empty: then no graph is drawn.
+  nlohmann::ordered_json provenance;    ///< provenance.json, or null (io/provenance.hpp).
 };
 
 /// The service graph of a scenario: sources, then services, then the exit, in file order.

@@ -6,6 +6,7 @@
 // or holds nothing else (otherwise an error, and nothing is written).
 #pragma once
 
+#include <carepath/io/provenance.hpp>
 #include <carepath/model/scenario.hpp>
 #include <carepath/model/variant.hpp>
 #include <carepath/run/batch.hpp>
@@ -26,10 +27,11 @@ void write_results(const model::Scenario& scenario, const run::BatchResult& resu
 
 /// A what-if comparison: the base's files as above, each variant's in DIR/variants/<name>/, and
 /// the paired differences in DIR/comparison.csv and DIR/comparison.json (only when there are
-/// variants), all replaced as one folder. `variants` are the compared scenarios, by name.
+/// variants), all replaced as one folder. `variants` are the compared scenarios, by name. With
+/// `provenance`, also provenance.json and the copied inputs (io/provenance.hpp).
 void write_results(const model::Scenario& base, const std::vector<model::ScenarioVariant>& variants,
                    const run::ComparisonResult& comparison, const std::filesystem::path& dir,
-                   const std::atomic<bool>* stop = nullptr);
+                   const Provenance* provenance = nullptr, const std::atomic<bool>* stop = nullptr);
 
 /// The short human table `carepath run` prints.
 void print_summary_table(const run::BatchResult& result, std::ostream& out);

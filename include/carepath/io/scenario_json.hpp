@@ -25,11 +25,24 @@ struct LoadedScenario {
   std::vector<Diagnostic> warnings;
 };
 
+/// A CSV file a scenario read: its name as the scenario writes it (relative to the scenario's
+/// folder) and the text read, for the results folder's copy (io/provenance.hpp).
+struct CsvFileRead {
+  std::string name;
+  std::string text;
+};
+
+/// Adds a file to `files` unless one of that name is there already (the base and its variants
+/// read the same files).
+void record_csv_file(std::vector<CsvFileRead>& files, const std::string& name, const std::string& text);
+
 /// A scenario with its what-if variants ("variants" in the file), each a complete Scenario.
 struct LoadedScenarioSet {
   model::Scenario base;
   std::vector<model::ScenarioVariant> variants;  ///< In file order.
   std::vector<Diagnostic> warnings;              ///< The base's, then each variant's new ones.
+  std::vector<CsvFileRead> csv_files;            ///< Every CSV file read, in first-read order, once each.
+  std::string text;                              ///< The scenario's own text, as read and parsed.
 };
 
 /// Reads and checks a scenario file and every variant in it: each variant is the base with its
@@ -68,5 +81,10 @@ struct LoadedScenarioSet {
 
 /// "3%", "-1.5%" -> 0.03, -0.015 (a fraction). Returns nullopt for anything else.
 [[nodiscard]] std::optional<double> parse_percent(const std::string& text);
+
+/// A precision as run.precision and --precision write it: "5%" (above 0%, below 100%) is relative
+/// to each KPI's mean, a plain positive decimal such as "0.5" is an absolute half-width.
+/// Returns nullopt for anything else.
+[[nodiscard]] std::optional<model::Precision> parse_precision(const std::string& text);
 
 }  // namespace carepath::io

@@ -189,13 +189,24 @@ enum class TrajectoryPeriod : std::uint8_t { Day, Week, Month, Off };
   return std::nullopt;
 }
 
+/// How precise the headline KPIs must be before replications stop (run.precision, --precision):
+/// the 95% CI half-width within `value` times the mean's size (relative) or within `value` in
+/// the KPI's own unit (absolute).
+struct Precision {
+  bool relative = true;
+  double value = 0.05;
+};
+
 struct RunSettings {
   double horizon = 365;           ///< Length of each replication, days.
   double warm_up = 0;             ///< Initial period excluded from every statistic, days.
-  std::uint32_t replications = 100;
+  std::uint32_t replications = 100;  ///< With a precision, the most replications run.
   std::uint64_t seed = 1;
   /// Empty: chosen from the horizon (stats::choose_trajectory_period).
   std::optional<TrajectoryPeriod> trajectory_period;
+
+  std::optional<Precision> precision;  ///< Set: replications are chosen by precision (run/precision.hpp).
+  bool steady_state = false;      ///< The scenario describes a steady state: `run` checks its warm-up by MSER-5.
 };
 
 struct Scenario {

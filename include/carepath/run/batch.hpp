@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Monte Carlo batches: many independent replications of one scenario, run in parallel. Each
 // replication draws from random streams keyed by (seed, replication index, purpose), never by
-// thread, so a batch is bit-identical whatever the thread count.
+// thread, so a batch is bit-identical whatever the thread count. With a precision, replications
+// run in blocks of 10 by index until the headline KPIs are precise enough (stats/precision.hpp),
+// which keeps that true.
 //
 //   auto scenario = carepath::io::load_scenario("scenarios/examples/mm1.json");
 //   auto result = carepath::run::run_batch(scenario, {.threads = 4});
@@ -9,6 +11,7 @@
 #pragma once
 
 #include <carepath/model/scenario.hpp>
+#include <carepath/stats/precision.hpp>
 #include <carepath/stats/results.hpp>
 #include <carepath/stats/trajectory.hpp>
 
@@ -24,6 +27,12 @@ namespace carepath::run {
 
 struct BatchOptions {
   std::optional<std::uint32_t> replications;  ///< Overrides the scenario's run.replications.
+  std::optional<model::Precision> precision;  ///< Overrides run.precision (stats/precision.hpp).
+  /// With a precision, the most replications run; default `replications`, then run.replications.
+  std::optional<std::uint32_t> max_replications;
+  /// Run exactly the replications asked for, whatever run.precision says: what-if variants
+  /// run as many as their base, for pairing.
+  bool fixed_replications = false;
   std::optional<std::uint64_t> seed;          ///< Overrides the scenario's run.seed.
   unsigned threads = 0;                       ///< 0 means every core.
   bool trajectories = true;                   ///< Record trajectories at all.
@@ -51,6 +60,7 @@ struct BatchResult {
   std::vector<stats::ReplicationResult> replications;  ///< In replication-index order.
   stats::Summary summary;
   stats::TrajectorySummary trajectories;      ///< Empty when BatchOptions::trajectories is false.
+  std::optional<stats::PrecisionOutcome> precision;  ///< Set when replications were chosen by precision.
 };
 
 /// The trajectory period run_batch will use for `scenario` (Off when options.trajectories is

@@ -110,6 +110,41 @@ TEST(ParseScenario, FillsInTheFormatsDefaults) {
   EXPECT_DOUBLE_EQ(s.services[0].routes.at(0).probability, 1);
 }
 
+TEST(ParseScenario, ReadsAPrecisionAsAShareOrAnAbsoluteWidth) {
+  auto document = minimal_scenario();
+  EXPECT_EQ(parse(document).scenario.run.precision, std::nullopt);
+  EXPECT_FALSE(parse(document).scenario.run.steady_state);
+  document["run"]["precision"] = "2.5%";
+  document["run"]["steady_state"] = true;
+  const model::Scenario relative = parse(document).scenario;
+  ASSERT_TRUE(relative.run.precision.has_value());
+  EXPECT_TRUE(relative.run.precision->relative);
+  EXPECT_DOUBLE_EQ(relative.run.precision->value, 0.025);
+  EXPECT_TRUE(relative.run.steady_state);
+  document["run"]["precision"] = 0.5;
+  const model::Scenario absolute = parse(document).scenario;
+  EXPECT_FALSE(absolute.run.precision->relative);
+  EXPECT_DOUBLE_EQ(absolute.run.precision->value, 0.5);
+  for (const auto& bad : {nlohmann::json("0%"), nlohmann::json("100%"), nlohmann::json("5"), nlohmann::json(0),
+                          nlohmann::json(-1)}) {
+    document["run"]["precision"] = bad;
+    EXPECT_EQ(error_lines(document).size(), 1U) << bad;
+  }
+  EXPECT_EQ(parse_precision("5%")->value, 0.05);
+  EXPECT_EQ(parse_precision("0.5")->relative, false);
+  EXPECT_EQ(parse_precision("1e-1"), std::nullopt);
+}
+
+TEST(ParseScenario, RecordsTheCsvFilesItReadOnceEach) {
+  const LoadedScenarioSet set = load_scenario_set(data_folder() / "v2_scenario.json");
+  ASSERT_EQ(set.csv_files.size(), 3U);
+  EXPECT_EQ(set.csv_files[0].name, "ae_daily.csv");
+  EXPECT_EQ(set.csv_files[1].name, "camhs_waiting.csv");
+  EXPECT_EQ(set.csv_files[2].name, "camhs_in_service.csv");
+  EXPECT_EQ(set.csv_files[1].text, "waited,count,patient_type\n2w,3,routine\n10w,2,urgent\n26w,1,\n");
+  EXPECT_FALSE(set.text.empty());
+}
+
 TEST(ParseScenario, ReadsAQueueLimitOfZeroAsALossSystem) {
   auto document = minimal_scenario();
   document["services"][0]["queue_limit"] = 0;

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+// The parts of Hoad, Robinson and Davies' rule on series whose answer is known by hand: the
+// running estimates equal summarise()'s, the look-ahead, and the stopping count.
+#include <carepath/stats/precision.hpp>
+#include <carepath/stats/results.hpp>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <vector>
+
+namespace carepath::stats {
+namespace {
+
+TEST(PrecisionRule, RunningEstimatesMatchTheSummaryOnes) {
+  const std::vector<double> values{3, 5, std::numeric_limits<double>::quiet_NaN(), 4, 8, 6};
+  const KpiConvergence kpi = convergence("k", "days", values);
+  ASSERT_EQ(kpi.half_width.size(), values.size());
+  EXPECT_TRUE(std::isnan(kpi.half_width[0]));  // one value: no interval
+  for (std::size_t n = 2; n <= values.size(); ++n) {
+    const Estimate e = estimate(std::vector<double>(values.begin(), values.begin() + static_cast<long>(n)));
+    EXPECT_DOUBLE_EQ(kpi.mean[n - 1], e.mean) << n;
+    EXPECT_NEAR(kpi.half_width[n - 1], (e.ci_high - e.ci_low) / 2, 1e-12) << n;
+  }
+}
+
+TEST(PrecisionRule, LookAheadIsFiveThenFivePercent) {
+  EXPECT_EQ(look_ahead(3), 5U);
+  EXPECT_EQ(look_ahead(100), 5U);
+  EXPECT_EQ(look_ahead(101), 5U);
+  EXPECT_EQ(look_ahead(200), 10U);
+  EXPECT_EQ(look_ahead(1000), 50U);
+}
+
+// One pathway whose within-target share per replication is given.
+std::vector<ReplicationResult> replications_of(const std::vector<double>& shares) {
+  std::vector<ReplicationResult> replications(shares.size());
+  for (std::size_t r = 0; r < shares.size(); ++r) {
+    replications[r].pathways.resize(1);
+    replications[r].pathways[0].within_target = shares[r];
+  }
+  return replications;
+}
+
+TEST(PrecisionRule, StopsAtTheFirstCountThatHoldsThroughTheLookAhead) {
+  const SummaryLabels labels{.pathways = {"p"}, .pathway_targets = {1}};
+  const std::vector<HeadlineKpi> headlines = default_headlines(labels);
+  ASSERT_EQ(headlines.size(), 1U);
+  EXPECT_EQ(headline_name(headlines[0], labels), "pathway p within_target");
+  // Constant from the start: within any target at n = 3 already.
+  const PrecisionRule rule{.target = {true, 0.05}, .block = 10, .cap = 100};
+  EXPECT_EQ(assess_precision(headlines, labels, replications_of(std::vector<double>(10, 0.8)), rule).reached, 3U);
+  // n = 3 needs replications 3..8 within the target: seven are too few to confirm it, eight enough.
+  EXPECT_EQ(assess_precision(headlines, labels, replications_of(std::vector<double>(7, 0.8)), rule).reached,
+            std::nullopt);
+  EXPECT_EQ(assess_precision(headlines, labels, replications_of(std::vector<double>(8, 0.8)), rule).reached, 3U);
+  // 0.8 and 0.4 alternating: the half-width after 40 is about 0.065, 11% of the mean 0.6.
+  std::vector<double> wide;
+  for (int r = 0; r < 40; ++r) wide.push_back(r % 2 == 0 ? 0.8 : 0.4);
+  EXPECT_EQ(assess_precision(headlines, labels, replications_of(wide), rule).reached, std::nullopt);
+  // An unmeasured KPI (NaN everywhere) cannot hold a run back.
+  EXPECT_EQ(assess_precision(headlines, labels,
+                             replications_of(std::vector<double>(10, std::numeric_limits<double>::quiet_NaN())), rule)
+                .reached,
+            3U);
+}
+
+TEST(PrecisionRule, PrecisionTextRoundTrips) {
+  EXPECT_EQ(precision_text({true, 0.05}), "5%");
+  EXPECT_EQ(precision_text({true, 0.025}), "2.5%");
+  EXPECT_EQ(precision_text({false, 0.5}), "0.5");
+}
+
+}  // namespace
+}  // namespace carepath::stats
