@@ -33,8 +33,9 @@ class PrecisionWarmupCliTest : public CliWorkspace {
 TEST_F(PrecisionWarmupCliTest, PrecisionIsReportedOnTheConsoleAndInTheFiles) {
   const Outcome o = carepath("run steady.json --precision 10% --max-replications 200 --out r --threads 2");
   ASSERT_EQ(o.status, 0) << o.err;
+  // The precision line ends the table; the headlines follow it.
   EXPECT_THAT(o.out, MatchesRegex("(.|\n)*replications: [0-9]+ \\(precision 10% reached at [0-9]+, with a look-ahead "
-                                  "of [0-9]+\\)\n"));
+                                  "of [0-9]+\\)\n\nHeadlines(.|\n)*"));
   const auto summary = nlohmann::json::parse(read_text(work() / "r/summary.json"));
   const auto& precision = summary["run"]["precision"];
   EXPECT_EQ(precision["target"], "10%");
