@@ -92,6 +92,19 @@ std::string describe_change(const OverlayPart& part, const std::string& name, co
     }
     return subject + "capacity " + text;
   }
+  // A schedule, a list of routes or a distribution does not fit on a line: say what kind of thing
+  // was replaced; comparison.json and the scenario have it whole.
+  if (value.is_structured()) {
+    std::string what = subject + key + (before != nullptr ? " replaced" : " set");
+    if (key == "capacity" && value.is_object()) {
+      const Json* roster = JsonReader::find(value, "roster");
+      const Json* changes = JsonReader::find(value, "changes");
+      const auto count = [](const Json* list) { return list != nullptr && list->is_array() ? list->size() : 0; };
+      what += " by a schedule (" + std::to_string(count(roster)) + " roster shifts, " +
+              std::to_string(count(changes)) + " dated changes)";
+    }
+    return what;
+  }
   if (before != nullptr) return subject + key + " " + describe(*before) + " \u2192 " + describe(value);
   return subject + key + " set to " + describe(value);
 }
