@@ -32,6 +32,7 @@
 namespace carepath::cli {
 namespace {
 
+using io::number_or_null;
 using nlohmann::ordered_json;
 
 constexpr const char* kCalibrationCsvFile = "calibration.csv";
@@ -65,10 +66,6 @@ void write_csv(const std::vector<stats::CalibrationRow>& rows, std::ostream& out
   }
 }
 
-ordered_json number_or_null(double value) {
-  if (!std::isfinite(value)) return nullptr;
-  return value;
-}
 
 ordered_json calibration_json(const std::string& scenario, const std::string& calibration, std::uint64_t seed,
                               std::size_t replications, const std::vector<stats::CalibrationRow>& rows,

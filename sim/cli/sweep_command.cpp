@@ -34,6 +34,7 @@
 namespace carepath::cli {
 namespace {
 
+using io::number_or_null;
 using nlohmann::ordered_json;
 
 constexpr const char* kSweepCsvFile = "sweep.csv";
@@ -208,10 +209,6 @@ void write_csv(const std::vector<Point>& points, std::ostream& out) {
   }
 }
 
-ordered_json number_or_null(double value) {
-  if (!std::isfinite(value)) return nullptr;
-  return value;
-}
 
 ordered_json sweep_json(const std::string& scenario, const SweepRange& range, const std::vector<Goal>& goals,
                         double share, std::uint64_t seed, std::size_t replications, const std::vector<Point>& points,

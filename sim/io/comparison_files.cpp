@@ -21,10 +21,6 @@ using nlohmann::ordered_json;
 constexpr std::string_view kComparisonHeader =
     "variant,kind,name,metric,unit,base_mean,variant_mean,difference,ci_low,ci_high,n\n";
 
-ordered_json number_or_null(double value) {
-  if (!std::isfinite(value)) return nullptr;
-  return value;
-}
 
 // Why a difference has a null, as summary.json says it for a statistic; "" when it has none.
 std::string difference_note(const stats::Estimate& difference, double base_mean, double variant_mean) {

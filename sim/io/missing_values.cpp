@@ -6,6 +6,11 @@
 
 namespace carepath::io {
 
+nlohmann::ordered_json number_or_null(double value) {
+  if (!std::isfinite(value)) return nullptr;
+  return value;
+}
+
 namespace {
 
 constexpr const char* kNotFinite = ": values are not finite numbers (infinite or undefined); written as empty CSV cells "

@@ -12,10 +12,16 @@
 #include <carepath/run/batch.hpp>
 #include <carepath/stats/results.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 #include <vector>
 
 namespace carepath::io {
+
+/// `value` as JSON, or null when it is NaN or infinite (nlohmann would also print NaN as null, but
+/// saying it here keeps every file's contract visible); the statistic's note says why.
+[[nodiscard]] nlohmann::ordered_json number_or_null(double value);
 
 /// Why some number of `e` is missing, or "" when all of them are finite: "nothing to measure: no
 /// replication had a value", "one replication with a value: no standard deviation", or "not a

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "io/precision_files.hpp"
+#include "io/missing_values.hpp"
 
 #include "io/csv_text.hpp"
 #include "io/number_format.hpp"
@@ -14,10 +15,6 @@ namespace {
 
 using nlohmann::ordered_json;
 
-ordered_json number_or_null(double value) {
-  if (!std::isfinite(value)) return nullptr;
-  return value;
-}
 
 double relative_half_width(const stats::KpiConvergence& kpi, std::size_t i) {
   return kpi.half_width[i] == 0 ? 0 : kpi.half_width[i] / std::abs(kpi.mean[i]);

@@ -14,11 +14,6 @@ namespace {
 
 using nlohmann::ordered_json;
 
-// nlohmann would also print NaN as null, but saying it here keeps the file's contract visible.
-ordered_json number_or_null(double value) {
-  if (!std::isfinite(value)) return nullptr;
-  return value;
-}
 
 // A null never comes alone: "note" says why (missing_values.hpp).
 ordered_json estimate_json(const char* unit, const stats::Estimate& e) {
