@@ -93,7 +93,7 @@ BatchResult run_batch(const model::Scenario& scenario, const BatchOptions& optio
     // Blocks by replication index, checked serially after each: the same stopping point on any
     // number of threads.
     const stats::PrecisionRule rule{.target = *precision, .block = kPrecisionBlock, .cap = most};
-    const std::vector<stats::HeadlineKpi> headlines = stats::default_headlines(result.labels);
+    const std::vector<stats::HeadlineKpi> headlines = stats::headline_kpis(scenario, result.labels);
     std::uint32_t run = 0;
     do {
       const std::uint32_t next = std::min(most, run + rule.block);

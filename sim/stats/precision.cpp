@@ -4,10 +4,13 @@
 // every n rather than only block ends is the sequential algorithm itself, only run in blocks.
 #include <carepath/stats/precision.hpp>
 
+#include "stats/kpi_ref.hpp"
 #include "stats/welford.hpp"
 
 #include <boost/math/distributions/students_t.hpp>
 
+#include <algorithm>
+#include <variant>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -44,7 +47,27 @@ std::vector<HeadlineKpi> default_headlines(const SummaryLabels& labels) {
   return headlines;
 }
 
+std::vector<HeadlineKpi> headline_kpis(const model::Scenario& scenario, const SummaryLabels& labels) {
+  if (scenario.headlines.empty()) return default_headlines(labels);
+  std::vector<HeadlineKpi> kpis;
+  for (const model::Headline& headline : scenario.headlines) {
+    const auto resolved = resolve_kpi(headline.kpi, scenario);
+    const auto* kpi = std::get_if<KpiRef>(&resolved);
+    if (kpi == nullptr) continue;  // The loader refused it already; a scenario built in code may hold anything.
+    const std::vector<std::string>& names = kpi->kind == "service" ? labels.services : labels.pathways;
+    const auto at = std::find(names.begin(), names.end(), kpi->name);
+    if (kpi->kind != "system" && at == names.end()) continue;
+    const HeadlineKpi::Kind kind = kpi->kind == "system"    ? HeadlineKpi::Kind::System
+                                   : kpi->kind == "service" ? HeadlineKpi::Kind::Service
+                                                            : HeadlineKpi::Kind::Pathway;
+    kpis.push_back({kind, kind == HeadlineKpi::Kind::System ? 0 : static_cast<std::size_t>(at - names.begin()),
+                    kpi->metric_index});
+  }
+  return kpis;
+}
+
 std::string headline_name(const HeadlineKpi& kpi, const SummaryLabels& labels) {
+  if (kpi.kind == HeadlineKpi::Kind::System) return std::string("system ") + kSystemMetrics.at(kpi.metric).name;
   if (kpi.kind == HeadlineKpi::Kind::Pathway) {
     return "pathway " + labels.pathways.at(kpi.index) + " " + kPathwayMetrics.at(kpi.metric).name;
   }
@@ -52,11 +75,13 @@ std::string headline_name(const HeadlineKpi& kpi, const SummaryLabels& labels) {
 }
 
 const char* headline_unit(const HeadlineKpi& kpi) {
+  if (kpi.kind == HeadlineKpi::Kind::System) return kSystemMetrics.at(kpi.metric).unit;
   return kpi.kind == HeadlineKpi::Kind::Pathway ? kPathwayMetrics.at(kpi.metric).unit
                                                 : kServiceMetrics.at(kpi.metric).unit;
 }
 
 double headline_value(const HeadlineKpi& kpi, const ReplicationResult& replication) {
+  if (kpi.kind == HeadlineKpi::Kind::System) return replication.system.*kSystemMetrics.at(kpi.metric).field;
   if (kpi.kind == HeadlineKpi::Kind::Pathway) {
     return replication.pathways.at(kpi.index).*kPathwayMetrics.at(kpi.metric).field;
   }

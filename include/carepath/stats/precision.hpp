@@ -26,7 +26,7 @@ namespace carepath::stats {
 /// A KPI that decides when replications stop and what a warm-up is checked on. Until scenarios
 /// name their own headlines, default_headlines() gives the set.
 struct HeadlineKpi {
-  enum class Kind : std::uint8_t { Service, Pathway };
+  enum class Kind : std::uint8_t { Service, Pathway, System };
   Kind kind = Kind::Service;
   std::size_t index = 0;   ///< The service or pathway, in scenario order.
   std::size_t metric = 0;  ///< Into kServiceMetrics or kPathwayMetrics.
@@ -35,12 +35,16 @@ struct HeadlineKpi {
 /// Every pathway's within-target share, then every service's mean wait.
 [[nodiscard]] std::vector<HeadlineKpi> default_headlines(const SummaryLabels& labels);
 
+/// The scenario's headlines (model::Scenario::headlines, which the loader always fills) as KPIs;
+/// default_headlines(labels) for a scenario built in code without any.
+[[nodiscard]] std::vector<HeadlineKpi> headline_kpis(const model::Scenario& scenario, const SummaryLabels& labels);
+
 /// "pathway ae_4h within_target", "service clinic wait_mean".
 [[nodiscard]] std::string headline_name(const HeadlineKpi& kpi, const SummaryLabels& labels);
 [[nodiscard]] const char* headline_unit(const HeadlineKpi& kpi);
 [[nodiscard]] double headline_value(const HeadlineKpi& kpi, const ReplicationResult& replication);
 /// The per-day trajectory metric that follows the KPI (trajectory.hpp): a service's wait_mean,
-/// a pathway's within_target.
+/// a pathway's within_target. Only for default_headlines' KPIs (the warm-up's).
 [[nodiscard]] std::size_t headline_trajectory_metric(const HeadlineKpi& kpi);
 
 struct PrecisionRule {

@@ -25,6 +25,34 @@ TEST(PrecisionRule, RunningEstimatesMatchTheSummaryOnes) {
   }
 }
 
+TEST(PrecisionRule, TheScenariosHeadlinesAreTheKpisWithTheDefaultsForAScenarioWithout) {
+  model::Scenario scenario;
+  scenario.services.resize(2);
+  scenario.services[0].name = "ed";
+  scenario.services[1].name = "ward";
+  scenario.pathways.push_back({"four_hours", "ed", "ed", 1.0 / 6, {}});
+  const SummaryLabels labels{.services = {"ed", "ward"}, .pathways = {"four_hours"}, .pathway_targets = {1.0 / 6}};
+  // Built in code without headlines: the defaults.
+  EXPECT_EQ(headline_kpis(scenario, labels).size(), default_headlines(labels).size());
+
+  scenario.headlines = {{"service.ward.blocked_bed_days", "Delayed discharge"},
+                        {"pathway.four_hours.within_target", ""},
+                        {"system.losses", ""}};
+  const std::vector<HeadlineKpi> kpis = headline_kpis(scenario, labels);
+  ASSERT_EQ(kpis.size(), 3U);
+  EXPECT_EQ(headline_name(kpis[0], labels), "service ward blocked_bed_days");
+  EXPECT_EQ(headline_name(kpis[1], labels), "pathway four_hours within_target");
+  EXPECT_EQ(headline_name(kpis[2], labels), "system losses");
+  EXPECT_STREQ(headline_unit(kpis[0]), "bed-days");
+  ReplicationResult replication;
+  replication.services.resize(2);
+  replication.pathways.resize(1);
+  replication.services[1].blocked_bed_days = 12.5;
+  replication.system.losses = 3;
+  EXPECT_DOUBLE_EQ(headline_value(kpis[0], replication), 12.5);
+  EXPECT_DOUBLE_EQ(headline_value(kpis[2], replication), 3);
+}
+
 TEST(PrecisionRule, LookAheadIsFiveThenFivePercent) {
   EXPECT_EQ(look_ahead(3), 5U);
   EXPECT_EQ(look_ahead(100), 5U);
