@@ -135,18 +135,22 @@ Scenario mmc_scenario(double horizon_days, std::uint32_t replications) {
   return s;
 }
 
-// The same scenario as JSON text, for the whole process: what `carepath run` reads.
-std::string mmc_scenario_json(double horizon_days) {
+// The same scenario as JSON text, for the whole process: what `carepath run` reads. The format
+// refuses horizons over 1000 years (README "Limits"), so a long run is cut into replications of
+// equal length, run on one thread one after the other: the same events, the same work.
+std::string mmc_scenario_json(double total_days) {
+  constexpr double kMostDays = 365000;
+  const double replications = std::ceil(total_days / kMostDays);
   char horizon[64];
-  std::snprintf(horizon, sizeof horizon, "%.17gd", horizon_days);
+  std::snprintf(horizon, sizeof horizon, "%.17gd", total_days / replications);
   char text[1024];
   std::snprintf(text, sizeof text,
                 R"j({"name": "bench-mmc", "description": "M/M/3 at rho = 0.9 (tools/benchmarks/bench_mmc.cpp)",)j"
-                R"j( "run": {"horizon": "%s", "warm_up": "0d", "replications": 1, "seed": 1},)j"
+                R"j( "run": {"horizon": "%s", "warm_up": "0d", "replications": %.0f, "seed": 1},)j"
                 R"j( "arrivals": [{"name": "referrals", "to": "clinic", "rate": "%.17g/day"}],)j"
                 R"j( "services": [{"name": "clinic", "capacity": %u,)j"
                 R"j( "service_time": {"distribution": "exponential", "mean": "%.17gd"}}]})j",
-                horizon, kArrivalRate, kServers, kMeanService);
+                horizon, replications, kArrivalRate, kServers, kMeanService);
   return text;
 }
 
