@@ -17,6 +17,7 @@
 #include "io/headlines_json.hpp"
 #include "io/initial_state_json.hpp"
 #include "io/json_reader.hpp"
+#include "io/number_format.hpp"
 #include "io/json_text.hpp"
 #include "io/scenario_context.hpp"
 #include "io/text_file.hpp"
@@ -83,14 +84,44 @@ std::optional<model::Precision> expect_precision(JsonReader& r, const Json& valu
 }
 
 /// Returns the horizon, which the dated parts of the scenario are checked against.
-std::optional<double> read_run(JsonReader& r, const Json& run, model::RunSettings& out) {
+// The run's length: "horizon", or "end_date", the last day of the run (inclusive, so a winter
+// "to 31 Oct 2023" ends at the end of that day), counted from the start date.
+std::optional<double> read_horizon(JsonReader& r, const Json& run, const std::optional<model::Date>& start) {
+  const Json* end_date = JsonReader::find(run, "end_date");
+  if (end_date == nullptr) return r.required(run, "horizon", expect_horizon);
+  if (JsonReader::find(run, "horizon") != nullptr) {
+    r.error_at("end_date", "cannot be given with \"horizon\": give one of them");
+    return std::nullopt;
+  }
+  const auto end = r.optional(run, "end_date", expect_date);
+  if (!end || !start) return std::nullopt;
+  const auto step = r.enter("end_date");
+  const double days = static_cast<double>(model::days_between(*start, *end)) + 1;
+  if (days < 1) {
+    r.error("expected a date on or after the start date (" + quoted_date(*start) + "), got " + describe(*end_date));
+    return std::nullopt;
+  }
+  if (days > kMaxHorizonDays) {
+    r.expected("a date at most " + std::string(kMaxHorizonText) + " after the start date", *end_date);
+    return std::nullopt;
+  }
+  return days;
+}
+
+std::optional<double> read_run(JsonReader& r, const Json& run, model::RunSettings& out,
+                               const std::optional<model::Date>& start) {
   if (!r.expect_object(run)) return std::nullopt;
-  r.check_keys(run, {"horizon", "warm_up", "replications", "seed", "trajectory_period", "precision", "steady_state"});
-  const auto horizon = r.required(run, "horizon", expect_horizon);
+  r.check_keys(run, {"horizon", "end_date", "warm_up", "replications", "seed", "trajectory_period", "precision",
+                     "steady_state"});
+  const auto horizon = read_horizon(r, run, start);
   const auto warm_up = r.optional(run, "warm_up", &JsonReader::expect_duration);
   if (horizon && warm_up && *warm_up >= *horizon) {
-    r.error_at("warm_up", "expected a duration shorter than the horizon (" + describe(run.at("horizon")) +
-                              "), got " + describe(run.at("warm_up")));
+    const Json* written = JsonReader::find(run, "horizon");
+    const std::string length = written != nullptr ? describe(*written)
+                                                  : io::format_shortest(*horizon) + " days, to " +
+                                                        describe(run.at("end_date"));
+    r.error_at("warm_up", "expected a duration shorter than the horizon (" + length + "), got " +
+                              describe(run.at("warm_up")));
   }
   out.horizon = horizon.value_or(out.horizon);
   out.warm_up = warm_up.value_or(out.warm_up);
@@ -279,7 +310,7 @@ model::Scenario read_scenario(JsonReader& r, const Json& document, ScenarioConte
   }
   if (const Json* run = r.require(document, "run")) {
     const auto step = r.enter("run");
-    context.horizon = read_run(r, *run, scenario.run);
+    context.horizon = read_run(r, *run, scenario.run, context.start_date);
   }
   const std::size_t errors_before_types = r.error_count();
   read_optional_objects(r, document, "patient_types", "an array of patient types", scenario.patient_types,

@@ -641,5 +641,39 @@ TEST(LoadScenario, ReportsADirectory) {
   EXPECT_THROW((void)load_scenario(testing::TempDir()), ScenarioError);
 }
 
+// run.end_date: the last day of the run, inclusive, instead of a horizon.
+TEST(ScenarioEndDate, RunsToTheEndOfTheLastDay) {
+  nlohmann::json document = minimal_scenario();
+  document["start_date"] = "2022-12-01";
+  document["run"] = nlohmann::json::parse(R"({ "end_date": "2023-10-31", "warm_up": "7d" })");
+  // 31 days of December, then January to October 2023 (304 days), 31 October included: a horizon
+  // of "334d" from the same start would end as 31 October begins.
+  EXPECT_DOUBLE_EQ(parse(document).scenario.run.horizon, 335.0);
+  document["run"] = nlohmann::json::parse(R"({ "end_date": "2022-12-01" })");
+  EXPECT_DOUBLE_EQ(parse(document).scenario.run.horizon, 1.0) << "the start date itself is one whole day";
+}
+
+TEST(ScenarioEndDate, ProblemsAreLocated) {
+  nlohmann::json document = minimal_scenario();
+  document["start_date"] = "2022-12-01";
+  document["run"] = nlohmann::json::parse(R"({ "end_date": "2022-11-30" })");
+  auto errors = errors_of(document);
+  ASSERT_EQ(errors.size(), 1U);
+  EXPECT_EQ(errors[0].path, "/run/end_date");
+  EXPECT_EQ(errors[0].message, "expected a date on or after the start date (\"2022-12-01\"), got \"2022-11-30\"");
+
+  document["run"] = nlohmann::json::parse(R"({ "end_date": "2023-01-31", "horizon": "60d" })");
+  errors = errors_of(document);
+  ASSERT_EQ(errors.size(), 1U);
+  EXPECT_EQ(errors[0].path, "/run/end_date");
+  EXPECT_EQ(errors[0].message, "cannot be given with \"horizon\": give one of them");
+
+  document["run"] = nlohmann::json::parse(R"({ "end_date": "2022-12-10", "warm_up": "10d" })");
+  errors = errors_of(document);
+  ASSERT_EQ(errors.size(), 1U);
+  EXPECT_EQ(errors[0].path, "/run/warm_up");
+  EXPECT_EQ(errors[0].message, "expected a duration shorter than the horizon (10 days, to \"2022-12-10\"), got \"10d\"");
+}
+
 }  // namespace
 }  // namespace carepath::io
