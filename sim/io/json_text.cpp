@@ -4,6 +4,7 @@
 #include <carepath/error.hpp>
 
 #include <algorithm>
+#include <cctype>
 
 namespace carepath::io {
 namespace {
@@ -91,6 +92,39 @@ std::size_t too_deep_offset(const std::string& text) {
   return text.size();
 }
 
+// The two slips people make most in hand-written JSON, said in words: a comma after the last
+// member or element, and a comma missing between two of them. `at` is the offset of the character
+// the parser stopped at; "" when the error is neither.
+std::string plain_syntax_message(const std::string& text, std::size_t at) {
+  if (at >= text.size()) return "";
+  const char stopped = text[at];
+  std::size_t before = at;
+  while (before > 0 && std::isspace(static_cast<unsigned char>(text[before - 1])) != 0) --before;
+  if ((stopped == '}' || stopped == ']') && before > 0 && text[before - 1] == ',') {
+    return position_text(text, before - 1) + ": a comma before '" + std::string(1, stopped) +
+           "' (a trailing comma) is not allowed in JSON: remove it";
+  }
+  // A string is reported where it ends; the comma belongs before where it starts.
+  std::size_t start = at;
+  if (stopped == '"') {
+    if (at == 0) return "";
+    do {
+      --start;
+    } while (start > 0 && !(text[start] == '"' && text[start - 1] != '\\'));
+    if (text[start] != '"') return "";
+  } else if (stopped != '{' && stopped != '[') {
+    return "";
+  }
+  before = start;
+  while (before > 0 && std::isspace(static_cast<unsigned char>(text[before - 1])) != 0) --before;
+  // What can end a value: a closing bracket or quote, a digit, or the last letter of true, false, null.
+  const bool after_value =
+      before > 0 && std::string_view("}]\"0123456789el").find(text[before - 1]) != std::string_view::npos;
+  if (!after_value) return "";
+  return position_text(text, start) + ": a comma is missing before this, after the value that ends at " +
+         position_text(text, before - 1);
+}
+
 ScenarioError located_error(const std::string& source, std::string message) {
   return ScenarioError(source, {{Severity::Error, "", std::move(message)}});
 }
@@ -107,6 +141,10 @@ Json parse_json_text(const std::string& text, const std::string& source) {
     const std::size_t start = parser.error_end() - std::min(parser.error_end(), parser.error_token().size());
     throw located_error(source, position_text(text, start) + ": number " + parser.error_token() +
                                     " is out of range: expected a number from -1.7e308 to 1.7e308");
+  } catch (const Json::parse_error& e) {
+    // e.byte counts the characters read, the one the parser stopped at included.
+    std::string plain = e.byte > 0 ? plain_syntax_message(text, e.byte - 1) : "";
+    throw located_error(source, plain.empty() ? syntax_message(e.what()) : std::move(plain));
   } catch (const Json::exception& e) {
     throw located_error(source, syntax_message(e.what()));
   }

@@ -280,10 +280,18 @@ TEST(ParseScenario, NamesTheSourceOnEveryLine) {
 }
 
 TEST(ParseScenario, ReportsSyntaxErrorsWithLineAndColumn) {
-  const auto errors = errors_of_text("{\n  \"name\": \"m\"\n  \"run\": {}\n}");
+  // The two common slips in words, at the place to edit; anything else in the parser's words.
+  auto errors = errors_of_text("{\n  \"name\": \"m\"\n  \"run\": {}\n}");
   ASSERT_EQ(errors.size(), 1U);
   EXPECT_EQ(errors[0].path, "");
-  EXPECT_THAT(errors[0].message, testing::StartsWith("line 3, column 7: syntax error"));
+  EXPECT_EQ(errors[0].message, "line 3, column 3: a comma is missing before this, after the value that ends at line 2, "
+                               "column 13");
+  errors = errors_of_text("{\n  \"name\": \"m\",\n  \"run\": [1, 2, ]\n}");
+  ASSERT_EQ(errors.size(), 1U);
+  EXPECT_EQ(errors[0].message, "line 3, column 15: a comma before ']' (a trailing comma) is not allowed in JSON: remove it");
+  errors = errors_of_text("{\n  \"name\": \"m\",\n  \"run\": [1 2]\n}");
+  ASSERT_EQ(errors.size(), 1U);
+  EXPECT_THAT(errors[0].message, testing::StartsWith("line 3, column 13: syntax error"));
 }
 
 TEST(ParseScenario, ReportsNumbersTooLargeToReadInsteadOfCrashing) {
