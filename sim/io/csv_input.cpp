@@ -78,7 +78,10 @@ std::optional<CsvInput> CsvInput::open(JsonReader& r, const Json& value, const S
   try {
     text = read_text_file(path);
   } catch (const std::system_error& e) {
-    r.error(name + ": cannot read file: " + e.code().message());
+    // Say where it looked: CSV paths are relative to the scenario's folder, not to where carepath runs.
+    const std::string where = context.csv_folder.empty() ? "in the current folder"
+                                                         : "beside the scenario, as '" + path.generic_string() + "'";
+    r.error(name + ": cannot read file: " + e.code().message() + " (looked " + where + ")");
     return std::nullopt;
   }
   if (context.csv_files_read != nullptr) record_csv_file(*context.csv_files_read, name, text);

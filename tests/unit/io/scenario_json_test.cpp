@@ -611,8 +611,13 @@ TEST(ParseScenario, FindsCsvFilesInTheFolderItIsGiven) {
 }
 
 TEST(ParseScenario, ReportsACsvFileItCannotRead) {
+  // It says where it looked: relative to the scenario's folder, not to where carepath runs.
   EXPECT_THAT(error_lines(scenario_with_series("missing.csv"), data_folder()),
-              ElementsAre("/arrivals/0/profile/daily_series: missing.csv: cannot read file: No such file or directory"));
+              ElementsAre("/arrivals/0/profile/daily_series: missing.csv: cannot read file: No such file or directory "
+                          "(looked beside the scenario, as '" + (data_folder() / "missing.csv").generic_string() + "')"));
+  EXPECT_THAT(error_lines(scenario_with_series("missing.csv"), {}),
+              ElementsAre("/arrivals/0/profile/daily_series: missing.csv: cannot read file: No such file or directory "
+                          "(looked in the current folder)"));
 }
 
 TEST(ParseScenario, ShowsTheFirstTenProblemsOfACsvFileAndCountsTheRest) {
