@@ -204,6 +204,8 @@ int run_scenario(const Options& options, const io::Provenance* recorded, std::os
     io::print_summary_table(result.base, out);
     if (result.base.precision) io::print_precision(*result.base.precision, out);
     io::print_headlines(loaded.base.headlines, variants, result, out);
+    // Last, where the eye lands: the one file to open next.
+    out << "\nReport: " << (dir / io::kReportHtmlFile).string() << '\n';
     err << "wrote " << dir.string() << '\n';
   }
   return kSuccess;

@@ -144,6 +144,7 @@ TEST_F(CliTest, RunWritesResultsToTheDefaultFolder) {
   EXPECT_THAT(o.out, HasSubstr("clinic"));
   EXPECT_THAT(o.out, HasSubstr("3 replications, seed 7, 1 thread,"));
   EXPECT_THAT(o.err, HasSubstr("wrote results/tiny\n"));
+  EXPECT_THAT(o.out, ::testing::EndsWith("\nReport: results/tiny/report.html\n"));
   EXPECT_THAT(o.err, HasSubstr("] 3/3 replications, "));  // progress: a file gets a line per tenth
   for (const char* file : {"summary.json", "summary_services.csv", "summary_system.csv",
                            "replications.csv", "trajectories.csv", "trajectories.json"}) {
