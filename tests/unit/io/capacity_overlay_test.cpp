@@ -18,6 +18,9 @@ namespace {
 
 using nlohmann::json;
 using test_documents::minimal_scenario;
+using test_documents::error_lines;
+using test_documents::parse_set;
+using test_documents::lines_of;
 using ::testing::HasSubstr;
 
 // A ward whose capacity is 10 from the start, 14 from 1 Feb and 10 again from 1 Mar, with a
@@ -34,30 +37,10 @@ json rostered_scenario(const json& variant) {
   return document;
 }
 
-LoadedScenarioSet parse_set(const json& document) { return parse_scenario_set(document.dump(), "test.json"); }
-
 std::vector<std::uint32_t> change_capacities(const model::Service& s) {
   std::vector<std::uint32_t> values;
   for (const auto& c : s.capacity_changes) values.push_back(c.capacity);
   return values;
-}
-
-std::vector<std::string> warning_lines(const LoadedScenarioSet& set) {
-  std::vector<std::string> lines;
-  for (const auto& d : set.warnings) lines.push_back(d.path + ": " + d.message);
-  return lines;
-}
-
-std::vector<std::string> error_lines(const json& document) {
-  try {
-    (void)parse_set(document);
-  } catch (const ScenarioError& e) {
-    std::vector<std::string> lines;
-    for (const auto& d : e.diagnostics()) lines.push_back(d.path + ": " + d.message);
-    return lines;
-  }
-  ADD_FAILURE() << "expected a ScenarioError";
-  return {};
 }
 
 TEST(CapacityOverlay, DeltaMovesBaseChangesAndShiftsAndKeepsTheSchedule) {
@@ -81,7 +64,7 @@ TEST(CapacityOverlay, NegativeDeltaBelowZeroIsClosedWithAWarningNamingEachPlace)
   EXPECT_EQ(s.capacity, 2u);
   EXPECT_EQ(change_capacities(s), (std::vector<std::uint32_t>{6, 2}));
   EXPECT_EQ(s.roster[0].capacity, 0u);
-  EXPECT_THAT(warning_lines(set),
+  EXPECT_THAT(lines_of(set.warnings),
               ::testing::ElementsAre("/variants/0/services/s/capacity_delta: leaves no capacity at roster shift 1 "
                                      "(from 00:00) (6): set to 0 (closed) there"));
 }
@@ -138,7 +121,7 @@ TEST(CapacityOverlay, ReplacingAScheduleWithAFlatNumberWarnsNamingWhatWasDropped
   ASSERT_EQ(set.variants.size(), 1u);
   EXPECT_EQ(set.variants[0].scenario.services[0].capacity, 12u);
   EXPECT_TRUE(set.variants[0].scenario.services[0].roster.empty());
-  EXPECT_THAT(warning_lines(set),
+  EXPECT_THAT(lines_of(set.warnings),
               ::testing::ElementsAre(
                   "/variants/0/services/s/capacity: replaces the base's capacity schedule and drops its weekly roster "
                   "(1 shift) and its dated changes from 2024-02-01 and 2024-03-01; to keep them, change capacity "

@@ -14,7 +14,7 @@ namespace carepath::io {
 namespace {
 
 using nlohmann::json;
-using test_documents::errors_of;
+using test_documents::error_lines;
 using test_documents::minimal_scenario;
 using test_documents::parse;
 
@@ -37,12 +37,6 @@ json department() {
 std::vector<std::string> kpis(const model::Scenario& s) {
   std::vector<std::string> out;
   for (const auto& h : s.headlines) out.push_back(h.kpi + (h.label.empty() ? "" : " | " + h.label));
-  return out;
-}
-
-std::vector<std::string> lines(const std::vector<Diagnostic>& diagnostics) {
-  std::vector<std::string> out;
-  for (const auto& d : diagnostics) out.push_back(d.path + ": " + d.message);
   return out;
 }
 
@@ -75,7 +69,7 @@ TEST(Headlines, ProblemsAreLocatedAndSayWhatIsWrong) {
     7,
     "four_hours.within_target",
     "pathway.four_hours.within_target" ])");
-  EXPECT_THAT(lines(errors_of(document)),
+  EXPECT_THAT(error_lines(document),
               ::testing::ElementsAre(
                   "/headlines/0: unknown kind, pathway or service 'four_hour'; did you mean 'four_hours'? (known: "
                   "service, pathway, system, four_hours, ed, ward)",
@@ -87,7 +81,7 @@ TEST(Headlines, ProblemsAreLocatedAndSayWhatIsWrong) {
                   "\"label\": \"4-hour share\"}, got 7",
                   "/headlines/5: repeats the headline pathway.four_hours.within_target"));
   document["headlines"] = json::array();
-  EXPECT_THAT(lines(errors_of(document)),
+  EXPECT_THAT(error_lines(document),
               ::testing::ElementsAre("/headlines: expected from 1 to 20 KPIs (leave \"headlines\" out for the "
                                      "defaults), got []"));
 }

@@ -30,6 +30,11 @@ inline LoadedScenario parse(const nlohmann::json& document, const std::filesyste
   return parse_scenario(document.dump(), "test.json", csv_folder);
 }
 
+/// The scenario and its variants, as `carepath run` loads them.
+inline LoadedScenarioSet parse_set(const nlohmann::json& document) {
+  return parse_scenario_set(document.dump(), "test.json");
+}
+
 inline std::vector<Diagnostic> errors_of_text(const std::string& text, const std::filesystem::path& csv_folder = {}) {
   try {
     (void)parse_scenario(text, "test.json", csv_folder);

@@ -21,20 +21,8 @@ namespace {
 
 using nlohmann::json;
 using test_documents::minimal_scenario;
-
-LoadedScenarioSet parse_set(const json& document) { return parse_scenario_set(document.dump(), "test.json"); }
-
-std::vector<std::string> error_lines(const json& document) {
-  try {
-    (void)parse_set(document);
-  } catch (const ScenarioError& e) {
-    std::vector<std::string> lines;
-    for (const auto& d : e.diagnostics()) lines.push_back(d.path + ": " + d.message);
-    return lines;
-  }
-  ADD_FAILURE() << "expected a ScenarioError";
-  return {};
-}
+using test_documents::error_lines;
+using test_documents::parse_set;
 
 TEST(VariantOverlay, NoVariantsGivesTheBaseAlone) {
   const auto set = parse_set(minimal_scenario());
