@@ -22,6 +22,16 @@ namespace carepath::cli_test {
 
 namespace fs = std::filesystem;
 
+/// A run that lasts minutes on any machine (about a million events per replication, a thousand
+/// replications): for the tests that stop one while it runs.
+inline constexpr const char* kLongScenario = R"({
+  "name": "long",
+  "run": { "horizon": "2000d", "replications": 1000, "seed": 3 },
+  "arrivals": [ { "name": "referrals", "to": "clinic", "rate": "240/day" } ],
+  "services": [ { "name": "clinic", "capacity": 1,
+                  "service_time": { "distribution": "exponential", "mean": "5min" } } ]
+})";
+
 inline std::string read_text(const fs::path& path) {
   std::ifstream in(path);
   std::stringstream text;

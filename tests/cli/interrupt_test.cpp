@@ -28,6 +28,7 @@
 namespace {
 
 namespace fs = std::filesystem;
+using carepath::cli_test::kLongScenario;
 using carepath::cli_test::read_text;
 using ::testing::HasSubstr;
 
@@ -48,15 +49,6 @@ constexpr const char* kShortWriteScenario = R"({
   "arrivals": [ { "name": "referrals", "to": "clinic", "rate": "1/day" } ],
   "services": [ { "name": "clinic", "capacity": 1,
                   "service_time": { "distribution": "exponential", "mean": "5h" } } ]
-})";
-
-// About a million events per replication and a thousand replications: minutes, on any machine.
-constexpr const char* kLongScenario = R"({
-  "name": "long",
-  "run": { "horizon": "2000d", "replications": 1000, "seed": 3 },
-  "arrivals": [ { "name": "referrals", "to": "clinic", "rate": "240/day" } ],
-  "services": [ { "name": "clinic", "capacity": 1,
-                  "service_time": { "distribution": "exponential", "mean": "5min" } } ]
 })";
 
 struct Outcome {

@@ -35,15 +35,6 @@ constexpr const char* kTinyScenario = R"({
                   "service_time": { "distribution": "exponential", "mean": "8h" } } ]
 })";
 
-// About a million events per replication and a thousand replications: minutes, on any machine.
-constexpr const char* kLongScenario = R"({
-  "name": "long",
-  "run": { "horizon": "2000d", "replications": 1000, "seed": 3 },
-  "arrivals": [ { "name": "referrals", "to": "clinic", "rate": "240/day" } ],
-  "services": [ { "name": "clinic", "capacity": 1,
-                  "service_time": { "distribution": "exponential", "mean": "5min" } } ]
-})";
-
 class OutputFolderCliTest : public CliWorkspace {
  protected:
   OutputFolderCliTest() : CliWorkspace("output") {
