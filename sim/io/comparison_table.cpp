@@ -91,6 +91,7 @@ void print_headlines(const std::vector<model::Headline>& headlines, const std::v
   out << "\nHeadlines (mean [95% CI]):\n";
   print_rows(rows, out);
 
+  std::size_t others = 0;  // Resolved differences that are not headlines, counted for the last line.
   for (const run::VariantDifferences& variant : comparison.differences) {
     const auto found = std::find_if(variants.begin(), variants.end(),
                                     [&](const model::ScenarioVariant& v) { return v.name == variant.variant; });
@@ -115,19 +116,15 @@ void print_headlines(const std::vector<model::Headline>& headlines, const std::v
                                      (h.detectable ? difference : "no detectable change (" + difference + ")"));
     }
     print_rows(rows, out);
-  }
-  if (comparison.differences.empty()) return;
-  std::size_t others = 0;
-  for (const run::VariantDifferences& variant : comparison.differences) {
-    const auto headline_rows = run::headline_differences(headlines, variant);
     for (const run::KpiDifference& d : variant.differences) {
       const bool resolved = d.difference.n > 0 && (d.difference.ci_low > 0 || d.difference.ci_high < 0);
       const std::string kpi = d.kind == "system" ? "system." + d.metric : d.kind + "." + d.name + "." + d.metric;
-      const bool headline = std::any_of(headline_rows.begin(), headline_rows.end(),
-                                        [&](const run::HeadlineDifference& h) { return h.kpi == kpi; });
+      const bool headline = std::any_of(headlines.begin(), headlines.end(),
+                                        [&](const model::Headline& h) { return h.kpi == kpi; });
       if (resolved && !headline) ++others;
     }
   }
+  if (comparison.differences.empty()) return;
   out << "(variant - base, paired: the same random numbers; " << others
       << " other KPI differences have an interval excluding 0; comparison.csv has every KPI)\n";
 }
