@@ -4,6 +4,7 @@
 #include <boost/math/distributions/exponential.hpp>
 #include <boost/math/distributions/gamma.hpp>
 #include <boost/math/distributions/lognormal.hpp>
+#include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/triangular.hpp>
 #include <boost/math/distributions/uniform.hpp>
 #include <boost/math/distributions/weibull.hpp>
@@ -61,6 +62,10 @@ double sample_residual(const model::DistributionSpec& spec, double elapsed, Rand
                                   elapsed, engine);
         } else if constexpr (std::is_same_v<D, model::Weibull>) {
           return conditional_draw(boost::math::weibull_distribution<double>(d.shape, d.scale), elapsed, engine);
+        } else if constexpr (std::is_same_v<D, model::Normal>) {
+          // The normal truncated at zero, conditioned on exceeding elapsed (never negative), is the
+          // normal conditioned on exceeding elapsed: the truncation is inside the condition.
+          return conditional_draw(boost::math::normal_distribution<double>(d.mean, d.sd), elapsed, engine);
         } else {
           std::vector<double> longer;
           for (double v : d.values) {

@@ -37,6 +37,10 @@ Sampler::Sampler(const model::DistributionSpec& spec) {
           kind_ = Kind::Weibull;
           a_ = d.shape;
           b_ = d.scale;
+        } else if constexpr (std::is_same_v<D, model::Normal>) {
+          kind_ = Kind::TruncatedNormal;
+          a_ = d.mean;
+          b_ = d.sd;
         } else {
           static_assert(std::is_same_v<D, model::Empirical>);
           kind_ = Kind::Empirical;

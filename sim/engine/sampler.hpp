@@ -10,6 +10,7 @@
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/gamma_distribution.hpp>
 #include <boost/random/lognormal_distribution.hpp>
+#include <boost/random/normal_distribution.hpp>
 #include <boost/random/triangle_distribution.hpp>
 #include <boost/random/uniform_int_distribution.hpp>
 #include <boost/random/uniform_real_distribution.hpp>
@@ -45,15 +46,27 @@ class Sampler {
         return boost::random::weibull_distribution<double>(a_, b_)(engine);
       case Kind::Empirical:
         return values_[boost::random::uniform_int_distribution<std::size_t>(0, values_.size() - 1)(engine)];
+      case Kind::TruncatedNormal: {
+        // Rejection: the loader keeps sd <= 10 x mean, so at least 54% of draws are kept and the
+        // loop runs under two times on average.
+        double x = 0;
+        do {
+          x = boost::random::normal_distribution<double>(a_, b_)(engine);
+        } while (x < 0);
+        return x;
+      }
     }
     return a_;
   }
 
  private:
-  enum class Kind : std::uint8_t { Exponential, Deterministic, Uniform, Triangular, Gamma, Lognormal, Weibull, Empirical };
+  enum class Kind : std::uint8_t {
+    Exponential, Deterministic, Uniform, Triangular, Gamma, Lognormal, Weibull, Empirical, TruncatedNormal
+  };
   Kind kind_ = Kind::Deterministic;
   double a_ = 0;  // exponential: rate; deterministic: value; uniform/triangular: min; gamma: shape;
-  double b_ = 0;  // lognormal: mu, sigma; weibull: shape, scale; uniform: max; triangular: mode
+  double b_ = 0;  // lognormal: mu, sigma; weibull: shape, scale; uniform: max; triangular: mode;
+                  // truncated normal: mean, sd
   double c_ = 0;  // triangular: max
   std::vector<double> values_;  // empirical only
 };

@@ -8,6 +8,8 @@
 #include <carepath/io/scenario_json.hpp>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -68,6 +70,22 @@ std::optional<DistributionSpec> read_mean_and_sd(JsonReader& r, const Json& d) {
   const auto sd = r.required(d, "sd", expect_positive_duration);
   if (!mean || !sd) return std::nullopt;
   return MeanAndSd{*mean, *sd};
+}
+
+// The normal is truncated at zero by redrawing negative draws, which raises the mean; when it
+// rises by more than 1% the planner is told the mean the run will have.
+std::optional<DistributionSpec> read_normal(JsonReader& r, const Json& d) {
+  auto spec = read_mean_and_sd<model::Normal>(r, d);
+  if (!spec || model::sampler_breach(*spec)) return spec;  // A breach is reported by the caller.
+  const auto& normal = std::get<model::Normal>(*spec);
+  const double drawn_mean = model::mean_of(*spec);
+  if (std::isfinite(drawn_mean) && drawn_mean > 1.01 * normal.mean) {
+    char digits[32];
+    const auto written = std::to_chars(digits, digits + sizeof digits, drawn_mean, std::chars_format::general, 4);
+    r.warning("negative draws of this normal are drawn again (truncation at zero), so its times have mean " +
+              std::string(digits, written.ptr) + " days, not " + describe(d.at("mean")));
+  }
+  return spec;
 }
 
 std::optional<DistributionSpec> read_weibull(JsonReader& r, const Json& d) {
@@ -147,6 +165,7 @@ const std::vector<DistributionRule>& distribution_rules() {
       {"lognormal", {"mean", "sd"}, read_mean_and_sd<model::Lognormal>},
       {"weibull", {"shape", "scale"}, read_weibull},
       {"empirical", {"values", "unit"}, read_empirical},
+      {"normal", {"mean", "sd"}, read_normal},
   };
   return rules;
 }

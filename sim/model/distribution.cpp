@@ -4,6 +4,7 @@
 #include <carepath/model/distribution.hpp>
 
 #include <cmath>
+#include <numbers>
 #include <numeric>
 #include <type_traits>
 
@@ -20,6 +21,16 @@ Overloaded(Fs...) -> Overloaded<Fs...>;
 double empirical_mean(const std::vector<double>& values) {
   return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
 }
+
+// phi(alpha) / (1 - Phi(alpha)) at alpha = -mean / sd, the truncated normal's inverse Mills ratio:
+// its mean is mean + sd * ratio and its variance sd^2 (1 + alpha ratio - ratio^2) (Johnson, Kotz
+// and Balakrishnan, Continuous Univariate Distributions 1, 13.10.1).
+double inverse_mills_ratio(const Normal& e) {
+  const double alpha = -e.mean / e.sd;
+  const double density = std::exp(-alpha * alpha / 2) / std::sqrt(2 * std::numbers::pi);
+  const double kept = std::erfc(alpha / std::numbers::sqrt2) / 2;  // 1 - Phi(alpha)
+  return density / kept;
+}
 }  // namespace
 
 double mean_of(const DistributionSpec& d) {
@@ -32,6 +43,7 @@ double mean_of(const DistributionSpec& d) {
                         [](const Lognormal& e) { return e.mean; },
                         [](const Weibull& e) { return e.scale * std::tgamma(1 + 1 / e.shape); },
                         [](const Empirical& e) { return empirical_mean(e.values); },
+                        [](const Normal& e) { return e.mean + e.sd * inverse_mills_ratio(e); },
                     },
                     d);
 }
@@ -58,6 +70,10 @@ double variance_of(const DistributionSpec& d) {
                           for (double v : e.values) sum += (v - m) * (v - m);
                           return sum / static_cast<double>(e.values.size());
                         },
+                        [](const Normal& e) {
+                          const double ratio = inverse_mills_ratio(e);
+                          return e.sd * e.sd * (1 - (e.mean / e.sd) * ratio - ratio * ratio);
+                        },
                     },
                     d);
 }
@@ -79,6 +95,7 @@ DistributionSpec scaled(const DistributionSpec& d, double factor) {
                           for (double& v : out.values) v *= factor;
                           return out;
                         },
+                        [&](const Normal& e) -> DistributionSpec { return Normal{e.mean * factor, e.sd * factor}; },
                     },
                     d);
 }

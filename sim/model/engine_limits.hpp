@@ -33,7 +33,7 @@ inline constexpr std::string_view kMaxHorizonText = R"(1000 years ("365250d"))";
 inline constexpr double kMaxDistributionDays = kMaxHorizonDays;
 inline constexpr double kMinScaleDays = 0.001 / 86'400;  // 1 ms
 
-/// Gamma and lognormal: the standard deviation from mean / 10^4 to 10 × mean. Beyond 10 a gamma's
+/// Gamma, lognormal and normal: the standard deviation from mean / 10^4 to 10 × mean. Beyond 10 a gamma's
 /// shape is below 0.01 and Boost.Random returns mostly exact zeros (at 100, 93% of draws), so the
 /// mean drawn is not the mean written; below 10^-4 the distribution is a deterministic one.
 inline constexpr double kMinCoefficientOfVariation = 1e-4;

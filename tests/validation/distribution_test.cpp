@@ -8,6 +8,8 @@
 //   weibull(k, s): s G(1+1/k), s^2 (G(1+2/k) - G(1+1/k)^2) with G the gamma function
 //   empirical(v_1..v_n): mean and population variance of the values (each equally likely)
 //   deterministic(v): v, 0
+//   normal(m, s) truncated at zero by rejection, a = -m/s, r = phi(a)/(1 - Phi(a)):
+//                    m + s r, s^2 (1 + a r - r^2)   (Johnson, Kotz and Balakrishnan 13.10.1)
 // Tolerances come from the central limit theorem over n = 200000 iid draws, at z = 3.09 (the
 // 0.999 normal quantile):
 //   sample mean:     |mean - mu| <= z s / sqrt(n);
@@ -16,6 +18,7 @@
 //   empirical draws: Pearson's chi-square of the value frequencies below its 0.999 quantile.
 // Draws must never be negative, must stay within [min, max] for bounded kinds, and an empirical
 // distribution must only return values it was given. Fixed seed, single attempt.
+#include "engine/residual.hpp"
 #include "engine/rng_streams.hpp"
 #include "engine/sampler.hpp"
 
@@ -53,6 +56,19 @@ double weibull_variance(double k, double s) {
   return s * s * (std::tgamma(1 + 2 / k) - g1 * g1);
 }
 
+// The moments of a normal(m, s) conditioned on exceeding `lower`, from Boost.Math's normal.
+double truncated_normal_mean(double m, double s, double lower = 0) {
+  const boost::math::normal unit;
+  const double a = (lower - m) / s;
+  return m + s * boost::math::pdf(unit, a) / boost::math::cdf(boost::math::complement(unit, a));
+}
+double truncated_normal_variance(double m, double s) {
+  const boost::math::normal unit;
+  const double a = -m / s;
+  const double r = boost::math::pdf(unit, a) / boost::math::cdf(boost::math::complement(unit, a));
+  return s * s * (1 + a * r - r * r);
+}
+
 std::vector<Case> cases() {
   const double inf = HUGE_VAL;
   return {
@@ -68,6 +84,11 @@ std::vector<Case> cases() {
        inf},
       {"empirical", model::Empirical{{0.5, 1.0, 1.0, 3.0, 7.5}}, 2.6, (4.41 + 2.56 + 2.56 + 0.16 + 24.01) / 5, 0.5,
        7.5},
+      // A third of the untruncated normal lies below zero here, so the mean shifts by 29%.
+      {"normal_truncated", model::Normal{1.0, 1.0}, truncated_normal_mean(1, 1), truncated_normal_variance(1, 1), 0,
+       inf},
+      {"normal_barely_truncated", model::Normal{3.0, 1.0}, truncated_normal_mean(3, 1),
+       truncated_normal_variance(3, 1), 0, inf},
   };
 }
 
@@ -161,6 +182,29 @@ TEST(DistributionEmpirical, DrawsOnlyGivenValuesWithTheirFrequencies) {
   }
   const boost::math::chi_squared dist(static_cast<double>(expected_share.size() - 1));
   EXPECT_LT(chi2, boost::math::quantile(dist, 0.999));
+}
+
+// Residual stays of patients present at the start: a stay already `elapsed` days long has the
+// remaining time of a normal(m, s) conditioned on exceeding elapsed, whose mean is
+// truncated_normal_mean(m, s, elapsed) - elapsed (elapsed 0 gives the truncated normal itself).
+// Tolerance: z = 3.09 standard errors of the mean of kDraws iid draws, per elapsed time.
+TEST(DistributionTruncatedNormal, ResidualTimesAreConditionedOnTheTimeElapsed) {
+  const model::DistributionSpec spec = model::Normal{1.0, 1.0};
+  for (const double elapsed : {0.0, 0.5, 2.0, 4.0}) {
+    engine::RandomEngine stream = engine::make_stream(kSeed, 0, engine::StreamPurpose::ServiceTime, 102);
+    std::vector<double> x(kDraws);
+    for (double& v : x) v = engine::sample_residual(spec, elapsed, stream);
+    const auto n = static_cast<double>(x.size());
+    double sum = 0;
+    for (const double v : x) sum += v;
+    const double mean = sum / n;
+    double m2 = 0;
+    for (const double v : x) m2 += (v - mean) * (v - mean);
+    const double expected = truncated_normal_mean(1, 1, elapsed) - elapsed;
+    EXPECT_LE(std::abs(mean - expected), kZ * std::sqrt(m2 / (n - 1) / n))
+        << "elapsed " << elapsed << ": mean residual " << mean << ", theory " << expected;
+    EXPECT_GE(*std::min_element(x.begin(), x.end()), 0.0);
+  }
 }
 
 }  // namespace

@@ -16,10 +16,13 @@ struct Triangular { double min; double mode; double max; };
 struct Gamma { double mean; double sd; };
 struct Lognormal { double mean; double sd; };  ///< Mean and sd of the times themselves, not of their log.
 struct Weibull { double shape; double scale; };
+/// A normal of this mean and sd, truncated at zero by redrawing negative draws (rejection), so the
+/// times drawn have the truncated normal's mean, above `mean` (mean_of gives it).
+struct Normal { double mean; double sd; };
 struct Empirical { std::vector<double> values; };  ///< Each observed value equally likely.
 
 using DistributionSpec =
-    std::variant<Exponential, Deterministic, Uniform, Triangular, Gamma, Lognormal, Weibull, Empirical>;
+    std::variant<Exponential, Deterministic, Uniform, Triangular, Gamma, Lognormal, Weibull, Empirical, Normal>;
 
 /// Theoretical mean and variance, used by tests and by the report's assumptions table.
 [[nodiscard]] double mean_of(const DistributionSpec& d);

@@ -206,6 +206,19 @@ TEST(ParseScenario, ReadsLognormal) {
   EXPECT_DOUBLE_EQ(d.sd, 14);
 }
 
+TEST(ParseScenario, ReadsATruncatedNormalAndWarnsWhenTruncationShiftsItsMean) {
+  const auto d = std::get<model::Normal>(service_time_of(R"({"distribution":"normal","mean":"3d","sd":"12h"})"));
+  EXPECT_DOUBLE_EQ(d.mean, 3);
+  EXPECT_DOUBLE_EQ(d.sd, 0.5);
+  auto document = minimal_scenario();
+  EXPECT_THAT(warning_lines(document), IsEmpty());
+  // A sixth of normal(1d, 1d) lies below zero; redrawing it raises the mean to 1.2876 days.
+  document["services"][0]["service_time"] = nlohmann::json::parse(R"({"distribution":"normal","mean":"1d","sd":"1d"})");
+  EXPECT_THAT(warning_lines(document),
+              ElementsAre("/services/0/service_time: negative draws of this normal are drawn again (truncation at "
+                          "zero), so its times have mean 1.288 days, not \"1d\""));
+}
+
 TEST(ParseScenario, ReadsWeibullWithAPlainShape) {
   const auto d =
       std::get<model::Weibull>(service_time_of(R"({"distribution":"weibull","shape":1.5,"scale":"36h"})"));
