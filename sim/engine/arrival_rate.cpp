@@ -34,8 +34,20 @@ std::array<double, N> normalised(const std::array<double, N>& shape, const std::
   return scaled;
 }
 
-template <std::size_t N>
-bool is_flat(const std::array<double, N>& shape) {
+/// The 168 hour-of-week values scaled to mean 1.
+std::vector<double> normalised_week(const std::vector<double>& shape, const std::string& source) {
+  if (shape.size() != 168) {
+    throw std::logic_error(quoted(source) + ": hour_of_week has " + std::to_string(shape.size()) +
+                           " values, not 168 (the loader must reject it)");
+  }
+  std::array<double, 168> week{};
+  std::copy(shape.begin(), shape.end(), week.begin());
+  const std::array<double, 168> scaled = normalised(week, source, "hour_of_week");
+  return {scaled.begin(), scaled.end()};
+}
+
+template <class Shape>
+bool is_flat(const Shape& shape) {
   return std::all_of(shape.begin(), shape.end(), [&](double v) { return v == shape.front(); });
 }
 
@@ -91,13 +103,18 @@ ArrivalRate ArrivalRate::constant(double rate_per_day) {
   return rate;
 }
 
-ArrivalRate ArrivalRate::piecewise(std::vector<double> rates_per_day, double segments_per_day) {
+ArrivalRate ArrivalRate::piecewise(std::vector<double> rates_per_day, double segments_per_day, SimTime origin) {
   if (rates_per_day.size() > kMaxSegments) {
     throw std::length_error("arrival rate table of " + std::to_string(rates_per_day.size()) +
                             " segments exceeds the limit of " + std::to_string(kMaxSegments));
   }
+  if (!(origin <= 0 && origin > -1 / segments_per_day)) {
+    throw std::logic_error("arrival rate table origin " + std::to_string(origin) +
+                           " is not within one segment before time 0");
+  }
   ArrivalRate rate;
   rate.segments_per_day_ = segments_per_day;
+  rate.origin_ = origin;
   rate.rates_ = std::move(rates_per_day);
   rate.cumulative_.resize(rate.rates_.size() + 1);
   rate.cumulative_[0] = 0;
@@ -108,7 +125,10 @@ ArrivalRate ArrivalRate::piecewise(std::vector<double> rates_per_day, double seg
       throw std::logic_error("arrival rate of segment " + std::to_string(i) + " is " + std::to_string(r) +
                              ", but must be finite and >= 0");
     }
-    rate.cumulative_[i + 1] = rate.cumulative_[i] + r / segments_per_day;
+    // The first segment may begin before time 0 (a run starting at 06:30 has hourly segments from
+    // 06:00); Λ counts from time 0, so only its part after 0 adds to it.
+    const double added = i == 0 && origin < 0 ? r * (1 / segments_per_day + origin) : r / segments_per_day;
+    rate.cumulative_[i + 1] = rate.cumulative_[i] + added;
   }
   return rate;
 }
@@ -118,7 +138,7 @@ SimTime ArrivalRate::segment_length() const noexcept {
 }
 
 std::size_t ArrivalRate::segment_of(SimTime t) const {
-  const double index = std::floor(t * segments_per_day_);
+  const double index = std::floor((t - origin_) * segments_per_day_);
   if (!(index > 0)) return 0;
   if (index >= static_cast<double>(rates_.size())) return rates_.size();
   return static_cast<std::size_t>(index);
@@ -129,7 +149,7 @@ double ArrivalRate::cumulative(SimTime t) const {
   if (is_constant()) return constant_rate_ * t;
   const std::size_t i = segment_of(t);
   if (i == rates_.size()) return cumulative_.back();
-  return cumulative_[i] + rates_[i] * (t - segment_start(i));
+  return cumulative_[i] + rates_[i] * (t - std::max(segment_start(i), 0.0));
 }
 
 double ArrivalRate::rate_at(SimTime t) const {
@@ -176,29 +196,49 @@ SimTime ArrivalRate::next_arrival_after(SimTime now, double unit_exponential) co
 }
 
 ArrivalRate compile_arrival_rate(const model::ArrivalSource& source, const model::Date& start_date,
-                                 SimTime horizon) {
+                                 SimTime horizon, double start_hour) {
   if (!source.profile) return ArrivalRate::constant(source.rate_per_day);
+  const model::ArrivalProfile& profile = *source.profile;
 
-  // Hourly segments only when the hour shape varies: a flat one would multiply the table by 24.
-  const bool hourly = !is_flat(source.profile->hour_of_day);
-  const double segments_per_day = hourly ? 24 : 1;
-  const double wanted = std::ceil(std::max(horizon, 0.0) * segments_per_day);
+  // Hourly segments only when an hour shape varies: a flat one would multiply the table by 24.
+  const bool by_week_hour = !profile.hour_of_week.empty();
+  const bool hourly = by_week_hour ? !is_flat(profile.hour_of_week) : !is_flat(profile.hour_of_day);
+  const std::size_t per_day = hourly ? 24 : 1;
+  const auto segments_per_day = static_cast<double>(per_day);
+  // Segments follow the clock: the table starts at the clock segment holding time 0 (hour
+  // floor(start_hour), or the start date itself), up to one segment before time 0.
+  const double skipped = std::floor(start_hour * segments_per_day / 24);
+  const double origin = (skipped * 24 / segments_per_day - start_hour) / 24;
+  const double wanted = std::ceil((std::max(horizon, 0.0) - origin) * segments_per_day);
   if (!(wanted <= static_cast<double>(ArrivalRate::kMaxSegments))) {
     throw std::length_error(quoted(source.name) + ": a horizon of " + std::to_string(horizon) + " days needs " +
                             std::to_string(wanted) + (hourly ? " hourly" : " daily") +
                             " rate segments, more than the limit of " + std::to_string(ArrivalRate::kMaxSegments));
   }
   const auto segment_count = static_cast<std::size_t>(wanted);
-  const std::size_t per_day = hourly ? 24 : 1;
-  const std::size_t day_count = (segment_count + per_day - 1) / per_day;
+  const auto first = static_cast<std::size_t>(skipped);  // clock segment of table segment 0
+  const std::size_t day_count = (first + segment_count + per_day - 1) / per_day;
 
-  const std::array<double, 24> hour = normalised(source.profile->hour_of_day, source.name, "hour_of_day");
   const std::vector<double> day_rates = daily_rates(source, start_date, day_count);
+  std::vector<double> hour_factor(per_day, 1.0);  // the flat shape, for daily segments
+  if (hourly && !by_week_hour) {
+    const std::array<double, 24> hour = normalised(profile.hour_of_day, source.name, "hour_of_day");
+    hour_factor.assign(hour.begin(), hour.end());
+  }
+  std::vector<double> week_factor;
+  if (by_week_hour) week_factor = normalised_week(profile.hour_of_week, source.name);
   std::vector<double> rates(segment_count);
   for (std::size_t s = 0; s < segment_count; ++s) {
-    rates[s] = day_rates[s / per_day] * (hourly ? hour[s % per_day] : 1.0);
+    const std::size_t day = (first + s) / per_day;
+    const std::size_t clock_segment = (first + s) % per_day;
+    double factor = hour_factor[clock_segment];
+    if (by_week_hour) {
+      const unsigned weekday = model::iso_weekday_index(model::date_after(start_date, static_cast<long>(day)));
+      factor = hourly ? week_factor[weekday * 24 + clock_segment] : 1.0;
+    }
+    rates[s] = day_rates[day] * factor;
   }
-  return ArrivalRate::piecewise(std::move(rates), segments_per_day);
+  return ArrivalRate::piecewise(std::move(rates), segments_per_day, origin);
 }
 
 }  // namespace carepath::engine

@@ -30,9 +30,11 @@ class ArrivalRate {
   /// `rate_per_day` at every time from 0 on.
   [[nodiscard]] static ArrivalRate constant(double rate_per_day);
 
-  /// `rates_per_day[i]` on [i, i + 1) / segments_per_day, and 0 after the last segment.
-  /// Throws std::length_error beyond kMaxSegments segments.
-  [[nodiscard]] static ArrivalRate piecewise(std::vector<double> rates_per_day, double segments_per_day);
+  /// `rates_per_day[i]` on origin + [i, i + 1) / segments_per_day, and 0 after the last segment
+  /// and before time 0. `origin`, from one segment before 0 to 0, lets segments follow the clock
+  /// when a run starts mid-segment. Throws std::length_error beyond kMaxSegments segments.
+  [[nodiscard]] static ArrivalRate piecewise(std::vector<double> rates_per_day, double segments_per_day,
+                                             SimTime origin = 0);
 
   /// The time of the first arrival after `now`, given `unit_exponential`, a draw from Exp(1):
   /// Λ⁻¹(Λ(now) + E). Infinity when the rate stays 0 for the rest of the table (no arrival
@@ -57,24 +59,26 @@ class ArrivalRate {
   /// The segment holding `t` (clamped to the table).
   [[nodiscard]] std::size_t segment_of(SimTime t) const;
   [[nodiscard]] SimTime segment_start(std::size_t segment) const {
-    return static_cast<double>(segment) / segments_per_day_;
+    return origin_ + static_cast<double>(segment) / segments_per_day_;
   }
 
   double constant_rate_ = 0;           ///< Used when rates_ is empty.
   double segments_per_day_ = 1;
+  SimTime origin_ = 0;                 ///< Start of segment 0: 0, or up to one segment before.
   std::vector<double> rates_;          ///< Per segment, arrivals per day.
   std::vector<double> cumulative_;     ///< Λ at each segment's start, and at the table's end.
 };
 
-/// Compiles `source`'s rate for a run that starts at midnight on `start_date` and lasts
-/// `horizon` days. Without a profile the rate is constant. With one, the rate on segment
-/// [t, t + length) of day d (date D = start_date + d) is
+/// Compiles `source`'s rate for a run that starts at `start_hour` (hours after midnight) on
+/// `start_date` and lasts `horizon` days. Without a profile the rate is constant. With one, the
+/// rate in clock hour h of day d (date D = start_date + d; time 0 is hour start_hour of day 0) is
 ///   base(D) x hour(h) x weekday(D) x month(D) x (1 + yearly_growth)^(d / 365.25) x surges(D)
-/// with hour and weekday shapes scaled to mean 1, base(D) the source's rate or the daily series'
-/// value for D, and surges(D) the product of the multipliers of every window holding D.
+/// with hour and weekday shapes scaled to mean 1 (or hour(h) x weekday(D) replaced by the
+/// hour-of-week shape, scaled to mean 1 over the week), base(D) the source's rate or the daily
+/// series' value for D, and surges(D) the product of the multipliers of every window holding D.
 /// Throws std::logic_error when the series misses a day of the run or a shape is all zero (the
 /// loader rejects both), std::length_error beyond ArrivalRate::kMaxSegments segments.
 [[nodiscard]] ArrivalRate compile_arrival_rate(const model::ArrivalSource& source, const model::Date& start_date,
-                                               SimTime horizon);
+                                               SimTime horizon, double start_hour = 0);
 
 }  // namespace carepath::engine

@@ -91,7 +91,8 @@ struct CompiledModel {
   std::uint32_t priority_levels = 1;
   SimTime horizon = 0;
   SimTime warm_up = 0;
-  model::Date start_date{};  ///< Time 0 is its midnight; the trajectories' days and ISO weeks follow it.
+  model::Date start_date{};  ///< Time 0 is its start_hour; the trajectories' days and ISO weeks follow it.
+  double start_hour = 0;     ///< Clock hour of time 0 (run.start_time).
 };
 
 }  // namespace carepath::engine

@@ -68,6 +68,15 @@ void write_service(float* row, double queue_end, const std::array<double, 6>& de
   row[8] = static_cast<float>(exact_quantile(waits, 0.90));  // last: it reorders the waits
 }
 
+// Day d of the calendar in run time: [d, d + 1) less the start time (run.start_time), so days
+// stay calendar days; the first starts at 0 when the run starts after midnight.
+SimTime day_start(const stats::TrajectoryCalendar& calendar, std::uint32_t day) {
+  return std::max(0.0, static_cast<double>(day) - calendar.start_hour / 24);
+}
+SimTime day_end(const stats::TrajectoryCalendar& calendar, std::uint32_t day) {
+  return static_cast<double>(day) + 1.0 - calendar.start_hour / 24;
+}
+
 void write_pathway(float* row, std::span<double> times, double target, double in_pathway) {
   row[0] = static_cast<float>(times.size());
   row[1] = static_cast<float>(mean_of(times));
@@ -86,7 +95,7 @@ void Recorder::start_trajectory(const CompiledModel& model, model::TrajectoryPer
   coarse_ = period == model::TrajectoryPeriod::Month ? &stats::TrajectoryRecording::months
                                                      : &stats::TrajectoryRecording::weeks;
   horizon_ = model.horizon;
-  calendar_ = stats::trajectory_calendar(model.start_date, model.horizon);
+  calendar_ = stats::trajectory_calendar(model.start_date, model.horizon, model.start_hour);
   const auto series = static_cast<std::uint32_t>(stats::trajectory_series_count(services_.size(), pathways_.size()));
   if (keep_days_) {
     trajectory_.days = {calendar_.days, series, std::vector<float>(std::size_t{calendar_.days} * series, kNaNf)};
@@ -98,7 +107,8 @@ void Recorder::start_trajectory(const CompiledModel& model, model::TrajectoryPer
     service_tracks_[s].has_target = !std::isnan(model.services[s].wait_target);
   }
   pathway_tracks_.resize(pathways_.size());
-  next_boundary_ = calendar_.days > 0 ? std::min(1.0, horizon_) : std::numeric_limits<SimTime>::infinity();
+  next_boundary_ = calendar_.days > 0 ? std::min(day_end(calendar_, 0), horizon_)
+                                      : std::numeric_limits<SimTime>::infinity();
 }
 
 void Recorder::mark_time_zero() {
@@ -119,7 +129,7 @@ Recorder::Cumulatives Recorder::cumulative(std::size_t service, SimTime now) con
 void Recorder::close_periods(SimTime now) {
   while (next_boundary_ <= now) {
     close_day(next_boundary_);
-    next_boundary_ = day_ < calendar_.days ? std::min(static_cast<double>(day_) + 1.0, horizon_)
+    next_boundary_ = day_ < calendar_.days ? std::min(day_end(calendar_, day_), horizon_)
                                            : std::numeric_limits<SimTime>::infinity();
   }
 }
@@ -127,7 +137,7 @@ void Recorder::close_periods(SimTime now) {
 void Recorder::close_day(SimTime end) {
   const std::uint32_t series = trajectory_.days.series;
   float* row = keep_days_ ? trajectory_.days.values.data() + std::size_t{day_} * series : nullptr;
-  const double length = end - static_cast<double>(day_);
+  const double length = end - day_start(calendar_, day_);
   for (std::size_t s = 0; s < services_.size(); ++s) {
     ServiceTrack& track = service_tracks_[s];
     const Cumulatives now = cumulative(s, end);
@@ -186,7 +196,7 @@ stats::TrajectoryRecording Recorder::finish_trajectory(SimTime now) {
   advance_to(now);
   // Only a deadlock ends a run before the horizon: its day ends there, and the days after it,
   // which the replication never ran, stay NaN.
-  if (day_ < calendar_.days && now > static_cast<double>(day_)) {
+  if (day_ < calendar_.days && now > day_start(calendar_, day_)) {
     close_day(now);
     if (coarse_length_ > 0) close_coarse(day_ - 1);
   } else if (coarse_length_ > 0) {

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <numeric>
 
 namespace carepath::io {
 namespace {
@@ -23,6 +24,9 @@ using model::Date;
 constexpr std::size_t kMissingDatesShown = 5;
 
 constexpr std::string_view kHourRule = "an array of 24 numbers, one for each hour from midnight";
+constexpr std::string_view kWeekHourRule = "an array of 168 numbers, one for each hour of the week from Monday 00:00";
+constexpr std::string_view kHourlyRatesRule =
+    "an array of 24 numbers, the patients per hour in each hour from midnight";
 constexpr std::string_view kWeekdayRule =
     R"(an object such as {"mon": 1.1, "sun": 0.8} or an array of 7 numbers (Monday first))";
 constexpr std::string_view kMonthRule =
@@ -74,6 +78,17 @@ std::vector<std::string> to_strings(const std::array<std::string_view, N>& names
 
 std::optional<std::array<double, 24>> expect_hour_of_day(JsonReader& r, const Json& value) {
   return expect_shape<24>(r, value, {}, kHourRule);
+}
+
+std::optional<std::vector<double>> expect_hour_of_week(JsonReader& r, const Json& value) {
+  const auto shape = expect_shape<168>(r, value, {}, kWeekHourRule);
+  if (!shape) return std::nullopt;
+  return std::vector<double>(shape->begin(), shape->end());
+}
+
+// Absolute rates, so all zero is allowed: a source with no arrivals.
+std::optional<std::array<double, 24>> expect_hourly_rates(JsonReader& r, const Json& value) {
+  return expect_multipliers<24>(r, value, {}, kHourlyRatesRule);
 }
 
 std::optional<std::array<double, 7>> expect_day_of_week(JsonReader& r, const Json& value) {
@@ -215,22 +230,55 @@ std::optional<std::vector<DailyArrivals>> expect_daily_series(JsonReader& r, con
 
 // With a daily series these are in the data already; applying them again would count them twice.
 void reject_beside_series(JsonReader& r, const Json& json) {
-  for (const char* key : {"day_of_week", "month_of_year", "yearly_growth"}) {
+  for (const char* key : {"day_of_week", "month_of_year", "yearly_growth", "hour_of_week", "hourly_rates"}) {
     if (JsonReader::find(json, key) != nullptr) {
       r.error_at(key, "cannot be combined with a daily_series, which already gives each day's arrivals");
     }
   }
 }
 
+// hour_of_week is an hour-of-day and a weekday shape in one, and hourly_rates an hour-of-day shape
+// with its level: each excludes the keys it replaces. Reported at the key that replaces them.
+void reject_overlapping_shapes(JsonReader& r, const Json& json) {
+  const auto reject = [&](const char* key, std::initializer_list<const char*> replaced, const char* why) {
+    if (JsonReader::find(json, key) == nullptr) return;
+    for (const char* other : replaced) {
+      if (JsonReader::find(json, other) != nullptr) {
+        r.error_at(key, std::string("cannot be combined with ") + other + ": " + why);
+      }
+    }
+  };
+  reject("hour_of_week", {"hour_of_day", "day_of_week"}, "hour_of_week gives each hour of each weekday already");
+  reject("hourly_rates", {"hour_of_day", "hour_of_week"}, "hourly_rates give each hour's arrivals already");
+}
+
 }  // namespace
+
+void apply_hourly_rates(JsonReader& r, const Json& source, const std::optional<double>& rate,
+                        model::ArrivalSource& out) {
+  std::array<double, 24>& hours = out.profile->hour_of_day;
+  const double per_day = std::accumulate(hours.begin(), hours.end(), 0.0);
+  // The sum is a day's arrivals; a rate written beside it must say the same (to rounding).
+  if (rate && std::abs(*rate - per_day) > 1e-9 * std::max(*rate, per_day)) {
+    r.error_at("rate", "expected no rate, or the sum of the profile's hourly_rates (" + format_shortest(per_day) +
+                           " a day), got " + describe(source.at("rate")));
+  }
+  out.rate_per_day = per_day;
+  // No arrivals at all: a rate of 0, and a flat shape, which (unlike all zeros) has a mean of 1.
+  if (per_day == 0) hours = model::ArrivalProfile::filled<24>(1.0);
+}
 
 std::optional<model::ArrivalProfile> expect_arrival_profile(JsonReader& r, const Json& json,
                                                             const ScenarioContext& context) {
   if (!r.expect_object(json)) return std::nullopt;
-  r.check_keys(json, {"hour_of_day", "day_of_week", "month_of_year", "yearly_growth", "surges", "daily_series"});
+  r.check_keys(json, {"hour_of_day", "day_of_week", "month_of_year", "yearly_growth", "surges", "daily_series",
+                      "hour_of_week", "hourly_rates"});
   const std::size_t errors_before = r.error_count();
+  reject_overlapping_shapes(r, json);
   model::ArrivalProfile profile;
   profile.hour_of_day = r.optional(json, "hour_of_day", expect_hour_of_day).value_or(profile.hour_of_day);
+  profile.hour_of_week = r.optional(json, "hour_of_week", expect_hour_of_week).value_or(profile.hour_of_week);
+  profile.hour_of_day = r.optional(json, "hourly_rates", expect_hourly_rates).value_or(profile.hour_of_day);
   profile.day_of_week = r.optional(json, "day_of_week", expect_day_of_week).value_or(profile.day_of_week);
   profile.month_of_year = r.optional(json, "month_of_year", expect_month_of_year).value_or(profile.month_of_year);
   profile.yearly_growth = r.optional(json, "yearly_growth", expect_growth).value_or(profile.yearly_growth);

@@ -192,7 +192,8 @@ CalibrationFile load_calibration(const std::filesystem::path& path) {
 void check_calibration_against(const CalibrationFile& file, const model::Scenario& scenario,
                                const std::string& source) {
   std::vector<Diagnostic> errors;
-  const stats::TrajectoryCalendar calendar = stats::trajectory_calendar(scenario.start_date, scenario.run.horizon);
+  const stats::TrajectoryCalendar calendar =
+      stats::trajectory_calendar(scenario.start_date, scenario.run.horizon, scenario.run.start_hour);
   const model::Date last_day = model::date_after(scenario.start_date, static_cast<long>(calendar.days) - 1);
   const std::string run_span = quoted_date(scenario.start_date) + " to " + quoted_date(last_day);
   for (std::size_t i = 0; i < file.figures.size(); ++i) {

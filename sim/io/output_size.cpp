@@ -85,7 +85,8 @@ std::vector<std::string> large_output_warnings(const model::Scenario& scenario, 
            with_commas(scenario.pathways.size() * stats::kPathwayMetrics.size()) + " rows",
        fewer);
 
-  const stats::TrajectoryCalendar calendar = stats::trajectory_calendar(scenario.start_date, scenario.run.horizon);
+  const stats::TrajectoryCalendar calendar =
+      stats::trajectory_calendar(scenario.start_date, scenario.run.horizon, scenario.run.start_hour);
   const std::uint64_t periods = stats::recorded_periods(calendar, period);
   const std::size_t series = stats::trajectory_series_count(scenario.services.size(), scenario.pathways.size());
   std::uint64_t name_chars = 0;  // of every series, each a service's or pathway's name and a metric

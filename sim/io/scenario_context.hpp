@@ -22,17 +22,20 @@ struct ScenarioContext {
   std::filesystem::path csv_folder;
   std::optional<model::Date> start_date;
   std::optional<double> horizon;  ///< Days.
+  double start_hour = 0;          ///< The clock time of time 0 on the start date (run.start_time).
   std::optional<std::vector<std::string>> patient_types;
   /// Where CSV inputs record each file they read, for the results folder's provenance; may be null.
   std::vector<CsvFileRead>* csv_files_read = nullptr;
 
   /// The first and the last day of the run: a run of 100 days from 1 March covers 1 March to 8
-  /// June. nullopt when the start date or the horizon is unknown, or the horizon is so long that
-  /// its dates would leave the calendar (such a run is refused by the engine anyway).
+  /// June, and from 06:00 on 1 March to 06:00 on 9 June, so 9 June too. nullopt when the start
+  /// date or the horizon is unknown, or the horizon is so long that its dates would leave the
+  /// calendar (such a run is refused by the engine anyway).
   [[nodiscard]] std::optional<std::pair<model::Date, model::Date>> run_days() const {
     constexpr double kLongestCalendarRun = 3'000'000;  // days: about 8,000 years
     if (!start_date || !horizon || !(*horizon > 0 && *horizon <= kLongestCalendarRun)) return std::nullopt;
-    return std::pair{*start_date, model::date_after(*start_date, static_cast<long>(std::ceil(*horizon)) - 1)};
+    const double calendar_days = std::ceil(*horizon + start_hour / 24);
+    return std::pair{*start_date, model::date_after(*start_date, static_cast<long>(calendar_days) - 1)};
   }
 };
 

@@ -86,7 +86,8 @@ std::optional<model::Precision> expect_precision(JsonReader& r, const Json& valu
 /// Returns the horizon, which the dated parts of the scenario are checked against.
 // The run's length: "horizon", or "end_date", the last day of the run (inclusive, so a winter
 // "to 31 Oct 2023" ends at the end of that day), counted from the start date.
-std::optional<double> read_horizon(JsonReader& r, const Json& run, const std::optional<model::Date>& start) {
+std::optional<double> read_horizon(JsonReader& r, const Json& run, const std::optional<model::Date>& start,
+                                   double start_hour) {
   const Json* end_date = JsonReader::find(run, "end_date");
   if (end_date == nullptr) return r.required(run, "horizon", expect_horizon);
   if (JsonReader::find(run, "horizon") != nullptr) {
@@ -105,15 +106,27 @@ std::optional<double> read_horizon(JsonReader& r, const Json& run, const std::op
     r.expected("a date at most " + std::string(kMaxHorizonText) + " after the start date", *end_date);
     return std::nullopt;
   }
-  return days;
+  // The run ends at the end of end_date whatever its start time: a run from 06:00 is shorter.
+  return days - start_hour / 24;
+}
+
+// The clock time of time 0; "24:00" is the next day's start, so it is refused.
+std::optional<double> expect_start_time(JsonReader& r, const Json& value) {
+  const auto hour = expect_time_of_day(r, value);
+  if (hour && *hour >= 24) {
+    r.expected(R"(a time of day from "00:00" to "23:59")", value);
+    return std::nullopt;
+  }
+  return hour;
 }
 
 std::optional<double> read_run(JsonReader& r, const Json& run, model::RunSettings& out,
                                const std::optional<model::Date>& start) {
   if (!r.expect_object(run)) return std::nullopt;
   r.check_keys(run, {"horizon", "end_date", "warm_up", "replications", "seed", "trajectory_period", "precision",
-                     "steady_state"});
-  const auto horizon = read_horizon(r, run, start);
+                     "steady_state", "start_time"});
+  out.start_hour = r.optional(run, "start_time", expect_start_time).value_or(out.start_hour);
+  const auto horizon = read_horizon(r, run, start, out.start_hour);
   const auto warm_up = r.optional(run, "warm_up", &JsonReader::expect_duration);
   if (horizon && warm_up && *warm_up >= *horizon) {
     const Json* written = JsonReader::find(run, "horizon");
@@ -176,8 +189,9 @@ void read_arrival(JsonReader& r, const Json& json, model::ArrivalSource& out, co
   out.to = r.required(json, "to", &JsonReader::expect_string).value_or("");
   const Json* profile = JsonReader::find(json, "profile");
   const bool series_given = profile != nullptr && profile->is_object() && profile->contains("daily_series");
-  const auto rate = series_given ? r.optional(json, "rate", &JsonReader::expect_rate)
-                                 : r.required(json, "rate", &JsonReader::expect_rate);
+  const bool hourly_given = profile != nullptr && profile->is_object() && profile->contains("hourly_rates");
+  const auto rate = series_given || hourly_given ? r.optional(json, "rate", &JsonReader::expect_rate)
+                                                 : r.required(json, "rate", &JsonReader::expect_rate);
   out.rate_per_day = rate.value_or(0);
   out.patient_type = r.optional(json, "patient_type", &JsonReader::expect_string).value_or("");
   out.profile = r.optional(json, "profile", expect_arrival_profile, context);
@@ -187,6 +201,7 @@ void read_arrival(JsonReader& r, const Json& json, model::ArrivalSource& out, co
   }
   if (out.profile && !out.profile->daily_series.empty())
     out.rate_per_day = series_mean(out.profile->daily_series, context);
+  if (out.profile && hourly_given) apply_hourly_rates(r, json, rate, out);
   out.notes = r.optional(json, "notes", expect_notes).value_or(std::vector<std::string>{});
 }
 
@@ -311,6 +326,7 @@ model::Scenario read_scenario(JsonReader& r, const Json& document, ScenarioConte
   if (const Json* run = r.require(document, "run")) {
     const auto step = r.enter("run");
     context.horizon = read_run(r, *run, scenario.run, context.start_date);
+    context.start_hour = scenario.run.start_hour;
   }
   const std::size_t errors_before_types = r.error_count();
   read_optional_objects(r, document, "patient_types", "an array of patient types", scenario.patient_types,

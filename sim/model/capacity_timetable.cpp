@@ -8,18 +8,20 @@ namespace carepath::model {
 
 namespace {
 
-std::uint32_t dated_capacity_at(const Service& service, const Date& start_date, SimTime t) {
+// Times here are clock times: days since midnight of the start date (run time + start_hour / 24).
+
+std::uint32_t dated_capacity_at(const Service& service, const Date& start_date, SimTime clock) {
   std::uint32_t capacity = service.capacity.value_or(0);
   for (const CapacityChange& change : service.capacity_changes) {
-    if (days_between(start_date, change.from) <= t) capacity = change.capacity;
+    if (days_between(start_date, change.from) <= clock) capacity = change.capacity;
   }
   return capacity;
 }
 
-std::uint32_t capacity_at(const Service& service, const Date& start_date, SimTime t) {
-  const auto day = static_cast<long>(std::floor(t));
+std::uint32_t capacity_at(const Service& service, const Date& start_date, SimTime clock) {
+  const auto day = static_cast<long>(std::floor(clock));
   const unsigned weekday = iso_weekday_index(date_after(start_date, day));
-  const double hour = (t - static_cast<double>(day)) * 24.0;
+  const double hour = (clock - static_cast<double>(day)) * 24.0;
   bool on_shift = false;
   std::uint32_t rostered = 0;
   for (const RosterShift& shift : service.roster) {
@@ -28,19 +30,27 @@ std::uint32_t capacity_at(const Service& service, const Date& start_date, SimTim
       rostered += shift.capacity;
     }
   }
-  return on_shift ? rostered : dated_capacity_at(service, start_date, t);
+  return on_shift ? rostered : dated_capacity_at(service, start_date, clock);
 }
 
 }  // namespace
 
-std::vector<CapacityStep> capacity_timetable(const Service& service, const Date& start_date, SimTime horizon) {
+std::vector<CapacityStep> capacity_timetable(const Service& service, const Date& start_date, SimTime horizon,
+                                             double start_hour) {
+  // Run time of `hour` o'clock on day `day` of the calendar. The start time is taken off in hours
+  // before dividing by 24, so that with start_hour 0 the times are the bits they always were, and
+  // a shift from 08:00 in a run from 06:00 starts at the same bits as one from 02:00 in a run
+  // from midnight.
+  const auto run_time = [start_hour](double day, double hour) { return day + (hour - start_hour) / 24.0; };
   std::vector<SimTime> breakpoints{0.0};
-  for (const CapacityChange& change : service.capacity_changes) breakpoints.push_back(days_between(start_date, change.from));
+  for (const CapacityChange& change : service.capacity_changes) {
+    breakpoints.push_back(run_time(days_between(start_date, change.from), 0));
+  }
   if (!service.roster.empty()) {
-    for (long day = 0; static_cast<double>(day) < horizon; ++day) {
+    for (long day = 0; static_cast<double>(day) < horizon + start_hour / 24; ++day) {
       for (const RosterShift& shift : service.roster) {
-        breakpoints.push_back(static_cast<double>(day) + shift.from_hour / 24.0);
-        breakpoints.push_back(static_cast<double>(day) + shift.to_hour / 24.0);
+        breakpoints.push_back(run_time(static_cast<double>(day), shift.from_hour));
+        breakpoints.push_back(run_time(static_cast<double>(day), shift.to_hour));
       }
     }
   }
@@ -58,7 +68,7 @@ std::vector<CapacityStep> capacity_timetable(const Service& service, const Date&
   for (std::size_t i = 0; i < breakpoints.size(); ++i) {
     const SimTime t = breakpoints[i];
     const SimTime interval_end = i + 1 < breakpoints.size() ? breakpoints[i + 1] : horizon;
-    const std::uint32_t capacity = capacity_at(service, start_date, 0.5 * (t + interval_end));
+    const std::uint32_t capacity = capacity_at(service, start_date, 0.5 * (t + interval_end) + start_hour / 24);
     if (steps.empty() || steps.back().capacity != capacity) steps.push_back({t, capacity});
   }
   return steps;

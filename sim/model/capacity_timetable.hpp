@@ -16,8 +16,10 @@ struct CapacityStep {
   std::uint32_t capacity = 0;
 };
 
-/// The capacity at time 0 followed by every change before `horizon`, in time order.
+/// The capacity at time 0 followed by every change before `horizon`, in time order, for a run
+/// whose time 0 is `start_hour` hours after midnight of `start_date` (run.start_time): shifts and
+/// dated changes follow the clock and the calendar.
 [[nodiscard]] std::vector<CapacityStep> capacity_timetable(const Service& service, const Date& start_date,
-                                                           SimTime horizon);
+                                                           SimTime horizon, double start_hour = 0);
 
 }  // namespace carepath::model

@@ -93,6 +93,7 @@ engine::CompiledModel compile(const Scenario& scenario) {
   model.horizon = scenario.run.horizon;
   model.warm_up = scenario.run.warm_up;
   model.start_date = scenario.start_date;
+  model.start_hour = scenario.run.start_hour;
   model.patient_types = static_cast<std::uint32_t>(types.size());
 
   // Every priority number in use, across types and service overrides, gets a dense level.
@@ -125,7 +126,7 @@ engine::CompiledModel compile(const Scenario& scenario) {
     if (!service.capacity) {
       compiled.initial_capacity = engine::kUnlimited;
     } else {
-      const auto steps = capacity_timetable(service, scenario.start_date, scenario.run.horizon);
+      const auto steps = capacity_timetable(service, scenario.start_date, scenario.run.horizon, scenario.run.start_hour);
       compiled.initial_capacity = steps.empty() ? *service.capacity : steps.front().capacity;
       for (std::size_t i = 1; i < steps.size(); ++i) {
         model.capacity_timetable.push_back({steps[i].time, s, steps[i].capacity});
@@ -178,7 +179,8 @@ engine::CompiledModel compile(const Scenario& scenario) {
 
   for (const auto& source : scenario.arrivals) {
     model.sources.push_back({.stream_key = engine::name_key(source.name),
-                             .rate = engine::compile_arrival_rate(source, scenario.start_date, scenario.run.horizon),
+                             .rate = engine::compile_arrival_rate(source, scenario.start_date, scenario.run.horizon,
+                                                                 scenario.run.start_hour),
                              .target = names.service(source.to),
                              .patient_type = names.type(source.patient_type)});
   }

@@ -98,9 +98,10 @@ void check_distributions(const Scenario& scenario, std::vector<Diagnostic>& out)
 }
 
 // The largest of `shape` over its mean: the engine scales hour and weekday shapes to mean 1.
-template <std::size_t N>
-double peak_over_mean(const std::array<double, N>& shape) {
-  const double mean = std::accumulate(shape.begin(), shape.end(), 0.0) / static_cast<double>(N);
+template <class Shape>
+double peak_over_mean(const Shape& shape) {
+  if (shape.empty()) return 1.0;  // an hour_of_week not given
+  const double mean = std::accumulate(shape.begin(), shape.end(), 0.0) / static_cast<double>(shape.size());
   return mean > 0 ? *std::max_element(shape.begin(), shape.end()) / mean : 0.0;
 }
 
@@ -115,7 +116,7 @@ double peak_daily_rate(const ArrivalSource& source, double horizon) {
              return a.arrivals < b.arrivals;
            })->arrivals;
   }
-  peak *= peak_over_mean(p.hour_of_day) * peak_over_mean(p.day_of_week) *
+  peak *= peak_over_mean(p.hour_of_day) * peak_over_mean(p.day_of_week) * peak_over_mean(p.hour_of_week) *
           *std::max_element(p.month_of_year.begin(), p.month_of_year.end());
   if (p.yearly_growth > 0) peak *= std::pow(1 + p.yearly_growth, horizon / 365.25);
   for (const SurgeWindow& surge : p.surges) peak *= std::max(1.0, surge.multiplier);

@@ -26,11 +26,11 @@ namespace carepath::run {
 
 stats::TrajectoryChoice trajectory_choice(const model::Scenario& scenario, const BatchOptions& options) {
   if (!options.trajectories) return {model::TrajectoryPeriod::Off, ""};
-  return stats::choose_trajectory_period(stats::trajectory_calendar(scenario.start_date, scenario.run.horizon),
-                                         options.trajectory_period ? options.trajectory_period
-                                                                   : scenario.run.trajectory_period,
-                                         stats::trajectory_series_count(scenario.services.size(), scenario.pathways.size()),
-                                         options.replications.value_or(scenario.run.replications));
+  return stats::choose_trajectory_period(
+      stats::trajectory_calendar(scenario.start_date, scenario.run.horizon, scenario.run.start_hour),
+      options.trajectory_period ? options.trajectory_period : scenario.run.trajectory_period,
+      stats::trajectory_series_count(scenario.services.size(), scenario.pathways.size()),
+      options.replications.value_or(scenario.run.replications));
 }
 
 namespace {
@@ -108,7 +108,8 @@ BatchResult run_batch(const model::Scenario& scenario, const BatchOptions& optio
   result.summary = stats::summarise(result.labels, result.replications);
   if (period != model::TrajectoryPeriod::Off) {
     result.trajectories = stats::summarise_trajectories(
-        stats::trajectory_calendar(scenario.start_date, scenario.run.horizon), result.labels, result.replications);
+        stats::trajectory_calendar(scenario.start_date, scenario.run.horizon, scenario.run.start_hour), result.labels,
+        result.replications);
   }
   return result;
 }

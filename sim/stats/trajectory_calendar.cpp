@@ -60,10 +60,11 @@ std::uint32_t TrajectoryCalendar::month_days(std::uint32_t month) const {
   return std::min(days, month_first_day(month + 1)) - month_first_day(month);
 }
 
-TrajectoryCalendar trajectory_calendar(const model::Date& start_date, SimTime horizon) {
+TrajectoryCalendar trajectory_calendar(const model::Date& start_date, SimTime horizon, double start_hour) {
   TrajectoryCalendar calendar;
   calendar.start_date = start_date;
-  calendar.days = horizon > 0 ? static_cast<std::uint32_t>(std::ceil(horizon)) : 0;
+  calendar.start_hour = start_hour;
+  calendar.days = horizon > 0 ? static_cast<std::uint32_t>(std::ceil(horizon + start_hour / 24)) : 0;
   calendar.first_weekday = model::iso_weekday_index(start_date);
   return calendar;
 }

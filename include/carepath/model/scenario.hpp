@@ -130,6 +130,10 @@ struct ArrivalProfile {
   double yearly_growth = 0;  ///< 0.03 means +3% a year, compounding from the start date.
   std::vector<SurgeWindow> surges;
   std::vector<DailyArrivals> daily_series;  ///< Must cover every day of the run when present.
+  /// Relative arrivals in each hour of the week, Monday 00:00 first: empty, or 168 values used in
+  /// place of hour_of_day x day_of_week (both then flat) and normalised to mean 1 like them. (A
+  /// profile's "hourly_rates" are loaded as hour_of_day, with the source's rate their sum.)
+  std::vector<double> hour_of_week;
 
   template <std::size_t N>
   static constexpr std::array<double, N> filled(double v) {
@@ -202,6 +206,10 @@ struct RunSettings {
   double warm_up = 0;             ///< Initial period excluded from every statistic, days.
   std::uint32_t replications = 100;  ///< With a precision, the most replications run.
   std::uint64_t seed = 1;
+  /// The clock time of time 0 on the start date, in hours (6 for "06:00"). Calendar rules (hour
+  /// shapes, rosters, dated changes, trajectory days) follow the clock, so time t falls at
+  /// start_hour + 24 t hours after midnight of the start date.
+  double start_hour = 0;
   /// Empty: chosen from the horizon (stats::choose_trajectory_period).
   std::optional<TrajectoryPeriod> trajectory_period;
 

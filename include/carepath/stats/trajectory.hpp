@@ -64,12 +64,15 @@ inline constexpr std::array<TrajectoryMetricInfo, 5> kPathwayTrajectoryMetrics{{
   return services * kServiceTrajectoryMetrics.size() + pathways * kPathwayTrajectoryMetrics.size();
 }
 
-/// The periods of a run: day d is [d, d+1) from the start date's midnight, d = 0 .. ceil(horizon)-1
-/// (the last may be partial); ISO weeks run Monday to Sunday and months from the 1st to the last
-/// of a calendar month, the first and last of each possibly partial. Computed, not stored, so a
-/// calendar's size does not grow with the horizon.
+/// The periods of a run: day d is the calendar day start_date + d, [d, d+1) from the start date's
+/// midnight, which is run time [d, d+1) - start_hour / 24, d = 0 .. ceil(horizon + start_hour / 24)-1
+/// (the first may be partial when the run starts after midnight, the last when it ends before);
+/// ISO weeks run Monday to Sunday and months from the 1st to the last of a calendar month, the
+/// first and last of each possibly partial. Computed, not stored, so a calendar's size does not
+/// grow with the horizon.
 struct TrajectoryCalendar {
   model::Date start_date{};
+  double start_hour = 0;  ///< The clock hour of run time 0 on the start date (run.start_time).
   std::uint32_t days = 0;
   std::uint32_t first_weekday = 0;  ///< 0 = Monday: the start date's ISO weekday.
 
@@ -91,7 +94,8 @@ struct TrajectoryCalendar {
   [[nodiscard]] std::uint32_t month_days(std::uint32_t month) const;
 };
 
-[[nodiscard]] TrajectoryCalendar trajectory_calendar(const model::Date& start_date, SimTime horizon);
+[[nodiscard]] TrajectoryCalendar trajectory_calendar(const model::Date& start_date, SimTime horizon,
+                                                     double start_hour = 0);
 
 /// Without a choice in the scenario or on the command line, no series gets more periods than
 /// this, and the recordings (replications × series × periods × 4 bytes) no more than
