@@ -54,6 +54,45 @@ TEST(ArrivalProfile, ReadsTheHourOfDayAsWritten) {
   EXPECT_DOUBLE_EQ(p.hour_of_day[23], 0.5);
 }
 
+TEST(ArrivalProfile, ReadsAnHourOfWeekShapeAndLeavesTheOtherShapesFlat) {
+  nlohmann::json week = nlohmann::json::array();
+  for (int k = 0; k < 168; ++k) week.push_back(k % 24 < 8 ? 0.5 : 2.0);
+  const auto p = profile_of(nlohmann::json{{"hour_of_week", week}}.dump().c_str());
+  ASSERT_EQ(p.hour_of_week.size(), 168u);
+  EXPECT_DOUBLE_EQ(p.hour_of_week[0], 0.5);
+  EXPECT_DOUBLE_EQ(p.hour_of_week[167], 2.0);
+  EXPECT_EQ(p.hour_of_day, model::ArrivalProfile::filled<24>(1.0));
+  EXPECT_EQ(p.day_of_week, model::ArrivalProfile::filled<7>(1.0));
+  EXPECT_THAT(profile_of("{}").hour_of_week, IsEmpty());
+}
+
+// hourly_rates are loaded as the hour shape, with the source's rate their sum a day: the engine's
+// hour_of_day x rate then gives each hour its rate as written.
+TEST(ArrivalProfile, HourlyRatesBecomeTheHourShapeAndTheirSumTheRate) {
+  const char* rates = R"({"hourly_rates": [0, 0, 0, 0, 0, 0, 0, 0, 3, 5, 6, 6, 5, 4, 4, 5, 5, 4, 3, 2, 0, 0, 0, 0]})";
+  auto document = with_profile(rates);
+  document["arrivals"][0].erase("rate");
+  const auto source = parse(document).scenario.arrivals.at(0);
+  EXPECT_DOUBLE_EQ(source.rate_per_day, 52);
+  EXPECT_DOUBLE_EQ(source.profile->hour_of_day[8], 3);
+  EXPECT_DOUBLE_EQ(source.profile->hour_of_day[0], 0);
+  document["arrivals"][0]["rate"] = "364/week";  // the same, in other units
+  EXPECT_DOUBLE_EQ(parse(document).scenario.arrivals.at(0).rate_per_day, 52);
+  document["arrivals"][0]["rate"] = "53/day";
+  EXPECT_THAT(error_lines(document),
+              ElementsAre("/arrivals/0/rate: expected no rate, or the sum of the profile's hourly_rates (52 a day), "
+                          "got \"53/day\""));
+}
+
+TEST(ArrivalProfile, AllZeroHourlyRatesAreASourceWithoutArrivals) {
+  auto document = with_profile(R"({"hourly_rates": [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                                     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]})");
+  document["arrivals"][0].erase("rate");
+  const auto source = parse(document).scenario.arrivals.at(0);
+  EXPECT_DOUBLE_EQ(source.rate_per_day, 0);
+  EXPECT_EQ(source.profile->hour_of_day, model::ArrivalProfile::filled<24>(1.0));
+}
+
 TEST(ArrivalProfile, ReadsNamedDaysAndMonthsLeavingTheOthersAtOne) {
   const auto p = profile_of(R"({"day_of_week": {"mon": 1.2, "sun": 0.8}, "month_of_year": {"jan": 1.15, "dec": 1.2}})");
   EXPECT_DOUBLE_EQ(p.day_of_week[0], 1.2);
