@@ -227,15 +227,13 @@ ArrivalRate compile_arrival_rate(const model::ArrivalSource& source, const model
   }
   std::vector<double> week_factor;
   if (by_week_hour) week_factor = normalised_week(profile.hour_of_week, source.name);
+  const std::size_t first_weekday = model::iso_weekday_index(start_date);
   std::vector<double> rates(segment_count);
   for (std::size_t s = 0; s < segment_count; ++s) {
     const std::size_t day = (first + s) / per_day;
     const std::size_t clock_segment = (first + s) % per_day;
-    double factor = hour_factor[clock_segment];
-    if (by_week_hour) {
-      const unsigned weekday = model::iso_weekday_index(model::date_after(start_date, static_cast<long>(day)));
-      factor = hourly ? week_factor[weekday * 24 + clock_segment] : 1.0;
-    }
+    const double factor =
+        by_week_hour && hourly ? week_factor[(first_weekday + day) % 7 * 24 + clock_segment] : hour_factor[clock_segment];
     rates[s] = day_rates[day] * factor;
   }
   return ArrivalRate::piecewise(std::move(rates), segments_per_day, origin);
