@@ -7,8 +7,10 @@
 // trajectory band, all folded in replication order; and the files a run writes, byte for byte
 // but for the thread count and wall time they record.
 // A replication's result must not depend on how many replications run beside it, and a different
-// seed must change every replication. Scenarios: the Jackson network (routing streams, feedback)
-// and M/M/2/6 (losses), shortened to 1000 days; and a frozen, shortened copy of the Bromley model
+// seed must change every replication. Scenarios: the Jackson network (routing streams, feedback),
+// M/M/2/6 (losses), the truncated normal's rejection sampling (normal_service) and a run from
+// 06:00 with an hour shape and a roster (start_time), each shortened to 1000 days; and a frozen,
+// shortened copy of the Bromley model
 // (bromley_determinism.json), which uses every feature of the format at once: patient types,
 // time-varying arrivals with surges, rosters and dated capacity, patience and reneging, transfer
 // delays, patients present at the start, pathways and variants.
@@ -200,7 +202,8 @@ TEST_P(Determinism, AnotherSeedChangesEveryReplication) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Examples, Determinism, ::testing::Values("jackson.json", "mmck.json"),
+INSTANTIATE_TEST_SUITE_P(Examples, Determinism,
+                         ::testing::Values("jackson.json", "mmck.json", "normal_service.json", "start_time.json"),
                          [](const auto& test) {
                            const std::string file = test.param;
                            return file.substr(0, file.find('.'));
