@@ -2,6 +2,7 @@
 #include "io/calendar_text.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace carepath::io {
 namespace {
@@ -71,6 +72,14 @@ std::optional<double> parse_time_of_day(std::string_view text) {
   // 24:00 is the end of the day, so a shift can run to midnight; nothing later is a time of day.
   if (minute > 59 || hour > 24 || (hour == 24 && minute != 0)) return std::nullopt;
   return hour + minute / 60.0;
+}
+
+std::string format_time_of_day(double hours) {
+  const auto minutes = static_cast<unsigned>(std::lround(hours * 60));
+  const unsigned h = minutes / 60;
+  const unsigned m = minutes % 60;
+  return {static_cast<char>('0' + h / 10), static_cast<char>('0' + h % 10), ':', static_cast<char>('0' + m / 10),
+          static_cast<char>('0' + m % 10)};
 }
 
 std::optional<std::array<bool, 7>> parse_weekdays(std::string_view text) {

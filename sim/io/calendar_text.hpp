@@ -39,6 +39,9 @@ struct ParsedDate {
 /// "09:30" -> 9.5 hours after midnight; "00:00" to "24:00", two digits each side of the colon.
 [[nodiscard]] std::optional<double> parse_time_of_day(std::string_view text);
 
+/// 6.5 hours after midnight -> "06:30", to the nearest minute: the inverse of parse_time_of_day.
+[[nodiscard]] std::string format_time_of_day(double hours);
+
 /// "wed" -> Wednesday; "mon-fri" -> Monday to Friday; a range may run over the weekend
 /// ("fri-mon" is Friday to Monday). Monday first.
 [[nodiscard]] std::optional<std::array<bool, 7>> parse_weekdays(std::string_view text);

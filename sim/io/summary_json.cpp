@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "io/summary_json.hpp"
 
+#include "io/calendar_text.hpp"
 #include "io/missing_values.hpp"
 #include "io/precision_files.hpp"
 
@@ -89,6 +90,7 @@ ordered_json summary_json(const model::Scenario& scenario, const run::BatchResul
       {"deadlocks", std::move(deadlocks)},
   };
   if (result.precision) document["run"]["precision"] = precision_json(*result.precision);
+  if (scenario.run.start_hour != 0) document["run"]["start_time"] = format_time_of_day(scenario.run.start_hour);
   return document;
 }
 

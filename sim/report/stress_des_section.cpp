@@ -33,6 +33,13 @@ std::string integer_at(const Json& object, std::string_view key) {
 }
 
 // Entries of `array` with notes, and the names of those without.
+// "2024-01-01", or "06:00 on 2024-01-01" for a run with a start time (summary.json's run).
+std::string start_of(const Json& run) {
+  const std::string time = string_at(run, "start_time");
+  const std::string date = escape_html(string_at(run, "start_date"));
+  return time.empty() ? date : escape_html(time) + " on " + date;
+}
+
 std::pair<std::size_t, std::vector<std::string>> noted(const Json& array) {
   std::size_t with = 0;
   std::vector<std::string> without;
@@ -209,8 +216,8 @@ std::vector<StressItem> stress_des_items(const io::ReportInputs& inputs) {
                              (steady_state ? "; a steady-state model, checked against MSER-5 by carepath run"
                                            : "") + ")."));
   items.push_back(filled("4.2", "Run length",
-                         format_duration(number_at(run, "horizon_days")) + " from " +
-                             escape_html(string_at(run, "start_date")) + ", terminating at the horizon."));
+                         format_duration(number_at(run, "horizon_days")) + " from " + start_of(run) +
+                             ", terminating at the horizon."));
   const Json* precision = member(run, "precision");
   items.push_back(filled("4.3", "Estimation approach",
                          integer_at(run, "replications") + " independent replications (seed " + integer_at(run, "seed") +

@@ -52,6 +52,14 @@ TEST(StressDes, WithProvenanceAndVariantsNothingIsEmpty) {
   EXPECT_THAT(html, HasSubstr("carepath 0.2.0 (commit <code>abc</code>)"));
 }
 
+TEST(StressDes, RunLengthSaysTheStartTimeWhenTheRunHasOne) {
+  io::ReportInputs inputs = testing::base_only_inputs(kData);
+  const std::string date = inputs.summary["run"]["start_date"].get<std::string>();
+  EXPECT_THAT(render_stress_des_section(inputs), HasSubstr(" from " + date + ", terminating"));
+  inputs.summary["run"]["start_time"] = "06:00";
+  EXPECT_THAT(render_stress_des_section(inputs), HasSubstr(" from 06:00 on " + date + ", terminating"));
+}
+
 TEST(StressDes, NamesWhatTheScenarioLeavesEmpty) {
   io::ReportInputs inputs = testing::base_only_inputs(kData);
   inputs.scenario["description"] = "";

@@ -48,6 +48,12 @@ TEST(ParseTimeOfDay, ReadsHoursAndMinutes) {
   EXPECT_EQ(parse_time_of_day("24:00"), 24.0);
 }
 
+TEST(FormatTimeOfDay, IsTheInverseOfParsing) {
+  for (const char* text : {"00:00", "06:00", "06:30", "09:05", "23:59", "24:00"}) {
+    EXPECT_EQ(format_time_of_day(*parse_time_of_day(text)), text);
+  }
+}
+
 TEST(ParseTimeOfDay, RejectsEverythingElse) {
   for (const char* text : {"9:00", "09:0", "0900", "24:01", "25:00", "12:60", "12:00:00", "-1:00", "noon", ""}) {
     EXPECT_EQ(parse_time_of_day(text), std::nullopt) << text;
