@@ -186,6 +186,17 @@ TEST(ArrivalProfile, SaysWhichDaysOfTheRunTheSeriesMisses) {
                           "2022-12-05, …"));
 }
 
+// 14 days from 06:00 end at 06:00 on the 15th, a calendar day of the run (README "Starting at a
+// time of day").
+TEST(ArrivalProfile, ARunFromAStartTimeNeedsTheDayItEndsOn) {
+  auto document = with_inline_series(1, 14);
+  EXPECT_NO_THROW((void)parse(document));
+  document["run"]["start_time"] = "06:00";
+  EXPECT_THAT(error_lines(document),
+              ElementsAre("/arrivals/0/profile/daily_series: expected arrivals for every day of the run (2022-12-01 "
+                          "to 2022-12-15), but 1 day is missing: 2022-12-15"));
+}
+
 TEST(ArrivalProfile, CoversAPartDayAtTheEndOfTheRun) {
   auto document = with_inline_series(1, 14);
   document["run"]["horizon"] = "13.5d";  // the run ends at noon on 14 December, which needs a value
