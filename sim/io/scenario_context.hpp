@@ -23,6 +23,7 @@ struct ScenarioContext {
   std::optional<model::Date> start_date;
   std::optional<double> horizon;  ///< Days.
   std::optional<std::vector<std::string>> patient_types;
+  std::string currency = "GBP";  ///< The scenario's, for money written with a currency sign (io/costs_json.hpp).
   /// Where CSV inputs record each file they read, for the results folder's provenance; may be null.
   std::vector<CsvFileRead>* csv_files_read = nullptr;
 
