@@ -15,11 +15,6 @@
 
 namespace carepath::io {
 
-/// The amount written in `text`, such as "£1,250.50", "1250.5" or "€3" (the sign, when there is
-/// one, is returned in `symbol`); nullopt when it is not money: a sign but no digits, separators
-/// that are not every third digit, a minus, an exponent or spaces.
-[[nodiscard]] std::optional<double> parse_money(std::string_view text, std::string_view& symbol);
-
 /// "GBP", "EUR" or "USD".
 std::optional<std::string> expect_currency(JsonReader& r, const Json& value);
 
