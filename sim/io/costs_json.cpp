@@ -16,22 +16,6 @@ std::string money_rule(std::string_view currency) {
   return "an amount of money of at least 0, such as 450, \"" + sign + "450\" or \"" + sign + "1,250.50\"";
 }
 
-}  // namespace
-
-std::optional<std::string> expect_currency(JsonReader& r, const Json& value) {
-  const auto code = r.expect_string(value);
-  if (!code) return std::nullopt;
-  std::vector<std::string> known;
-  for (const model::CurrencyInfo& c : model::kCurrencies) {
-    if (c.code == *code) return code;
-    known.emplace_back(c.code);
-  }
-  r.error(model::unknown_name_message("currency", *code, known));
-  return std::nullopt;
-}
-
-namespace {
-
 std::optional<double> expect_money(JsonReader& r, const Json& value, std::string_view currency) {
   std::optional<double> amount;
   if (value.is_number()) {
@@ -59,6 +43,18 @@ std::optional<double> expect_money(JsonReader& r, const Json& value, std::string
 }
 
 }  // namespace
+
+std::optional<std::string> expect_currency(JsonReader& r, const Json& value) {
+  const auto code = r.expect_string(value);
+  if (!code) return std::nullopt;
+  std::vector<std::string> known;
+  for (const model::CurrencyInfo& c : model::kCurrencies) {
+    if (c.code == *code) return code;
+    known.emplace_back(c.code);
+  }
+  r.error(model::unknown_name_message("currency", *code, known));
+  return std::nullopt;
+}
 
 std::optional<model::ServiceCosts> expect_service_costs(JsonReader& r, const Json& value, std::string_view currency) {
   if (!r.expect_object(value)) return std::nullopt;
