@@ -32,10 +32,12 @@ std::string_view money_sign(std::string_view unit) {
   return {};
 }
 
-// "£1,250", "−£800": the sign of the currency after the minus.
+// "£1,250", "−£800", "£12.50": whole units from 100 (and for nothing at all), pence below; the
+// sign of the currency after the minus.
 std::string format_money(double value, std::string_view sign) {
   if (!std::isfinite(value)) return kMissing;
-  const std::string digits = format_count(std::fabs(value));
+  const double size = std::fabs(value);
+  const std::string digits = format_grouped(size, size >= 100 || size == 0 ? 0 : 2);
   const bool negative = value < 0 && digits.find_first_not_of("0.,") != std::string::npos;
   return (negative ? std::string(kMinus) : std::string()) + std::string(sign) + digits;
 }
@@ -90,6 +92,9 @@ std::string format_value(double value, std::string_view unit) {
 std::string format_interval(double value, double low, double high, std::string_view unit) {
   if (!std::isfinite(low) || !std::isfinite(high)) return "";
   const char* dash = "\u2013";
+  if (const std::string_view sign = money_sign(unit); !sign.empty()) {
+    return format_money(low, sign) + dash + format_money(high, sign);
+  }
   if (is_share(unit)) return format_grouped(low * 100, 1) + dash + format_grouped(high * 100, 1) + "%";
   if (is_duration(unit)) {
     const DurationUnit u = duration_unit_for(std::isfinite(value) ? value : high);

@@ -41,7 +41,7 @@ TEST(CostsSection, ARowPerCostedServiceAndTheTotalInTheCurrency) {
   EXPECT_THAT(html, HasSubstr("<td>ward</td>"));
   EXPECT_THAT(html, HasSubstr("<th>Total</th>"));
   EXPECT_THAT(html, HasSubstr("£12,500"));
-  EXPECT_THAT(html, HasSubstr("12,400\u201312,600"));
+  EXPECT_THAT(html, HasSubstr("£12,400\u2013£12,600"));
   EXPECT_THAT(html, Not(HasSubstr("What each variant")));
 }
 
@@ -71,6 +71,8 @@ TEST(CostsSection, MoneyUnitsAreFormattedWithTheirSign) {
   EXPECT_EQ(format_value(1250, "GBP"), "£1,250");
   EXPECT_EQ(format_value(-800, "EUR"), "\u2212€800");
   EXPECT_EQ(format_difference(800, "USD"), "+$800");
+  EXPECT_EQ(format_value(12.5, "GBP"), "£12.50");
+  EXPECT_EQ(format_value(0, "GBP"), "£0");
 }
 
 }  // namespace
