@@ -11,6 +11,13 @@
 //     [2, 4), home [4, 7). Ward: 10 open, 2 occupied, 2 blocked bed-days, 2 patients. Home care:
 //     6 occupied bed-days. With a second home-care place nobody is blocked: 2 bed-days and
 //     2 x £400 saved, so the cost per blocked bed-day saved is -£400.
+//   - the backlog clinic without its roster, measured after a warm-up of 6.75 days (between the
+//     starts at 6.5 and 7): 2 x 7.25 = 14.5 open bed-days; 12 patients start at 7, 7.5, ..., 9.5;
+//     occupied bed-days are theirs, 12 x 0.5, plus the last 0.25 day of the 2 in service at 6.75.
+//   - the same clinic with a 3-day pathway: patients leave in pairs at 0.5, 1, ..., 10 days, so 12
+//     are within target and 28 breach; with 4 servers, in fours at 0.5, ..., 5, so 24 within and 16
+//     breach: 12 breaches avoided for 2 more open servers over 14 days (2 x 14 x £100 = £2,800),
+//     £233.33 per breach avoided, while no blocked bed-day is saved (a ratio over nothing).
 // Every replication is identical, so each expectation is exact up to the rounding of the time
 // integrals (1e-9 relative).
 #include "scenario_builders.hpp"
@@ -73,6 +80,46 @@ TEST(Costs, BacklogClinicCostsTheHandComputedTotals) {
   expect_money(total.mean, open + occupied + patients + appointments);
   EXPECT_EQ(total.n, 3u);
   EXPECT_EQ(result.labels.currency, "GBP");
+}
+
+TEST(Costs, OnlyTheMeasuredWindowIsCosted) {
+  model::Scenario s = backlog_scenario();
+  s.run.warm_up = 6.75;
+  s.services[0].roster.clear();
+  const run::BatchResult result = run::run_batch(s, {.threads = 1, .trajectories = false});
+  for (const stats::ReplicationResult& r : result.replications) {
+    const stats::CostResult& clinic = r.service_costs[0];
+    expect_money(clinic.open_beds, 100 * 14.5);
+    expect_money(clinic.occupied_beds, 10 * (12 * 0.5 + 2 * 0.25));
+    expect_money(clinic.patients, 5 * 12.0);
+    expect_money(clinic.appointments, 1 * 12.0);
+  }
+}
+
+TEST(Costs, CostPerBreachAvoidedIsTheRatioOfThePairedMeans) {
+  model::Scenario base = backlog_scenario();
+  base.services[0].roster.clear();
+  model::Pathway seen;
+  seen.name = "seen";
+  seen.start = seen.end = "clinic";
+  seen.target = 3;
+  base.pathways = {seen};
+  model::Scenario more = base;
+  more.services[0].capacity = 4;
+  const run::ComparisonResult cmp =
+      run::run_comparison(base, {{"four_servers", "", {}, {}, more}}, {.threads = 1, .trajectories = false});
+  EXPECT_EQ(cmp.base.replications[0].pathways[0].breaches, 28);
+  EXPECT_EQ(cmp.variants[0].result.replications[0].pathways[0].breaches, 16);
+  const std::vector<run::CostEffect>& effects = cmp.differences[0].cost_effects;
+  ASSERT_EQ(effects.size(), 2u);
+  EXPECT_EQ(effects[0].label, "cost per blocked bed-day saved");
+  EXPECT_TRUE(std::isnan(effects[0].ratio));
+  EXPECT_TRUE(effects[0].saved_uncertain);
+  EXPECT_EQ(effects[1].label, "cost per breach avoided");
+  expect_money(effects[1].cost.mean, 2 * 14 * 100.0);
+  expect_money(effects[1].saved.mean, 12);
+  expect_money(effects[1].ratio, 2800.0 / 12);
+  EXPECT_FALSE(effects[1].saved_uncertain);
 }
 
 TEST(Costs, AScenarioWithoutCostsHasNone) {
