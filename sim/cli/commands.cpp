@@ -202,6 +202,7 @@ int run_scenario(const Options& options, const io::Provenance* recorded, std::os
   }
   if (!options.quiet) {
     io::print_summary_table(result.base, out);
+    io::print_cost_table(result.base, out);
     if (result.base.precision) io::print_precision(*result.base.precision, out);
     io::print_headlines(loaded.base.headlines, variants, result, out);
     // Last, where the eye lands: the one file to open next.

@@ -34,10 +34,11 @@ enum class GoalOperator { AtLeast, AtMost, Above, Below };
 
 struct Goal {
   std::string text;        ///< As written.
-  std::string kind;        ///< service, pathway or system.
-  std::string name;        ///< The service or pathway; "system" for the system.
+  std::string kind;        ///< service, pathway, system or cost.
+  std::string name;        ///< The service or pathway; "system" for the system, "total" for cost.
   std::string metric;
-  std::size_t metric_index = 0;  ///< In the kind's metric table.
+  std::size_t metric_index = 0;  ///< In the kind's metric table (kCostMetrics when `cost`).
+  bool cost = false;       ///< A cost: kind "cost", or a service's cost metric.
   GoalOperator op = GoalOperator::AtLeast;
   double value = 0;
 

@@ -114,6 +114,12 @@ std::optional<std::size_t> index_of(const std::vector<std::string>& names, const
 // The replication's value of the goal's metric; NaN when there is nothing to measure.
 double goal_value(const Goal& goal, const run::BatchResult& batch, const stats::ReplicationResult& r) {
   if (goal.kind == "system") return r.system.*stats::kSystemMetrics[goal.metric_index].field;
+  if (goal.kind == "cost") return r.cost.*stats::kCostMetrics[goal.metric_index].field;
+  if (goal.cost) {
+    const auto s = index_of(batch.labels.services, goal.name);
+    return s && *s < r.service_costs.size() ? r.service_costs[*s].*stats::kCostMetrics[goal.metric_index].field
+                                            : std::nan("");
+  }
   if (goal.kind == "service") {
     const auto s = index_of(batch.labels.services, goal.name);
     return s ? r.services[*s].*stats::kServiceMetrics[goal.metric_index].field : std::nan("");
@@ -148,6 +154,14 @@ std::vector<MetricRow> metric_rows(const run::BatchResult& batch) {
   for (const stats::PathwaySummary& p : batch.summary.pathways) {
     for (std::size_t m = 0; m < stats::kPathwayMetrics.size(); ++m) {
       rows.push_back({"pathway", p.name, stats::kPathwayMetrics[m].name, stats::kPathwayMetrics[m].unit, p.metrics[m]});
+    }
+  }
+  // Costs under the names their KPIs have: cost.METRIC for the total, service.NAME.cost_METRIC.
+  for (const stats::CostSummary& c : batch.summary.costs) {
+    const bool total = c.name == "total";
+    const auto& table = total ? stats::kCostMetrics : stats::kServiceCostMetrics;
+    for (std::size_t m = 0; m < table.size(); ++m) {
+      rows.push_back({total ? "cost" : "service", c.name, table[m].name, table[m].unit, c.metrics[m]});
     }
   }
   return rows;
@@ -259,7 +273,9 @@ void print_table(const SweepRange& range, const std::vector<Goal>& goals, const 
   }
   std::vector<std::vector<std::string>> table;
   std::vector<std::string> header{range.key};
-  for (const Column& c : columns) header.push_back(c.kind == "system" ? "system." + c.metric : c.name + "." + c.metric);
+  for (const Column& c : columns) {
+    header.push_back(c.kind == "system" || c.kind == "cost" ? c.kind + "." + c.metric : c.name + "." + c.metric);
+  }
   if (!goals.empty()) header.emplace_back("meeting goals");
   table.push_back(header);
   for (const Point& point : points) {

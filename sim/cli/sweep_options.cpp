@@ -189,6 +189,7 @@ Goal parse_goal(const std::string& text, const model::Scenario& base) {
   goal.name = kpi.name;
   goal.metric = kpi.metric;
   goal.metric_index = kpi.metric_index;
+  goal.cost = kpi.cost;
   goal.value = goal_value(right, kpi.unit, text);
   return goal;
 }

@@ -63,6 +63,7 @@ void Recorder::start_window(SimTime now) {
 stats::ReplicationResult Recorder::finish(SimTime now, const CompiledModel& model, const EndOfRunCounts& end) const {
   const double window = now - window_start_;
   stats::ReplicationResult result;
+  result.window = window;
   result.services.reserve(services_.size());
   for (std::size_t i = 0; i < services_.size(); ++i) {
     const ServiceStats& s = services_[i];
@@ -92,6 +93,7 @@ stats::ReplicationResult Recorder::finish(SimTime now, const CompiledModel& mode
     r.present_at_start = s.present_at_start;
     r.present_at_end = s.queue.level() + s.in_service.level() + s.held.level();
     r.over_target_at_end = has_target ? end.over_target_waiting[i] : kNaN;
+    r.starts = as_double(s.starts);
   }
 
   stats::SystemResult& sys = result.system;

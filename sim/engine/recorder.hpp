@@ -96,6 +96,7 @@ class Recorder {
   void service_started(std::uint32_t service, std::uint16_t type, SimTime now, SimTime service_arrival) {
     ServiceStats& s = services_[service];
     s.in_service.change(now, +1);
+    ++s.starts;
     const double wait = now - service_arrival;
     if (trajectories_) service_tracks_[service].waits.push_back(wait);
     if (!counts(service_arrival)) return;
@@ -166,6 +167,7 @@ class Recorder {
 
   struct ServiceStats {
     std::uint64_t arrivals = 0, completions = 0, losses = 0, diverted = 0, reneges = 0, waited = 0, within_target = 0;
+    std::uint64_t starts = 0;
     double wait_target = 0;
     stats::Welford wait;
     stats::LogHistogram wait_histogram;

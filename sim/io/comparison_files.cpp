@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "io/comparison_files.hpp"
 
+#include "io/costs_files.hpp"
 #include "io/csv_text.hpp"
 #include "io/missing_values.hpp"
 #include "io/number_format.hpp"
@@ -87,6 +88,9 @@ ordered_json comparison_json(const model::Scenario& base, const std::vector<mode
                     {"changes", found == variants.end() ? std::vector<std::string>{} : found->changes},
                     {"headlines", std::move(headlines)},
                     {"differences", std::move(differences)}});
+    if (!variant.cost_effects.empty()) {
+      list.back()["cost_effects"] = cost_effects_json(variant, comparison.base.labels.currency);
+    }
   }
   return ordered_json{{"base", base.name}, {"variants", std::move(list)}};
 }

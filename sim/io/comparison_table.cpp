@@ -30,10 +30,14 @@ struct Display {
   std::string unit;             // after a value: "%", " h", " bed-days"
   std::string difference_unit;  // after a difference: " points", " h", " bed-days"
   int decimals = 1;
+  std::string money;            // the currency's sign before a value, for money ("£")
 };
 
 Display display_for(std::string_view unit, double base_mean) {
-  if (unit == "share") return {100, "%", " points", 1};
+  if (unit == "share") return {100, "%", " points", 1, ""};
+  for (const model::CurrencyInfo& c : model::kCurrencies) {
+    if (unit == c.code) return {1, "", "", std::abs(base_mean) >= 100 ? 0 : 2, std::string(c.symbol)};
+  }
   if (unit == "days") {
     struct TimeUnit {
       const char* name;
@@ -46,15 +50,16 @@ Display display_for(std::string_view unit, double base_mean) {
                                                      {"w", weeks(1), std::numeric_limits<double>::infinity()}}};
     const auto u = std::find_if(kUnits.begin(), kUnits.end() - 1,
                                 [&](const TimeUnit& t) { return !(std::abs(base_mean) >= t.up_to); });
-    return {1 / u->days, std::string(" ") + u->name, std::string(" ") + u->name, 1};
+    return {1 / u->days, std::string(" ") + u->name, std::string(" ") + u->name, 1, ""};
   }
   const bool whole = std::isfinite(base_mean) && std::abs(base_mean) >= 100;
   const std::string words = unit.empty() || unit == "patients" ? "" : " " + std::string(unit);
-  return {1, words, words, whole ? 0 : 1};
+  return {1, words, words, whole ? 0 : 1, ""};
 }
 
 std::string number(double value, const Display& d) {
   if (!std::isfinite(value)) return "-";
+  if (!d.money.empty()) return format_money(value, d.money, d.decimals);
   std::string text = format_fixed(value * d.scale, d.decimals);
   if (text == "-0" || (text.starts_with("-0.") && text.find_first_not_of("-0.") == std::string::npos)) {
     text.erase(0, 1);  // "-0.0" reads as a change where there is none
@@ -76,6 +81,24 @@ void print_rows(const std::vector<std::pair<std::string, std::string>>& rows, st
   std::size_t width = 0;
   for (const auto& [label, text] : rows) width = std::max(width, label.size());
   for (const auto& [label, text] : rows) out << "  " << label << std::string(width - label.size() + 2, ' ') << text << '\n';
+}
+
+// "cost per blocked bed-day saved  £310 (cost +£12,400 [..]; saved 40.0 bed-days [..])", with a
+// warning in words when the saving's interval covers 0.
+void print_cost_effects(const run::VariantDifferences& variant, const std::string& currency, std::ostream& out) {
+  std::vector<std::pair<std::string, std::string>> rows;
+  for (const run::CostEffect& e : variant.cost_effects) {
+    const Display money = display_for(currency, e.cost.mean);
+    const Display ratio = display_for(currency, e.ratio);
+    const Display saved = display_for("", e.saved.mean);
+    const std::string saved_words = e.saved_unit == "patients" ? "breaches" : e.saved_unit;
+    std::string text = number(e.ratio, ratio) + " (cost " + signed_number(e.cost.mean, money) + " " +
+                       interval(e.cost, money) + "; saved " + number(e.saved.mean, saved) + " " + saved_words +
+                       " " + interval(e.saved, saved) + ")";
+    if (e.saved_uncertain) text += "  the saving's interval covers 0: the ratio may mean nothing";
+    rows.emplace_back(e.label, text);
+  }
+  print_rows(rows, out);
 }
 
 }  // namespace
@@ -116,9 +139,11 @@ void print_headlines(const std::vector<model::Headline>& headlines, const std::v
                                      (h.detectable ? difference : "no detectable change (" + difference + ")"));
     }
     print_rows(rows, out);
+    print_cost_effects(variant, comparison.base.labels.currency, out);
     for (const run::KpiDifference& d : variant.differences) {
       const bool resolved = d.difference.n > 0 && (d.difference.ci_low > 0 || d.difference.ci_high < 0);
-      const std::string kpi = d.kind == "system" ? "system." + d.metric : d.kind + "." + d.name + "." + d.metric;
+      const bool unnamed = d.kind == "system" || d.kind == "cost";
+      const std::string kpi = unnamed ? d.kind + "." + d.metric : d.kind + "." + d.name + "." + d.metric;
       const bool headline = std::any_of(headlines.begin(), headlines.end(),
                                         [&](const model::Headline& h) { return h.kpi == kpi; });
       if (resolved && !headline) ++others;

@@ -74,6 +74,10 @@ std::vector<std::string> non_finite_warnings(const run::BatchResult& result) {
     warn_estimates("patient type '" + row.patient_type + "' at service '" + row.service + "'",
                    stats::kTypeServiceMetrics, row.metrics, warnings);
   }
+  for (const stats::CostSummary& cost : s.costs) {
+    warn_estimates(cost.name == "total" ? std::string("costs in total") : "costs of service '" + cost.name + "'",
+                   stats::kCostMetrics, cost.metrics, warnings);
+  }
   if (!result.trajectories.empty()) {
     warn_bands(result.trajectories, result.trajectories.days, "day", warnings);
     warn_bands(result.trajectories, result.trajectories.weeks, "week", warnings);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "io/number_format.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -35,6 +36,15 @@ std::string format_fixed(double value, int decimals) {
   return checked(std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
                                std::chars_format::fixed, decimals),
                  buffer);
+}
+
+std::string format_money(double value, std::string_view symbol, int decimals) {
+  std::string digits = format_fixed(std::abs(value), decimals);
+  if (digits == "-") return digits;
+  const std::size_t point = std::min(digits.find('.'), digits.size());
+  for (std::size_t at = point; at > 3; at -= 3) digits.insert(at - 3, 1, ',');
+  const bool negative = value < 0 && digits.find_first_not_of("0.,") != std::string::npos;
+  return (negative ? "-" : "") + std::string(symbol) + digits;
 }
 
 }  // namespace carepath::io

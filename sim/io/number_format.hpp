@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace carepath::io {
 
@@ -17,5 +18,9 @@ namespace carepath::io {
 /// Fixed notation with `decimals` digits after the point, e.g. (2.449, 1) -> "2.4"; NaN and
 /// infinities -> "-".
 [[nodiscard]] std::string format_fixed(double value, int decimals);
+
+/// Money as a planner reads it: the currency's sign, thousands separators and `decimals`
+/// decimals, the minus before the sign: "£1,250", "-£12,400.50"; "-" when not finite.
+[[nodiscard]] std::string format_money(double value, std::string_view symbol, int decimals);
 
 }  // namespace carepath::io

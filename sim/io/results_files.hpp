@@ -13,6 +13,10 @@ inline constexpr const char* kReplicationsCsvFile = "replications.csv";
 inline constexpr const char* kSummaryPathwaysCsvFile = "summary_pathways.csv";
 inline constexpr const char* kReplicationsPathwaysCsvFile = "replications_pathways.csv";
 inline constexpr const char* kSummaryByTypeCsvFile = "summary_by_type.csv";
+/// Only when the scenario has costs (io/costs_files.hpp); cost_effects.csv only with variants.
+inline constexpr const char* kSummaryCostsCsvFile = "summary_costs.csv";
+inline constexpr const char* kReplicationsCostsCsvFile = "replications_costs.csv";
+inline constexpr const char* kCostEffectsCsvFile = "cost_effects.csv";
 inline constexpr const char* kTrajectoriesCsvFile = "trajectories.csv";
 inline constexpr const char* kTrajectoriesJsonFile = "trajectories.json";
 /// With what-if variants: variants/<name>/ holds each variant's files (the same as the base's),

@@ -10,6 +10,7 @@
 
 #include "io/atomic_dir.hpp"
 #include "io/comparison_files.hpp"
+#include "io/costs_files.hpp"
 #include "io/durable_file.hpp"
 #include "io/precision_files.hpp"
 #include "io/results_csv.hpp"
@@ -61,6 +62,11 @@ BatchDocuments write_batch_files(const model::Scenario& scenario, const run::Bat
   if (!result.summary.by_type.empty()) {
     write_file(folder, staging / kSummaryByTypeCsvFile,
                [&](std::ostream& out) { write_summary_by_type_csv(result.summary, out); });
+  }
+  if (!result.summary.costs.empty()) {
+    write_file(folder, staging / kSummaryCostsCsvFile, [&](std::ostream& out) { write_summary_costs_csv(result, out); });
+    write_file(folder, staging / kReplicationsCostsCsvFile,
+               [&](std::ostream& out) { write_replications_costs_csv(result, out); });
   }
   if (result.precision) {
     write_file(folder, staging / kPrecisionCsvFile, [&](std::ostream& out) { write_precision_csv(*result.precision, out); });
@@ -120,6 +126,11 @@ void write_results(const model::Scenario& base, const std::vector<model::Scenari
     sync_directory(staging / kVariantsFolder);
     report.comparison = comparison_json(base, variants, comparison);
     write_file(folder, staging / kComparisonCsvFile, [&](std::ostream& out) { write_comparison_csv(comparison, out); });
+    const bool costed = std::any_of(comparison.differences.begin(), comparison.differences.end(),
+                                    [](const run::VariantDifferences& v) { return !v.cost_effects.empty(); });
+    if (costed) {
+      write_file(folder, staging / kCostEffectsCsvFile, [&](std::ostream& out) { write_cost_effects_csv(comparison, out); });
+    }
     write_file(folder, staging / kComparisonJsonFile, [&](std::ostream& out) { out << report.comparison.dump(2) << '\n'; });
   }
   folder.check_stop();

@@ -24,6 +24,7 @@ struct ScenarioContext {
   std::optional<double> horizon;  ///< Days.
   double start_hour = 0;          ///< The clock time of time 0 on the start date (run.start_time).
   std::optional<std::vector<std::string>> patient_types;
+  std::string currency = "GBP";  ///< The scenario's, for money written with a currency sign (io/costs_json.hpp).
   /// Where CSV inputs record each file they read, for the results folder's provenance; may be null.
   std::vector<CsvFileRead>* csv_files_read = nullptr;
 

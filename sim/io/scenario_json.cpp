@@ -12,6 +12,7 @@
 #include "io/arrival_profile_json.hpp"
 #include "io/calendar_json.hpp"
 #include "io/capacity_json.hpp"
+#include "io/costs_json.hpp"
 #include "io/distribution_json.hpp"
 #include "io/field_rules.hpp"
 #include "io/headlines_json.hpp"
@@ -279,9 +280,20 @@ void warn_about_idle_renege_to(JsonReader& r, const Json& json, const model::Ser
   r.warning("has no effect: without a patience here, nobody gives up waiting");
 }
 
+// An unlimited service has no open bed-days to pay for: a cost per open bed-day there is a slip.
+void read_service_costs(JsonReader& r, const Json& json, model::Service& out, const ScenarioContext& context) {
+  out.costs = r.optional(json, "costs", expect_service_costs, context.currency).value_or(model::ServiceCosts{});
+  const Json* capacity = JsonReader::find(json, "capacity");
+  const bool unlimited = capacity != nullptr && is_text(*capacity, "unlimited");
+  if (unlimited && out.costs[model::CostDriver::OpenBedDay] != 0) {
+    const auto step = r.enter("costs");
+    r.error_at("per_open_bed_day", "cannot be charged: the capacity is \"unlimited\", so no beds are open to pay for");
+  }
+}
+
 void read_service(JsonReader& r, const Json& json, model::Service& out, const ScenarioContext& context) {
   r.check_keys(json, {"name", "capacity", "service_time", "queue_limit", "when_full", "patience", "renege_to",
-                      "wait_target", "next", "by_type", "initial", "notes"});
+                      "wait_target", "next", "by_type", "initial", "costs", "notes"});
   out.name = r.required(json, "name", expect_name).value_or("");
   if (auto capacity = r.required(json, "capacity", expect_capacity, context)) {
     out.capacity = capacity->capacity;
@@ -303,6 +315,7 @@ void read_service(JsonReader& r, const Json& json, model::Service& out, const Sc
     out.initial_waiting = std::move(initial->waiting);
     out.initial_in_service = std::move(initial->in_service);
   }
+  read_service_costs(r, json, out, context);
   out.notes = r.optional(json, "notes", expect_notes).value_or(std::vector<std::string>{});
   warn_about_idle_renege_to(r, json, out);
 }
@@ -313,7 +326,7 @@ model::Scenario read_scenario(JsonReader& r, const Json& document, ScenarioConte
   model::Scenario scenario;
   if (!r.expect_object(document)) return scenario;
   r.check_keys(document, {"name", "description", "notes", "start_date", "run", "patient_types", "arrivals",
-                          "services", "pathways", "headlines", "variants"});
+                          "services", "pathways", "headlines", "variants", "currency"});
   scenario.name = r.required(document, "name", expect_scenario_name).value_or("");
   scenario.description = r.optional(document, "description", &JsonReader::expect_string).value_or("");
   scenario.notes = r.optional(document, "notes", expect_notes).value_or(std::vector<std::string>{});
@@ -337,6 +350,8 @@ model::Scenario read_scenario(JsonReader& r, const Json& document, ScenarioConte
                         [&](JsonReader& reader, const Json& json, model::ArrivalSource& out) {
                           read_arrival(reader, json, out, context);
                         });
+  scenario.currency = r.optional(document, "currency", expect_currency).value_or(scenario.currency);
+  context.currency = scenario.currency;
   read_required_objects(r, document, "services", "a non-empty array of services", scenario.services,
                         [&](JsonReader& reader, const Json& json, model::Service& out) {
                           read_service(reader, json, out, context);

@@ -2,6 +2,7 @@
 #include "io/summary_json.hpp"
 
 #include "io/calendar_text.hpp"
+#include "io/costs_files.hpp"
 #include "io/missing_values.hpp"
 #include "io/precision_files.hpp"
 
@@ -11,15 +12,12 @@
 
 namespace carepath::io {
 
-namespace {
-
 using nlohmann::ordered_json;
 
-
 // A null never comes alone: "note" says why (missing_values.hpp).
-ordered_json estimate_json(const char* unit, const stats::Estimate& e) {
+ordered_json estimate_json(std::string_view unit, const stats::Estimate& e) {
   ordered_json json{
-      {"unit", unit},
+      {"unit", std::string(unit)},
       {"mean", number_or_null(e.mean)},
       {"ci95", ordered_json::array({number_or_null(e.ci_low), number_or_null(e.ci_high)})},
       {"sd", number_or_null(e.sd)},
@@ -30,6 +28,8 @@ ordered_json estimate_json(const char* unit, const stats::Estimate& e) {
   if (std::string note = missing_note(e); !note.empty()) json["note"] = std::move(note);
   return json;
 }
+
+namespace {
 
 template <class Table, class Estimates>
 ordered_json metrics_json(const Table& table, const Estimates& estimates) {
@@ -89,6 +89,7 @@ ordered_json summary_json(const model::Scenario& scenario, const run::BatchResul
       {"deadlocked_replications", result.summary.deadlocked_replications},
       {"deadlocks", std::move(deadlocks)},
   };
+  if (!result.labels.currency.empty()) document["costs"] = costs_json(scenario, result);
   if (result.precision) document["run"]["precision"] = precision_json(*result.precision);
   if (scenario.run.start_hour != 0) document["run"]["start_time"] = format_time_of_day(scenario.run.start_hour);
   return document;

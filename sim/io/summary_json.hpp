@@ -11,7 +11,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string_view>
+
 namespace carepath::io {
+
+/// One statistic: {"unit", "mean", "ci95", "sd", "min", "max", "n"} and a "note" beside any null.
+[[nodiscard]] nlohmann::ordered_json estimate_json(std::string_view unit, const stats::Estimate& e);
 
 [[nodiscard]] nlohmann::ordered_json summary_json(const model::Scenario& scenario,
                                                   const run::BatchResult& result);

@@ -3,6 +3,8 @@
 
 #include "io/number_format.hpp"
 
+#include <carepath/model/costs.hpp>
+
 #include <cmath>
 
 namespace carepath::report {
@@ -20,6 +22,24 @@ int decimals_for(double magnitude) {
   if (magnitude >= 100) return 0;
   if (magnitude >= 1) return 1;
   return 2;
+}
+
+// A currency code ("GBP", model/costs.hpp) is the unit of money: its sign, or "" for any other unit.
+std::string_view money_sign(std::string_view unit) {
+  for (const model::CurrencyInfo& c : model::kCurrencies) {
+    if (unit == c.code) return c.symbol;
+  }
+  return {};
+}
+
+// "£1,250", "−£800", "£12.50": whole units from 100 (and for nothing at all), pence below; the
+// sign of the currency after the minus.
+std::string format_money(double value, std::string_view sign) {
+  if (!std::isfinite(value)) return kMissing;
+  const double size = std::fabs(value);
+  const std::string digits = format_grouped(size, size >= 100 || size == 0 ? 0 : 2);
+  const bool negative = value < 0 && digits.find_first_not_of("0.,") != std::string::npos;
+  return (negative ? std::string(kMinus) : std::string()) + std::string(sign) + digits;
 }
 
 }  // namespace
@@ -63,6 +83,7 @@ std::string format_count(double value) {
 }
 
 std::string format_value(double value, std::string_view unit) {
+  if (const std::string_view sign = money_sign(unit); !sign.empty()) return format_money(value, sign);
   if (is_share(unit)) return format_percent(value);
   if (is_duration(unit)) return format_duration(value);
   return format_count(value);
@@ -71,6 +92,9 @@ std::string format_value(double value, std::string_view unit) {
 std::string format_interval(double value, double low, double high, std::string_view unit) {
   if (!std::isfinite(low) || !std::isfinite(high)) return "";
   const char* dash = "\u2013";
+  if (const std::string_view sign = money_sign(unit); !sign.empty()) {
+    return format_money(low, sign) + dash + format_money(high, sign);
+  }
   if (is_share(unit)) return format_grouped(low * 100, 1) + dash + format_grouped(high * 100, 1) + "%";
   if (is_duration(unit)) {
     const DurationUnit u = duration_unit_for(std::isfinite(value) ? value : high);
@@ -83,6 +107,7 @@ std::string format_interval(double value, double low, double high, std::string_v
 std::string format_difference(double difference, std::string_view unit) {
   if (!std::isfinite(difference)) return kMissing;
   const std::string sign = difference > 0 ? "+" : "";
+  if (const std::string_view money = money_sign(unit); !money.empty()) return sign + format_money(difference, money);
   if (is_share(unit)) return sign + format_grouped(difference * 100, 1) + " points";
   if (is_duration(unit)) return sign + format_duration(difference);
   return sign + format_count(difference);

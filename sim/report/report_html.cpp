@@ -10,6 +10,7 @@
 #include "io/results_files.hpp"
 #include "report/answer_cards.hpp"
 #include "report/comparison_section.hpp"
+#include "report/costs_section.hpp"
 #include "report/graph_svg.hpp"
 #include "report/html_escape.hpp"
 #include "report/json_values.hpp"
@@ -162,6 +163,7 @@ std::string render_report(const ReportInputs& inputs) {
   html += "<section id=\"results\">\n<h2>Headline results</h2>\n" + deadlock_warning(summary) +
           report::render_kpi_tables(summary, inputs.scenario) + report::render_precision_section(summary) +
           "</section>\n";
+  html += report::render_costs_section(summary, inputs.comparison);
 
   html += "<section id=\"over-time\">\n<h2>Over time</h2>\n" +
           report::render_trajectory_section(inputs.trajectories, inputs.variants,

@@ -11,6 +11,7 @@
 #include "engine/replication.hpp"
 #include "model/compile.hpp"
 #include "model/graph_checks.hpp"
+#include "stats/costs.hpp"
 
 #include <oneapi/tbb/blocked_range.h>
 #include <oneapi/tbb/global_control.h>
@@ -52,6 +53,11 @@ BatchResult run_batch(const model::Scenario& scenario, const BatchOptions& optio
     result.labels.pathway_targets.push_back(pathway.target);
   }
   for (const auto& type : scenario.patient_types) result.labels.patient_types.push_back(type.name);
+  const std::vector<model::ServiceCosts> cost_rates = stats::cost_rates(scenario);
+  if (!cost_rates.empty()) {
+    result.labels.currency = scenario.currency;
+    for (const auto& service : scenario.services) result.labels.costed.push_back(service.costs.any());
+  }
   result.seed = options.seed.value_or(scenario.run.seed);
   const std::uint32_t replications = options.replications.value_or(scenario.run.replications);
   const std::optional<model::Precision> precision =
@@ -76,6 +82,7 @@ BatchResult run_batch(const model::Scenario& scenario, const BatchOptions& optio
                           for (std::uint32_t r = range.begin(); r != range.end(); ++r) {
                             if (stopped()) throw engine::Stopped();
                             result.replications[r] = engine::run_replication(compiled, r, result.seed, controls);
+                            if (!cost_rates.empty()) stats::add_costs(cost_rates, result.replications[r]);
                             if (options.progress) {
                               const std::lock_guard lock(progress_mutex);
                               options.progress(++finished, most);

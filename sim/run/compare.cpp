@@ -50,6 +50,67 @@ std::optional<std::size_t> index_of(const std::vector<std::string>& names, const
   return static_cast<std::size_t>(it - names.begin());
 }
 
+// Per replication, the sum of `value` over the base's items that the variant also has: base and
+// variant values, for items matched by name.
+template <class Pick>
+std::pair<std::vector<double>, std::vector<double>> summed(const std::vector<std::string>& base_names,
+                                                           const std::vector<std::string>& variant_names,
+                                                           const BatchResult& base, const BatchResult& variant,
+                                                           Pick value) {
+  const std::size_t n = base.replications.size();
+  std::vector<double> b(n, 0), v(n, 0);
+  for (std::size_t i = 0; i < base_names.size(); ++i) {
+    const auto j = std::find(variant_names.begin(), variant_names.end(), base_names[i]);
+    if (j == variant_names.end()) continue;
+    const auto at = static_cast<std::size_t>(j - variant_names.begin());
+    for (std::size_t r = 0; r < n; ++r) {
+      b[r] += value(base.replications[r], i);
+      v[r] += value(variant.replications[r], at);
+    }
+  }
+  return {b, v};
+}
+
+CostEffect cost_effect(std::string label, std::string unit, const std::vector<double>& cost_difference,
+                       const std::pair<std::vector<double>, std::vector<double>>& measure) {
+  std::vector<double> saved(cost_difference.size());
+  for (std::size_t r = 0; r < saved.size(); ++r) saved[r] = measure.first[r] - measure.second[r];
+  CostEffect effect{std::move(label), std::move(unit), stats::estimate(cost_difference), stats::estimate(saved), 0, false};
+  effect.ratio = effect.saved.mean != 0 ? effect.cost.mean / effect.saved.mean : std::numeric_limits<double>::quiet_NaN();
+  effect.saved_uncertain = !(effect.saved.ci_low > 0 || effect.saved.ci_high < 0);
+  return effect;
+}
+
+void compare_costs(const BatchResult& base, const BatchResult& variant, VariantDifferences& result) {
+  const std::size_t first = result.differences.size();
+  for (std::size_t s = 0; s < base.labels.services.size(); ++s) {
+    const auto v = index_of(variant.labels.services, base.labels.services[s]);
+    if (!v || !base.labels.costed[s]) continue;
+    compare_table(stats::kServiceCostMetrics, "service", base.labels.services[s], base, variant,
+                  [s](const stats::ReplicationResult& r) -> const auto& { return r.service_costs[s]; },
+                  [v](const stats::ReplicationResult& r) -> const auto& { return r.service_costs[*v]; },
+                  result.differences);
+  }
+  compare_table(stats::kCostMetrics, "cost", "total", base, variant,
+                [](const stats::ReplicationResult& r) -> const auto& { return r.cost; },
+                [](const stats::ReplicationResult& r) -> const auto& { return r.cost; }, result.differences);
+  // Money in the scenario's currency ("GBP"), which the cost tables cannot know.
+  for (std::size_t i = first; i < result.differences.size(); ++i) result.differences[i].unit = base.labels.currency;
+  std::vector<double> cost_difference(base.replications.size());
+  for (std::size_t r = 0; r < cost_difference.size(); ++r) {
+    cost_difference[r] = variant.replications[r].cost.total - base.replications[r].cost.total;
+  }
+  result.cost_effects.push_back(cost_effect(
+      "cost per blocked bed-day saved", "bed-days", cost_difference,
+      summed(base.labels.services, variant.labels.services, base, variant,
+             [](const stats::ReplicationResult& r, std::size_t i) { return r.services[i].blocked_bed_days; })));
+  if (base.labels.pathways.empty()) return;
+  result.cost_effects.push_back(cost_effect(
+      "cost per breach avoided", "patients", cost_difference,
+      summed(base.labels.pathways, variant.labels.pathways, base, variant,
+             [](const stats::ReplicationResult& r, std::size_t i) { return r.pathways[i].breaches; })));
+}
+
 }  // namespace
 
 VariantDifferences paired_differences(const std::string& variant_name, const BatchResult& base,
@@ -59,7 +120,7 @@ VariantDifferences paired_differences(const std::string& variant_name, const Bat
                                 std::to_string(variant.replications.size()) + ") as in the base (" +
                                 std::to_string(base.replications.size()) + ")");
   }
-  VariantDifferences result{variant_name, {}};
+  VariantDifferences result{variant_name, {}, {}};
   // Matched by name: a variant may add services, which shifts indices but not names.
   for (std::size_t s = 0; s < base.labels.services.size(); ++s) {
     const std::string& name = base.labels.services[s];
@@ -82,6 +143,7 @@ VariantDifferences paired_differences(const std::string& variant_name, const Bat
                   [v](const stats::ReplicationResult& r) -> const auto& { return r.pathways[*v]; },
                   result.differences);
   }
+  if (!base.labels.currency.empty() && !variant.labels.currency.empty()) compare_costs(base, variant, result);
   return result;
 }
 

@@ -21,13 +21,14 @@ KpiParts parts_of(const std::string& kpi) {
   KpiParts parts;
   parts.kind = kpi.substr(0, first);
   parts.metric = kpi.substr(last + 1);
-  parts.name = parts.kind == "system" ? "system" : kpi.substr(first + 1, last - first - 1);
+  parts.name = parts.kind == "system" ? "system" : parts.kind == "cost" ? "total" : kpi.substr(first + 1, last - first - 1);
   return parts;
 }
 
 std::string label_of(const model::Headline& headline, const KpiParts& parts) {
   if (!headline.label.empty()) return headline.label;
-  return parts.kind == "system" ? "system " + parts.metric : parts.name + " " + parts.metric;
+  if (parts.kind == "system" || parts.kind == "cost") return parts.kind + " " + parts.metric;
+  return parts.name + " " + parts.metric;
 }
 
 template <class Table, class Summaries>
@@ -47,7 +48,12 @@ std::vector<HeadlineValue> headline_values(const std::vector<model::Headline>& h
   for (const model::Headline& headline : headlines) {
     const KpiParts parts = parts_of(headline.kpi);
     HeadlineValue value{headline.kpi, label_of(headline, parts), "", {}};
-    if (parts.kind == "service") find_estimate(stats::kServiceMetrics, result.summary.services, parts, value);
+    if (parts.kind == "service") {
+      find_estimate(stats::kServiceMetrics, result.summary.services, parts, value);
+      find_estimate(stats::kServiceCostMetrics, result.summary.costs, parts, value);
+    }
+    if (parts.kind == "cost") find_estimate(stats::kCostMetrics, result.summary.costs, parts, value);
+    if (value.unit == "money") value.unit = result.labels.currency;  // as in the cost differences
     if (parts.kind == "pathway") find_estimate(stats::kPathwayMetrics, result.summary.pathways, parts, value);
     if (parts.kind == "system") {
       for (std::size_t m = 0; m < stats::kSystemMetrics.size(); ++m) {

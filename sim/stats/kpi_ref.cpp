@@ -44,7 +44,7 @@ std::variant<KpiRef, std::string> resolve_kpi(std::string_view written, const mo
   KpiRef kpi;
   kpi.kind = text.substr(0, first_dot);
   kpi.metric = text.substr(last_dot + 1);
-  const std::vector<std::string> kinds{"service", "pathway", "system"};
+  const std::vector<std::string> kinds{"service", "pathway", "system", "cost"};
   const std::vector<std::string> pathways = names_of(scenario.pathways);
   const std::vector<std::string> services = names_of(scenario.services);
   if (!contains(kinds, kpi.kind)) {
@@ -64,9 +64,9 @@ std::variant<KpiRef, std::string> resolve_kpi(std::string_view written, const mo
     }
     kpi.kind = is_pathway ? "pathway" : "service";
     kpi.name = name;
-  } else if (kpi.kind == "system") {
-    if (last_dot != first_dot) return "expected system.METRIC (the system has no name), got '" + text + "'";
-    kpi.name = "system";
+  } else if (kpi.kind == "system" || kpi.kind == "cost") {
+    if (last_dot != first_dot) return "expected " + kpi.kind + ".METRIC (it has no name), got '" + text + "'";
+    kpi.name = kpi.kind == "system" ? "system" : "total";
   } else {
     if (last_dot == first_dot) return "expected " + kpi.kind + ".NAME.METRIC, got '" + text + "'";
     kpi.name = text.substr(first_dot + 1, last_dot - first_dot - 1);
@@ -74,15 +74,26 @@ std::variant<KpiRef, std::string> resolve_kpi(std::string_view written, const mo
     if (!contains(known, kpi.name)) return model::unknown_name_message(kpi.kind, kpi.name, known);
   }
   std::vector<std::string> metrics;
-  const bool found = kpi.kind == "service"   ? find_metric(kServiceMetrics, kpi, metrics)
-                     : kpi.kind == "pathway" ? find_metric(kPathwayMetrics, kpi, metrics)
-                                             : find_metric(kSystemMetrics, kpi, metrics);
+  bool found = kpi.kind == "service"   ? find_metric(kServiceMetrics, kpi, metrics)
+               : kpi.kind == "pathway" ? find_metric(kPathwayMetrics, kpi, metrics)
+               : kpi.kind == "system"  ? find_metric(kSystemMetrics, kpi, metrics)
+                                       : (kpi.cost = find_metric(kCostMetrics, kpi, metrics));
+  if (!found && kpi.kind == "service") found = kpi.cost = find_metric(kServiceCostMetrics, kpi, metrics);
   if (!found) return model::unknown_name_message(kpi.kind + " metric", kpi.metric, metrics);
+  if (kpi.cost && !scenario.has_costs()) {
+    return "'" + text + "' is a cost, but no service has \"costs\" (README \"Costs\")";
+  }
+  if (kpi.cost && kpi.kind == "service") {
+    const auto s = std::find_if(scenario.services.begin(), scenario.services.end(),
+                                [&](const model::Service& service) { return service.name == kpi.name; });
+    if (!s->costs.any()) return "'" + text + "' is a cost, but service '" + kpi.name + "' has no \"costs\"";
+  }
   return kpi;
 }
 
 std::string kpi_text(const KpiRef& kpi) {
-  return kpi.kind == "system" ? "system." + kpi.metric : kpi.kind + "." + kpi.name + "." + kpi.metric;
+  if (kpi.kind == "system" || kpi.kind == "cost") return kpi.kind + "." + kpi.metric;
+  return kpi.kind + "." + kpi.name + "." + kpi.metric;
 }
 
 std::vector<model::Headline> default_headlines(const model::Scenario& scenario) {
@@ -107,6 +118,7 @@ std::vector<model::Headline> default_headlines(const model::Scenario& scenario) 
   if (headlines.empty()) {
     for (const model::Service& s : scenario.services) headlines.push_back({"service." + s.name + ".wait_mean", ""});
   }
+  if (scenario.has_costs()) headlines.push_back({"cost.total", ""});
   return headlines;
 }
 

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // A KPI named in words, as planners write it in a goal (`--goal`) or a scenario's "headlines":
 // "pathway.ae_4h.within_target", "service.acute_beds.blocked_bed_days", "system.losses", or
-// "ae_4h.within_target" when the name is one pathway's or one service's. resolve_kpi checks the
+// "ae_4h.within_target" when the name is one pathway's or one service's. Costs, in a scenario that
+// has any: "cost.total" (or cost.open_beds, ...: kCostMetrics) and "service.acute_beds.cost" (or
+// service.acute_beds.cost_blocked_beds, ...: kServiceCostMetrics). resolve_kpi checks the
 // name against the scenario and the metric against the tables of stats/results.hpp, and says
 // what is wrong in words (with "did you mean") when it cannot. default_headlines is the set a
 // scenario without "headlines" reports first.
@@ -18,11 +20,12 @@
 namespace carepath::stats {
 
 struct KpiRef {
-  std::string kind;    ///< "service", "pathway" or "system".
-  std::string name;    ///< The service or pathway; "system" for the system.
+  std::string kind;    ///< "service", "pathway", "system" or "cost".
+  std::string name;    ///< The service or pathway; "system" for the system, "total" for cost.
   std::string metric;  ///< A metric of the kind's table.
   std::string unit;    ///< The metric's unit: "share", "days", "patients", "bed-days", …
-  std::size_t metric_index = 0;  ///< In the kind's metric table.
+  std::size_t metric_index = 0;  ///< In the kind's metric table (kCostMetrics when `cost`).
+  bool cost = false;   ///< A cost: kind "cost", or a service's cost metric.
 };
 
 /// `text` resolved against `scenario`, or the reason it cannot be (a sentence without the text's
@@ -35,7 +38,7 @@ struct KpiRef {
 /// The headlines of a scenario that names none: every pathway's share within target, then the
 /// blocked bed-days of every service that can hold patients it cannot pass on (it routes to a
 /// service whose queue is limited and which blocks when full); without either, every service's
-/// mean wait.
+/// mean wait; and the total cost when the scenario has costs.
 [[nodiscard]] std::vector<model::Headline> default_headlines(const model::Scenario& scenario);
 
 }  // namespace carepath::stats

@@ -56,18 +56,25 @@ std::vector<HeadlineKpi> headline_kpis(const model::Scenario& scenario, const Su
     if (kpi == nullptr) continue;  // The loader refused it already; a scenario built in code may hold anything.
     const std::vector<std::string>& names = kpi->kind == "service" ? labels.services : labels.pathways;
     const auto at = std::find(names.begin(), names.end(), kpi->name);
-    if (kpi->kind != "system" && at == names.end()) continue;
+    if (kpi->cost && labels.currency.empty()) continue;  // no costs were computed
     const HeadlineKpi::Kind kind = kpi->kind == "system"    ? HeadlineKpi::Kind::System
+                                   : kpi->kind == "cost"    ? HeadlineKpi::Kind::Cost
+                                   : kpi->cost              ? HeadlineKpi::Kind::ServiceCost
                                    : kpi->kind == "service" ? HeadlineKpi::Kind::Service
                                                             : HeadlineKpi::Kind::Pathway;
-    kpis.push_back({kind, kind == HeadlineKpi::Kind::System ? 0 : static_cast<std::size_t>(at - names.begin()),
-                    kpi->metric_index});
+    const bool unnamed = kind == HeadlineKpi::Kind::System || kind == HeadlineKpi::Kind::Cost;
+    if (!unnamed && at == names.end()) continue;
+    kpis.push_back({kind, unnamed ? 0 : static_cast<std::size_t>(at - names.begin()), kpi->metric_index});
   }
   return kpis;
 }
 
 std::string headline_name(const HeadlineKpi& kpi, const SummaryLabels& labels) {
   if (kpi.kind == HeadlineKpi::Kind::System) return std::string("system ") + kSystemMetrics.at(kpi.metric).name;
+  if (kpi.kind == HeadlineKpi::Kind::Cost) return std::string("cost ") + kCostMetrics.at(kpi.metric).name;
+  if (kpi.kind == HeadlineKpi::Kind::ServiceCost) {
+    return "service " + labels.services.at(kpi.index) + " " + kServiceCostMetrics.at(kpi.metric).name;
+  }
   if (kpi.kind == HeadlineKpi::Kind::Pathway) {
     return "pathway " + labels.pathways.at(kpi.index) + " " + kPathwayMetrics.at(kpi.metric).name;
   }
@@ -76,12 +83,19 @@ std::string headline_name(const HeadlineKpi& kpi, const SummaryLabels& labels) {
 
 const char* headline_unit(const HeadlineKpi& kpi) {
   if (kpi.kind == HeadlineKpi::Kind::System) return kSystemMetrics.at(kpi.metric).unit;
+  if (kpi.kind == HeadlineKpi::Kind::Cost || kpi.kind == HeadlineKpi::Kind::ServiceCost) {
+    return kCostMetrics.at(kpi.metric).unit;
+  }
   return kpi.kind == HeadlineKpi::Kind::Pathway ? kPathwayMetrics.at(kpi.metric).unit
                                                 : kServiceMetrics.at(kpi.metric).unit;
 }
 
 double headline_value(const HeadlineKpi& kpi, const ReplicationResult& replication) {
   if (kpi.kind == HeadlineKpi::Kind::System) return replication.system.*kSystemMetrics.at(kpi.metric).field;
+  if (kpi.kind == HeadlineKpi::Kind::Cost) return replication.cost.*kCostMetrics.at(kpi.metric).field;
+  if (kpi.kind == HeadlineKpi::Kind::ServiceCost) {
+    return replication.service_costs.at(kpi.index).*kCostMetrics.at(kpi.metric).field;
+  }
   if (kpi.kind == HeadlineKpi::Kind::Pathway) {
     return replication.pathways.at(kpi.index).*kPathwayMetrics.at(kpi.metric).field;
   }

@@ -84,6 +84,15 @@ Summary summarise(const SummaryLabels& labels, const std::vector<ReplicationResu
       }
     }
   }
+  if (!labels.currency.empty()) {
+    for (std::size_t s = 0; s < n_services; ++s) {
+      if (!labels.costed[s]) continue;
+      summary.costs.push_back({labels.services[s], fold(kCostMetrics, replications, [s](const auto& r) -> const auto& {
+                                 return r.service_costs[s];
+                               })});
+    }
+    summary.costs.push_back({"total", fold(kCostMetrics, replications, [](const auto& r) -> const auto& { return r.cost; })});
+  }
   for (const ReplicationResult& r : replications) {
     if (r.deadlock) ++summary.deadlocked_replications;
   }

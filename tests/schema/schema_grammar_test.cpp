@@ -9,6 +9,7 @@
 #include <carepath/io/scenario_json.hpp>
 
 #include "io/calendar_text.hpp"
+#include "io/money_text.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -120,6 +121,27 @@ TEST(SchemaGrammar, PercentPatternMatchesTheLoader) {
 }
 
 // Every two-digit pair for the hours and the minutes, and a few other shapes.
+// The loader also refuses a sign of another currency than the scenario's, which a pattern cannot
+// know; here every sign is accepted, as the schema does.
+TEST(SchemaGrammar, MoneyPatternMatchesTheLoader) {
+  const auto schema = load_schema();
+  const std::regex money = pattern_at(schema, "/$defs/money/oneOf/1/pattern");
+  int accepted = 0;
+  for (const std::string sign : {"", "£", "€", "$", "-", "-£", "£-", "GBP", "\xC2", " "}) {
+    for (const std::string amount : {"450", "0", "00", "1,250", "1,250.50", "12,345,678", "1,25", "1,2345", ",450",
+                                     "450,", "1,,000", "1.", ".5", "1.2.3", "1e3", " 450", "1,250.5,0", "nan", "",
+                                     "1 250", "0.05", "1234.5678"}) {
+      const std::string text = sign + amount;
+      std::string_view symbol;
+      const bool parsed = carepath::io::parse_money(text, symbol).has_value();
+      const bool matched = std::regex_match(text, money);
+      EXPECT_EQ(matched, parsed) << verdicts(text, matched, parsed);
+      accepted += parsed;
+    }
+  }
+  EXPECT_GT(accepted, 30);
+}
+
 TEST(SchemaGrammar, TimeOfDayPatternMatchesTheLoader) {
   const auto schema = load_schema();
   const std::regex time = pattern_at(schema, "/$defs/time_of_day/pattern");

@@ -36,6 +36,10 @@ void write_results(const model::Scenario& base, const std::vector<model::Scenari
 /// The short human table `carepath run` prints.
 void print_summary_table(const run::BatchResult& result, std::ostream& out);
 
+/// When the scenario has costs: per costed service and in total, the mean cost of each driver
+/// and the total with its 95% CI, in the scenario's currency.
+void print_cost_table(const run::BatchResult& result, std::ostream& out);
+
 /// After the base's table, the scenario's headline KPIs: the base's value of each, then per
 /// variant what it changes and each headline base -> variant with the paired difference and its
 /// 95% CI, or "no detectable change" when the interval covers 0, e.g.

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <carepath/model/calendar.hpp>
+#include <carepath/model/costs.hpp>
 #include <carepath/model/distribution.hpp>
 
 #include <array>
@@ -93,6 +94,7 @@ struct Service {
   std::vector<TypeOverride> by_type;
   std::vector<InitialCohort> initial_waiting;
   std::vector<InitialCohort> initial_in_service;  ///< Residual stays are drawn conditioned on elapsed.
+  ServiceCosts costs;                        ///< "costs" (model/costs.hpp); all 0 when not given.
   std::vector<std::string> notes;
 };
 
@@ -230,6 +232,15 @@ struct Scenario {
   /// The scenario's "headlines", or when it has none the defaults of stats/kpi_ref.hpp; the
   /// loader always fills this, with each KPI in its long form.
   std::vector<Headline> headlines;
+  std::string currency = "GBP";  ///< Of every cost (model/costs.hpp kCurrencies).
+
+  /// Whether any service has a cost: only then are costs computed and reported.
+  [[nodiscard]] bool has_costs() const {
+    for (const Service& s : services) {
+      if (s.costs.any()) return true;
+    }
+    return false;
+  }
 };
 
 }  // namespace carepath::model

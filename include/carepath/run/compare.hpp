@@ -40,11 +40,29 @@ struct KpiDifference {
   stats::Estimate difference;
 };
 
+/// What a variant's change in total cost buys: the paired mean difference in total cost over the
+/// paired mean reduction of a measure (blocked bed-days over every service, breaches over every
+/// pathway). The ratio of means, not a mean of ratios, because a replication's reduction may be 0.
+struct CostEffect {
+  std::string label;   ///< "cost per blocked bed-day saved", "cost per breach avoided".
+  std::string saved_unit;  ///< "bed-days" or "patients".
+  stats::Estimate cost;    ///< Variant - base total cost, per replication.
+  stats::Estimate saved;   ///< Base - variant of the measure, per replication.
+  double ratio = 0;        ///< cost.mean / saved.mean; NaN when saved.mean is 0.
+  /// saved's 95% interval covers 0: the variant may save nothing, and the ratio may mean nothing.
+  bool saved_uncertain = false;
+};
+
 struct VariantDifferences {
   std::string variant;
   /// Every service metric of the services both have, every system metric, then every pathway
-  /// metric of the pathways both have, in the base's order and the metric tables' order.
+  /// metric of the pathways both have, in the base's order and the metric tables' order; then,
+  /// when both have costs, each costed service's cost metrics and the total's (kind "cost").
   std::vector<KpiDifference> differences;
+  /// When base and variant both have costs: cost per blocked bed-day saved, then (with pathways)
+  /// cost per breach avoided; cost differences are also in `differences` (kind "cost", and each
+  /// costed service's "cost" metrics).
+  std::vector<CostEffect> cost_effects;
 };
 
 struct ComparisonResult {

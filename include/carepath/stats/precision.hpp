@@ -26,10 +26,10 @@ namespace carepath::stats {
 /// A KPI that decides when replications stop and what a warm-up is checked on. Until scenarios
 /// name their own headlines, default_headlines() gives the set.
 struct HeadlineKpi {
-  enum class Kind : std::uint8_t { Service, Pathway, System };
+  enum class Kind : std::uint8_t { Service, Pathway, System, ServiceCost, Cost };
   Kind kind = Kind::Service;
   std::size_t index = 0;   ///< The service or pathway, in scenario order.
-  std::size_t metric = 0;  ///< Into kServiceMetrics or kPathwayMetrics.
+  std::size_t metric = 0;  ///< Into the kind's table: kServiceMetrics, kPathwayMetrics, kSystemMetrics or kCostMetrics.
 };
 
 /// Every pathway's within-target share, then every service's mean wait.

@@ -42,6 +42,9 @@ struct ServiceResult {
   double present_at_start = 0;  ///< Patients waiting or in a bed when the warm-up ended.
   double present_at_end = 0;    ///< ... and at the horizon.
   double over_target_at_end = 0;  ///< Still waiting at the horizon, longer than the target (NaN: no target).
+  /// Patients who started service (admissions): a cost driver (stats/costs.hpp), not a column
+  /// of the metric table, which the engine's golden hash covers.
+  double starts = 0;
 };
 
 /// The whole system in one replication: from arrival at the first service to leaving the system.
@@ -93,6 +96,17 @@ struct Deadlock {
   std::vector<std::uint32_t> services;  ///< Indices, in scenario order.
 };
 
+/// Money spent in one replication's measured window (after the warm-up), by cost driver
+/// (model/costs.hpp), for one service or summed over them; stats/costs.hpp computes it.
+struct CostResult {
+  double total = 0;
+  double open_beds = 0;
+  double occupied_beds = 0;
+  double blocked_beds = 0;
+  double patients = 0;
+  double appointments = 0;
+};
+
 struct ReplicationResult {
   std::vector<ServiceResult> services;  ///< In scenario order.
   SystemResult system;
@@ -100,6 +114,9 @@ struct ReplicationResult {
   std::vector<TypeServiceResult> by_type;  ///< [type * services + service]; empty with one type.
   std::optional<Deadlock> deadlock;     ///< Set when the replication stopped in deadlock.
   std::uint64_t events = 0;             ///< Events processed (throughput measure for benchmarks).
+  double window = 0;                    ///< Days measured: from the warm-up's end to the horizon (or a deadlock).
+  std::vector<CostResult> service_costs;  ///< In scenario order; empty when the scenario has no costs.
+  CostResult cost;                      ///< The sum of service_costs.
   TrajectoryRecording trajectory;       ///< Per day and week, warm-up included (trajectory.hpp).
 };
 
@@ -174,6 +191,26 @@ inline constexpr std::array<MetricInfo<TypeServiceResult>, 4> kTypeServiceMetric
     {"sojourn_mean", "days", &TypeServiceResult::sojourn_mean},
 }};
 
+// A cost's metric is written "cost.open_beds" for the total and "service.X.cost_open_beds" for
+// one service ("cost" alone for its total): two tables over the same fields, in kCostDrivers order
+// after the total. The unit "money" is shown in the scenario's currency (SummaryLabels::currency).
+inline constexpr std::array<MetricInfo<CostResult>, 6> kCostMetrics{{
+    {"total", "money", &CostResult::total},
+    {"open_beds", "money", &CostResult::open_beds},
+    {"occupied_beds", "money", &CostResult::occupied_beds},
+    {"blocked_beds", "money", &CostResult::blocked_beds},
+    {"patients", "money", &CostResult::patients},
+    {"appointments", "money", &CostResult::appointments},
+}};
+inline constexpr std::array<MetricInfo<CostResult>, 6> kServiceCostMetrics{{
+    {"cost", "money", &CostResult::total},
+    {"cost_open_beds", "money", &CostResult::open_beds},
+    {"cost_occupied_beds", "money", &CostResult::occupied_beds},
+    {"cost_blocked_beds", "money", &CostResult::blocked_beds},
+    {"cost_patients", "money", &CostResult::patients},
+    {"cost_appointments", "money", &CostResult::appointments},
+}};
+
 /// A metric across replications. NaN replications (nothing to measure) are left out of n.
 struct Estimate {
   double mean = 0;
@@ -205,12 +242,19 @@ struct TypeServiceSummary {
   std::array<Estimate, kTypeServiceMetrics.size()> metrics;
 };
 
+struct CostSummary {
+  std::string name;  ///< A service's, or "total".
+  std::array<Estimate, kCostMetrics.size()> metrics;
+};
+
 struct Summary {
   std::vector<ServiceSummary> services;
   std::array<Estimate, kSystemMetrics.size()> system;  ///< In kSystemMetrics order.
   std::vector<PathwaySummary> pathways;
   std::vector<TypeServiceSummary> by_type;  ///< Empty with one patient type.
   std::uint32_t deadlocked_replications = 0;
+  /// Every costed service in scenario order, then "total"; empty when the scenario has no costs.
+  std::vector<CostSummary> costs;
 };
 
 /// Names the summary needs, in scenario order.
@@ -219,6 +263,9 @@ struct SummaryLabels {
   std::vector<std::string> pathways;
   std::vector<double> pathway_targets;
   std::vector<std::string> patient_types;
+  /// The currency of the costs ("GBP"); empty when the scenario has no costs.
+  std::string currency;
+  std::vector<bool> costed;  ///< Per service: whether it has any cost.
 };
 
 /// Folds replications in index order, so the result does not depend on which thread ran which.

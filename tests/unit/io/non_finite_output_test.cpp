@@ -118,7 +118,7 @@ run::ComparisonResult odd_comparison() {
   run::ComparisonResult comparison;
   comparison.base = odd_result();
   comparison.variants.push_back({"more", odd_result()});
-  run::VariantDifferences differences{"more", {}};
+  run::VariantDifferences differences{"more", {}, {}};
   for (const stats::Estimate& e : {overflowed(), negative_overflow(), nothing(), single()}) {
     differences.differences.push_back({"service", "ward", "wait_mean", "days", kInf, -kInf, e});
   }
