@@ -5,6 +5,7 @@
 #include "report/report_format.hpp"
 #include "report/svg.hpp"
 
+#include <string>
 #include <string_view>
 
 namespace carepath::report {
@@ -23,14 +24,35 @@ const char* node_class(io::ReportGraphNode::Kind kind) {
   return "node-service";
 }
 
+// Line patterns that survive greyscale printing: solid for the routes every patient or a share
+// takes, dashed for one patient type's own route, dotted for a divert, dash-dot for giving up.
+const char* edge_class(io::ReportGraphEdge::Style style) {
+  switch (style) {
+    case io::ReportGraphEdge::Style::PerType: return "edge per-type";
+    case io::ReportGraphEdge::Style::Divert: return "edge divert";
+    case io::ReportGraphEdge::Style::Renege: return "edge renege";
+    case io::ReportGraphEdge::Style::Route: break;
+  }
+  return "edge";
+}
+
 double node_height(const io::ReportGraphNode& node) {
   return 2 * kPadding + kLineHeight * static_cast<double>(1 + node.details.size());
 }
 
 // Names longer than a box is wide are cut with an ellipsis; the full name is in the tables.
+// Counted in characters, not bytes, so that "3–9" is not cut short.
 std::string fit(std::string_view text, std::size_t max_chars) {
-  if (text.size() <= max_chars) return std::string(text);
-  return std::string(text.substr(0, max_chars - 1)) + "\u2026";
+  const auto starts_character = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; };
+  std::size_t chars = 0;
+  std::size_t cut = text.size();  // Byte offset where character max_chars begins.
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!starts_character(text[i])) continue;
+    if (chars == max_chars - 1) cut = i;
+    ++chars;
+  }
+  if (chars <= max_chars) return std::string(text);
+  return std::string(text.substr(0, cut)) + "\u2026";
 }
 
 }  // namespace
@@ -56,15 +78,16 @@ std::string render_service_graph(const io::ReportGraph& graph) {
     const auto& edge = graph.edges[e];
     if (edge.from >= graph.nodes.size() || edge.to >= graph.nodes.size()) continue;
     const LayoutEdge& drawn = layout.edges[valid++];
-    svg.path(drawn.points, drawn.back ? "edge back" : "edge", true);
-    if (edge.probability != 1 && drawn.points.size() >= 2) {
+    svg.path(drawn.points, std::string(edge_class(edge.style)) + (drawn.back ? " back" : ""), true);
+    std::string label = edge.label;
+    if (edge.probability != 1) label += (label.empty() ? "" : " ") + format_percent(edge.probability);
+    if (!label.empty() && drawn.points.size() >= 2) {
       // On the first segment, a little way out of the source box, where fanning-out routes are
       // still apart from each other's labels.
       const auto [x1, y1] = drawn.points[0];
       const auto [x2, y2] = drawn.points[1];
       const double t = drawn.back ? 0.5 : 0.45;
-      svg.text(x1 + (x2 - x1) * t, y1 + (y2 - y1) * t - 4, format_percent(edge.probability), "edge-label",
-               "middle");
+      svg.text(x1 + (x2 - x1) * t, y1 + (y2 - y1) * t - 4, label, "edge-label", "middle");
     }
   }
   for (std::size_t v = 0; v < graph.nodes.size(); ++v) {
