@@ -26,6 +26,10 @@ struct ForestPlotInput {
 /// Rows with a finite difference: what the chart's data-points attribute says.
 [[nodiscard]] std::size_t forest_plot_points(const ForestPlotInput& input);
 
+/// The unit of the difference axis ("percentage points", "hours", "bed-days"): what the plot's
+/// title should name.
+[[nodiscard]] std::string forest_plot_axis_unit(const ForestPlotInput& input);
+
 /// The chart's <svg class="chart" data-points="N">, N = forest_plot_points(input).
 [[nodiscard]] std::string render_forest_plot(const ForestPlotInput& input);
 

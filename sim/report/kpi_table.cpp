@@ -62,7 +62,7 @@ std::string services_table(const Json& summary, const Json& scenario) {
   if (services.empty()) return "";
   std::string html = "<h3>Services</h3>\n<div class=\"scroll\"><table class=\"kpi\">\n" +
                      header({"Service", "Utilisation", "Mean wait", "90th percentile wait",
-                             "Within wait target", "Mean queue", "Delayed-discharge bed-days",
+                             "Within wait target", "Mean queue", "Bed-days blocked waiting to move on",
                              "Turned away"}, 1) + "<tbody>\n";
   for (const Json& service : services) {
     const Json* metrics = member(service, "metrics");
@@ -88,7 +88,7 @@ std::string system_table(const Json& summary) {
   const Json* system = member(summary, "system");
   if (!system) return "";
   return "<h3>Whole system</h3>\n<div class=\"scroll\"><table class=\"kpi\">\n" +
-         header({"Arrivals", "Departures", "Turned away", "Gave up waiting", "Mean time in system",
+         header({"Arrivals", "Departures", "Turned away", "Gave up waiting", "Mean time in system (every pathway together)",
                  "90th percentile time in system", "Mean patients present"}, 0) +
          "<tbody><tr>" + estimate_cell(*system, "arrivals") + estimate_cell(*system, "departures") +
          estimate_cell(*system, "losses") + estimate_cell(*system, "reneges") +

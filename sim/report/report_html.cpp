@@ -116,8 +116,10 @@ shares</b> are in percentage points. Times are shown in minutes, hours, days or 
 suits their size.</li>
 <li><b>Utilisation</b> near 100% leaves no slack: waits then rise steeply for small increases in
 demand. Above 100% the queue grows without limit and waits depend on the run's length.</li>
-<li><b>Delayed-discharge bed-days</b> are bed-days held by patients who were ready to move on but
-had nowhere to go.</li>
+<li><b>Bed-days blocked waiting to move on</b> are bed-days held by patients who were ready to
+leave a service but whose next service had no room, or who kept their bed while a transfer was
+arranged. At A&amp;E this is exit block (waiting for a ward bed); at a ward it is delayed
+discharge.</li>
 <li><b>Fan charts</b> show the spread between simulated runs, not between patients: the light band
 holds 90% of runs, the dark band the middle half.</li>
 <li><b>Comparisons</b> use the same random numbers for base and variant, so their difference is
@@ -177,8 +179,11 @@ std::string render_report(const ReportInputs& inputs) {
     html += "<p class=\"absent\">No service graph was given to the report.</p>\n";
   } else {
     html += "<p>Patients flow left to right, from where they arrive to the exit; a percentage is "
-            "the share of a service's patients taking that route. Dashed arrows underneath send "
-            "patients back to an earlier service.</p>\n<figure class=\"graph\">" + graph + "</figure>\n";
+            "the share of a service's patients taking that route. Solid arrows are the routes "
+            "every patient type takes; dashed ones one patient type's own route (labelled with the "
+            "type), dotted ones where patients are diverted when a service is full, dash-dotted ones "
+            "where patients who give up waiting go. Grey-blue arrows underneath send patients back "
+            "to an earlier service. Capacity is the range a roster or dated changes move it in.</p>\n<figure class=\"graph\">" + graph + "</figure>\n";
   }
   html += "</section>\n";
 

@@ -32,8 +32,9 @@ td.num { white-space: nowrap; }
 figure { margin: 10px 0 18px; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-size: 0.9em; color: var(--muted); margin-bottom: 4px; }
 svg.chart { display: block; width: 100%; max-width: 860px; height: auto; font-size: 12px; }
-figure.graph { overflow-x: auto; }
-figure.graph svg.chart { width: auto; max-width: none; }
+figure.graph svg.chart { width: 100%; max-width: 100%; }
+.forests { display: grid; grid-template-columns: repeat(auto-fill, minmax(440px, 1fr)); gap: 0 24px; }
+figure.forest { margin: 4px 0 10px; }
 figure.forest svg.chart { width: auto; max-width: 100%; }
 svg .grid { stroke: #e3e3e3; stroke-width: 1; }
 svg .axis { stroke: #888; stroke-width: 1; }
@@ -50,11 +51,17 @@ svg .v2 { stroke: #009e73; stroke-dasharray: 2 2; }
 svg .v3 { stroke: #cc79a7; stroke-dasharray: 9 3 2 3; }
 svg .v4 { stroke: #d55e00; stroke-dasharray: 14 4; }
 svg .v5 { stroke: #56b4e9; stroke-dasharray: 4 4 1 4; }
+svg .v6 { stroke: #000; stroke-dasharray: 1 3; }
+svg .v7 { stroke: #b8860b; stroke-dasharray: 12 3 2 3 2 3; }
+svg .v8 { stroke: #7b3294; stroke-dasharray: 6 2 6 6; }
 svg .stripe { fill: #f6f6f6; }
 svg .ci { stroke: var(--ink); stroke-width: 1.6; }
 svg .estimate { fill: var(--base); stroke: var(--ink); stroke-width: 1; }
 svg .edge { fill: none; stroke: #555; stroke-width: 1.3; }
-svg .edge.back { stroke-dasharray: 4 3; }
+svg .edge.back { stroke: #7a8fa6; }
+svg .edge.per-type { stroke-dasharray: 6 3; }
+svg .edge.divert { stroke-dasharray: 1.5 3; stroke-width: 1.6; }
+svg .edge.renege { stroke-dasharray: 8 3 1.5 3; }
 svg .arrow-head { fill: #555; }
 svg .edge-label { fill: #222; font-size: 10.5px; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 svg .node-source { fill: #e8f1f8; stroke: var(--base); stroke-width: 1.4; }
@@ -71,10 +78,9 @@ footer { margin-top: 3em; color: var(--muted); font-size: 0.85em; }
 @media (max-width: 700px) { body { padding: 10px; } .charts { grid-template-columns: 1fr; } }
 @media print {
   body { max-width: none; font-size: 10.5pt; padding: 0; }
-  .toggle { display: none; }
+  .toggle, .screen-only { display: none; }
   h2 { break-after: avoid; page-break-after: avoid; }
   .meta, th { background: none; }
-  figure.graph svg.chart { max-width: 100%; }
 }
 )css";
 }

@@ -24,11 +24,12 @@ constexpr std::size_t kMaxChartBytes = 4'000'000;
 struct ChartMetric {
   const char* metric;
   const char* caption;
+  const char* short_caption;  ///< In the one-line list of charts left out as all zero.
 };
 
 constexpr ChartMetric kChartMetrics[] = {
-    {"queue_end", "patients waiting at the end of each"},
-    {"wait_mean", "mean wait of patients starting service in each"},
+    {"queue_end", "patients waiting at the end of each", "waiting"},
+    {"wait_mean", "mean wait of patients starting service in each", "wait"},
 };
 
 const Json* find_series(const Json& trajectories, std::string_view kind, std::string_view name,
@@ -42,9 +43,22 @@ const Json* find_series(const Json& trajectories, std::string_view kind, std::st
   return nullptr;
 }
 
+// Services with a chart left out as all zero, each with the charts ("waiting, wait"), in order.
+using AllZero = std::vector<std::pair<std::string, std::string>>;
+
+void note_all_zero(AllZero& all_zero, const std::string& name, const char* chart) {
+  if (!all_zero.empty() && all_zero.back().first == name) {
+    all_zero.back().second += std::string(", ") + chart;
+  } else {
+    all_zero.emplace_back(name, chart);
+  }
+}
+
 // Charts in the order of the series, while `budget` (bytes) lasts; `left_out` counts the rest.
+// A chart whose every value is zero is not drawn: its name goes to `all_zero`.
 std::string period_charts(const Json& trajectories, const std::vector<io::ReportVariant>& variants,
-                          const std::string& period, std::size_t& budget, std::size_t& left_out) {
+                          const std::string& period, std::size_t& budget, std::size_t& left_out,
+                          AllZero& all_zero) {
   const Json* axis = member(trajectories, period);
   if (!axis) return "";
   const std::vector<std::string> labels = strings_at(*axis, period == "week" ? "iso_week" : "start");
@@ -73,8 +87,15 @@ std::string period_charts(const Json& trajectories, const std::vector<io::Report
         if (other_values) input.variants.push_back({variant.name, numbers_at(*other_values, "p50")});
       }
       if (fan_chart_points(input) == 0) continue;
+      if (fan_chart_all_zero(input)) {
+        note_all_zero(all_zero, name, chart.short_caption);
+        continue;
+      }
+      // The title names the unit the axis is drawn in, which may be hours for a metric kept in days.
+      const std::string axis_unit = fan_chart_axis_unit(input);
+      input.title += " (" + axis_unit + ")";
       std::string figure = "<figure><figcaption><b>" + escape_html(name) + "</b>: " + chart.caption + " " + period +
-                           " (" + escape_html(input.unit) + ")" + thinned + "</figcaption>\n" +
+                           " (" + escape_html(axis_unit) + ")" + thinned + "</figcaption>\n" +
                            render_fan_chart(input) + "\n</figure>\n";
       if (figure.size() > budget) {
         ++left_out;
@@ -111,9 +132,12 @@ std::string render_trajectory_section(const Json& trajectories, const std::vecto
   const std::string other = periods.size() > 1 ? periods[1] : "";
   std::size_t budget = kMaxChartBytes;
   std::size_t left_out = 0;
-  const std::string primary_html = period_charts(trajectories, variants, primary, budget, left_out);
-  const std::string other_html = other.empty() ? "" : period_charts(trajectories, variants, other, budget, left_out);
-  if (primary_html.empty() && other_html.empty() && left_out == 0) {
+  AllZero all_zero;
+  AllZero other_all_zero;  // The same series by the other period: not listed twice.
+  const std::string primary_html = period_charts(trajectories, variants, primary, budget, left_out, all_zero);
+  const std::string other_html =
+      other.empty() ? "" : period_charts(trajectories, variants, other, budget, left_out, other_all_zero);
+  if (primary_html.empty() && other_html.empty() && left_out == 0 && all_zero.empty()) {
     return "<p class=\"absent\">trajectories.json holds no queue or wait values for any service, "
            "so there are no charts over time.</p>\n";
   }
@@ -127,6 +151,11 @@ std::string render_trajectory_section(const Json& trajectories, const std::vecto
             "), so they show the services filling up from the start state; the tables leave it out.";
   }
   html += "</p>\n";
+  if (!all_zero.empty()) {
+    std::string names;
+    for (const auto& [name, charts] : all_zero) names += (names.empty() ? "" : ", ") + name + " (" + charts + ")";
+    html += "<p class=\"note all-zero\">All zero, not drawn: " + escape_html(names) + ".</p>\n";
+  }
   if (left_out > 0) {
     html += "<p class=\"absent\">" + std::to_string(left_out) + " more chart" + (left_out == 1 ? " is" : "s are") +
             " left out to keep report.html under " + std::to_string(kMaxReportBytes / 1'000'000) +

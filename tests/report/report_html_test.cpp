@@ -89,9 +89,10 @@ TEST(ReportHtml, EverySectionFromTheFixtures) {
   const std::string html = render_report(fixture_inputs(kData));
   expect_self_contained(html);
   const std::vector<long> points = chart_points(html);
-  // 2 services x (queue, wait) x (week, day) fan charts; forest plots for pathway within target,
-  // wait within target, mean wait, utilisation and time in system; the service graph.
-  EXPECT_THAT(points, SizeIs(8 + 5 + 1));
+  // 2 services x (queue, wait) x (week, day) fan charts; one forest plot per place that moved
+  // (pathway within target; clinic's wait within target; mean wait and utilisation at the clinic
+  // and the ward); the service graph.
+  EXPECT_THAT(points, SizeIs(8 + 6 + 1));
   EXPECT_THAT(points, Each(Gt(0)));
   EXPECT_EQ(count_of(html, "class=\"chart\""), points.size());
   // Weekly first (13 weeks >= 8), days behind the toggle.
@@ -102,7 +103,7 @@ TEST(ReportHtml, EverySectionFromTheFixtures) {
   EXPECT_THAT(html, HasSubstr("data-points=\"83\""));  // The wait of day 0 is null.
   EXPECT_THAT(html, HasSubstr("<polyline class=\"variant v1\""));
   EXPECT_THAT(html, HasSubstr(">more_clinicians</h3>"));
-  EXPECT_THAT(html, HasSubstr("<h3>Headline differences</h3>"));
+  EXPECT_THAT(html, HasSubstr("<summary>Headline differences as a table (rows that changed)</summary>"));
 }
 
 TEST(ReportHtml, RunsUnderEightWeeksShowDaysFirst) {
@@ -122,7 +123,7 @@ TEST(ReportHtml, KpiTableHasEstimatesWithIntervalsAndTargets) {
   EXPECT_THAT(html, HasSubstr("<td>referral_to_discharge</td><td class=\"num\">7.0 days</td>"));
   EXPECT_THAT(html, HasSubstr("<span class=\"ci\">target 2.0 days</span>"));
   EXPECT_THAT(html, HasSubstr("<td class=\"num\">88.8%<span class=\"ci\">"));  // Clinic utilisation.
-  EXPECT_THAT(html, HasSubstr("Delayed-discharge bed-days"));
+  EXPECT_THAT(html, HasSubstr("Bed-days blocked waiting to move on"));
 }
 
 TEST(ReportHtml, MetadataAndNotesAreShownEscaped) {
@@ -151,7 +152,7 @@ TEST(ReportHtml, GraphHasRouteProbabilitiesAndTheWayBack) {
   EXPECT_THAT(html, HasSubstr(">20.0%</text>"));
   EXPECT_THAT(html, HasSubstr(">10.0%</text>"));
   EXPECT_THAT(html, HasSubstr("class=\"edge back\""));  // ward -> clinic closes a cycle.
-  EXPECT_THAT(html, HasSubstr(">3 servers</text>"));
+  EXPECT_THAT(html, HasSubstr(">capacity 3</text>"));
 }
 
 TEST(ReportHtml, AnythingButASummaryIsRefused) {
