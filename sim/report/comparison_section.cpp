@@ -43,9 +43,13 @@ struct Difference {
   double variant_mean = 0;
 };
 
-// Zero with an interval of exactly zero: the change never touched this service in any
-// replication. Hundreds of such rows would bury the ones that moved.
-bool exactly_zero(const Difference& d) { return d.difference == 0 && d.ci_low == 0 && d.ci_high == 0; }
+// Zero with an interval of zero, to the two decimals a forest plot prints in its finest unit
+// (percentage points, minutes, or the metric's own): the change never touched this service, or
+// too little to read. Hundreds of such rows would bury the ones that moved.
+bool shows_as_zero(const Difference& d) {
+  const double smallest = d.unit == "share" ? 0.005 / 100 : d.unit == "days" ? 0.005 / 1440 : 0.005;
+  return std::fabs(d.difference) < smallest && std::fabs(d.ci_low) < smallest && std::fabs(d.ci_high) < smallest;
+}
 
 std::vector<Difference> differences_of(const Json& comparison, const Headline& headline) {
   std::vector<Difference> out;
@@ -64,7 +68,7 @@ std::vector<Difference> differences_of(const Json& comparison, const Headline& h
   return out;
 }
 
-// "ae_front_door, acute_beds (2 variants)": where the rows of exactly zero are, in one line.
+// "ae_front_door, acute_beds (2 variants)": where the rows that show as zero are, in one line.
 std::string zero_rows_line(const std::vector<Difference>& zero, std::size_t variant_count) {
   std::vector<std::pair<std::string, std::size_t>> wheres;
   for (const Difference& d : zero) {
@@ -80,7 +84,7 @@ std::string zero_rows_line(const std::vector<Difference>& zero, std::size_t vari
     names += (names.empty() ? "" : ", ") + escape_html(where.empty() ? "whole system" : where);
     if (count < variant_count) names += " (" + std::to_string(count) + (count == 1 ? " variant)" : " variants)");
   }
-  return "<p class=\"note\">No change in any replication (0, interval [0, 0]), " + std::to_string(zero.size()) +
+  return "<p class=\"note\">No change to two decimals (0.00, interval [0.00, 0.00]), " + std::to_string(zero.size()) +
          (zero.size() == 1 ? " row" : " rows") + ": " + names + ".</p>\n";
 }
 
@@ -160,7 +164,7 @@ std::string render_comparison_section(const Json& comparison, const std::vector<
   for (const Headline& headline : kHeadlines) {
     std::vector<Difference> moved;
     std::vector<Difference> zero;
-    for (Difference& d : differences_of(comparison, headline)) (exactly_zero(d) ? zero : moved).push_back(std::move(d));
+    for (Difference& d : differences_of(comparison, headline)) (shows_as_zero(d) ? zero : moved).push_back(std::move(d));
     if (moved.empty() && zero.empty()) continue;
     html += "<h3>" + std::string(headline.title) + ": variant \u2212 base, 95% CI</h3>\n";
     if (!moved.empty()) html += forest_plots(headline, moved);

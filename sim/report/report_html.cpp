@@ -85,10 +85,13 @@ std::string notes_section(const Json& summary, const Json& scenario) {
   const Json* described = report::member(summary, "scenario");
   const Json& words = scenario.is_object() ? scenario : (described ? *described : Json::object());
   std::string html;
+  // The header shows summary.json's description already.
   const std::string description = report::string_at(words, "description");
-  if (!description.empty()) html += "<p>" + escape_html(description) + "</p>\n";
+  const std::string shown = described ? report::string_at(*described, "description") : "";
+  if (!description.empty() && description != shown) html += "<p>" + escape_html(description) + "</p>\n";
   const std::vector<std::string> notes = report::notes_at(words, "notes");
   if (!notes.empty()) html += "<h3>Sources and assumptions</h3>\n" + notes_list(notes);
+  std::string entries;
   for (const auto& [key, title] : {std::pair{"arrivals", "Arrivals"}, std::pair{"services", "Services"},
                                    std::pair{"pathways", "Pathways"}}) {
     std::string items;
@@ -98,9 +101,20 @@ std::string notes_section(const Json& summary, const Json& scenario) {
       items += "<details><summary>" + escape_html(report::string_at(entry, "name")) + "</summary>\n" +
                notes_list(entry_notes) + "</details>\n";
     }
-    if (!items.empty()) html += "<h3>" + std::string(title) + "</h3>\n" + items;
+    if (!items.empty()) entries += "<h3>" + std::string(title) + "</h3>\n" + items;
   }
-  if (html.empty()) html = "<p class=\"absent\">The scenario has no description or notes.</p>\n";
+  // Printed, each element's own notes would be most of the paper: they stay on screen and in the
+  // scenario file, and the printout says so.
+  if (!entries.empty()) {
+    html += "<div class=\"screen-only\">\n" + entries +
+            "</div>\n<p class=\"note print-only\">The notes of each arrival source, service and pathway "
+            "(their figures' sources and assumptions) are in report.html on screen and in the scenario "
+            "file in inputs/.</p>\n";
+  }
+  if (html.empty()) {
+    html = shown.empty() ? "<p class=\"absent\">The scenario has no description or notes.</p>\n"
+                         : "<p class=\"absent\">The scenario has no notes beyond its description, at the top.</p>\n";
+  }
   return html;
 }
 

@@ -28,6 +28,7 @@ td.num { white-space: nowrap; }
 .card { border: 1px solid var(--rule); border-radius: 6px; padding: 4px 12px 8px; margin: 10px 0;
         break-inside: avoid; page-break-inside: avoid; }
 .card h3 { margin-top: 0.5em; }
+.card td.verdict { min-width: 9em; }
 .absent { border-left: 4px solid #e69f00; padding: 4px 10px; background: #fff8e6; }
 figure { margin: 10px 0 18px; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-size: 0.9em; color: var(--muted); margin-bottom: 4px; }
@@ -73,12 +74,22 @@ svg .node-detail { fill: var(--muted); }
 .toggle button { font: inherit; padding: 3px 12px; border: 1px solid #888; background: #fff; border-radius: 4px; cursor: pointer; }
 .toggle button[aria-pressed="true"] { background: var(--ink); color: #fff; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(480px, 1fr)); gap: 0 24px; }
+.print-only { display: none; }
 details { margin: 4px 0; } summary { cursor: pointer; font-weight: 600; }
 footer { margin-top: 3em; color: var(--muted); font-size: 0.85em; }
 @media (max-width: 700px) { body { padding: 10px; } .charts { grid-template-columns: 1fr; } }
 @media print {
   body { max-width: none; font-size: 10.5pt; padding: 0; }
   .toggle, .screen-only { display: none; }
+  .print-only { display: block; }
+  /* Two charts a row and the notes in two columns: about half the pages, and every chart kept. */
+  .charts, .forests { grid-template-columns: 1fr 1fr; gap: 0 12px; }
+  figure.forest svg.chart { width: 100%; }
+  #notes ul { columns: 2; column-gap: 20px; font-size: 8.5pt; }
+  #notes li { break-inside: avoid; }
+  /* A card may run over a page; a row of it may not. */
+  .card { break-inside: auto; page-break-inside: auto; }
+  tr { break-inside: avoid; page-break-inside: avoid; }
   h2 { break-after: avoid; page-break-after: avoid; }
   .meta, th { background: none; }
 }
