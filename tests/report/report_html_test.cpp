@@ -106,6 +106,46 @@ TEST(ReportHtml, EverySectionFromTheFixtures) {
   EXPECT_THAT(html, HasSubstr("<summary>Headline differences as a table (rows that changed)</summary>"));
 }
 
+TEST(ReportHtml, ChartsOfZerosAreListedNotDrawn) {
+  ReportInputs inputs = fixture_inputs(kData);
+  // The clinic's queue (the first series), zero in every period and band, by week and by day.
+  for (const char* period : {"week", "day"}) {
+    for (const char* band : {"mean", "p5", "p25", "p50", "p75", "p95"}) {
+      for (Json& value : inputs.trajectories["series"][0][period][band]) value = 0.0;
+    }
+  }
+  for (ReportVariant& variant : inputs.variants) {
+    for (const char* period : {"week", "day"}) {
+      for (Json& value : variant.trajectories["series"][0][period]["p50"]) value = 0.0;
+    }
+  }
+  const std::string html = render_report(inputs);
+  EXPECT_THAT(html, HasSubstr("All zero, not drawn: clinic (waiting).</p>"));
+  EXPECT_THAT(html, Not(HasSubstr("<title>clinic: patients waiting")));
+  EXPECT_THAT(html, HasSubstr("<title>ward: patients waiting at the end of each week (patients)</title>"));
+}
+
+TEST(ReportHtml, ForestPlotsHaveAnAxisEachSortedWithZeroRowsInOneLine) {
+  ReportInputs inputs = fixture_inputs(kData);
+  // shorter_stays leaves the clinic's utilisation exactly as it was.
+  for (Json& difference : inputs.comparison["variants"][1]["differences"]) {
+    if (difference["name"] == "clinic" && difference["metric"] == "utilisation") {
+      difference["difference"] = 0.0;
+      difference["ci95"] = {0.0, 0.0};
+    }
+  }
+  const std::string html = render_report(inputs);
+  EXPECT_THAT(html, HasSubstr("<h3>Utilisation: variant \u2212 base, 95% CI</h3>"));
+  EXPECT_THAT(html, HasSubstr("No change to two decimals (0.00, interval [0.00, 0.00]), 1 row: clinic (1 variant).</p>"));
+  // The ward's mean wait on its own axis, in hours; more_clinicians (+1.8 hours) above
+  // shorter_stays (−16.2 hours).
+  const std::size_t ward = html.find("<title>Mean wait at ward, variant \u2212 base (hours)</title>");
+  ASSERT_NE(ward, std::string::npos);
+  const std::size_t more = html.find(">more_clinicians</text>", ward);
+  const std::size_t shorter = html.find(">shorter_stays</text>", ward);
+  EXPECT_LT(more, shorter);
+}
+
 TEST(ReportHtml, RunsUnderEightWeeksShowDaysFirst) {
   ReportInputs inputs = fixture_inputs(kData);
   Json& start = inputs.trajectories["day"]["start"];
