@@ -156,8 +156,8 @@ std::string render_comparison_section(const Json& comparison, const std::vector<
       "of chance. A difference is variant minus base, averaged over replications, with its 95% "
       "confidence interval; an interval that does not cross the zero line is a difference these "
       "replications resolve. Each service or pathway has its own axis, in the unit under its "
-      "name.</p>\n" +
-      variants_list(comparison);
+      "name.</p>\n<div class=\"variant-notes\">\n" +
+      variants_list(comparison) + "</div>\n";
 
   const std::size_t variant_count = array_at(comparison, "variants").size();
   std::string table;

@@ -17,7 +17,7 @@ namespace carepath::report {
 namespace {
 
 constexpr double kWidth = 660;
-constexpr double kHeight = 290;
+constexpr double kHeight = 260;
 constexpr double kLeft = 60;
 constexpr double kRight = 34;  // Room for half of the last period's label.
 constexpr double kTop = 24;    // The unit, above the y axis.

@@ -17,9 +17,9 @@ namespace {
 constexpr double kPlotWidth = 240;
 constexpr double kValueWidth = 160;
 constexpr double kCharWidth = 7;  // An upper bound for the chart font's average glyph width.
-constexpr double kRowHeight = 24;
+constexpr double kRowHeight = 20;
 constexpr double kTop = 8;
-constexpr double kBottom = 42;
+constexpr double kBottom = 38;
 
 // Shares are compared in percentage points and durations in the unit of the largest difference,
 // the same choice format_difference makes in the comparison table.
@@ -94,7 +94,7 @@ std::string render_forest_plot(const ForestPlotInput& input) {
   }
   svg.line(x(0), kTop, x(0), plot_bottom, "zero");
   svg.line(plot_left, plot_bottom, plot_right, plot_bottom, "axis");
-  svg.text((plot_left + plot_right) / 2, plot_bottom + 34, "difference, " + unit.title, "axis-title", "middle");
+  svg.text((plot_left + plot_right) / 2, plot_bottom + 31, "difference, " + unit.title, "axis-title", "middle");
 
   for (std::size_t i = 0; i < input.rows.size(); ++i) {
     const ForestRow& row = input.rows[i];

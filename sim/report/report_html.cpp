@@ -34,6 +34,9 @@ std::string meta_item(const char* label, const std::string& value) {
   return "<div><b>" + std::string(label) + "</b>" + escape_html(value) + "</div>";
 }
 
+// "none" rather than "0.0 minutes": a run that starts from the day's real lists needs none.
+std::string warm_up_text(double days) { return days == 0 ? "none" : report::format_duration(days); }
+
 std::string integer_text(const Json& object, std::string_view key) {
   const Json* value = report::member(object, key);
   if (value && value->is_number_unsigned()) return std::to_string(value->get<std::uint64_t>());
@@ -49,8 +52,7 @@ std::string metadata(const Json& summary, const std::vector<ReportVariant>& vari
   const std::string period = report::string_at(r, "trajectory_period");
   std::string html = "<div class=\"meta\">" + meta_item("Start date", report::string_at(r, "start_date")) +
                      meta_item("Horizon", report::format_duration(report::number_at(r, "horizon_days"))) +
-                     meta_item("Warm-up (left out of the tables)",
-                               report::format_duration(report::number_at(r, "warm_up_days"))) +
+                     meta_item("Warm-up (left out of the tables)", warm_up_text(report::number_at(r, "warm_up_days"))) +
                      meta_item("Replications", integer_text(r, "replications")) +
                      meta_item("Seed", integer_text(r, "seed")) +
                      meta_item("Trajectories by", period.empty() ? "\u2013" : period) +
@@ -60,7 +62,7 @@ std::string metadata(const Json& summary, const std::vector<ReportVariant>& vari
   if (!variants.empty()) {
     std::string names;
     for (const ReportVariant& variant : variants) names += (names.empty() ? "" : ", ") + variant.name;
-    html += meta_item("Variants", names);
+    html += "<div class=\"wide\"><b>Variants</b>" + escape_html(names) + "</div>";
   }
   return html + "</div>\n";
 }

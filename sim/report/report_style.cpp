@@ -16,7 +16,7 @@ p, li { max-width: 70em; }
 .lede { color: var(--muted); margin-top: 0; }
 .meta { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 4px 16px;
         margin: 10px 0; padding: 8px 12px; background: #f4f4f4; border-radius: 6px; }
-.meta div { font-size: 0.92em; } .meta b { display: block; font-weight: 600; color: var(--muted); font-size: 0.85em; }
+.meta div { font-size: 0.92em; } .meta div.wide { grid-column: 1 / -1; } .meta b { display: block; font-weight: 600; color: var(--muted); font-size: 0.85em; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; font-size: 0.92em; }
 th, td { padding: 4px 8px; border-bottom: 1px solid var(--rule); vertical-align: top; }
 th { text-align: left; background: #f4f4f4; font-weight: 600; }
@@ -28,7 +28,7 @@ td.num { white-space: nowrap; }
 .card { border: 1px solid var(--rule); border-radius: 6px; padding: 4px 12px 8px; margin: 10px 0;
         break-inside: avoid; page-break-inside: avoid; }
 .card h3 { margin-top: 0.5em; }
-.card td.verdict { min-width: 9em; }
+.card td.verdict { white-space: nowrap; }
 .absent { border-left: 4px solid #e69f00; padding: 4px 10px; background: #fff8e6; }
 figure { margin: 10px 0 18px; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-size: 0.9em; color: var(--muted); margin-bottom: 4px; }
@@ -78,6 +78,7 @@ svg .node-detail { fill: var(--muted); }
 details { margin: 4px 0; } summary { cursor: pointer; font-weight: 600; }
 footer { margin-top: 3em; color: var(--muted); font-size: 0.85em; }
 @media (max-width: 700px) { body { padding: 10px; } .charts { grid-template-columns: 1fr; } }
+@page { size: A4; margin: 12mm; }  /* The paper of an NHS board pack. */
 @media print {
   body { max-width: none; font-size: 10.5pt; padding: 0; }
   .toggle, .screen-only { display: none; }
@@ -85,8 +86,10 @@ footer { margin-top: 3em; color: var(--muted); font-size: 0.85em; }
   /* Two charts a row and the notes in two columns: about half the pages, and every chart kept. */
   .charts, .forests { grid-template-columns: 1fr 1fr; gap: 0 12px; }
   figure.forest svg.chart { width: 100%; }
-  #notes ul { columns: 2; column-gap: 20px; font-size: 8.5pt; }
-  #notes li { break-inside: avoid; }
+  #notes ul, .variant-notes { columns: 2; column-gap: 20px; font-size: 8.5pt; }
+  #notes li, .variant-notes li { break-inside: avoid; }
+  .variant-notes h3 { margin-top: 0.4em; break-after: avoid; }
+  table { font-size: 9pt; } th, td { padding: 2px 6px; }
   /* A card may run over a page; a row of it may not. */
   .card { break-inside: auto; page-break-inside: auto; }
   tr { break-inside: avoid; page-break-inside: avoid; }

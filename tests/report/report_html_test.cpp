@@ -120,7 +120,7 @@ TEST(ReportHtml, ChartsOfZerosAreListedNotDrawn) {
     }
   }
   const std::string html = render_report(inputs);
-  EXPECT_THAT(html, HasSubstr("All zero, not drawn: clinic (waiting).</p>"));
+  EXPECT_THAT(html, HasSubstr("All zero, not drawn: clinic (waiting). "));
   EXPECT_THAT(html, Not(HasSubstr("<title>clinic: patients waiting")));
   EXPECT_THAT(html, HasSubstr("<title>ward: patients waiting at the end of each week (patients)</title>"));
 }
