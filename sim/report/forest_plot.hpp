@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-// A forest plot of paired differences (variant minus base), one row per (variant, service or
-// pathway), each a point with its 95% confidence interval and a line at zero: an interval that
+// A forest plot of paired differences (variant minus base), one row per variant (or per variant
+// and service), each a point with its 95% confidence interval and a line at zero: an interval that
 // does not cross zero is a difference the replications resolve. All rows of one plot share a
-// metric and so a unit. Data come from comparison.json (report_html.cpp groups them).
+// metric and so a unit. Data come from comparison.json (comparison_section.cpp groups them).
 #pragma once
 
 #include <string>
