@@ -91,7 +91,7 @@ std::string zero_rows_line(const std::vector<Difference>& zero, std::size_t vari
 // One forest plot per service or pathway, on its own axis, so that a change of a point at one
 // service is not flattened by a change of forty at another; rows sorted by effect, largest
 // increase first.
-std::string forest_plots(const Headline& headline, std::vector<Difference> moved) {
+std::string forest_plots(const Headline& headline, const std::vector<Difference>& moved) {
   std::vector<std::string> wheres;
   for (const Difference& d : moved) {
     if (std::find(wheres.begin(), wheres.end(), d.where) == wheres.end()) wheres.push_back(d.where);
@@ -107,9 +107,10 @@ std::string forest_plots(const Headline& headline, std::vector<Difference> moved
     std::stable_sort(plot.rows.begin(), plot.rows.end(),
                      [](const ForestRow& a, const ForestRow& b) { return a.difference > b.difference; });
     const std::string place = where.empty() ? "whole system" : where;
-    plot.title = std::string(headline.title) + " at " + place + ", variant \u2212 base (" + forest_plot_axis_unit(plot) + ")";
-    html += "<figure class=\"forest\"><figcaption><b>" + escape_html(place) + "</b> (" +
-            escape_html(forest_plot_axis_unit(plot)) + ")</figcaption>\n" + render_forest_plot(plot) + "\n</figure>\n";
+    const std::string unit = forest_plot_axis_unit(plot);
+    plot.title = std::string(headline.title) + " at " + place + ", variant \u2212 base (" + unit + ")";
+    html += "<figure class=\"forest\"><figcaption><b>" + escape_html(place) + "</b> (" + escape_html(unit) +
+            ")</figcaption>\n" + render_forest_plot(plot) + "\n</figure>\n";
   }
   return html + "</div>\n";
 }

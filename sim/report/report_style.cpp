@@ -80,7 +80,7 @@ footer { margin-top: 3em; color: var(--muted); font-size: 0.85em; }
 @media (max-width: 700px) { body { padding: 10px; } .charts { grid-template-columns: 1fr; } }
 @page { size: A4; margin: 12mm; }  /* The paper of an NHS board pack. */
 @media print {
-  body { max-width: none; font-size: 10.5pt; padding: 0; }
+  body { max-width: none; font-size: 10pt; padding: 0; }
   .toggle, .screen-only { display: none; }
   .print-only { display: block; }
   /* Two charts a row and the notes in two columns: about half the pages, and every chart kept. */

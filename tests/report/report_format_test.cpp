@@ -47,6 +47,7 @@ TEST(ReportFormat, AnswerCardNumbersNameTheirUnitOnce) {
   EXPECT_EQ(format_base_to_variant(0.683, 0.696, "share"), "68.3% \u2192 69.6%");
   EXPECT_EQ(format_base_to_variant(3839.08, 8.25, "bed-days"), "3,839 \u2192 8.2 bed-days");
   EXPECT_EQ(format_base_to_variant(169.75, 169.75, "days"), "24.2 \u2192 24.2 weeks");
+  EXPECT_EQ(format_base_to_variant(0, 0, "patients"), "0 \u2192 0 patients");
   EXPECT_EQ(format_change(0.0134, 0.683, "share"), "+1.3 points");
   EXPECT_EQ(format_change(-4192.6, 6139.7, "bed-days"), "\u22124,193 bed-days");
   // No change to a 24-week wait is 0.0 weeks, not 0.0 minutes.
