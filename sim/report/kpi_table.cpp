@@ -44,7 +44,8 @@ std::string pathways_table(const Json& summary) {
   if (pathways.empty()) return "";
   std::string html = "<h3>Pathways against their target times</h3>\n<div class=\"scroll\"><table class=\"kpi\">\n" +
                      header({"Pathway", "Target", "Within target", "Mean time", "90th percentile",
-                             "Completions", "Still in pathway at end"}, 1) + "<tbody>\n";
+                             "Completions", "Breaches (completed over target)", "Still in pathway at end",
+                             "Of them over target"}, 1) + "<tbody>\n";
   for (const Json& pathway : pathways) {
     const Json* metrics = member(pathway, "metrics");
     if (!metrics) continue;
@@ -52,7 +53,8 @@ std::string pathways_table(const Json& summary) {
             format_duration(number_at(pathway, "target_days")) + "</td>" +
             estimate_cell(*metrics, "within_target") + estimate_cell(*metrics, "time_mean") +
             estimate_cell(*metrics, "time_p90") + estimate_cell(*metrics, "completions") +
-            estimate_cell(*metrics, "in_pathway_at_end") + "</tr>\n";
+            estimate_cell(*metrics, "breaches") + estimate_cell(*metrics, "in_pathway_at_end") +
+            estimate_cell(*metrics, "over_target_at_end") + "</tr>\n";
   }
   return html + "</tbody></table></div>\n";
 }

@@ -17,7 +17,7 @@ bool is_share(std::string_view unit) { return unit == "share"; }
 
 // Three significant figures at most, and never fewer decimals than a count needs.
 int decimals_for(double magnitude) {
-  if (magnitude >= 100) return 0;
+  if (magnitude >= 100 || magnitude == 0) return 0;  // None is "0", not "0.00".
   if (magnitude >= 1) return 1;
   return 2;
 }
@@ -113,7 +113,6 @@ Scaled scale_for(double reference, std::string_view unit, bool difference) {
 
 std::string scaled_number(double value, const Scaled& scale, bool sign) {
   const double v = value / scale.divisor;
-  if (v == 0 && scale.divisor == 1) return "0";  // No patients is 0, not 0.00.
   const int decimals = scale.divisor != 1 ? 1 : decimals_for(std::fabs(v));
   const std::string text = format_grouped(v, decimals);
   return sign && value > 0 && text.find_first_not_of("0.,") != std::string::npos ? "+" + text : text;

@@ -28,6 +28,7 @@ TEST(ReportFormat, CountsHaveThousandsSeparatorsAndThreeFigures) {
   EXPECT_EQ(format_count(12.34), "12.3");
   EXPECT_EQ(format_count(0.123), "0.12");
   EXPECT_EQ(format_count(-1234567), "\u22121,234,567");
+  EXPECT_EQ(format_count(0), "0");
 }
 
 TEST(ReportFormat, IntervalsShareTheValuesUnit) {
