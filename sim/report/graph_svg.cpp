@@ -6,6 +6,7 @@
 #include "report/svg.hpp"
 
 #include <string>
+#include <vector>
 #include <string_view>
 
 namespace carepath::report {
@@ -14,6 +15,7 @@ namespace {
 
 constexpr double kLineHeight = 15;
 constexpr double kPadding = 9;
+constexpr double kExitStub = 64;  // A route to the exit: a short arrow out of its service.
 
 const char* node_class(io::ReportGraphNode::Kind kind) {
   switch (kind) {
@@ -55,32 +57,64 @@ std::string fit(std::string_view text, std::size_t max_chars) {
   return std::string(text.substr(0, cut)) + "\u2026";
 }
 
+std::string route_label(const io::ReportGraphEdge& edge) {
+  std::string label = edge.label;
+  if (edge.probability != 1) label += (label.empty() ? "" : " ") + format_percent(edge.probability);
+  return label;
+}
+
 }  // namespace
 
 std::string render_service_graph(const io::ReportGraph& graph) {
   if (graph.nodes.empty()) return "";
+  // Routes to the exit are drawn as short arrows out of their service, not laid out to one exit
+  // box at the far right: a bundle of twenty lines across the whole page would hide the routes
+  // between services. Everything else is laid out.
+  const auto is_exit = [&](std::size_t node) { return graph.nodes[node].kind == io::ReportGraphNode::Kind::Exit; };
+  std::vector<std::size_t> laid_out(graph.nodes.size(), graph.nodes.size());  // Node -> layout index.
   LayoutInput input;
-  for (const auto& node : graph.nodes) {
-    input.heights.push_back(node_height(node));
-    input.last_layer.push_back(node.kind == io::ReportGraphNode::Kind::Exit);
+  for (std::size_t v = 0; v < graph.nodes.size(); ++v) {
+    if (is_exit(v)) continue;
+    laid_out[v] = input.heights.size();
+    input.heights.push_back(node_height(graph.nodes[v]));
   }
-  for (const auto& edge : graph.edges) input.edges.emplace_back(edge.from, edge.to);
+  std::vector<std::size_t> exits_from(graph.nodes.size(), 0);
+  for (const auto& edge : graph.edges) {
+    if (edge.from >= graph.nodes.size() || edge.to >= graph.nodes.size() || is_exit(edge.from)) continue;
+    if (is_exit(edge.to)) {
+      ++exits_from[edge.from];
+    } else {
+      input.edges.emplace_back(laid_out[edge.from], laid_out[edge.to]);
+    }
+  }
   const GraphLayout layout = layout_graph(input);
+  const double width = layout.width + kExitStub;
 
-  SvgWriter svg(layout.width, layout.height, graph.nodes.size(), "Service graph: where patients go");
+  SvgWriter svg(width, layout.height, graph.nodes.size(), "Service graph: where patients go");
   svg.raw(
       "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" "
       "markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" "
       "class=\"arrow-head\"/></marker></defs>\n");
   // Edges first, so that boxes cover their ends neatly.
   std::size_t valid = 0;
-  for (std::size_t e = 0; e < graph.edges.size(); ++e) {
-    const auto& edge = graph.edges[e];
-    if (edge.from >= graph.nodes.size() || edge.to >= graph.nodes.size()) continue;
+  std::vector<std::size_t> exits_drawn(graph.nodes.size(), 0);
+  for (const auto& edge : graph.edges) {
+    if (edge.from >= graph.nodes.size() || edge.to >= graph.nodes.size() || is_exit(edge.from)) continue;
+    const std::string css = std::string(edge_class(edge.style));
+    const std::string label = route_label(edge);
+    if (is_exit(edge.to)) {
+      // Several routes out of one service to the exit are stacked, centred on the box's middle.
+      const LayoutBox& box = layout.boxes[laid_out[edge.from]];
+      const double offset = 14 * (static_cast<double>(exits_drawn[edge.from]++) -
+                                  static_cast<double>(exits_from[edge.from] - 1) / 2);
+      const double x = box.x + box.width;
+      const double y = box.y + box.height / 2 + offset;
+      svg.path({{x, y}, {x + kExitStub - 4, y}}, css, true);
+      svg.text(x + kExitStub / 2, y - 3, "exit" + (label.empty() ? "" : " " + label), "edge-label", "middle");
+      continue;
+    }
     const LayoutEdge& drawn = layout.edges[valid++];
-    svg.path(drawn.points, std::string(edge_class(edge.style)) + (drawn.back ? " back" : ""), true);
-    std::string label = edge.label;
-    if (edge.probability != 1) label += (label.empty() ? "" : " ") + format_percent(edge.probability);
+    svg.path(drawn.points, css + (drawn.back ? " back" : ""), true);
     if (!label.empty() && drawn.points.size() >= 2) {
       // On the first segment, a little way out of the source box, where fanning-out routes are
       // still apart from each other's labels.
@@ -91,8 +125,9 @@ std::string render_service_graph(const io::ReportGraph& graph) {
     }
   }
   for (std::size_t v = 0; v < graph.nodes.size(); ++v) {
+    if (is_exit(v)) continue;
     const auto& node = graph.nodes[v];
-    const LayoutBox& box = layout.boxes[v];
+    const LayoutBox& box = layout.boxes[laid_out[v]];
     svg.rect(box.x, box.y, box.width, box.height, node_class(node.kind));
     double y = box.y + kPadding + 11;
     svg.text(box.x + box.width / 2, y, fit(node.name, 21), "node-name", "middle");

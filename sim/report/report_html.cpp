@@ -194,8 +194,9 @@ std::string render_report(const ReportInputs& inputs) {
   if (graph.empty()) {
     html += "<p class=\"absent\">No service graph was given to the report.</p>\n";
   } else {
-    html += "<p>Patients flow left to right, from where they arrive to the exit; a percentage is "
-            "the share of a service's patients taking that route. Solid arrows are the routes "
+    html += "<p>Patients flow left to right, from where they arrive; a short arrow marked "
+            "\u201cexit\u201d is a route out of the system. A percentage is the share of a service's "
+            "patients taking that route. Solid arrows are the routes "
             "every patient type takes; dashed ones one patient type's own route (labelled with the "
             "type), dotted ones where patients are diverted when a service is full, dash-dotted ones "
             "where patients who give up waiting go. Grey-blue arrows underneath send patients back "

@@ -193,6 +193,13 @@ TEST(ReportHtml, GraphHasRouteProbabilitiesAndTheWayBack) {
   EXPECT_THAT(html, HasSubstr(">10.0%</text>"));
   EXPECT_THAT(html, HasSubstr("class=\"edge back\""));  // ward -> clinic closes a cycle.
   EXPECT_THAT(html, HasSubstr(">capacity 3</text>"));
+  // Routes out of the system are short arrows marked "exit", not a box at the far right; one
+  // arrow per route all the same: referrals->clinic, clinic->ward, clinic->exit, ward->clinic,
+  // ward->exit.
+  EXPECT_THAT(html, HasSubstr(">exit 80.0%</text>"));
+  EXPECT_THAT(html, HasSubstr(">exit 90.0%</text>"));
+  EXPECT_THAT(html, Not(HasSubstr("<rect class=\"node-exit\"")));
+  EXPECT_EQ(count_of(html, "<path class=\"edge"), 5u);
 }
 
 TEST(ReportHtml, AnythingButASummaryIsRefused) {
