@@ -12,7 +12,9 @@ std::vector<GraphRoute> graph_routes(const model::Scenario& scenario) {
   const std::size_t first_service = scenario.arrivals.size();
   const std::size_t exit = first_service + scenario.services.size();
   std::map<std::string, std::size_t, std::less<>> services;
-  for (std::size_t i = 0; i < scenario.services.size(); ++i) services.emplace(scenario.services[i].name, first_service + i);
+  for (std::size_t i = 0; i < scenario.services.size(); ++i) {
+    services.emplace(scenario.services[i].name, first_service + i);
+  }
   const auto node_of = [&](std::string_view name) -> std::optional<std::size_t> {
     if (name == model::kExit) return exit;
     const auto it = services.find(name);
@@ -29,7 +31,9 @@ std::vector<GraphRoute> graph_routes(const model::Scenario& scenario) {
     const std::size_t from = first_service + i;
     if (service.routes.empty()) routes.push_back({from, exit, GraphRoute::Kind::Always, 1, {}});
     for (const model::Route& route : service.routes) {
-      if (const auto to = node_of(route.to)) routes.push_back({from, *to, GraphRoute::Kind::Share, route.probability, {}});
+      if (const auto to = node_of(route.to)) {
+        routes.push_back({from, *to, GraphRoute::Kind::Share, route.probability, {}});
+      }
     }
     for (const model::TypeOverride& override_for_type : service.by_type) {
       if (!override_for_type.routes) continue;

@@ -165,7 +165,9 @@ std::string render_comparison_section(const Json& comparison, const std::vector<
   for (const Headline& headline : kHeadlines) {
     std::vector<Difference> moved;
     std::vector<Difference> zero;
-    for (Difference& d : differences_of(comparison, headline)) (shows_as_zero(d) ? zero : moved).push_back(std::move(d));
+    for (Difference& d : differences_of(comparison, headline)) {
+      (shows_as_zero(d) ? zero : moved).push_back(std::move(d));
+    }
     if (moved.empty() && zero.empty()) continue;
     html += "<h3>" + std::string(headline.title) + ": variant \u2212 base, 95% CI</h3>\n";
     if (!moved.empty()) html += forest_plots(headline, moved);
@@ -178,7 +180,8 @@ std::string render_comparison_section(const Json& comparison, const std::vector<
     html += "<details class=\"screen-only\"><summary>Headline differences as a table (rows that changed)</summary>\n"
             "<table class=\"kpi\"><thead><tr><th>Variant</th><th>Where</th>"
             "<th>Metric</th><th class=\"num\">Base</th><th class=\"num\">Variant</th>"
-            "<th class=\"num\">Difference (95% CI)</th></tr></thead>\n<tbody>\n" + table + "</tbody></table></details>\n";
+            "<th class=\"num\">Difference (95% CI)</th></tr></thead>\n<tbody>\n" + table +
+            "</tbody></table></details>\n";
   } else {
     html += "<p class=\"absent\">comparison.json holds no headline differences that moved.</p>\n";
   }

@@ -90,7 +90,8 @@ std::string system_table(const Json& summary) {
   const Json* system = member(summary, "system");
   if (!system) return "";
   return "<h3>Whole system</h3>\n<div class=\"scroll\"><table class=\"kpi\">\n" +
-         header({"Arrivals", "Departures", "Turned away", "Gave up waiting", "Mean time in system (every pathway together)",
+         header({"Arrivals", "Departures", "Turned away", "Gave up waiting",
+                 "Mean time in system (every pathway together)",
                  "90th percentile time in system", "Mean patients present"}, 0) +
          "<tbody><tr>" + estimate_cell(*system, "arrivals") + estimate_cell(*system, "departures") +
          estimate_cell(*system, "losses") + estimate_cell(*system, "reneges") +

@@ -161,8 +161,9 @@ std::string render_trajectory_section(const Json& trajectories, const std::vecto
   }
   std::string html =
       "<p>Each chart shows how a pathway's share within its target, or a service's queue, wait or "
-      "bed-days blocked, moves through the run across all replications: the light band holds 90% of simulated runs (5th to 95th percentile), the dark "
-      "band the middle 50%, the solid line is the median and the dashed line the mean.";
+      "bed-days blocked, moves through the run across all replications: the light band holds 90% "
+      "of simulated runs (5th to 95th percentile), the dark band the middle 50%, the solid line is "
+      "the median and the dashed line the mean.";
   if (!variants.empty()) html += " Variants are drawn as their median lines in their own colours and dash patterns.";
   if (std::isfinite(warm_up_days) && warm_up_days > 0) {
     html += " The charts include the warm-up (the first " + format_duration(warm_up_days) +
