@@ -6,13 +6,12 @@
 
 #include <carepath/time.hpp>
 
+#include "io/graph_routes.hpp"
+
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphviz.hpp>
 
-#include <algorithm>
 #include <charconv>
-#include <map>
-#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -105,54 +104,26 @@ DotGraph build_graph(const model::Scenario& scenario) {
   const std::size_t first_service = scenario.arrivals.size();
   const Vertex exit = first_service + scenario.services.size();
   DotGraph graph(exit + 1);
-  std::map<std::string, Vertex, std::less<>> services;
   for (std::size_t i = 0; i < scenario.arrivals.size(); ++i) {
     const auto& arrival = scenario.arrivals[i];
     graph[i] = {{arrival.name, readable_rate(arrival.rate_per_day)}, "ellipse"};
   }
   for (std::size_t i = 0; i < scenario.services.size(); ++i) {
     graph[first_service + i] = {service_lines(scenario.services[i]), "box"};
-    services.emplace(scenario.services[i].name, first_service + i);
   }
   graph[exit] = {{model::kExit}, "doublecircle"};
 
-  // Targets that name no service are the checker's to report; the drawing just leaves them out.
-  const auto vertex_of = [&](const std::string& name) -> std::optional<Vertex> {
-    if (name == model::kExit) return exit;
-    const auto it = services.find(name);
-    if (it == services.end()) return std::nullopt;
-    return it->second;
-  };
-  for (std::size_t i = 0; i < scenario.arrivals.size(); ++i) {
-    if (const auto to = vertex_of(scenario.arrivals[i].to)) add_edge(i, *to, DotEdge{}, graph);
-  }
-  for (std::size_t i = 0; i < scenario.services.size(); ++i) {
-    const Vertex from = first_service + i;
-    const auto& routes = scenario.services[i].routes;
-    if (routes.empty()) add_edge(from, exit, DotEdge{}, graph);
-    for (const auto& route : routes) {
-      const auto to = vertex_of(route.to);
-      if (!to) continue;
-      add_edge(from, *to, DotEdge{route.probability == 1 ? "" : shortest(route.probability)}, graph);
-    }
-    const model::Service& service = scenario.services[i];
-    for (const auto& override_for_type : service.by_type) {
-      if (!override_for_type.routes) continue;
-      for (const auto& route : *override_for_type.routes) {
-        const auto to = vertex_of(route.to);
-        if (!to) continue;
-        const std::string share = route.probability == 1 ? "" : " " + shortest(route.probability);
-        add_edge(from, *to, DotEdge{override_for_type.patient_type + share, true}, graph);
-      }
-    }
-    if (service.when_full == model::WhenFull::Divert) {
-      if (const auto to = vertex_of(service.divert_to)) add_edge(from, *to, DotEdge{"when full", true}, graph);
-    }
-    const bool anyone_gives_up =
-        service.patience || std::any_of(service.by_type.begin(), service.by_type.end(),
-                                        [](const model::TypeOverride& o) { return o.patience.has_value(); });
-    if (anyone_gives_up) {
-      if (const auto to = vertex_of(service.renege_to)) add_edge(from, *to, DotEdge{"gives up", true}, graph);
+  // The same routes, in the same order, as report.html draws (graph_routes.cpp).
+  for (const GraphRoute& route : graph_routes(scenario)) {
+    const std::string share = route.probability == 1 ? "" : shortest(route.probability);
+    switch (route.kind) {
+      case GraphRoute::Kind::Always: add_edge(route.from, route.to, DotEdge{}, graph); break;
+      case GraphRoute::Kind::Share: add_edge(route.from, route.to, DotEdge{share}, graph); break;
+      case GraphRoute::Kind::PerType:
+        add_edge(route.from, route.to, DotEdge{route.patient_type + (share.empty() ? "" : " " + share), true}, graph);
+        break;
+      case GraphRoute::Kind::Divert: add_edge(route.from, route.to, DotEdge{"when full", true}, graph); break;
+      case GraphRoute::Kind::Renege: add_edge(route.from, route.to, DotEdge{"gives up", true}, graph); break;
     }
   }
   return graph;

@@ -22,11 +22,11 @@ std::string headline_row(const Json& headline) {
   }
   const Json* detectable = member(headline, "detectable");
   const bool changed = detectable != nullptr && detectable->is_boolean() && detectable->get<bool>();
-  html += "<td class=\"num\">" + format_value(base, unit) + " \u2192 " + format_value(variant, unit) + "</td>";
-  html += "<td class=\"num\">" + format_difference(difference, unit) + "<span class=\"ci\">95% CI " +
-          format_difference(low, unit) + " to " + format_difference(high, unit) + "</span></td>";
+  html += "<td class=\"num\">" + format_base_to_variant(base, variant, unit) + "</td>";
+  html += "<td class=\"num\">" + format_change(difference, base, unit) + "<span class=\"ci\">95% CI " +
+          format_change_interval(low, high, base, unit) + "</span></td>";
   html += changed ? "<td><b>" + std::string(difference > 0 ? "higher" : "lower") + "</b></td>"
-                  : "<td class=\"note\">no detectable change</td>";
+                  : "<td class=\"note verdict\">no detectable change</td>";
   return html + "</tr>\n";
 }
 

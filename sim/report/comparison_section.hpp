@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
-// The "variants compared" section: what each variant changes (its description and notes), forest
-// plots of the paired differences (variant minus base, same random numbers) for the headline
-// metrics, and a table of those differences with their 95% confidence intervals, all from
-// comparison.json.
+// The "variants compared" section: what each variant changes (its description and notes), and for
+// each headline metric a forest plot of the paired differences (variant minus base, same random
+// numbers) per service or pathway, each on its own axis with variants sorted by effect, the rows
+// that show as zero named in one line, and (on screen) a table of the differences that moved with
+// their 95% confidence intervals, all from comparison.json.
 #pragma once
 
 #include "report/json_values.hpp"

@@ -9,19 +9,22 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <string>
+#include <utility>
 
 namespace carepath::report {
 
 namespace {
 
 constexpr double kWidth = 660;
-constexpr double kHeight = 290;
+constexpr double kHeight = 260;
 constexpr double kLeft = 60;
 constexpr double kRight = 34;  // Room for half of the last period's label.
 constexpr double kTop = 24;    // The unit, above the y axis.
-constexpr double kBottom = 74;  // Tick labels, axis title and the legend row.
+constexpr double kBottom = 74;  // Tick labels, axis title and the first legend row.
 constexpr std::size_t kMaxXLabels = 6;
-constexpr std::size_t kVariantStyles = 5;  // Matches .v1 ... .v5 in report_style.cpp.
+constexpr std::size_t kVariantStyles = 8;  // Matches .v1 ... .v8 in report_style.cpp.
+constexpr double kLegendRow = 16;
 
 // Runs of consecutive periods where `has_value(i)` holds: a gap (NaN) breaks a line or band
 // rather than being drawn as zero.
@@ -112,9 +115,40 @@ FanChartInput thinned(const FanChartInput& input, std::size_t every) {
   return out;
 }
 
+// The lowest and highest value drawn. Counts, waits and shares are never negative: the axis
+// starts at zero so that the height of a line reads as its size, and charts side by side compare
+// honestly.
+std::pair<double, double> value_range(const FanChartInput& input) {
+  double lo = std::numeric_limits<double>::infinity();
+  double hi = -lo;
+  const auto include = [&](const std::vector<double>& values) {
+    for (const double v : values) {
+      if (!std::isfinite(v)) continue;
+      lo = std::min(lo, v);
+      hi = std::max(hi, v);
+    }
+  };
+  const FanBands& b = input.base;
+  for (const auto* series : {&b.mean, &b.p5, &b.p25, &b.p50, &b.p75, &b.p95}) include(*series);
+  for (const FanLine& line : input.variants) include(line.values);
+  if (!std::isfinite(lo)) lo = hi = 0;
+  return {std::min(lo, 0.0), hi};
+}
+
 std::string render(const FanChartInput& input, std::size_t data_points);
 
 }  // namespace
+
+std::string fan_chart_axis_unit(const FanChartInput& input) {
+  const std::size_t every = fan_chart_periods_per_point(input.period_labels.size());
+  const auto [lo, hi] = value_range(every == 1 ? input : thinned(input, every));
+  return axis_unit(input.unit, std::max(std::fabs(lo), std::fabs(hi))).title;
+}
+
+bool fan_chart_all_zero(const FanChartInput& input) {
+  const auto [lo, hi] = value_range(input);
+  return lo == 0 && hi == 0;
+}
 
 std::size_t fan_chart_periods_per_point(std::size_t periods) {
   return std::max<std::size_t>(1, (periods + kMaxDrawnPoints - 1) / kMaxDrawnPoints);
@@ -135,26 +169,43 @@ std::size_t fan_chart_points(const FanChartInput& input) {
 
 namespace {
 
+std::string variant_class(std::size_t v) { return "variant v" + std::to_string(v % kVariantStyles + 1); }
+
+struct LegendItem {
+  std::string css;
+  std::string label;
+  bool area = false;  ///< A band's swatch rather than a line's.
+  double x = 0, y = 0;
+};
+
+// The legend under the axis, in rows wrapped so that every variant's name stays inside the
+// chart; y is relative to the first row.
+std::vector<LegendItem> legend(const FanChartInput& input) {
+  std::vector<LegendItem> items{{"band-outer", "P5\u2013P95", true},
+                                {"band-inner", "P25\u2013P75", true},
+                                {"median", input.base_label + " median"},
+                                {"mean", "mean"}};
+  for (std::size_t v = 0; v < input.variants.size(); ++v) items.push_back({variant_class(v), input.variants[v].label});
+  double x = kLeft;
+  double y = 0;
+  for (LegendItem& item : items) {
+    const double width = 34 + 7 * static_cast<double>(item.label.size());
+    if (x > kLeft && x + width > kWidth) {
+      x = kLeft;
+      y += kLegendRow;
+    }
+    item.x = x;
+    item.y = y;
+    x += width;
+  }
+  return items;
+}
+
 std::string render(const FanChartInput& input, std::size_t data_points) {
   const std::size_t n = input.period_labels.size();
   const FanBands& b = input.base;
 
-  double lo = std::numeric_limits<double>::infinity();
-  double hi = -lo;
-  const auto include = [&](const std::vector<double>& values) {
-    for (const double v : values) {
-      if (!std::isfinite(v)) continue;
-      lo = std::min(lo, v);
-      hi = std::max(hi, v);
-    }
-  };
-  for (const auto* series : {&b.mean, &b.p5, &b.p25, &b.p50, &b.p75, &b.p95}) include(*series);
-  for (const FanLine& line : input.variants) include(line.values);
-  if (!std::isfinite(lo)) lo = hi = 0;
-  // Counts, waits and shares are never negative: the axis starts at zero so that the height of
-  // a line reads as its size, and charts side by side compare honestly.
-  lo = std::min(lo, 0.0);
-
+  const auto [lo, hi] = value_range(input);
   const AxisUnit unit = axis_unit(input.unit, std::max(std::fabs(lo), std::fabs(hi)));
   const NiceScale scale = nice_scale(lo / unit.divisor, hi / unit.divisor, 5);
   const LinearScale y{scale.low, scale.high, kHeight - kBottom, kTop};
@@ -162,7 +213,8 @@ std::string render(const FanChartInput& input, std::size_t data_points) {
   const auto px = [&](std::size_t i) { return n > 1 ? x(static_cast<double>(i)) : (kLeft + kWidth - kRight) / 2; };
   const auto py = [&](double v) { return y(v / unit.divisor); };
 
-  SvgWriter svg(kWidth, kHeight, data_points, input.title);
+  const std::vector<LegendItem> items = legend(input);
+  SvgWriter svg(kWidth, kHeight + items.back().y, data_points, input.title);
 
   // Grid and y axis.
   for (const double tick : scale.ticks) {
@@ -204,27 +256,17 @@ std::string render(const FanChartInput& input, std::size_t data_points) {
   line(b.mean, "mean");
   line(b.p50, "median");
   for (std::size_t v = 0; v < input.variants.size(); ++v) {
-    line(input.variants[v].values, "variant v" + std::to_string(v % kVariantStyles + 1));
+    line(input.variants[v].values, variant_class(v));
   }
 
-  // Legend row under the axis.
-  double lx = kLeft;
-  const double ly = kHeight - 20;
-  const auto legend_swatch = [&](const std::string& css, const std::string& label, bool area) {
-    if (area) {
-      svg.rect(lx, ly - 9, 18, 10, css);
+  for (const LegendItem& item : items) {
+    const double ly = kHeight - 20 + item.y;
+    if (item.area) {
+      svg.rect(item.x, ly - 9, 18, 10, item.css);
     } else {
-      svg.line(lx, ly - 4, lx + 18, ly - 4, css);
+      svg.line(item.x, ly - 4, item.x + 18, ly - 4, item.css);
     }
-    svg.text(lx + 22, ly, label, "legend");
-    lx += 34 + 7 * static_cast<double>(label.size());
-  };
-  legend_swatch("band-outer", "P5\u2013P95", true);
-  legend_swatch("band-inner", "P25\u2013P75", true);
-  legend_swatch("median", input.base_label + " median", false);
-  legend_swatch("mean", "mean", false);
-  for (std::size_t v = 0; v < input.variants.size(); ++v) {
-    legend_swatch("variant v" + std::to_string(v % kVariantStyles + 1), input.variants[v].label, false);
+    svg.text(item.x + 22, ly, item.label, "legend");
   }
   return svg.finish();
 }

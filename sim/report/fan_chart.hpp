@@ -38,6 +38,12 @@ struct FanChartInput {
 /// more beyond, so a chart's size does not grow with the number of periods.
 [[nodiscard]] std::size_t fan_chart_periods_per_point(std::size_t periods);
 
+/// The unit on the chart's value axis ("hours", "percent", "patients"): what its title should name.
+[[nodiscard]] std::string fan_chart_axis_unit(const FanChartInput& input);
+
+/// True when every value the chart would draw is zero (or missing): a flat line says nothing.
+[[nodiscard]] bool fan_chart_all_zero(const FanChartInput& input);
+
 /// The chart's <svg class="chart" data-points="N">, N = fan_chart_points(input). Above one
 /// period per point, each group of fan_chart_periods_per_point periods is drawn as one point:
 /// its bands the widest the group reaches, its lines the group's average.

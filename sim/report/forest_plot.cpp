@@ -8,17 +8,18 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace carepath::report {
 
 namespace {
 
-constexpr double kPlotWidth = 300;
-constexpr double kValueWidth = 190;
+constexpr double kPlotWidth = 240;
+constexpr double kValueWidth = 160;
 constexpr double kCharWidth = 7;  // An upper bound for the chart font's average glyph width.
-constexpr double kRowHeight = 24;
+constexpr double kRowHeight = 20;
 constexpr double kTop = 8;
-constexpr double kBottom = 42;
+constexpr double kBottom = 38;
 
 // Shares are compared in percentage points and durations in the unit of the largest difference,
 // the same choice format_difference makes in the comparison table.
@@ -28,12 +29,27 @@ struct AxisUnit {
 };
 
 AxisUnit axis_unit(const std::string& unit, double largest) {
-  if (unit == "share") return {0.01, "difference, percentage points"};
+  if (unit == "share") return {0.01, "percentage points"};
   if (unit == "days") {
     const DurationUnit u = duration_unit_for(largest);
-    return {u.days, std::string("difference, ") + u.name};
+    return {u.days, u.name};
   }
-  return {1, "difference, " + unit};
+  return {1, unit};
+}
+
+// The lowest and highest end drawn; zero is always on the axis: it is the line a reader compares
+// every interval with.
+std::pair<double, double> value_range(const ForestPlotInput& input) {
+  double lo = 0;
+  double hi = 0;
+  for (const ForestRow& row : input.rows) {
+    for (const double v : {row.difference, row.ci_low, row.ci_high}) {
+      if (!std::isfinite(v)) continue;
+      lo = std::min(lo, v);
+      hi = std::max(hi, v);
+    }
+  }
+  return {lo, hi};
 }
 
 // "+3.1", "−0.4", "0.0": the sign is what a reader looks for first.
@@ -50,17 +66,13 @@ std::size_t forest_plot_points(const ForestPlotInput& input) {
                                                 [](const ForestRow& r) { return std::isfinite(r.difference); }));
 }
 
+std::string forest_plot_axis_unit(const ForestPlotInput& input) {
+  const auto [lo, hi] = value_range(input);
+  return axis_unit(input.unit, std::max(std::fabs(lo), std::fabs(hi))).title;
+}
+
 std::string render_forest_plot(const ForestPlotInput& input) {
-  // Zero is always on the axis: it is the line a reader compares every interval with.
-  double lo = 0;
-  double hi = 0;
-  for (const ForestRow& row : input.rows) {
-    for (const double v : {row.difference, row.ci_low, row.ci_high}) {
-      if (!std::isfinite(v)) continue;
-      lo = std::min(lo, v);
-      hi = std::max(hi, v);
-    }
-  }
+  const auto [lo, hi] = value_range(input);
   const AxisUnit unit = axis_unit(input.unit, std::max(std::fabs(lo), std::fabs(hi)));
   const NiceScale scale = nice_scale(lo / unit.divisor, hi / unit.divisor, 4);
   // The label column is as wide as the longest label, so that no name is cut.
@@ -82,7 +94,7 @@ std::string render_forest_plot(const ForestPlotInput& input) {
   }
   svg.line(x(0), kTop, x(0), plot_bottom, "zero");
   svg.line(plot_left, plot_bottom, plot_right, plot_bottom, "axis");
-  svg.text((plot_left + plot_right) / 2, plot_bottom + 34, unit.title, "axis-title", "middle");
+  svg.text((plot_left + plot_right) / 2, plot_bottom + 31, "difference, " + unit.title, "axis-title", "middle");
 
   for (std::size_t i = 0; i < input.rows.size(); ++i) {
     const ForestRow& row = input.rows[i];

@@ -44,7 +44,8 @@ std::string pathways_table(const Json& summary) {
   if (pathways.empty()) return "";
   std::string html = "<h3>Pathways against their target times</h3>\n<div class=\"scroll\"><table class=\"kpi\">\n" +
                      header({"Pathway", "Target", "Within target", "Mean time", "90th percentile",
-                             "Completions", "Still in pathway at end"}, 1) + "<tbody>\n";
+                             "Completions", "Breaches (completed over target)", "Still in pathway at end",
+                             "Of them over target"}, 1) + "<tbody>\n";
   for (const Json& pathway : pathways) {
     const Json* metrics = member(pathway, "metrics");
     if (!metrics) continue;
@@ -52,7 +53,8 @@ std::string pathways_table(const Json& summary) {
             format_duration(number_at(pathway, "target_days")) + "</td>" +
             estimate_cell(*metrics, "within_target") + estimate_cell(*metrics, "time_mean") +
             estimate_cell(*metrics, "time_p90") + estimate_cell(*metrics, "completions") +
-            estimate_cell(*metrics, "in_pathway_at_end") + "</tr>\n";
+            estimate_cell(*metrics, "breaches") + estimate_cell(*metrics, "in_pathway_at_end") +
+            estimate_cell(*metrics, "over_target_at_end") + "</tr>\n";
   }
   return html + "</tbody></table></div>\n";
 }
@@ -62,7 +64,7 @@ std::string services_table(const Json& summary, const Json& scenario) {
   if (services.empty()) return "";
   std::string html = "<h3>Services</h3>\n<div class=\"scroll\"><table class=\"kpi\">\n" +
                      header({"Service", "Utilisation", "Mean wait", "90th percentile wait",
-                             "Within wait target", "Mean queue", "Delayed-discharge bed-days",
+                             "Within wait target", "Mean queue", "Bed-days blocked waiting to move on",
                              "Turned away"}, 1) + "<tbody>\n";
   for (const Json& service : services) {
     const Json* metrics = member(service, "metrics");
@@ -88,7 +90,8 @@ std::string system_table(const Json& summary) {
   const Json* system = member(summary, "system");
   if (!system) return "";
   return "<h3>Whole system</h3>\n<div class=\"scroll\"><table class=\"kpi\">\n" +
-         header({"Arrivals", "Departures", "Turned away", "Gave up waiting", "Mean time in system",
+         header({"Arrivals", "Departures", "Turned away", "Gave up waiting",
+                 "Mean time in system (every pathway together)",
                  "90th percentile time in system", "Mean patients present"}, 0) +
          "<tbody><tr>" + estimate_cell(*system, "arrivals") + estimate_cell(*system, "departures") +
          estimate_cell(*system, "losses") + estimate_cell(*system, "reneges") +

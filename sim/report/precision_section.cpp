@@ -53,9 +53,11 @@ std::string render_precision_section(const Json& summary) {
   if (kpis.empty()) return html;
 
   LineChartInput chart;
-  chart.title = "95% CI half-width against replications";
+  // The title names the value axis's unit, as every chart's does.
+  const std::string unit = relative ? "% of the mean" : "each KPI's own unit";
+  chart.title = "95% CI half-width against replications (" + unit + ")";
   chart.x_title = "replications";
-  chart.y_title = relative ? "half-width, % of the mean" : "half-width";
+  chart.y_title = "half-width, " + unit;
   const double scale = relative ? 100 : 1;
   // The first few half-widths are many times the target; drawn at the top, they leave the
   // approach to the target readable.
@@ -75,7 +77,7 @@ std::string render_precision_section(const Json& summary) {
   }
   const std::string which = kpis.size() == 1 ? "The headline KPI" : "The " + std::to_string(kpis.size()) +
                                                                         " headline KPIs furthest from the target at the end";
-  html += "<figure>" + render_line_chart(chart) + "<figcaption>" + which + ", widths over " + format_grouped(kCeiling, 0) +
+  html += "<figure>" + render_line_chart(chart) + "<figcaption>" + which + " (" + unit + "), widths over " + format_grouped(kCeiling, 0) +
           " times the target drawn at the top; precision.csv has every KPI after every replication.</figcaption></figure>\n";
   return html;
 }

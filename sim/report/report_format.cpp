@@ -19,7 +19,7 @@ bool is_share(std::string_view unit) { return unit == "share"; }
 
 // Three significant figures at most, and never fewer decimals than a count needs.
 int decimals_for(double magnitude) {
-  if (magnitude >= 100) return 0;
+  if (magnitude >= 100 || magnitude == 0) return 0;  // None is "0", not "0.00".
   if (magnitude >= 1) return 1;
   return 2;
 }
@@ -111,6 +111,55 @@ std::string format_difference(double difference, std::string_view unit) {
   if (is_share(unit)) return sign + format_grouped(difference * 100, 1) + " points";
   if (is_duration(unit)) return sign + format_duration(difference);
   return sign + format_count(difference);
+}
+
+}  // namespace carepath::report
+
+namespace carepath::report {
+
+namespace {
+
+// A number in the unit chosen for `reference` (a duration's, by the base value's size), and that
+// unit as it follows the number: "%" for shares, " points" for their differences, " weeks",
+// " bed-days". Printed once after a pair or an interval, never after each number.
+struct Scaled {
+  double divisor = 1;
+  std::string suffix;
+};
+
+Scaled scale_for(double reference, std::string_view unit, bool difference) {
+  if (is_share(unit)) return {0.01, difference ? " points" : "%"};
+  if (is_duration(unit)) {
+    const DurationUnit u = duration_unit_for(std::isfinite(reference) && reference != 0 ? reference : 1);
+    return {u.days, std::string(" ") + u.name};
+  }
+  return {1, unit.empty() ? "" : " " + std::string(unit)};
+}
+
+std::string scaled_number(double value, const Scaled& scale, bool sign) {
+  const double v = value / scale.divisor;
+  const int decimals = scale.divisor != 1 ? 1 : decimals_for(std::fabs(v));
+  const std::string text = format_grouped(v, decimals);
+  return sign && value > 0 && text.find_first_not_of("0.,") != std::string::npos ? "+" + text : text;
+}
+
+}  // namespace
+
+std::string format_base_to_variant(double base, double variant, std::string_view unit) {
+  const Scaled scale = scale_for(base, unit, false);
+  if (is_share(unit)) return format_percent(base) + " \u2192 " + format_percent(variant);
+  return scaled_number(base, scale, false) + " \u2192 " + scaled_number(variant, scale, false) + scale.suffix;
+}
+
+std::string format_change(double difference, double reference, std::string_view unit) {
+  if (!std::isfinite(difference)) return kMissing;
+  const Scaled scale = scale_for(reference, unit, true);
+  return scaled_number(difference, scale, true) + scale.suffix;
+}
+
+std::string format_change_interval(double low, double high, double reference, std::string_view unit) {
+  const Scaled scale = scale_for(reference, unit, true);
+  return scaled_number(low, scale, true) + " to " + scaled_number(high, scale, true) + scale.suffix;
 }
 
 }  // namespace carepath::report

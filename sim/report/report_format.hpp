@@ -39,6 +39,18 @@ struct DurationUnit {
 /// the unit of its size ("−2.5 days"), other units as counts ("+12.0").
 [[nodiscard]] std::string format_difference(double difference, std::string_view unit);
 
+/// A headline from base to variant with its unit once: "68.3% \u2192 69.6%", "3,839 \u2192 8.2
+/// bed-days", "24.3 \u2192 24.3 weeks" (a duration in the unit of the base value's size).
+[[nodiscard]] std::string format_base_to_variant(double base, double variant, std::string_view unit);
+
+/// A difference with its sign and unit, a duration in the unit of `reference` (the base value),
+/// so that no change to a 24-week wait reads "0.0 weeks", not "0.0 minutes": "+1.3 points",
+/// "\u22123,831 bed-days".
+[[nodiscard]] std::string format_change(double difference, double reference, std::string_view unit);
+
+/// An interval of differences in the same unit, named once: "+0.7 to +1.9 points".
+[[nodiscard]] std::string format_change_interval(double low, double high, double reference, std::string_view unit);
+
 /// A number with `decimals` digits and thousands separators; NaN -> "–".
 [[nodiscard]] std::string format_grouped(double value, int decimals);
 

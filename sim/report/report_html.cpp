@@ -35,6 +35,9 @@ std::string meta_item(const char* label, const std::string& value) {
   return "<div><b>" + std::string(label) + "</b>" + escape_html(value) + "</div>";
 }
 
+// "none" rather than "0.0 minutes": a run that starts from the day's real lists needs none.
+std::string warm_up_text(double days) { return days == 0 ? "none" : report::format_duration(days); }
+
 std::string integer_text(const Json& object, std::string_view key) {
   const Json* value = report::member(object, key);
   if (value && value->is_number_unsigned()) return std::to_string(value->get<std::uint64_t>());
@@ -50,8 +53,7 @@ std::string metadata(const Json& summary, const std::vector<ReportVariant>& vari
   const std::string period = report::string_at(r, "trajectory_period");
   std::string html = "<div class=\"meta\">" + meta_item("Start date", report::string_at(r, "start_date")) +
                      meta_item("Horizon", report::format_duration(report::number_at(r, "horizon_days"))) +
-                     meta_item("Warm-up (left out of the tables)",
-                               report::format_duration(report::number_at(r, "warm_up_days"))) +
+                     meta_item("Warm-up (left out of the tables)", warm_up_text(report::number_at(r, "warm_up_days"))) +
                      meta_item("Replications", integer_text(r, "replications")) +
                      meta_item("Seed", integer_text(r, "seed")) +
                      meta_item("Trajectories by", period.empty() ? "\u2013" : period) +
@@ -61,7 +63,7 @@ std::string metadata(const Json& summary, const std::vector<ReportVariant>& vari
   if (!variants.empty()) {
     std::string names;
     for (const ReportVariant& variant : variants) names += (names.empty() ? "" : ", ") + variant.name;
-    html += meta_item("Variants", names);
+    html += "<div class=\"wide\"><b>Variants</b>" + escape_html(names) + "</div>";
   }
   return html + "</div>\n";
 }
@@ -86,10 +88,13 @@ std::string notes_section(const Json& summary, const Json& scenario) {
   const Json* described = report::member(summary, "scenario");
   const Json& words = scenario.is_object() ? scenario : (described ? *described : Json::object());
   std::string html;
+  // The header shows summary.json's description already.
   const std::string description = report::string_at(words, "description");
-  if (!description.empty()) html += "<p>" + escape_html(description) + "</p>\n";
+  const std::string shown = described ? report::string_at(*described, "description") : "";
+  if (!description.empty() && description != shown) html += "<p>" + escape_html(description) + "</p>\n";
   const std::vector<std::string> notes = report::notes_at(words, "notes");
   if (!notes.empty()) html += "<h3>Sources and assumptions</h3>\n" + notes_list(notes);
+  std::string entries;
   for (const auto& [key, title] : {std::pair{"arrivals", "Arrivals"}, std::pair{"services", "Services"},
                                    std::pair{"pathways", "Pathways"}}) {
     std::string items;
@@ -99,9 +104,20 @@ std::string notes_section(const Json& summary, const Json& scenario) {
       items += "<details><summary>" + escape_html(report::string_at(entry, "name")) + "</summary>\n" +
                notes_list(entry_notes) + "</details>\n";
     }
-    if (!items.empty()) html += "<h3>" + std::string(title) + "</h3>\n" + items;
+    if (!items.empty()) entries += "<h3>" + std::string(title) + "</h3>\n" + items;
   }
-  if (html.empty()) html = "<p class=\"absent\">The scenario has no description or notes.</p>\n";
+  // Printed, each element's own notes would be most of the paper: they stay on screen and in the
+  // scenario file, and the printout says so.
+  if (!entries.empty()) {
+    html += "<div class=\"screen-only\">\n" + entries +
+            "</div>\n<p class=\"note print-only\">The notes of each arrival source, service and pathway "
+            "(their figures' sources and assumptions) are in report.html on screen and in the scenario "
+            "file in inputs/.</p>\n";
+  }
+  if (html.empty()) {
+    html = shown.empty() ? "<p class=\"absent\">The scenario has no description or notes.</p>\n"
+                         : "<p class=\"absent\">The scenario has no notes beyond its description, at the top.</p>\n";
+  }
   return html;
 }
 
@@ -117,8 +133,10 @@ shares</b> are in percentage points. Times are shown in minutes, hours, days or 
 suits their size.</li>
 <li><b>Utilisation</b> near 100% leaves no slack: waits then rise steeply for small increases in
 demand. Above 100% the queue grows without limit and waits depend on the run's length.</li>
-<li><b>Delayed-discharge bed-days</b> are bed-days held by patients who were ready to move on but
-had nowhere to go.</li>
+<li><b>Bed-days blocked waiting to move on</b> are bed-days held by patients who were ready to
+leave a service but whose next service had no room, or who kept their bed while a transfer was
+arranged. At A&amp;E this is exit block (waiting for a ward bed); at a ward it is delayed
+discharge.</li>
 <li><b>Fan charts</b> show the spread between simulated runs, not between patients: the light band
 holds 90% of runs, the dark band the middle half.</li>
 <li><b>Comparisons</b> use the same random numbers for base and variant, so their difference is
@@ -178,9 +196,13 @@ std::string render_report(const ReportInputs& inputs) {
   if (graph.empty()) {
     html += "<p class=\"absent\">No service graph was given to the report.</p>\n";
   } else {
-    html += "<p>Patients flow left to right, from where they arrive to the exit; a percentage is "
-            "the share of a service's patients taking that route. Dashed arrows underneath send "
-            "patients back to an earlier service.</p>\n<figure class=\"graph\">" + graph + "</figure>\n";
+    html += "<p>Patients flow left to right, from where they arrive; a short arrow marked "
+            "\u201cexit\u201d is a route out of the system. A percentage is the share of a service's "
+            "patients taking that route. Solid arrows are the routes "
+            "every patient type takes; dashed ones one patient type's own route (labelled with the "
+            "type), dotted ones where patients are diverted when a service is full, dash-dotted ones "
+            "where patients who give up waiting go. Grey-blue arrows underneath send patients back "
+            "to an earlier service. Capacity is the range a roster or dated changes move it in.</p>\n<figure class=\"graph\">" + graph + "</figure>\n";
   }
   html += "</section>\n";
 

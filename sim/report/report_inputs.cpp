@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: MIT
 // The two report inputs that come from a loaded Scenario rather than from a results file: the
-// service graph (the same vertices and edges as io/graph_dot.cpp: sources, services in file
-// order, then the exit) and the scenario's words (description, notes, wait targets).
+// service graph (the vertices of io/graph_dot.cpp, sources, services in file order, then the
+// exit, and the same list of routes, io/graph_routes.cpp) and the scenario's words (description,
+// notes, wait targets).
 #include <carepath/io/report_html.hpp>
 
+#include "io/graph_routes.hpp"
 #include "io/number_format.hpp"
 #include "report/report_format.hpp"
 
-#include <map>
-#include <optional>
-#include <string_view>
+#include <algorithm>
+#include <utility>
 
 namespace carepath::io {
 
@@ -23,15 +24,64 @@ std::string rate_text(double per_day) {
   return report::format_count(per_day * 365) + "/year";
 }
 
+// True when the roster's shifts cover every hour of every day, so that the dated capacity never
+// applies.
+bool roster_covers_week(const std::vector<model::RosterShift>& roster) {
+  for (std::size_t day = 0; day < 7; ++day) {
+    std::vector<std::pair<double, double>> hours;
+    for (const model::RosterShift& shift : roster) {
+      if (shift.weekdays[day]) hours.emplace_back(shift.from_hour, shift.to_hour);
+    }
+    std::sort(hours.begin(), hours.end());
+    double covered = 0;
+    for (const auto& [from, to] : hours) {
+      if (from > covered) return false;
+      covered = std::max(covered, to);
+    }
+    if (covered < 24) return false;
+  }
+  return true;
+}
+
+// A rostered or dated capacity as the range it moves in ("3–9 by roster"): its number at the
+// start alone would read as "0" for a service closed overnight.
+std::string capacity_text(const model::Service& service) {
+  const std::uint32_t start = *service.capacity;
+  std::uint32_t low = start;
+  std::uint32_t high = start;
+  const auto include = [&](std::uint32_t c) {
+    low = std::min(low, c);
+    high = std::max(high, c);
+  };
+  if (!service.roster.empty() && roster_covers_week(service.roster)) {
+    low = high = service.roster.front().capacity;
+  } else {
+    for (const model::CapacityChange& change : service.capacity_changes) include(change.capacity);
+  }
+  for (const model::RosterShift& shift : service.roster) include(shift.capacity);
+  std::string text = "capacity " + std::to_string(low);
+  if (high != low) text += "\u2013" + std::to_string(high);
+  if (!service.roster.empty()) return text + " by roster";
+  if (!service.capacity_changes.empty()) return text + " by date";
+  return text;
+}
+
 std::vector<std::string> service_details(const model::Service& service) {
   std::vector<std::string> lines;
-  if (!service.capacity) {
-    lines.emplace_back("unlimited capacity");
-  } else {
-    lines.push_back(std::to_string(*service.capacity) + (*service.capacity == 1 ? " server" : " servers"));
-  }
+  lines.push_back(service.capacity ? capacity_text(service) : "unlimited capacity");
   lines.push_back("mean stay " + report::format_duration(model::mean_of(service.service_time)));
   return lines;
+}
+
+ReportGraphEdge::Style edge_style(GraphRoute::Kind kind) {
+  switch (kind) {
+    case GraphRoute::Kind::PerType: return ReportGraphEdge::Style::PerType;
+    case GraphRoute::Kind::Divert: return ReportGraphEdge::Style::Divert;
+    case GraphRoute::Kind::Renege: return ReportGraphEdge::Style::Renege;
+    case GraphRoute::Kind::Always:
+    case GraphRoute::Kind::Share: break;
+  }
+  return ReportGraphEdge::Style::Route;
 }
 
 // "126d": exact and readable back by io::parse_duration, which is all the report needs.
@@ -41,33 +91,15 @@ std::string days_text(double days) { return format_shortest(days) + "d"; }
 
 ReportGraph report_graph(const model::Scenario& scenario) {
   ReportGraph graph;
-  std::map<std::string, std::size_t, std::less<>> index;
   for (const auto& arrival : scenario.arrivals) {
     graph.nodes.push_back({arrival.name, ReportGraphNode::Kind::Source, {rate_text(arrival.rate_per_day)}});
   }
   for (const auto& service : scenario.services) {
-    index.emplace(service.name, graph.nodes.size());
     graph.nodes.push_back({service.name, ReportGraphNode::Kind::Service, service_details(service)});
   }
-  const std::size_t exit = graph.nodes.size();
   graph.nodes.push_back({model::kExit, ReportGraphNode::Kind::Exit, {}});
-  index.emplace(model::kExit, exit);
-
-  // Names that match nothing are the loader's to report; the drawing leaves them out.
-  const auto node_of = [&](std::string_view name) -> std::optional<std::size_t> {
-    const auto it = index.find(name);
-    if (it == index.end()) return std::nullopt;
-    return it->second;
-  };
-  for (std::size_t i = 0; i < scenario.arrivals.size(); ++i) {
-    if (const auto to = node_of(scenario.arrivals[i].to)) graph.edges.push_back({i, *to, 1});
-  }
-  for (const auto& service : scenario.services) {
-    const std::size_t from = index.at(service.name);
-    if (service.routes.empty()) graph.edges.push_back({from, exit, 1});
-    for (const auto& route : service.routes) {
-      if (const auto to = node_of(route.to)) graph.edges.push_back({from, *to, route.probability});
-    }
+  for (const GraphRoute& route : graph_routes(scenario)) {
+    graph.edges.push_back({route.from, route.to, route.probability, edge_style(route.kind), route.patient_type});
   }
   return graph;
 }

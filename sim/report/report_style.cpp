@@ -16,7 +16,7 @@ p, li { max-width: 70em; }
 .lede { color: var(--muted); margin-top: 0; }
 .meta { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 4px 16px;
         margin: 10px 0; padding: 8px 12px; background: #f4f4f4; border-radius: 6px; }
-.meta div { font-size: 0.92em; } .meta b { display: block; font-weight: 600; color: var(--muted); font-size: 0.85em; }
+.meta div { font-size: 0.92em; } .meta div.wide { grid-column: 1 / -1; } .meta b { display: block; font-weight: 600; color: var(--muted); font-size: 0.85em; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; font-size: 0.92em; }
 th, td { padding: 4px 8px; border-bottom: 1px solid var(--rule); vertical-align: top; }
 th { text-align: left; background: #f4f4f4; font-weight: 600; }
@@ -28,12 +28,14 @@ td.num { white-space: nowrap; }
 .card { border: 1px solid var(--rule); border-radius: 6px; padding: 4px 12px 8px; margin: 10px 0;
         break-inside: avoid; page-break-inside: avoid; }
 .card h3 { margin-top: 0.5em; }
+.card td.verdict { white-space: nowrap; }
 .absent { border-left: 4px solid #e69f00; padding: 4px 10px; background: #fff8e6; }
 figure { margin: 10px 0 18px; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-size: 0.9em; color: var(--muted); margin-bottom: 4px; }
 svg.chart { display: block; width: 100%; max-width: 860px; height: auto; font-size: 12px; }
-figure.graph { overflow-x: auto; }
-figure.graph svg.chart { width: auto; max-width: none; }
+figure.graph svg.chart { width: 100%; max-width: 100%; }
+.forests { display: grid; grid-template-columns: repeat(auto-fill, minmax(440px, 1fr)); gap: 0 24px; }
+figure.forest { margin: 4px 0 10px; }
 figure.forest svg.chart { width: auto; max-width: 100%; }
 svg .grid { stroke: #e3e3e3; stroke-width: 1; }
 svg .axis { stroke: #888; stroke-width: 1; }
@@ -50,11 +52,17 @@ svg .v2 { stroke: #009e73; stroke-dasharray: 2 2; }
 svg .v3 { stroke: #cc79a7; stroke-dasharray: 9 3 2 3; }
 svg .v4 { stroke: #d55e00; stroke-dasharray: 14 4; }
 svg .v5 { stroke: #56b4e9; stroke-dasharray: 4 4 1 4; }
+svg .v6 { stroke: #000; stroke-dasharray: 1 3; }
+svg .v7 { stroke: #b8860b; stroke-dasharray: 12 3 2 3 2 3; }
+svg .v8 { stroke: #7b3294; stroke-dasharray: 6 2 6 6; }
 svg .stripe { fill: #f6f6f6; }
 svg .ci { stroke: var(--ink); stroke-width: 1.6; }
 svg .estimate { fill: var(--base); stroke: var(--ink); stroke-width: 1; }
 svg .edge { fill: none; stroke: #555; stroke-width: 1.3; }
-svg .edge.back { stroke-dasharray: 4 3; }
+svg .edge.back { stroke: #7a8fa6; }
+svg .edge.per-type { stroke-dasharray: 6 3; }
+svg .edge.divert { stroke-dasharray: 1.5 3; stroke-width: 1.6; }
+svg .edge.renege { stroke-dasharray: 8 3 1.5 3; }
 svg .arrow-head { fill: #555; }
 svg .edge-label { fill: #222; font-size: 10.5px; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
 svg .node-source { fill: #e8f1f8; stroke: var(--base); stroke-width: 1.4; }
@@ -66,15 +74,27 @@ svg .node-detail { fill: var(--muted); }
 .toggle button { font: inherit; padding: 3px 12px; border: 1px solid #888; background: #fff; border-radius: 4px; cursor: pointer; }
 .toggle button[aria-pressed="true"] { background: var(--ink); color: #fff; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(480px, 1fr)); gap: 0 24px; }
+.print-only { display: none; }
 details { margin: 4px 0; } summary { cursor: pointer; font-weight: 600; }
 footer { margin-top: 3em; color: var(--muted); font-size: 0.85em; }
 @media (max-width: 700px) { body { padding: 10px; } .charts { grid-template-columns: 1fr; } }
+@page { size: A4; margin: 12mm; }  /* The paper of an NHS board pack. */
 @media print {
-  body { max-width: none; font-size: 10.5pt; padding: 0; }
-  .toggle { display: none; }
+  body { max-width: none; font-size: 10pt; padding: 0; }
+  .toggle, .screen-only { display: none; }
+  .print-only { display: block; }
+  /* Two charts a row and the notes in two columns: about half the pages, and every chart kept. */
+  .charts, .forests { grid-template-columns: 1fr 1fr; gap: 0 12px; }
+  figure.forest svg.chart { width: 100%; }
+  #notes ul, .variant-notes { columns: 2; column-gap: 20px; font-size: 8.5pt; }
+  #notes li, .variant-notes li { break-inside: avoid; }
+  .variant-notes h3 { margin-top: 0.4em; break-after: avoid; }
+  table { font-size: 9pt; } th, td { padding: 2px 6px; }
+  /* A card may run over a page; a row of it may not. */
+  .card { break-inside: auto; page-break-inside: auto; }
+  tr { break-inside: avoid; page-break-inside: avoid; }
   h2 { break-after: avoid; page-break-after: avoid; }
   .meta, th { background: none; }
-  figure.graph svg.chart { max-width: 100%; }
 }
 )css";
 }

@@ -80,7 +80,7 @@ std::vector<StressItem> stress_des_items(const io::ReportInputs& inputs) {
   items.push_back(description.empty() ? empty("1.1", "Purpose of the model", "the scenario has no description")
                                       : filled("1.1", "Purpose of the model", escape_html(description)));
   std::string outputs = "For every service: arrivals, waits (mean, P50, P90, P95, max), share waiting, "
-                        "utilisation, queue and occupancy, delayed-discharge bed-days, losses and reneging; for the "
+                        "utilisation, queue and occupancy, bed-days blocked waiting to move on, losses and reneging; for the "
                         "whole system: time in system and patients present; per day and week, trajectories of "
                         "queues, waits and pathway performance.";
   const Json& summarised = array_at(summary, "pathways");

@@ -5,6 +5,7 @@
 #include "report/html_escape.hpp"
 #include "report/report_format.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <utility>
@@ -22,14 +23,33 @@ constexpr std::size_t kMinWeeksForWeekly = 8;
 constexpr std::size_t kMaxChartBytes = 4'000'000;
 
 struct ChartMetric {
+  const char* kind;  ///< "pathway" or "service", as in trajectories.json.
   const char* metric;
   const char* caption;
+  const char* short_caption;  ///< In the one-line list of charts left out as all zero.
 };
 
+// A pathway's weekly share within its target first (the planner's headline), then each service's
+// queue, wait and bed-days blocked (exit block at A&E, delayed discharge at a ward).
 constexpr ChartMetric kChartMetrics[] = {
-    {"queue_end", "patients waiting at the end of each"},
-    {"wait_mean", "mean wait of patients starting service in each"},
+    {"pathway", "within_target", "share of completions within the target time in each", "within target"},
+    {"service", "queue_end", "patients waiting at the end of each", "waiting"},
+    {"service", "wait_mean", "mean wait of patients starting service in each", "wait"},
+    {"service", "blocked_bed_days", "bed-days blocked waiting to move on in each", "blocked"},
 };
+
+// Pathways, then services, each in the order of trajectories.json.
+std::vector<std::pair<std::string, std::string>> charted_names(const Json& trajectories) {
+  std::vector<std::pair<std::string, std::string>> names;
+  for (const char* kind : {"pathway", "service"}) {
+    for (const Json& series : array_at(trajectories, "series")) {
+      if (string_at(series, "kind") != kind) continue;
+      std::pair<std::string, std::string> name{kind, string_at(series, "name")};
+      if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
+    }
+  }
+  return names;
+}
 
 const Json* find_series(const Json& trajectories, std::string_view kind, std::string_view name,
                         std::string_view metric) {
@@ -42,9 +62,22 @@ const Json* find_series(const Json& trajectories, std::string_view kind, std::st
   return nullptr;
 }
 
+// Services with a chart left out as all zero, each with the charts ("waiting, wait"), in order.
+using AllZero = std::vector<std::pair<std::string, std::string>>;
+
+void note_all_zero(AllZero& all_zero, const std::string& name, const char* chart) {
+  if (!all_zero.empty() && all_zero.back().first == name) {
+    all_zero.back().second += std::string(", ") + chart;
+  } else {
+    all_zero.emplace_back(name, chart);
+  }
+}
+
 // Charts in the order of the series, while `budget` (bytes) lasts; `left_out` counts the rest.
+// A chart whose every value is zero is not drawn: its name goes to `all_zero`.
 std::string period_charts(const Json& trajectories, const std::vector<io::ReportVariant>& variants,
-                          const std::string& period, std::size_t& budget, std::size_t& left_out) {
+                          const std::string& period, std::size_t& budget, std::size_t& left_out,
+                          AllZero& all_zero) {
   const Json* axis = member(trajectories, period);
   if (!axis) return "";
   const std::vector<std::string> labels = strings_at(*axis, period == "week" ? "iso_week" : "start");
@@ -53,28 +86,34 @@ std::string period_charts(const Json& trajectories, const std::vector<io::Report
       every > 1 ? " (each point spans " + std::to_string(every) + " " + period + "s: the widest band and the average line)"
                 : "";
   std::string html;
-  for (const Json& series : array_at(trajectories, "series")) {
-    if (string_at(series, "kind") != "service") continue;
-    const std::string metric = string_at(series, "metric");
+  for (const auto& [kind, name] : charted_names(trajectories)) {
     for (const ChartMetric& chart : kChartMetrics) {
-      if (metric != chart.metric) continue;
-      const Json* values = member(series, period);
+      if (kind != chart.kind) continue;
+      const Json* found = find_series(trajectories, kind, name, chart.metric);
+      if (!found) continue;
+      const Json* values = member(*found, period);
       if (!values) continue;
       FanChartInput input;
-      const std::string name = string_at(series, "name");
       input.title = name + ": " + chart.caption + " " + period;
-      input.unit = string_at(series, "unit");
+      input.unit = string_at(*found, "unit");
       input.period_labels = labels;
       input.base = {numbers_at(*values, "mean"), numbers_at(*values, "p5"), numbers_at(*values, "p25"),
                     numbers_at(*values, "p50"), numbers_at(*values, "p75"), numbers_at(*values, "p95")};
       for (const io::ReportVariant& variant : variants) {
-        const Json* other = find_series(variant.trajectories, "service", name, metric);
+        const Json* other = find_series(variant.trajectories, kind, name, chart.metric);
         const Json* other_values = other ? member(*other, period) : nullptr;
         if (other_values) input.variants.push_back({variant.name, numbers_at(*other_values, "p50")});
       }
       if (fan_chart_points(input) == 0) continue;
+      if (fan_chart_all_zero(input)) {
+        note_all_zero(all_zero, name, chart.short_caption);
+        continue;
+      }
+      // The title names the unit the axis is drawn in, which may be hours for a metric kept in days.
+      const std::string axis_unit = fan_chart_axis_unit(input);
+      input.title += " (" + axis_unit + ")";
       std::string figure = "<figure><figcaption><b>" + escape_html(name) + "</b>: " + chart.caption + " " + period +
-                           " (" + escape_html(input.unit) + ")" + thinned + "</figcaption>\n" +
+                           " (" + escape_html(axis_unit) + ")" + thinned + "</figcaption>\n" +
                            render_fan_chart(input) + "\n</figure>\n";
       if (figure.size() > budget) {
         ++left_out;
@@ -111,22 +150,34 @@ std::string render_trajectory_section(const Json& trajectories, const std::vecto
   const std::string other = periods.size() > 1 ? periods[1] : "";
   std::size_t budget = kMaxChartBytes;
   std::size_t left_out = 0;
-  const std::string primary_html = period_charts(trajectories, variants, primary, budget, left_out);
-  const std::string other_html = other.empty() ? "" : period_charts(trajectories, variants, other, budget, left_out);
-  if (primary_html.empty() && other_html.empty() && left_out == 0) {
-    return "<p class=\"absent\">trajectories.json holds no queue or wait values for any service, "
-           "so there are no charts over time.</p>\n";
+  AllZero all_zero;
+  AllZero other_all_zero;  // The same series by the other period: not listed twice.
+  const std::string primary_html = period_charts(trajectories, variants, primary, budget, left_out, all_zero);
+  const std::string other_html =
+      other.empty() ? "" : period_charts(trajectories, variants, other, budget, left_out, other_all_zero);
+  if (primary_html.empty() && other_html.empty() && left_out == 0 && all_zero.empty()) {
+    return "<p class=\"absent\">trajectories.json holds no within-target, queue, wait or blocked "
+           "values for any pathway or service, so there are no charts over time.</p>\n";
   }
   std::string html =
-      "<p>Each chart shows how a service's queue or wait moves through the run across all "
-      "replications: the light band holds 90% of simulated runs (5th to 95th percentile), the dark "
-      "band the middle 50%, the solid line is the median and the dashed line the mean.";
+      "<p>Each chart shows how a pathway's share within its target, or a service's queue, wait or "
+      "bed-days blocked, moves through the run across all replications: the light band holds 90% "
+      "of simulated runs (5th to 95th percentile), the dark band the middle 50%, the solid line is "
+      "the median and the dashed line the mean.";
   if (!variants.empty()) html += " Variants are drawn as their median lines in their own colours and dash patterns.";
   if (std::isfinite(warm_up_days) && warm_up_days > 0) {
     html += " The charts include the warm-up (the first " + format_duration(warm_up_days) +
             "), so they show the services filling up from the start state; the tables leave it out.";
   }
   html += "</p>\n";
+  if (!all_zero.empty()) {
+    std::string names;
+    for (const auto& [name, charts] : all_zero) names += (names.empty() ? "" : ", ") + name + " (" + charts + ")";
+    html += "<p class=\"note all-zero\">All zero, not drawn: " + escape_html(names) +
+            ". A patient who is ready to move on but held in a bed or trolley until the next service "
+            "has room is blocked, not waiting: a service with exit block or delayed discharge shows it "
+            "in its bed-days blocked.</p>\n";
+  }
   if (left_out > 0) {
     html += "<p class=\"absent\">" + std::to_string(left_out) + " more chart" + (left_out == 1 ? " is" : "s are") +
             " left out to keep report.html under " + std::to_string(kMaxReportBytes / 1'000'000) +

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
-// The "over time" section: fan charts of each service's queue at the end of each period and its
-// mean wait, from trajectories.json (base bands, variants' medians on the same axes). Weekly by
+// The "over time" section: fan charts of each pathway's share within its target per period, and
+// of each service's queue at the end of each period, its mean wait and its bed-days blocked, from
+// trajectories.json (base bands, variants' medians on the same axes); a chart whose every value is
+// zero is named in one line instead of drawn. Weekly by
 // default, daily when the run is under eight weeks, monthly when only months were recorded; when
 // days and weeks are both there a button switches. Long series are thinned to the chart's width
 // (fan_chart.hpp) and the charts stop at a size budget, so report.html stays under kMaxReportBytes.

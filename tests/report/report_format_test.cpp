@@ -28,6 +28,7 @@ TEST(ReportFormat, CountsHaveThousandsSeparatorsAndThreeFigures) {
   EXPECT_EQ(format_count(12.34), "12.3");
   EXPECT_EQ(format_count(0.123), "0.12");
   EXPECT_EQ(format_count(-1234567), "\u22121,234,567");
+  EXPECT_EQ(format_count(0), "0");
 }
 
 TEST(ReportFormat, IntervalsShareTheValuesUnit) {
@@ -41,6 +42,20 @@ TEST(ReportFormat, DifferencesCarryTheirSign) {
   EXPECT_EQ(format_difference(0.031, "share"), "+3.1 points");
   EXPECT_EQ(format_difference(-2.5, "days"), "\u22122.5 days");
   EXPECT_EQ(format_difference(12, "patients"), "+12.0");
+}
+
+TEST(ReportFormat, AnswerCardNumbersNameTheirUnitOnce) {
+  EXPECT_EQ(format_base_to_variant(0.683, 0.696, "share"), "68.3% \u2192 69.6%");
+  EXPECT_EQ(format_base_to_variant(3839.08, 8.25, "bed-days"), "3,839 \u2192 8.2 bed-days");
+  EXPECT_EQ(format_base_to_variant(169.75, 169.75, "days"), "24.2 \u2192 24.2 weeks");
+  EXPECT_EQ(format_base_to_variant(0, 0, "patients"), "0 \u2192 0 patients");
+  EXPECT_EQ(format_change(0.0134, 0.683, "share"), "+1.3 points");
+  EXPECT_EQ(format_change(-4192.6, 6139.7, "bed-days"), "\u22124,193 bed-days");
+  // No change to a 24-week wait is 0.0 weeks, not 0.0 minutes.
+  EXPECT_EQ(format_change(0, 169.75, "days"), "0.0 weeks");
+  EXPECT_EQ(format_change(kNaN, 1, "days"), "\u2013");
+  EXPECT_EQ(format_change_interval(0.007, 0.019, 0.683, "share"), "+0.7 to +1.9 points");
+  EXPECT_EQ(format_change_interval(-7668, 6.7, 3839, "bed-days"), "\u22127,668 to +6.7 bed-days");
 }
 
 }  // namespace

@@ -89,9 +89,10 @@ TEST(ReportHtml, EverySectionFromTheFixtures) {
   const std::string html = render_report(fixture_inputs(kData));
   expect_self_contained(html);
   const std::vector<long> points = chart_points(html);
-  // 2 services x (queue, wait) x (week, day) fan charts; forest plots for pathway within target,
-  // wait within target, mean wait, utilisation and time in system; the service graph.
-  EXPECT_THAT(points, SizeIs(8 + 5 + 1));
+  // 2 services x (queue, wait) x (week, day) fan charts; one forest plot per place that moved
+  // (pathway within target; clinic's wait within target; mean wait and utilisation at the clinic
+  // and the ward); the service graph.
+  EXPECT_THAT(points, SizeIs(8 + 6 + 1));
   EXPECT_THAT(points, Each(Gt(0)));
   EXPECT_EQ(count_of(html, "class=\"chart\""), points.size());
   // Weekly first (13 weeks >= 8), days behind the toggle.
@@ -102,7 +103,47 @@ TEST(ReportHtml, EverySectionFromTheFixtures) {
   EXPECT_THAT(html, HasSubstr("data-points=\"83\""));  // The wait of day 0 is null.
   EXPECT_THAT(html, HasSubstr("<polyline class=\"variant v1\""));
   EXPECT_THAT(html, HasSubstr(">more_clinicians</h3>"));
-  EXPECT_THAT(html, HasSubstr("<h3>Headline differences</h3>"));
+  EXPECT_THAT(html, HasSubstr("<summary>Headline differences as a table (rows that changed)</summary>"));
+}
+
+TEST(ReportHtml, ChartsOfZerosAreListedNotDrawn) {
+  ReportInputs inputs = fixture_inputs(kData);
+  // The clinic's queue (the first series), zero in every period and band, by week and by day.
+  for (const char* period : {"week", "day"}) {
+    for (const char* band : {"mean", "p5", "p25", "p50", "p75", "p95"}) {
+      for (Json& value : inputs.trajectories["series"][0][period][band]) value = 0.0;
+    }
+  }
+  for (ReportVariant& variant : inputs.variants) {
+    for (const char* period : {"week", "day"}) {
+      for (Json& value : variant.trajectories["series"][0][period]["p50"]) value = 0.0;
+    }
+  }
+  const std::string html = render_report(inputs);
+  EXPECT_THAT(html, HasSubstr("All zero, not drawn: clinic (waiting). "));
+  EXPECT_THAT(html, Not(HasSubstr("<title>clinic: patients waiting")));
+  EXPECT_THAT(html, HasSubstr("<title>ward: patients waiting at the end of each week (patients)</title>"));
+}
+
+TEST(ReportHtml, ForestPlotsHaveAnAxisEachSortedWithZeroRowsInOneLine) {
+  ReportInputs inputs = fixture_inputs(kData);
+  // shorter_stays leaves the clinic's utilisation exactly as it was.
+  for (Json& difference : inputs.comparison["variants"][1]["differences"]) {
+    if (difference["name"] == "clinic" && difference["metric"] == "utilisation") {
+      difference["difference"] = 0.0;
+      difference["ci95"] = {0.0, 0.0};
+    }
+  }
+  const std::string html = render_report(inputs);
+  EXPECT_THAT(html, HasSubstr("<h3>Utilisation: variant \u2212 base, 95% CI</h3>"));
+  EXPECT_THAT(html, HasSubstr("No change to two decimals (0.00, interval [0.00, 0.00]), 1 row: clinic (1 variant).</p>"));
+  // The ward's mean wait on its own axis, in hours; more_clinicians (+1.8 hours) above
+  // shorter_stays (−16.2 hours).
+  const std::size_t ward = html.find("<title>Mean wait at ward, variant \u2212 base (hours)</title>");
+  ASSERT_NE(ward, std::string::npos);
+  const std::size_t more = html.find(">more_clinicians</text>", ward);
+  const std::size_t shorter = html.find(">shorter_stays</text>", ward);
+  EXPECT_LT(more, shorter);
 }
 
 TEST(ReportHtml, RunsUnderEightWeeksShowDaysFirst) {
@@ -122,7 +163,7 @@ TEST(ReportHtml, KpiTableHasEstimatesWithIntervalsAndTargets) {
   EXPECT_THAT(html, HasSubstr("<td>referral_to_discharge</td><td class=\"num\">7.0 days</td>"));
   EXPECT_THAT(html, HasSubstr("<span class=\"ci\">target 2.0 days</span>"));
   EXPECT_THAT(html, HasSubstr("<td class=\"num\">88.8%<span class=\"ci\">"));  // Clinic utilisation.
-  EXPECT_THAT(html, HasSubstr("Delayed-discharge bed-days"));
+  EXPECT_THAT(html, HasSubstr("Bed-days blocked waiting to move on"));
 }
 
 TEST(ReportHtml, MetadataAndNotesAreShownEscaped) {
@@ -151,7 +192,14 @@ TEST(ReportHtml, GraphHasRouteProbabilitiesAndTheWayBack) {
   EXPECT_THAT(html, HasSubstr(">20.0%</text>"));
   EXPECT_THAT(html, HasSubstr(">10.0%</text>"));
   EXPECT_THAT(html, HasSubstr("class=\"edge back\""));  // ward -> clinic closes a cycle.
-  EXPECT_THAT(html, HasSubstr(">3 servers</text>"));
+  EXPECT_THAT(html, HasSubstr(">capacity 3</text>"));
+  // Routes out of the system are short arrows marked "exit", not a box at the far right; one
+  // arrow per route all the same: referrals->clinic, clinic->ward, clinic->exit, ward->clinic,
+  // ward->exit.
+  EXPECT_THAT(html, HasSubstr(">exit 80.0%</text>"));
+  EXPECT_THAT(html, HasSubstr(">exit 90.0%</text>"));
+  EXPECT_THAT(html, Not(HasSubstr("<rect class=\"node-exit\"")));
+  EXPECT_EQ(count_of(html, "<path class=\"edge"), 5u);
 }
 
 TEST(ReportHtml, AnythingButASummaryIsRefused) {

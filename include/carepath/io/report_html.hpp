@@ -33,9 +33,14 @@ struct ReportGraphNode {
 
 /// A route between two nodes (indices into ReportGraph::nodes).
 struct ReportGraphEdge {
+  /// How the route is drawn: every patient or a share (solid), one patient type's own route
+  /// (dashed), diverted when full (dotted), given up waiting (dash-dot).
+  enum class Style { Route, PerType, Divert, Renege };
   std::size_t from = 0;
   std::size_t to = 0;
   double probability = 1;  ///< Drawn as a label unless 1.
+  Style style = Style::Route;
+  std::string label;       ///< The patient type of a PerType route; empty otherwise.
 };
 
 /// The service graph: arrival sources, services and the exit, with the routes between them.
