@@ -61,7 +61,8 @@ std::optional<CalibrationStatistic> expect_statistic(JsonReader& r, const Json& 
   if (is_text(value, "mean")) return CalibrationStatistic::Mean;
   if (is_text(value, "last")) return CalibrationStatistic::Last;
   if (is_text(value, "max")) return CalibrationStatistic::Max;
-  r.expected(R"("sum", "mean", "last" or "max")", value);
+  if (is_text(value, "change")) return CalibrationStatistic::Change;
+  r.expected(R"("sum", "mean", "last", "max" or "change")", value);
   return std::nullopt;
 }
 

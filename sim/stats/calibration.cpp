@@ -51,6 +51,7 @@ const char* statistic_name(CalibrationStatistic statistic) noexcept {
     case CalibrationStatistic::Mean: return "mean";
     case CalibrationStatistic::Last: return "last";
     case CalibrationStatistic::Max: return "max";
+    case CalibrationStatistic::Change: return "change";
   }
   return "";
 }
@@ -90,6 +91,7 @@ double replication_statistic(const CalibrationFigure& figure, const SummaryLabel
   }
   double sum = 0;
   std::size_t with_value = 0;
+  double earliest = kNaN;
   double latest = kNaN;
   double largest = -std::numeric_limits<double>::infinity();
   for (auto day = static_cast<std::size_t>(first); day <= static_cast<std::size_t>(last); ++day) {
@@ -102,6 +104,7 @@ double replication_statistic(const CalibrationFigure& figure, const SummaryLabel
       any = true;
     }
     if (!any) continue;
+    if (with_value == 0) earliest = value;
     sum += value;
     ++with_value;
     latest = value;
@@ -113,6 +116,7 @@ double replication_statistic(const CalibrationFigure& figure, const SummaryLabel
     case CalibrationStatistic::Mean: return sum / static_cast<double>(with_value);
     case CalibrationStatistic::Last: return latest;
     case CalibrationStatistic::Max: return largest;
+    case CalibrationStatistic::Change: return latest - earliest;
   }
   return kNaN;
 }

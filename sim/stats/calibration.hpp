@@ -2,7 +2,8 @@
 // `carepath calibrate`'s arithmetic: documented figures against a run's per-day trajectories.
 // For every figure and every replication, one statistic of the daily values over [from, to]
 // (inclusive): the sum over the days, the mean over the days with a value (NaN days skipped),
-// the last day with a value, or the largest daily value. With several names, their daily values are added first (a NaN
+// the last day with a value, the largest daily value, or the change from the first day with a
+// value to the last. With several names, their daily values are added first (a NaN
 // component is skipped; a day is NaN only when every component is). Across replications: the
 // mean and its 95% Student-t CI (stats::estimate), and whether the mean is accepted by the
 // figure's bound: within observed ± tolerance, or (for a documented ceiling or floor) at most
@@ -21,7 +22,7 @@
 
 namespace carepath::stats {
 
-enum class CalibrationStatistic { Sum, Mean, Last, Max };
+enum class CalibrationStatistic { Sum, Mean, Last, Max, Change };
 
 /// What a figure tests. An input check echoes a figure the model was built from (an arrival rate
 /// back-solved to a documented count, a capacity), so meeting it shows the inputs were typed

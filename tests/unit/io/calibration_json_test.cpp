@@ -70,6 +70,9 @@ TEST(CalibrationJsonTest, RoleSampleBoundAndVariantAreRead) {
   EXPECT_EQ(f.role, stats::CalibrationRole::InputCheck);
   EXPECT_EQ(f.bound, stats::CalibrationBound::AtMost);
   EXPECT_EQ(f.statistic, stats::CalibrationStatistic::Max);
+  figure["statistic"] = "change";
+  EXPECT_EQ(parse_calibration(file_with(figure.dump()), "cal.json", "dir").figures.at(0).statistic,
+            stats::CalibrationStatistic::Change);
   figure["role"] = "behaviour";
   figure["sample"] = "out";
   figure["bound"] = "at_least";
@@ -112,7 +115,7 @@ TEST(CalibrationJsonTest, ErrorsNameThePathTheValueAndTheRule) {
             "cal.json: /figures/0/metric: unknown pathway trajectory metric 'over_target_end' (known: completions, "
             "time_mean, time_p90, within_target, in_pathway_end)");
   EXPECT_EQ(error_of(file_with(figure_with("statistic", R"("median")"))),
-            R"(cal.json: /figures/0/statistic: expected "sum", "mean", "last" or "max", got "median")");
+            R"(cal.json: /figures/0/statistic: expected "sum", "mean", "last", "max" or "change", got "median")");
   EXPECT_EQ(error_of(file_with(figure_with("kind", R"("system")"))),
             R"(cal.json: /figures/0/kind: expected "service" or "pathway", got "system")");
   EXPECT_EQ(error_of(file_with(figure_with("to", R"("2024-01-01")"))),

@@ -94,6 +94,14 @@ TEST(CalibrationTest, MaxIsTheLargestDailyValue) {
                    4.0);
 }
 
+TEST(CalibrationTest, ChangeIsTheLastDayWithAValueLessTheFirst) {
+  EXPECT_DOUBLE_EQ(statistic_of(figure(TrajectoryKind::Service, {"b"}, "arrivals", CalibrationStatistic::Change, 1, 4)),
+                   500.0 - 200.0);
+  // wait_mean has values on days 1 and 2 only.
+  EXPECT_DOUBLE_EQ(
+      statistic_of(figure(TrajectoryKind::Service, {"a"}, "wait_mean", CalibrationStatistic::Change, 0, 4)), 2.0);
+}
+
 TEST(CalibrationTest, OneSidedBoundsAcceptEverythingOnTheirSide) {
   CalibrationFigure f;
   f.observed = 10;
