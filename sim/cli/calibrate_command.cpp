@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
-// `carepath calibrate`: the scenario's base run (trajectories on) against the documented figures
-// of a calibration file (README "Calibration"). It is a report: figures outside their tolerance
-// are shown, not failed, so the exit status is 0 whenever the run completes. Output goes to
+// `carepath calibrate`: the scenario's base run (trajectories on), and the run of each variant a
+// figure names, against the documented figures of a calibration file (README "Calibration").
+// Input checks (echoes of the inputs) and behavioural targets are shown apart and only the latter
+// make the headline. It is a report: figures outside their tolerance
+// are shown, not failed, so the exit status is 0 whenever the runs complete. Output goes to
 // results/<name>-calibration/ (calibration.csv, calibration.json), beside the run's results
 // folder, which `carepath run` replaces whole (see sweep_command.cpp).
 #include "cli/commands.hpp"
@@ -25,6 +27,7 @@
 #include <algorithm>
 #include <cmath>
 #include <new>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -52,14 +55,15 @@ std::string csv_field(const std::string& text) {
 }
 
 void write_csv(const std::vector<stats::CalibrationRow>& rows, std::ostream& out) {
-  out << "id,figure,source,kind,name,metric,from,to,statistic,observed,tolerance,simulated_mean,ci_low,ci_high,n,"
-         "inside\n";
+  out << "id,role,sample,variant,figure,source,kind,name,metric,from,to,statistic,bound,observed,tolerance,"
+         "simulated_mean,ci_low,ci_high,n,inside\n";
   for (const stats::CalibrationRow& row : rows) {
     const stats::CalibrationFigure& f = row.figure;
-    out << csv_field(f.id) << ',' << csv_field(f.figure) << ',' << csv_field(f.source) << ',' << kind_name(f.kind)
+    out << csv_field(f.id) << ',' << stats::role_name(f.role) << ',' << stats::sample_name(f.sample) << ','
+        << csv_field(f.variant) << ',' << csv_field(f.figure) << ',' << csv_field(f.source) << ',' << kind_name(f.kind)
         << ',' << csv_field(f.name) << ',' << f.metric << ',' << model::format_date(f.from) << ','
-        << model::format_date(f.to) << ',' << stats::statistic_name(f.statistic) << ','
-        << io::format_shortest(f.observed) << ',' << io::format_shortest(f.tolerance) << ','
+        << model::format_date(f.to) << ',' << stats::statistic_name(f.statistic) << ',' << stats::bound_name(f.bound)
+        << ',' << io::format_shortest(f.observed) << ',' << io::format_shortest(f.tolerance) << ','
         << io::format_shortest(row.simulated.mean) << ',' << io::format_shortest(row.simulated.ci_low) << ','
         << io::format_shortest(row.simulated.ci_high) << ',' << row.simulated.n << ',' << (row.inside ? "yes" : "no")
         << '\n';
@@ -67,13 +71,34 @@ void write_csv(const std::vector<stats::CalibrationRow>& rows, std::ostream& out
 }
 
 
+// How many figures of one kind there are and how many are inside.
+struct Tally {
+  std::size_t inside = 0;
+  std::size_t total = 0;
+};
+
+Tally tally(const std::vector<stats::CalibrationRow>& rows, stats::CalibrationRole role,
+            std::optional<stats::CalibrationSample> sample = std::nullopt) {
+  Tally t;
+  for (const stats::CalibrationRow& row : rows) {
+    if (row.figure.role != role || (sample && row.figure.sample != *sample)) continue;
+    ++t.total;
+    if (row.inside) ++t.inside;
+  }
+  return t;
+}
+
+ordered_json tally_json(const Tally& t) { return {{"inside", t.inside}, {"total", t.total}}; }
+
 ordered_json calibration_json(const std::string& scenario, const std::string& calibration, std::uint64_t seed,
-                              std::size_t replications, const std::vector<stats::CalibrationRow>& rows,
-                              std::size_t inside) {
+                              std::size_t replications, const std::vector<stats::CalibrationRow>& rows) {
   ordered_json figures = ordered_json::array();
   for (const stats::CalibrationRow& row : rows) {
     const stats::CalibrationFigure& f = row.figure;
     figures.push_back({{"id", f.id},
+                       {"role", stats::role_name(f.role)},
+                       {"sample", stats::sample_name(f.sample)},
+                       {"variant", f.variant.empty() ? ordered_json(nullptr) : ordered_json(f.variant)},
                        {"figure", f.figure},
                        {"source", f.source},
                        {"kind", kind_name(f.kind)},
@@ -83,6 +108,7 @@ ordered_json calibration_json(const std::string& scenario, const std::string& ca
                        {"from", model::format_date(f.from)},
                        {"to", model::format_date(f.to)},
                        {"statistic", stats::statistic_name(f.statistic)},
+                       {"bound", stats::bound_name(f.bound)},
                        {"observed", f.observed},
                        {"tolerance", f.tolerance},
                        {"why_tolerance", f.why_tolerance},
@@ -97,8 +123,10 @@ ordered_json calibration_json(const std::string& scenario, const std::string& ca
                       {"calibration", calibration},
                       {"seed", seed},
                       {"replications", replications},
-                      {"inside", inside},
-                      {"figures_total", rows.size()},
+                      {"behavioural_targets", tally_json(tally(rows, stats::CalibrationRole::Behaviour))},
+                      {"out_of_sample_targets",
+                       tally_json(tally(rows, stats::CalibrationRole::Behaviour, stats::CalibrationSample::Out))},
+                      {"input_checks", tally_json(tally(rows, stats::CalibrationRole::InputCheck))},
                       {"figures", std::move(figures)}};
 }
 
@@ -109,15 +137,33 @@ std::string shown(double value) {
   return io::format_fixed(value, magnitude >= 100 ? 0 : (magnitude >= 10 ? 1 : 3));
 }
 
-void print_table(const std::vector<stats::CalibrationRow>& rows, std::ostream& out) {
-  std::vector<std::vector<std::string>> table{{"id", "observed", "simulated mean [95% CI]", "tolerance", "inside"}};
+// What the bound accepts: ±tolerance around the observed figure, or a one-sided limit.
+std::string accepted_range(const stats::CalibrationFigure& f) {
+  switch (f.bound) {
+    case stats::CalibrationBound::TwoSided: return "±" + shown(f.tolerance);
+    case stats::CalibrationBound::AtMost: return "at most " + shown(f.observed + f.tolerance);
+    case stats::CalibrationBound::AtLeast: return "at least " + shown(f.observed - f.tolerance);
+  }
+  return "";
+}
+
+// The rows of one role; behavioural targets also say in- or out-of-sample, and any variant.
+void print_table(const std::vector<stats::CalibrationRow>& rows, stats::CalibrationRole role, std::ostream& out) {
+  const bool behaviour = role == stats::CalibrationRole::Behaviour;
+  std::vector<std::vector<std::string>> table{{"id", "run", "observed", "simulated mean [95% CI]", "accepted", "inside"}};
+  if (behaviour) table.front().insert(table.front().begin() + 1, "sample");
   for (const stats::CalibrationRow& row : rows) {
+    if (row.figure.role != role) continue;
     const stats::Estimate& e = row.simulated;
     const std::string simulated =
         e.n == 0 ? "- (nothing measured)" : shown(e.mean) + " [" + shown(e.ci_low) + ", " + shown(e.ci_high) + "]";
-    table.push_back({row.figure.id, shown(row.figure.observed), simulated, "±" + shown(row.figure.tolerance),
-                     row.inside ? "yes" : "NO"});
+    table.push_back({row.figure.id, row.figure.variant.empty() ? "base" : row.figure.variant,
+                     shown(row.figure.observed), simulated, accepted_range(row.figure), row.inside ? "yes" : "NO"});
+    if (behaviour) table.back().insert(table.back().begin() + 1, stats::sample_name(row.figure.sample));
   }
+  if (table.size() == 1) return;
+  out << (behaviour ? "Behavioural targets (sample in: the assumptions were tuned to it; out: out-of-sample)\n"
+                    : "Input checks (echoes of figures the model was built from; not counted)\n");
   // Widths in characters, not bytes: "±" is two bytes of UTF-8.
   const auto width = [](const std::string& s) {
     return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
@@ -132,6 +178,18 @@ void print_table(const std::vector<stats::CalibrationRow>& rows, std::ostream& o
     }
     out << '\n';
   }
+  out << '\n';
+}
+
+// Runs the base, or the variant `name`, with trajectories by day.
+run::BatchResult run_for_calibration(const model::Scenario& scenario, const Options& options, run::BatchOptions batch) {
+  batch.seed = options.seed.value_or(scenario.run.seed);
+  try {
+    return run::run_batch(scenario, batch);
+  } catch (const std::bad_alloc&) {
+    throw out_of_memory("simulating", scenario, batch.replications.value_or(scenario.run.replications), 1,
+                        batch.trajectories);
+  }
 }
 
 }  // namespace
@@ -142,7 +200,7 @@ int calibrate_command(const Options& options, std::ostream& out, std::ostream& e
   io::LoadedScenarioSet set = io::load_scenario_set(file.scenario);
   const io::LoadedScenario base{std::move(set.base), std::move(set.warnings)};
   report_warnings(options, file.scenario.string(), base.warnings, err);
-  io::check_calibration_against(file, base.scenario, source);
+  io::check_calibration_against(file, base.scenario, set.variants, source);
 
   const std::filesystem::path dir =
       options.out.value_or(std::filesystem::path("results") / (base.scenario.name + "-calibration"));
@@ -150,23 +208,41 @@ int calibrate_command(const Options& options, std::ostream& out, std::ostream& e
 
   run::BatchOptions batch;
   batch.replications = options.replications;
-  batch.seed = options.seed.value_or(base.scenario.run.seed);
   batch.threads = options.threads.value_or(0);
   batch.trajectories = true;
   batch.trajectory_period = model::TrajectoryPeriod::Day;  // the figures are sums and means of days
   batch.stop = &install_interrupt_handler();
-  const run::BatchResult result = [&] {
-    try {
-      return run::run_batch(base.scenario, batch);
-    } catch (const std::bad_alloc&) {
-      throw out_of_memory("simulating", base.scenario, batch.replications.value_or(base.scenario.run.replications), 1,
-                          batch.trajectories);
-    }
-  }();
+  const run::BatchResult result = run_for_calibration(base.scenario, options, batch);
   warn_about_non_finite(result, "", err);
-  const std::vector<stats::CalibrationRow> rows = stats::calibrate(result, file.figures);
-  const auto inside = static_cast<std::size_t>(
-      std::count_if(rows.begin(), rows.end(), [](const stats::CalibrationRow& r) { return r.inside; }));
+
+  // One run per variant the figures name, each once, in the order first named; rows keep file order.
+  std::vector<stats::CalibrationRow> rows(file.figures.size());
+  std::vector<std::string> runs{""};
+  for (const stats::CalibrationFigure& f : file.figures) {
+    if (std::find(runs.begin(), runs.end(), f.variant) == runs.end()) runs.push_back(f.variant);
+  }
+  for (const std::string& variant : runs) {
+    std::vector<std::size_t> at;
+    std::vector<stats::CalibrationFigure> figures;
+    for (std::size_t i = 0; i < file.figures.size(); ++i) {
+      if (file.figures[i].variant != variant) continue;
+      at.push_back(i);
+      figures.push_back(file.figures[i]);
+    }
+    if (figures.empty()) continue;
+    std::vector<stats::CalibrationRow> computed;
+    if (variant.empty()) {
+      computed = stats::calibrate(result, figures);
+    } else {
+      const auto v = std::find_if(set.variants.begin(), set.variants.end(),
+                                  [&](const model::ScenarioVariant& candidate) { return candidate.name == variant; });
+      const run::BatchResult variant_result = run_for_calibration(v->scenario, options, batch);
+      warn_about_non_finite(variant_result, "variant '" + variant + "': ", err);
+      computed = stats::calibrate(variant_result, figures);
+    }
+    for (std::size_t k = 0; k < at.size(); ++k) rows[at[k]] = std::move(computed[k]);
+  }
+  const std::uint64_t seed = options.seed.value_or(base.scenario.run.seed);
 
   write_output(dir, [&] {
     io::AtomicDir folder(dir, kCalibrationJsonFile, batch.stop);
@@ -175,7 +251,7 @@ int calibrate_command(const Options& options, std::ostream& out, std::ostream& e
       write_csv(rows, csv.stream());
       csv.close();
       io::DurableFile json(folder.staging() / kCalibrationJsonFile);
-      json.stream() << calibration_json(base.scenario.name, source, *batch.seed, result.replications.size(), rows, inside)
+      json.stream() << calibration_json(base.scenario.name, source, seed, result.replications.size(), rows)
                            .dump(2)
                     << '\n';
       json.close();
@@ -184,13 +260,21 @@ int calibrate_command(const Options& options, std::ostream& out, std::ostream& e
       inputs.push_back({std::filesystem::proximate(options.scenario, file.scenario.parent_path()).generic_string(),
                         io::read_text_file(options.scenario)});
       io::write_provenance(folder.staging(), io::make_provenance(file.scenario, set.text, inputs, options.command_line),
-                           {{"seed", *batch.seed}, {"replications", result.replications.size()}, {"threads", result.threads}});
+                           {{"seed", seed}, {"replications", result.replications.size()}, {"threads", result.threads}});
     }
     folder.commit();
   });
 
-  if (!options.quiet) print_table(rows, out);
-  out << inside << " of " << rows.size() << " figures inside their tolerance\n";
+  if (!options.quiet) {
+    print_table(rows, stats::CalibrationRole::InputCheck, out);
+    print_table(rows, stats::CalibrationRole::Behaviour, out);
+  }
+  const Tally targets = tally(rows, stats::CalibrationRole::Behaviour);
+  const Tally out_of_sample = tally(rows, stats::CalibrationRole::Behaviour, stats::CalibrationSample::Out);
+  const Tally checks = tally(rows, stats::CalibrationRole::InputCheck);
+  out << targets.inside << " of " << targets.total << " behavioural targets inside (" << out_of_sample.inside << " of "
+      << out_of_sample.total << " out-of-sample); " << checks.inside << " of " << checks.total
+      << " input checks inside\n";
   if (!options.quiet) err << "wrote " << dir.string() << '\n';
   return kSuccess;
 }

@@ -46,8 +46,9 @@ int warmup_command(const Options& options, std::ostream& out, std::ostream& err)
 /// to `err` (sweep.cpp).
 int sweep_command(const Options& options, std::ostream& out, std::ostream& err);
 
-/// `carepath calibrate`: the base run against a calibration file's documented figures; a table
-/// and "N of M figures inside their tolerance" to `out`, "wrote DIR" to `err` (calibrate_command.cpp).
+/// `carepath calibrate`: the base run (and any variant a figure names) against a calibration file's
+/// documented figures; input checks and behavioural targets as two tables, and
+/// "N of M behavioural targets inside (...)" to `out`, "wrote DIR" to `err` (calibrate_command.cpp).
 /// Exit status 0 even when figures are outside: it is a report.
 int calibrate_command(const Options& options, std::ostream& out, std::ostream& err);
 

@@ -130,11 +130,15 @@ options:
 
 constexpr const char* kCalibrateHelp = R"help(usage: carepath calibrate CALIBRATION.json [options]
 
-Runs the base of the scenario that CALIBRATION.json names (no variants; path relative to the
-calibration file) and compares each documented figure with the simulation: per replication, the
-sum, mean (over days with a value) or last value of a per-day trajectory metric over [from, to],
-then across replications the mean and its 95% Student-t CI. A figure is inside when
-|mean - observed| <= tolerance. Prints a table and "N of M figures inside their tolerance"; exit
+Runs the base of the scenario that CALIBRATION.json names (path relative to the calibration
+file), and each variant a figure names, and compares each documented figure with the simulation:
+per replication, the sum, mean (over days with a value), last or largest value, or the change
+from the first to the last day, of a per-day trajectory metric over [from, to], then across
+replications the mean and its 95% Student-t CI.
+A figure is inside when |mean - observed| <= tolerance, or for a one-sided bound when the mean is
+at most observed + tolerance (at_most) or at least observed - tolerance (at_least). Prints the
+input checks (echoes of inputs) and the behavioural targets (in- or out-of-sample) apart, then
+"N of M behavioural targets inside (K of L out-of-sample); I of J input checks inside"; exit
 status 0 even when some are outside (it is a report), 2 for a bad file. Writes calibration.csv,
 calibration.json and provenance.json (with inputs/) to results/<scenario name>-calibration/.
 

@@ -17,13 +17,17 @@
 namespace carepath::io {
 namespace {
 
+using stats::CalibrationBound;
 using stats::CalibrationFigure;
+using stats::CalibrationRole;
+using stats::CalibrationSample;
 using stats::CalibrationStatistic;
 using stats::TrajectoryKind;
 
 const std::vector<std::string> kTopKeys{"scenario", "notes", "figures"};
-const std::vector<std::string> kFigureKeys{"id",   "figure", "source", "kind",      "name",      "names",        "metric",
-                                           "from", "to",     "statistic", "observed", "tolerance", "why_tolerance"};
+const std::vector<std::string> kFigureKeys{"id",       "figure",    "source",        "kind",   "name",   "names",
+                                           "metric",   "from",      "to",            "statistic", "observed",
+                                           "tolerance", "why_tolerance", "role", "sample", "bound", "variant"};
 
 // unknown_name_message shortens long lists; a metric list is short enough to give whole, and the
 // planner needs every name to choose from.
@@ -56,7 +60,31 @@ std::optional<CalibrationStatistic> expect_statistic(JsonReader& r, const Json& 
   if (is_text(value, "sum")) return CalibrationStatistic::Sum;
   if (is_text(value, "mean")) return CalibrationStatistic::Mean;
   if (is_text(value, "last")) return CalibrationStatistic::Last;
-  r.expected(R"("sum", "mean" or "last")", value);
+  if (is_text(value, "max")) return CalibrationStatistic::Max;
+  if (is_text(value, "change")) return CalibrationStatistic::Change;
+  r.expected(R"("sum", "mean", "last", "max" or "change")", value);
+  return std::nullopt;
+}
+
+std::optional<CalibrationRole> expect_role(JsonReader& r, const Json& value) {
+  if (is_text(value, "input_check")) return CalibrationRole::InputCheck;
+  if (is_text(value, "behaviour")) return CalibrationRole::Behaviour;
+  r.expected(R"("input_check" or "behaviour")", value);
+  return std::nullopt;
+}
+
+std::optional<CalibrationSample> expect_sample(JsonReader& r, const Json& value) {
+  if (is_text(value, "in")) return CalibrationSample::In;
+  if (is_text(value, "out")) return CalibrationSample::Out;
+  r.expected(R"("in" (tuned to) or "out" (out-of-sample))", value);
+  return std::nullopt;
+}
+
+std::optional<CalibrationBound> expect_bound(JsonReader& r, const Json& value) {
+  if (is_text(value, "two_sided")) return CalibrationBound::TwoSided;
+  if (is_text(value, "at_most")) return CalibrationBound::AtMost;
+  if (is_text(value, "at_least")) return CalibrationBound::AtLeast;
+  r.expected(R"("two_sided", "at_most" or "at_least")", value);
   return std::nullopt;
 }
 
@@ -119,6 +147,14 @@ std::optional<CalibrationFigure> read_figure(JsonReader& r, const Json& value) {
   const auto observed = r.required(value, "observed", &JsonReader::expect_number);
   const auto tolerance = r.required(value, "tolerance", expect_tolerance);
   f.why_tolerance = r.required(value, "why_tolerance", expect_text).value_or("");
+  const auto role = r.optional(value, "role", expect_role);
+  const auto sample = r.optional(value, "sample", expect_sample);
+  const auto bound = r.optional(value, "bound", expect_bound);
+  f.variant = r.optional(value, "variant", expect_text).value_or("");
+  // An echo of an input was built in, so it cannot be out-of-sample.
+  if (role == CalibrationRole::InputCheck && sample == CalibrationSample::Out) {
+    r.error_at("sample", R"(expected "in" or no "sample" for an input check (it echoes an input), got "out")");
+  }
   if (r.error_count() != errors_before) return std::nullopt;
   f.kind = *kind;
   f.names = names ? *names : std::vector<std::string>{f.name};
@@ -127,6 +163,9 @@ std::optional<CalibrationFigure> read_figure(JsonReader& r, const Json& value) {
   f.statistic = *statistic;
   f.observed = *observed;
   f.tolerance = *tolerance;
+  f.role = role.value_or(CalibrationRole::Behaviour);
+  f.sample = sample.value_or(CalibrationSample::In);
+  f.bound = bound.value_or(CalibrationBound::TwoSided);
   return f;
 }
 
@@ -189,16 +228,28 @@ CalibrationFile load_calibration(const std::filesystem::path& path) {
   return parse_calibration(text, path.string(), path.parent_path());
 }
 
-void check_calibration_against(const CalibrationFile& file, const model::Scenario& scenario,
-                               const std::string& source) {
+void check_calibration_against(const CalibrationFile& file, const model::Scenario& base,
+                               const std::vector<model::ScenarioVariant>& variants, const std::string& source) {
   std::vector<Diagnostic> errors;
-  const stats::TrajectoryCalendar calendar =
-      stats::trajectory_calendar(scenario.start_date, scenario.run.horizon, scenario.run.start_hour);
-  const model::Date last_day = model::date_after(scenario.start_date, static_cast<long>(calendar.days) - 1);
-  const std::string run_span = quoted_date(scenario.start_date) + " to " + quoted_date(last_day);
+  std::vector<std::string> variant_names;
+  for (const auto& v : variants) variant_names.push_back(v.name);
   for (std::size_t i = 0; i < file.figures.size(); ++i) {
     const CalibrationFigure& f = file.figures[i];
     const std::string at = "/figures/" + std::to_string(i) + "/";
+    const model::Scenario* run = &base;
+    if (!f.variant.empty()) {
+      const auto v = std::find_if(variants.begin(), variants.end(),
+                                  [&](const model::ScenarioVariant& candidate) { return candidate.name == f.variant; });
+      if (v == variants.end()) {
+        errors.push_back({Severity::Error, at + "variant", model::unknown_name_message("variant", f.variant, variant_names)});
+        continue;
+      }
+      run = &v->scenario;
+    }
+    const model::Scenario& scenario = *run;
+    const stats::TrajectoryCalendar calendar = stats::trajectory_calendar(scenario.start_date, scenario.run.horizon, scenario.run.start_hour);
+    const model::Date last_day = model::date_after(scenario.start_date, static_cast<long>(calendar.days) - 1);
+    const std::string run_span = quoted_date(scenario.start_date) + " to " + quoted_date(last_day);
     std::vector<std::string> known;
     if (f.kind == TrajectoryKind::Service) {
       for (const auto& s : scenario.services) known.push_back(s.name);

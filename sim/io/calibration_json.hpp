@@ -4,10 +4,11 @@
 // named by its JSON pointer, the value found and what was expected: parse_calibration checks the
 // file on its own (keys, types, metric names, dates, from <= to); check_calibration_against then
 // checks the figures against the loaded scenario (service and pathway names, with a suggestion;
-// dates inside the run). The scenario path is relative to the calibration file.
+// variant names; dates inside the run). The scenario path is relative to the calibration file.
 #pragma once
 
 #include <carepath/model/scenario.hpp>
+#include <carepath/model/variant.hpp>
 
 #include "stats/calibration.hpp"
 
@@ -30,9 +31,9 @@ struct CalibrationFile {
 /// Reads a calibration file (a missing or unreadable file is a ScenarioError too).
 [[nodiscard]] CalibrationFile load_calibration(const std::filesystem::path& path);
 
-/// Checks every figure's names and dates against `scenario` (base only); throws ScenarioError
-/// naming `source` and /figures/i/... for each problem.
+/// Checks every figure's names and dates against `scenario`, or against the variant it names;
+/// throws ScenarioError naming `source` and /figures/i/... for each problem.
 void check_calibration_against(const CalibrationFile& file, const model::Scenario& scenario,
-                               const std::string& source);
+                               const std::vector<model::ScenarioVariant>& variants, const std::string& source);
 
 }  // namespace carepath::io

@@ -50,8 +50,34 @@ const char* statistic_name(CalibrationStatistic statistic) noexcept {
     case CalibrationStatistic::Sum: return "sum";
     case CalibrationStatistic::Mean: return "mean";
     case CalibrationStatistic::Last: return "last";
+    case CalibrationStatistic::Max: return "max";
+    case CalibrationStatistic::Change: return "change";
   }
   return "";
+}
+
+const char* role_name(CalibrationRole role) noexcept {
+  return role == CalibrationRole::InputCheck ? "input_check" : "behaviour";
+}
+
+const char* sample_name(CalibrationSample sample) noexcept { return sample == CalibrationSample::In ? "in" : "out"; }
+
+const char* bound_name(CalibrationBound bound) noexcept {
+  switch (bound) {
+    case CalibrationBound::TwoSided: return "two_sided";
+    case CalibrationBound::AtMost: return "at_most";
+    case CalibrationBound::AtLeast: return "at_least";
+  }
+  return "";
+}
+
+bool accepted(const CalibrationFigure& figure, double mean) noexcept {
+  switch (figure.bound) {
+    case CalibrationBound::TwoSided: return std::abs(mean - figure.observed) <= figure.tolerance;
+    case CalibrationBound::AtMost: return mean <= figure.observed + figure.tolerance;
+    case CalibrationBound::AtLeast: return mean >= figure.observed - figure.tolerance;
+  }
+  return false;
 }
 
 double replication_statistic(const CalibrationFigure& figure, const SummaryLabels& labels,
@@ -65,7 +91,9 @@ double replication_statistic(const CalibrationFigure& figure, const SummaryLabel
   }
   double sum = 0;
   std::size_t with_value = 0;
+  double earliest = kNaN;
   double latest = kNaN;
+  double largest = -std::numeric_limits<double>::infinity();
   for (auto day = static_cast<std::size_t>(first); day <= static_cast<std::size_t>(last); ++day) {
     double value = 0;
     bool any = false;
@@ -76,15 +104,19 @@ double replication_statistic(const CalibrationFigure& figure, const SummaryLabel
       any = true;
     }
     if (!any) continue;
+    if (with_value == 0) earliest = value;
     sum += value;
     ++with_value;
     latest = value;
+    largest = std::max(largest, value);
   }
   if (with_value == 0) return kNaN;
   switch (figure.statistic) {
     case CalibrationStatistic::Sum: return sum;
     case CalibrationStatistic::Mean: return sum / static_cast<double>(with_value);
     case CalibrationStatistic::Last: return latest;
+    case CalibrationStatistic::Max: return largest;
+    case CalibrationStatistic::Change: return latest - earliest;
   }
   return kNaN;
 }
@@ -98,7 +130,7 @@ std::vector<CalibrationRow> calibrate(const run::BatchResult& batch, const std::
           replication_statistic(figure, batch.labels, batch.trajectories.calendar.start_date, r));
     }
     row.simulated = estimate(row.per_replication);
-    row.inside = row.simulated.n > 0 && std::abs(row.simulated.mean - figure.observed) <= figure.tolerance;
+    row.inside = row.simulated.n > 0 && accepted(figure, row.simulated.mean);
     rows.push_back(std::move(row));
   }
   return rows;

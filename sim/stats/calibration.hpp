@@ -2,9 +2,12 @@
 // `carepath calibrate`'s arithmetic: documented figures against a run's per-day trajectories.
 // For every figure and every replication, one statistic of the daily values over [from, to]
 // (inclusive): the sum over the days, the mean over the days with a value (NaN days skipped),
-// or the last day with a value. With several names, their daily values are added first (a NaN
+// the last day with a value, the largest daily value, or the change from the first day with a
+// value to the last. With several names, their daily values are added first (a NaN
 // component is skipped; a day is NaN only when every component is). Across replications: the
-// mean and its 95% Student-t CI (stats::estimate), and whether |mean - observed| <= tolerance.
+// mean and its 95% Student-t CI (stats::estimate), and whether the mean is accepted by the
+// figure's bound: within observed ± tolerance, or (for a documented ceiling or floor) at most
+// observed + tolerance, or at least observed - tolerance.
 // Pure: a BatchResult and a figure list in, rows out; io/calibration_json.cpp reads the figures
 // and checks their names, metrics and dates, so calibrate() only asserts them (std::invalid_argument).
 #pragma once
@@ -19,9 +22,24 @@
 
 namespace carepath::stats {
 
-enum class CalibrationStatistic { Sum, Mean, Last };
+enum class CalibrationStatistic { Sum, Mean, Last, Max, Change };
+
+/// What a figure tests. An input check echoes a figure the model was built from (an arrival rate
+/// back-solved to a documented count, a capacity), so meeting it shows the inputs were typed
+/// right, not that the model behaves; only behavioural targets count in calibrate's headline.
+enum class CalibrationRole { InputCheck, Behaviour };
+
+/// In-sample: the assumed parameters were tuned to reach it; out-of-sample: nothing was tuned to it.
+enum class CalibrationSample { In, Out };
+
+/// Two-sided for an observed value; AtMost for a documented ceiling ("up to 900 a year"),
+/// AtLeast for a floor.
+enum class CalibrationBound { TwoSided, AtMost, AtLeast };
 
 [[nodiscard]] const char* statistic_name(CalibrationStatistic statistic) noexcept;
+[[nodiscard]] const char* role_name(CalibrationRole role) noexcept;
+[[nodiscard]] const char* sample_name(CalibrationSample sample) noexcept;
+[[nodiscard]] const char* bound_name(CalibrationBound bound) noexcept;
 
 struct CalibrationFigure {
   std::string id;
@@ -37,14 +55,21 @@ struct CalibrationFigure {
   double observed = 0;
   double tolerance = 0;
   std::string why_tolerance;
+  CalibrationRole role = CalibrationRole::Behaviour;
+  CalibrationSample sample = CalibrationSample::In;
+  CalibrationBound bound = CalibrationBound::TwoSided;
+  std::string variant;  ///< The scenario variant whose run it is compared with; "" for the base.
 };
 
 struct CalibrationRow {
   CalibrationFigure figure;
   std::vector<double> per_replication;  ///< The statistic in each replication (NaN: nothing measured).
   Estimate simulated;                   ///< Across replications, NaN ones left out of n.
-  bool inside = false;                  ///< n > 0 and |mean - observed| <= tolerance.
+  bool inside = false;                  ///< n > 0 and accepted(figure, mean).
 };
+
+/// Whether `mean` meets the figure: by its bound, observed and tolerance.
+[[nodiscard]] bool accepted(const CalibrationFigure& figure, double mean) noexcept;
 
 /// One replication's statistic for `figure`; `start_date` is the run's (day 0).
 [[nodiscard]] double replication_statistic(const CalibrationFigure& figure, const SummaryLabels& labels,

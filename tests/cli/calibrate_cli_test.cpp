@@ -5,7 +5,8 @@
 // every half day, so from day 1 on every day has exactly 4 completions (day 0 has 2: the ones at
 // 12:00; those at midnight of day 1 fall into day 1), and the backlog lasts 25 days, beyond the
 // 20-day run. The format needs an arrival source; it feeds a separate desk, so nothing reaches the
-// clinic. Every replication is the same for the clinic, so the CI has width 0.
+// clinic. Every replication is the same for the clinic, so the CI has width 0. Its variant has
+// three clinicians: 6 completions a day from day 1.
 #include "cli_workspace.hpp"
 
 #include <gmock/gmock.h>
@@ -31,7 +32,8 @@ constexpr const char* kBacklog = R"({
       "service_time": { "distribution": "deterministic", "value": "12h" },
       "initial": { "waiting": [ { "waited": "1d", "count": 100 } ] } },
     { "name": "desk", "capacity": 1, "service_time": { "distribution": "deterministic", "value": "1h" } }
-  ]
+  ],
+  "variants": [ { "name": "three", "services": { "clinic": { "capacity": 3 } } } ]
 })";
 
 std::string calibration(const std::string& figures) {
@@ -39,8 +41,8 @@ std::string calibration(const std::string& figures) {
 }
 
 std::string figure(const std::string& id, const std::string& statistic, double observed, double tolerance,
-                   const std::string& name = "clinic") {
-  return R"({ "id": ")" + id + R"(", "figure": "f", "source": "s", "kind": "service", "name": ")" + name +
+                   const std::string& name = "clinic", const std::string& extra = "") {
+  return R"({ "id": ")" + id + R"(", )" + extra + R"("figure": "f", "source": "s", "kind": "service", "name": ")" + name +
          R"(", "metric": "completions", "from": "2024-01-03", "to": "2024-01-12", "statistic": ")" + statistic +
          R"(", "observed": )" + std::to_string(observed) + R"(, "tolerance": )" + std::to_string(tolerance) +
          R"(, "why_tolerance": "w" })";
@@ -56,18 +58,21 @@ TEST_F(CalibrateCliTest, ExactFigureIsInsideAndFarOneIsOutside) {
                                         "," + figure("far", "mean", 10, 1)));
   const Outcome o = carepath("calibrate calibration.json --threads 2");
   ASSERT_EQ(o.status, 0) << o.err;
-  EXPECT_THAT(o.out, HasSubstr("exact_sum   40.0      40.0 [40.0, 40.0]"));
-  EXPECT_THAT(o.out, HasSubstr("2 of 3 figures inside their tolerance"));
+  EXPECT_THAT(o.out, HasSubstr("exact_sum   in      base  40.0      40.0 [40.0, 40.0]"));
+  EXPECT_THAT(o.out, HasSubstr("2 of 3 behavioural targets inside (0 of 0 out-of-sample); 0 of 0 input checks inside"));
   EXPECT_THAT(o.err, HasSubstr("wrote results/backlog-calibration"));
 
   const fs::path dir = work() / "results" / "backlog-calibration";
   const std::string csv = read_text(dir / "calibration.csv");
-  EXPECT_THAT(csv, HasSubstr("id,figure,source,kind,name,metric,from,to,statistic,observed,tolerance,simulated_mean,"
-                             "ci_low,ci_high,n,inside\n"));
-  EXPECT_THAT(csv, HasSubstr("exact_sum,f,s,service,clinic,completions,2024-01-03,2024-01-12,sum,40,0,40,40,40,3,yes\n"));
-  EXPECT_THAT(csv, HasSubstr("far,f,s,service,clinic,completions,2024-01-03,2024-01-12,mean,10,1,4,4,4,3,no\n"));
+  EXPECT_THAT(csv, HasSubstr("id,role,sample,variant,figure,source,kind,name,metric,from,to,statistic,bound,observed,"
+                             "tolerance,simulated_mean,ci_low,ci_high,n,inside\n"));
+  EXPECT_THAT(csv, HasSubstr("exact_sum,behaviour,in,,f,s,service,clinic,completions,2024-01-03,2024-01-12,sum,two_sided,"
+                             "40,0,40,40,40,3,yes\n"));
+  EXPECT_THAT(csv, HasSubstr("far,behaviour,in,,f,s,service,clinic,completions,2024-01-03,2024-01-12,mean,two_sided,10,"
+                             "1,4,4,4,3,no\n"));
   const nlohmann::json json = nlohmann::json::parse(read_text(dir / "calibration.json"));
-  EXPECT_EQ(json["inside"], 2);
+  EXPECT_EQ(json["behavioural_targets"]["inside"], 2);
+  EXPECT_EQ(json["behavioural_targets"]["total"], 3);
   EXPECT_EQ(json["figures"][1]["simulated"]["mean"], 4.0);
   EXPECT_EQ(json["figures"][1]["simulated"]["ci95"][0], 4.0);
   EXPECT_EQ(json["figures"][1]["simulated"]["ci95"][1], 4.0);
@@ -78,9 +83,35 @@ TEST_F(CalibrateCliTest, QuietPrintsOnlyTheCount) {
   write("calibration.json", calibration(figure("exact_mean", "mean", 4, 0)));
   const Outcome o = carepath("calibrate calibration.json --quiet --out elsewhere");
   ASSERT_EQ(o.status, 0) << o.err;
-  EXPECT_EQ(o.out, "1 of 1 figures inside their tolerance\n");
+  EXPECT_EQ(o.out, "1 of 1 behavioural targets inside (0 of 0 out-of-sample); 0 of 0 input checks inside\n");
   EXPECT_EQ(o.err, "");
   EXPECT_TRUE(fs::is_regular_file(work() / "elsewhere" / "calibration.csv"));
+}
+
+// Input checks and behavioural targets print apart, only the targets make the headline, a
+// ceiling accepts anything below it, and a figure naming a variant is compared with that run.
+TEST_F(CalibrateCliTest, InputChecksAndBehaviouralTargetsArePrintedApart) {
+  write("calibration.json",
+        calibration(figure("echo", "mean", 4, 0, "clinic", R"("role": "input_check", )") + "," +
+                    figure("ceiling", "mean", 5, 0, "clinic", R"("bound": "at_most", )") + "," +
+                    figure("floor", "mean", 5, 0, "clinic", R"("bound": "at_least", "sample": "out", )") + "," +
+                    figure("three", "mean", 6, 0, "clinic", R"("sample": "out", "variant": "three", )")));
+  const Outcome o = carepath("calibrate calibration.json --threads 2");
+  ASSERT_EQ(o.status, 0) << o.err;
+  EXPECT_THAT(o.out, HasSubstr("Input checks (echoes of figures the model was built from; not counted)\n"
+                               "id    run   observed  simulated mean [95% CI]  accepted  inside\n"
+                               "echo  base  4.000     4.000 [4.000, 4.000]     ±0.000    yes\n\n"));
+  EXPECT_THAT(o.out, HasSubstr("Behavioural targets (sample in: the assumptions were tuned to it; out: out-of-sample)\n"));
+  EXPECT_THAT(o.out, HasSubstr("ceiling  in      base   5.000     4.000 [4.000, 4.000]     at most 5.000   yes\n"));
+  EXPECT_THAT(o.out, HasSubstr("floor    out     base   5.000     4.000 [4.000, 4.000]     at least 5.000  NO\n"));
+  EXPECT_THAT(o.out, HasSubstr("three    out     three  6.000     6.000 [6.000, 6.000]     ±0.000          yes\n"));
+  EXPECT_THAT(o.out, HasSubstr("2 of 3 behavioural targets inside (1 of 2 out-of-sample); 1 of 1 input checks inside\n"));
+  const nlohmann::json json =
+      nlohmann::json::parse(read_text(work() / "results" / "backlog-calibration" / "calibration.json"));
+  EXPECT_EQ(json["input_checks"]["inside"], 1);
+  EXPECT_EQ(json["out_of_sample_targets"]["total"], 2);
+  EXPECT_EQ(json["figures"][3]["variant"], "three");
+  EXPECT_EQ(json["figures"][0]["variant"], nullptr);
 }
 
 TEST_F(CalibrateCliTest, UnknownServiceIsBadInputAndWritesNothing) {

@@ -54,6 +54,48 @@ TEST(CalibrationJsonTest, ReadsAFigure) {
   EXPECT_EQ(f.statistic, stats::CalibrationStatistic::Sum);
   EXPECT_EQ(f.observed, 40);
   EXPECT_EQ(f.tolerance, 2);
+  // Without role, sample and bound: a two-sided in-sample behavioural target of the base run.
+  EXPECT_EQ(f.role, stats::CalibrationRole::Behaviour);
+  EXPECT_EQ(f.sample, stats::CalibrationSample::In);
+  EXPECT_EQ(f.bound, stats::CalibrationBound::TwoSided);
+  EXPECT_EQ(f.variant, "");
+}
+
+TEST(CalibrationJsonTest, RoleSampleBoundAndVariantAreRead) {
+  nlohmann::json figure = nlohmann::json::parse(kFigure);
+  figure["role"] = "input_check";
+  figure["bound"] = "at_most";
+  figure["statistic"] = "max";
+  stats::CalibrationFigure f = parse_calibration(file_with(figure.dump()), "cal.json", "dir").figures.at(0);
+  EXPECT_EQ(f.role, stats::CalibrationRole::InputCheck);
+  EXPECT_EQ(f.bound, stats::CalibrationBound::AtMost);
+  EXPECT_EQ(f.statistic, stats::CalibrationStatistic::Max);
+  figure["statistic"] = "change";
+  EXPECT_EQ(parse_calibration(file_with(figure.dump()), "cal.json", "dir").figures.at(0).statistic,
+            stats::CalibrationStatistic::Change);
+  figure["role"] = "behaviour";
+  figure["sample"] = "out";
+  figure["bound"] = "at_least";
+  figure["variant"] = "last_year";
+  f = parse_calibration(file_with(figure.dump()), "cal.json", "dir").figures.at(0);
+  EXPECT_EQ(f.role, stats::CalibrationRole::Behaviour);
+  EXPECT_EQ(f.sample, stats::CalibrationSample::Out);
+  EXPECT_EQ(f.bound, stats::CalibrationBound::AtLeast);
+  EXPECT_EQ(f.variant, "last_year");
+}
+
+TEST(CalibrationJsonTest, AnInputCheckCannotBeOutOfSample) {
+  nlohmann::json figure = nlohmann::json::parse(kFigure);
+  figure["role"] = "input_check";
+  figure["sample"] = "out";
+  EXPECT_EQ(error_of(file_with(figure.dump())),
+            R"(cal.json: /figures/0/sample: expected "in" or no "sample" for an input check (it echoes an input), got "out")");
+  EXPECT_EQ(error_of(file_with(figure_with("role", R"("echo")"))),
+            R"(cal.json: /figures/0/role: expected "input_check" or "behaviour", got "echo")");
+  EXPECT_EQ(error_of(file_with(figure_with("sample", R"("both")"))),
+            R"(cal.json: /figures/0/sample: expected "in" (tuned to) or "out" (out-of-sample), got "both")");
+  EXPECT_EQ(error_of(file_with(figure_with("bound", R"("ceiling")"))),
+            R"(cal.json: /figures/0/bound: expected "two_sided", "at_most" or "at_least", got "ceiling")");
 }
 
 TEST(CalibrationJsonTest, NamesAreRead) {
@@ -73,7 +115,7 @@ TEST(CalibrationJsonTest, ErrorsNameThePathTheValueAndTheRule) {
             "cal.json: /figures/0/metric: unknown pathway trajectory metric 'over_target_end' (known: completions, "
             "time_mean, time_p90, within_target, in_pathway_end)");
   EXPECT_EQ(error_of(file_with(figure_with("statistic", R"("median")"))),
-            R"(cal.json: /figures/0/statistic: expected "sum", "mean" or "last", got "median")");
+            R"(cal.json: /figures/0/statistic: expected "sum", "mean", "last", "max" or "change", got "median")");
   EXPECT_EQ(error_of(file_with(figure_with("kind", R"("system")"))),
             R"(cal.json: /figures/0/kind: expected "service" or "pathway", got "system")");
   EXPECT_EQ(error_of(file_with(figure_with("to", R"("2024-01-01")"))),
@@ -92,14 +134,16 @@ TEST(CalibrationJsonTest, ErrorsNameThePathTheValueAndTheRule) {
 }
 
 TEST(CalibrationJsonTest, FiguresAreCheckedAgainstTheScenario) {
-  const LoadedScenario loaded = parse_scenario(R"({ "name": "clinic", "start_date": "2024-01-01",
+  const LoadedScenarioSet loaded = parse_scenario_set(R"({ "name": "clinic", "start_date": "2024-01-01",
     "run": { "horizon": "20d", "replications": 1 },
     "arrivals": [ { "name": "referrals", "to": "clinic", "rate": "2/day" } ],
     "services": [ { "name": "clinic", "capacity": 1,
-      "service_time": { "distribution": "deterministic", "value": "4h" } } ] })", "s.json");
+      "service_time": { "distribution": "deterministic", "value": "4h" } } ],
+    "variants": [ { "name": "busier", "arrivals": { "referrals": { "scale": 2 } } } ] })", "s.json");
   auto check = [&](const std::string& figure) -> std::string {
     try {
-      check_calibration_against(parse_calibration(file_with(figure), "cal.json", "dir"), loaded.scenario, "cal.json");
+      check_calibration_against(parse_calibration(file_with(figure), "cal.json", "dir"), loaded.base, loaded.variants,
+                                "cal.json");
     } catch (const ScenarioError& e) {
       return e.what();
     }
@@ -112,6 +156,9 @@ TEST(CalibrationJsonTest, FiguresAreCheckedAgainstTheScenario) {
             "cal.json: /figures/0/names/1: unknown service 'ward' (known: clinic)");
   EXPECT_EQ(check(figure_with("to", R"("2024-01-21")")),
             R"(cal.json: /figures/0/to: expected a date within the run ("2024-01-01" to "2024-01-20"), got "2024-01-21")");
+  EXPECT_EQ(check(figure_with("variant", R"("busier")")), "(no error)");
+  EXPECT_EQ(check(figure_with("variant", R"("busy")")),
+            "cal.json: /figures/0/variant: unknown variant 'busy' (known: busier)");
 }
 
 }  // namespace

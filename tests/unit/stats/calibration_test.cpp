@@ -87,6 +87,38 @@ TEST(CalibrationTest, LastIsTheLastDayWithAValue) {
       statistic_of(figure(TrajectoryKind::Pathway, {"p"}, "within_target", CalibrationStatistic::Last, 2, 3)), 0.5);
 }
 
+TEST(CalibrationTest, MaxIsTheLargestDailyValue) {
+  EXPECT_DOUBLE_EQ(statistic_of(figure(TrajectoryKind::Service, {"a"}, "arrivals", CalibrationStatistic::Max, 0, 3)),
+                   13.0);
+  EXPECT_DOUBLE_EQ(statistic_of(figure(TrajectoryKind::Service, {"a"}, "wait_mean", CalibrationStatistic::Max, 0, 4)),
+                   4.0);
+}
+
+TEST(CalibrationTest, ChangeIsTheLastDayWithAValueLessTheFirst) {
+  EXPECT_DOUBLE_EQ(statistic_of(figure(TrajectoryKind::Service, {"b"}, "arrivals", CalibrationStatistic::Change, 1, 4)),
+                   500.0 - 200.0);
+  // wait_mean has values on days 1 and 2 only.
+  EXPECT_DOUBLE_EQ(
+      statistic_of(figure(TrajectoryKind::Service, {"a"}, "wait_mean", CalibrationStatistic::Change, 0, 4)), 2.0);
+}
+
+TEST(CalibrationTest, OneSidedBoundsAcceptEverythingOnTheirSide) {
+  CalibrationFigure f;
+  f.observed = 10;
+  f.tolerance = 1;
+  EXPECT_TRUE(accepted(f, 9));  // two-sided: 9..11
+  EXPECT_FALSE(accepted(f, 0));
+  EXPECT_FALSE(accepted(f, 11.5));
+  f.bound = CalibrationBound::AtMost;  // a ceiling: up to 11
+  EXPECT_TRUE(accepted(f, 0));
+  EXPECT_TRUE(accepted(f, 11));
+  EXPECT_FALSE(accepted(f, 11.5));
+  f.bound = CalibrationBound::AtLeast;  // a floor: from 9
+  EXPECT_TRUE(accepted(f, 1000));
+  EXPECT_TRUE(accepted(f, 9));
+  EXPECT_FALSE(accepted(f, 8.5));
+}
+
 TEST(CalibrationTest, AWindowWithNoValueIsNaN) {
   EXPECT_TRUE(std::isnan(
       statistic_of(figure(TrajectoryKind::Service, {"a"}, "wait_mean", CalibrationStatistic::Sum, 3, 4))));
