@@ -214,7 +214,9 @@ int run_scenario(const Options& options, const io::Provenance* recorded, std::os
 int validate_command(const Options& options, std::ostream& out, std::ostream& err) {
   const io::LoadedScenario loaded = load_and_warn(options, err);
   out << options.scenario.string() << ": ok (" << counted(loaded.scenario.services.size(), "service")
-      << ", " << counted(loaded.scenario.arrivals.size(), "arrival source") << ")\n";
+      << ", " << counted(loaded.scenario.arrivals.size(), "arrival source");
+  if (!loaded.scenario.resources.empty()) out << ", " << counted(loaded.scenario.resources.size(), "shared pool");
+  out << ")\n";
   return kSuccess;
 }
 

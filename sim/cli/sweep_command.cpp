@@ -118,6 +118,10 @@ double goal_value(const Goal& goal, const run::BatchResult& batch, const stats::
     const auto s = index_of(batch.labels.services, goal.name);
     return s ? r.services[*s].*stats::kServiceMetrics[goal.metric_index].field : std::nan("");
   }
+  if (goal.kind == "resource") {
+    const auto pool = index_of(batch.labels.resources, goal.name);
+    return pool ? r.resources[*pool].*stats::kResourceMetrics[goal.metric_index].field : std::nan("");
+  }
   const auto p = index_of(batch.labels.pathways, goal.name);
   return p ? r.pathways[*p].*stats::kPathwayMetrics[goal.metric_index].field : std::nan("");
 }

@@ -19,6 +19,7 @@
 #include "io/json_reader.hpp"
 #include "io/number_format.hpp"
 #include "io/json_text.hpp"
+#include "io/resource_json.hpp"
 #include "io/scenario_context.hpp"
 #include "io/text_file.hpp"
 #include "io/variant_overlay.hpp"
@@ -266,7 +267,7 @@ void warn_about_idle_renege_to(JsonReader& r, const Json& json, const model::Ser
 
 void read_service(JsonReader& r, const Json& json, model::Service& out, const ScenarioContext& context) {
   r.check_keys(json, {"name", "capacity", "service_time", "queue_limit", "when_full", "patience", "renege_to",
-                      "wait_target", "next", "by_type", "initial", "notes"});
+                      "wait_target", "next", "by_type", "requires", "initial", "notes"});
   out.name = r.required(json, "name", expect_name).value_or("");
   if (auto capacity = r.required(json, "capacity", expect_capacity, context)) {
     out.capacity = capacity->capacity;
@@ -284,6 +285,8 @@ void read_service(JsonReader& r, const Json& json, model::Service& out, const Sc
   out.wait_target = r.optional(json, "wait_target", expect_positive_duration);
   out.routes = r.optional(json, "next", expect_routes).value_or(std::vector<model::Route>{});
   out.by_type = r.optional(json, "by_type", expect_type_overrides).value_or(std::vector<model::TypeOverride>{});
+  out.requires_resources =
+      r.optional(json, "requires", expect_resource_needs).value_or(std::vector<model::ResourceNeed>{});
   if (auto initial = r.optional(json, "initial", expect_initial_state, context)) {
     out.initial_waiting = std::move(initial->waiting);
     out.initial_in_service = std::move(initial->in_service);
@@ -298,7 +301,7 @@ model::Scenario read_scenario(JsonReader& r, const Json& document, ScenarioConte
   model::Scenario scenario;
   if (!r.expect_object(document)) return scenario;
   r.check_keys(document, {"name", "description", "notes", "start_date", "run", "patient_types", "arrivals",
-                          "services", "pathways", "headlines", "variants"});
+                          "resources", "services", "pathways", "headlines", "variants"});
   scenario.name = r.required(document, "name", expect_scenario_name).value_or("");
   scenario.description = r.optional(document, "description", &JsonReader::expect_string).value_or("");
   scenario.notes = r.optional(document, "notes", expect_notes).value_or(std::vector<std::string>{});
@@ -320,6 +323,10 @@ model::Scenario read_scenario(JsonReader& r, const Json& document, ScenarioConte
   read_required_objects(r, document, "arrivals", "a non-empty array of arrival sources", scenario.arrivals,
                         [&](JsonReader& reader, const Json& json, model::ArrivalSource& out) {
                           read_arrival(reader, json, out, context);
+                        });
+  read_optional_objects(r, document, "resources", "an array of shared resource pools", scenario.resources,
+                        [&](JsonReader& reader, const Json& json, model::Resource& out) {
+                          read_resource(reader, json, out, context);
                         });
   read_required_objects(r, document, "services", "a non-empty array of services", scenario.services,
                         [&](JsonReader& reader, const Json& json, model::Service& out) {

@@ -8,15 +8,22 @@ namespace carepath::model {
 
 namespace {
 
-std::uint32_t dated_capacity_at(const Service& service, const Date& start_date, SimTime t) {
-  std::uint32_t capacity = service.capacity.value_or(0);
+/// What a service and a shared resource pool have alike: a base, dated changes and a roster.
+struct CapacityPlan {
+  std::uint32_t base = 0;
+  const std::vector<CapacityChange>& capacity_changes;
+  const std::vector<RosterShift>& roster;
+};
+
+std::uint32_t dated_capacity_at(const CapacityPlan& service, const Date& start_date, SimTime t) {
+  std::uint32_t capacity = service.base;
   for (const CapacityChange& change : service.capacity_changes) {
     if (days_between(start_date, change.from) <= t) capacity = change.capacity;
   }
   return capacity;
 }
 
-std::uint32_t capacity_at(const Service& service, const Date& start_date, SimTime t) {
+std::uint32_t capacity_at(const CapacityPlan& service, const Date& start_date, SimTime t) {
   const auto day = static_cast<long>(std::floor(t));
   const unsigned weekday = iso_weekday_index(date_after(start_date, day));
   const double hour = (t - static_cast<double>(day)) * 24.0;
@@ -31,9 +38,7 @@ std::uint32_t capacity_at(const Service& service, const Date& start_date, SimTim
   return on_shift ? rostered : dated_capacity_at(service, start_date, t);
 }
 
-}  // namespace
-
-std::vector<CapacityStep> capacity_timetable(const Service& service, const Date& start_date, SimTime horizon) {
+std::vector<CapacityStep> timetable_of(const CapacityPlan& service, const Date& start_date, SimTime horizon) {
   std::vector<SimTime> breakpoints{0.0};
   for (const CapacityChange& change : service.capacity_changes) breakpoints.push_back(days_between(start_date, change.from));
   if (!service.roster.empty()) {
@@ -62,6 +67,16 @@ std::vector<CapacityStep> capacity_timetable(const Service& service, const Date&
     if (steps.empty() || steps.back().capacity != capacity) steps.push_back({t, capacity});
   }
   return steps;
+}
+
+}  // namespace
+
+std::vector<CapacityStep> capacity_timetable(const Service& service, const Date& start_date, SimTime horizon) {
+  return timetable_of({service.capacity.value_or(0), service.capacity_changes, service.roster}, start_date, horizon);
+}
+
+std::vector<CapacityStep> capacity_timetable(const Resource& pool, const Date& start_date, SimTime horizon) {
+  return timetable_of({pool.capacity, pool.capacity_changes, pool.roster}, start_date, horizon);
 }
 
 }  // namespace carepath::model

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// A service's capacity over the run as a list of steps, from its base capacity, its dated changes
+// A service's (or a shared pool's) capacity over the run as a list of steps, from its base capacity, its dated changes
 // and its weekly roster. During a roster shift the shift's capacity applies (overlapping shifts add
 // up: two teams on duty); outside every shift, the dated capacity. Only real changes are listed.
 #pragma once
@@ -18,6 +18,9 @@ struct CapacityStep {
 
 /// The capacity at time 0 followed by every change before `horizon`, in time order.
 [[nodiscard]] std::vector<CapacityStep> capacity_timetable(const Service& service, const Date& start_date,
+                                                           SimTime horizon);
+/// The same for a shared resource pool's units.
+[[nodiscard]] std::vector<CapacityStep> capacity_timetable(const Resource& pool, const Date& start_date,
                                                            SimTime horizon);
 
 }  // namespace carepath::model
