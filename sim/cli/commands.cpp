@@ -122,7 +122,10 @@ void report_warnings(const Options& options, const std::string& source, const st
   if (warnings.empty()) return;
   std::vector<Diagnostic> errors;
   for (const Diagnostic& warning : warnings) {
-    errors.push_back({Severity::Error, warning.path, warning.message + " (an error under --strict)"});
+    Diagnostic error = warning;
+    error.severity = Severity::Error;
+    error.message += " (an error under --strict)";
+    errors.push_back(std::move(error));
   }
   throw ScenarioError(source, std::move(errors));
 }

@@ -16,6 +16,7 @@
 #include "io/field_rules.hpp"
 #include "io/headlines_json.hpp"
 #include "io/initial_state_json.hpp"
+#include "io/json_locations.hpp"
 #include "io/json_reader.hpp"
 #include "io/number_format.hpp"
 #include "io/json_text.hpp"
@@ -423,13 +424,30 @@ std::string read_scenario_text(const std::filesystem::path& path) {
   }
 }
 
+// Loads with load_set and gives every diagnostic its line, column and named pointer in `text`.
+// Variants given apart from the file (a sweep's points) are not in it: their pointers stay bare.
+LoadedScenarioSet load_located(const std::string& text, const Json& document, const std::string& source,
+                               const std::filesystem::path& csv_folder, const Json* replacement_variants) {
+  const auto in_file = replacement_variants == nullptr
+                           ? nullptr
+                           : +[](std::string_view pointer) { return !pointer.starts_with("/variants"); };
+  try {
+    LoadedScenarioSet set = load_set(document, source, csv_folder, replacement_variants);
+    locate_diagnostics(text, document, set.warnings, in_file);
+    set.text = text;
+    return set;
+  } catch (const ScenarioError& e) {
+    std::vector<Diagnostic> located = e.diagnostics();
+    locate_diagnostics(text, document, located, in_file);
+    throw ScenarioError(e.source(), std::move(located));
+  }
+}
+
 }  // namespace
 
 LoadedScenarioSet parse_scenario_set(const std::string& text, const std::string& source,
                                      const std::filesystem::path& csv_folder) {
-  LoadedScenarioSet set = load_set(parse_json_text(text, source), source, csv_folder, nullptr);
-  set.text = text;
-  return set;
+  return load_located(text, parse_json_text(text, source), source, csv_folder, nullptr);
 }
 
 LoadedScenarioSet load_scenario_set(const std::filesystem::path& path) {
@@ -440,9 +458,7 @@ LoadedScenarioSet load_scenario_set(const std::filesystem::path& path, const std
   const std::string text = read_scenario_text(path);
   const Json document = parse_json_text(text, path.string());
   const Json variants = parse_json_text(variants_json, "variants");
-  LoadedScenarioSet set = load_set(document, path.string(), path.parent_path(), &variants);
-  set.text = text;
-  return set;
+  return load_located(text, document, path.string(), path.parent_path(), &variants);
 }
 
 LoadedScenario parse_scenario(const std::string& text, const std::string& source) {
