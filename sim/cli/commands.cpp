@@ -122,7 +122,10 @@ void report_warnings(const Options& options, const std::string& source, const st
   if (warnings.empty()) return;
   std::vector<Diagnostic> errors;
   for (const Diagnostic& warning : warnings) {
-    errors.push_back({Severity::Error, warning.path, warning.message + " (an error under --strict)"});
+    Diagnostic error = warning;
+    error.severity = Severity::Error;
+    error.message += " (an error under --strict)";
+    errors.push_back(std::move(error));
   }
   throw ScenarioError(source, std::move(errors));
 }
@@ -215,7 +218,9 @@ int run_scenario(const Options& options, const io::Provenance* recorded, std::os
 int validate_command(const Options& options, std::ostream& out, std::ostream& err) {
   const io::LoadedScenario loaded = load_and_warn(options, err);
   out << options.scenario.string() << ": ok (" << counted(loaded.scenario.services.size(), "service")
-      << ", " << counted(loaded.scenario.arrivals.size(), "arrival source") << ")\n";
+      << ", " << counted(loaded.scenario.arrivals.size(), "arrival source");
+  if (!loaded.scenario.resources.empty()) out << ", " << counted(loaded.scenario.resources.size(), "shared pool");
+  out << ")\n";
   return kSuccess;
 }
 

@@ -107,8 +107,9 @@ options:
 constexpr const char* kSweepHelp = R"help(usage: carepath sweep SCENARIO --set PATH=FROM:TO:STEP [options]
 
 Runs SCENARIO once per value of one key, FROM to TO by STEP, every value with the same seed
-(common random numbers). PATH is services.<name>.<key> or arrivals.<name>.<key>, such as
-services.clinic.capacity, services.ward.service_time_scale or arrivals.referrals.scale; values
+(common random numbers). PATH is services.<name>.<key>, arrivals.<name>.<key> or
+resources.<name>.<key> (a shared pool), such as services.clinic.capacity,
+services.ward.service_time_scale, arrivals.referrals.scale or resources.nurses.capacity_delta; values
 are integers when FROM, TO and STEP are. With goals, prints for each value the share of
 replications meeting every goal, and the smallest value meeting them in at least --share of
 replications. Writes sweep.csv, sweep.json and provenance.json (with inputs/) to
@@ -117,8 +118,9 @@ the run's results folder, which `carepath run` replaces whole).
 
 options:
   --set PATH=FROM:TO:STEP   the key and its values (required)
-  --goal 'KIND.NAME.METRIC>=VALUE'   a goal per replication (repeatable): KIND is service or
-                      pathway (then NAME) or system ('system.time_in_system_mean<=5'); >=, <=, >, <
+  --goal 'KIND.NAME.METRIC>=VALUE'   a goal per replication (repeatable): KIND is service,
+                      pathway or resource (then NAME) or system ('system.time_in_system_mean<=5');
+                      >=, <=, >, <
   --share S           share of replications that must meet every goal (default 0.9)
   --out DIR           output folder
   --replications N    override run.replications (1 to 1000000)

@@ -124,6 +124,10 @@ double goal_value(const Goal& goal, const run::BatchResult& batch, const stats::
     const auto s = index_of(batch.labels.services, goal.name);
     return s ? r.services[*s].*stats::kServiceMetrics[goal.metric_index].field : std::nan("");
   }
+  if (goal.kind == "resource") {
+    const auto pool = index_of(batch.labels.resources, goal.name);
+    return pool ? r.resources[*pool].*stats::kResourceMetrics[goal.metric_index].field : std::nan("");
+  }
   const auto p = index_of(batch.labels.pathways, goal.name);
   return p ? r.pathways[*p].*stats::kPathwayMetrics[goal.metric_index].field : std::nan("");
 }
@@ -162,6 +166,12 @@ std::vector<MetricRow> metric_rows(const run::BatchResult& batch) {
     const auto& table = total ? stats::kCostMetrics : stats::kServiceCostMetrics;
     for (std::size_t m = 0; m < table.size(); ++m) {
       rows.push_back({total ? "cost" : "service", c.name, table[m].name, table[m].unit, c.metrics[m]});
+    }
+  }
+  for (const stats::ResourceSummary& pool : batch.summary.resources) {
+    for (std::size_t m = 0; m < stats::kResourceMetrics.size(); ++m) {
+      rows.push_back({"resource", pool.name, stats::kResourceMetrics[m].name, stats::kResourceMetrics[m].unit,
+                      pool.metrics[m]});
     }
   }
   return rows;
@@ -257,7 +267,8 @@ ordered_json sweep_json(const std::string& scenario, const SweepRange& range, co
 }
 
 // The console table: one row per value; columns the goal metrics (mean [CI]) and the share, or,
-// without goals, the swept service's wait_mean and utilisation (the system's time in system for a source).
+// without goals, the swept service's wait_mean and utilisation (a swept pool's utilisation and the
+// waits it caused; the system's time in system for a source).
 void print_table(const SweepRange& range, const std::vector<Goal>& goals, const std::vector<Point>& points,
                  std::ostream& out) {
   struct Column {
@@ -268,6 +279,9 @@ void print_table(const SweepRange& range, const std::vector<Goal>& goals, const 
   if (goals.empty() && range.part == "services") {
     columns.push_back({"service", range.name, "wait_mean"});
     columns.push_back({"service", range.name, "utilisation"});
+  } else if (goals.empty() && range.part == "resources") {
+    columns.push_back({"resource", range.name, "utilisation"});
+    columns.push_back({"resource", range.name, "delayed_wait_mean"});
   } else if (goals.empty()) {
     columns.push_back({"system", "system", "time_in_system_mean"});
   }

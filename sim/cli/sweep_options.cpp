@@ -109,7 +109,8 @@ SweepRange parse_sweep_range(const std::string& text, const model::Scenario& bas
   const std::size_t first_dot = range.path.find('.');
   const std::size_t last_dot = range.path.rfind('.');
   if (first_dot == std::string::npos || last_dot == first_dot) {
-    usage("--set", "expected a path services.<name>.<key> or arrivals.<name>.<key>, got '" + range.path + "'");
+    usage("--set", "expected a path services.<name>.<key>, arrivals.<name>.<key> or resources.<name>.<key>, got '" +
+                       range.path + "'");
   }
   range.part = range.path.substr(0, first_dot);
   range.name = range.path.substr(first_dot + 1, last_dot - first_dot - 1);
@@ -124,14 +125,15 @@ SweepRange parse_sweep_range(const std::string& text, const model::Scenario& bas
       usage("--set", "expected a date such as 2023-02-01 after 'capacity_from.', got '" + range.from_date + "'");
     }
   }
-  if (range.part != "services" && range.part != "arrivals") {
-    usage("--set", "expected a path starting 'services.' or 'arrivals.', got '" + range.path + "'");
+  if (range.part != "services" && range.part != "arrivals" && range.part != "resources") {
+    usage("--set", "expected a path starting 'services.', 'arrivals.' or 'resources.', got '" + range.path + "'");
   }
-  const std::vector<std::string> known =
-      range.part == "services" ? names_of(base.services) : names_of(base.arrivals);
+  const std::vector<std::string> known = range.part == "services"    ? names_of(base.services)
+                                         : range.part == "resources" ? names_of(base.resources)
+                                                                     : names_of(base.arrivals);
   if (std::find(known.begin(), known.end(), range.name) == known.end()) {
-    usage("--set", model::unknown_name_message(range.part == "services" ? "service" : "arrival source", range.name,
-                                               known));
+    const char* what = range.part == "services" ? "service" : range.part == "resources" ? "shared pool" : "arrival source";
+    usage("--set", model::unknown_name_message(what, range.name, known));
   }
   if (range.key.empty()) usage("--set", "expected a key after '" + range.part + "." + range.name + ".'");
 

@@ -2,7 +2,7 @@
 // The scenario flattened for the event loop: services, sources, patient types and pathways as
 // arrays indexed by integer; per (service, patient type) the ready samplers, routing alias table
 // and queue priority level; capacity schedules as one time-sorted table of changes. Built once per
-// batch by model::compile (sim/model/compile.cpp) and shared read-only by every replication.
+// batch by compile() (compile.cpp) and shared read-only by every replication.
 #pragma once
 
 #include "engine/alias_table.hpp"
@@ -39,9 +39,24 @@ struct TypeRules {
   std::optional<Sampler> patience;
 };
 
+/// How a service admits patients: which rule in admission.cpp decides "is there room", what is
+/// taken when a patient starts and what frees room again. One kind today; a new service behaviour
+/// (clinic sessions, panels, visit-limited caseloads) is a new kind there.
+enum class AdmissionKind : std::uint8_t {
+  Beds,  ///< `capacity` servers or beds (any number, or unlimited), plus any shared-pool units.
+};
+
+/// Units of shared pool `resource` one patient holds from the start to the end of service.
+struct ResourceNeed {
+  std::uint32_t resource = 0;
+  std::uint32_t units = 1;
+};
+
 struct CompiledService {
   std::uint64_t stream_key = 0;                 ///< name_key(name): keys its random streams (rng_streams.hpp).
   std::uint32_t initial_capacity = kUnlimited;  ///< Servers at time 0; kUnlimited for infinite-server.
+  AdmissionKind admission = AdmissionKind::Beds;
+  std::vector<ResourceNeed> needs;              ///< Shared-pool units each patient needs to start.
   std::uint32_t queue_limit = kUnlimited;       ///< Waiting places; 0 for a loss system.
   model::WhenFull when_full = model::WhenFull::Block;
   std::uint32_t divert_to = kExitTarget;        ///< Service index when when_full is Divert.
@@ -60,11 +75,19 @@ struct CompiledSource {
   std::uint16_t patient_type = 0;
 };
 
-/// One entry of the capacity timetable: at `time`, `service` gets `capacity` servers.
+/// A pool of staff shared by services (model::Resource).
+struct CompiledResource {
+  std::uint32_t initial_capacity = 0;
+  SimTime last_capacity_change = -1;
+  std::vector<std::uint32_t> services;  ///< Those needing it, ascending: where freed units are offered.
+};
+
+/// One entry of the capacity timetable: at `time`, service (or shared pool) `index` gets `capacity`.
 struct ScheduledCapacity {
   SimTime time = 0;
-  std::uint32_t service = 0;
+  std::uint32_t index = 0;
   std::uint32_t capacity = 0;
+  bool of_resource = false;  ///< `index` is into CompiledModel::resources, not services.
 };
 
 /// Patients present at time 0.
@@ -82,6 +105,7 @@ struct CompiledPathway {
 struct CompiledModel {
   std::vector<CompiledService> services;
   std::vector<CompiledSource> sources;
+  std::vector<CompiledResource> resources;
   std::vector<ScheduledCapacity> capacity_timetable;  ///< Sorted by time (stable in scenario order).
   std::vector<InitialPatient> initial_patients;
   std::vector<model::DistributionSpec> service_time_specs;  ///< [type * services + service], for residual stays.

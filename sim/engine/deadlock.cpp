@@ -4,21 +4,13 @@
 // one in it can give up, no transfer or service is under way and no capacity change is to come —
 // and every blocked patient there waits for another service of the set. Then nothing inside can
 // move and nothing outside can help (arrivals only add), so the replication would block forever:
-// it stops, reporting the time and the services. The check starts at the service the patient is
+// it stops, reporting the time and the services (can_never_free_room is in admission.cpp). The check starts at the service the patient is
 // blocked by, which must itself be stuck; most blocks fail that test at once.
 #include "engine/replication.hpp"
 
 #include <algorithm>
 
 namespace carepath::engine {
-
-bool Replication::can_never_free_room(std::uint32_t service) const {
-  const ServiceState& state = services_[service];
-  const CompiledService& spec = model_.services[service];
-  return state.capacity != kUnlimited && state.capacity > 0 && state.in_service == 0 &&
-         state.holding_in_transfer == 0 && state.blocked >= state.capacity && state.waiting >= spec.queue_limit &&
-         state.waiting_with_patience == 0 && spec.last_capacity_change <= now_;
-}
 
 void Replication::check_deadlock(std::uint32_t blocked_at) {
   if (!can_never_free_room(blocked_at)) return;

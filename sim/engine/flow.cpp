@@ -20,11 +20,6 @@ const TypeRules& Replication::rules(PatientId patient, std::uint32_t service) co
   return model_.services[service].by_type[patients_[patient].type];
 }
 
-bool Replication::has_room(std::uint32_t service) const {
-  const ServiceState& state = services_[service];
-  return state.has_free_bed() || state.waiting < model_.services[service].queue_limit;
-}
-
 void Replication::grow_pathway_starts() {
   pathway_starts_.resize(patients_.capacity() * n_pathways_, std::numeric_limits<double>::quiet_NaN());
 }
@@ -120,9 +115,12 @@ void Replication::enter_service(PatientId patient, std::uint32_t service) {
       recorder_.pathway_entered(k, start);
     }
   }
-  if (services_[service].has_free_bed()) {
+  if (can_start(service)) {
     start_service(patient, service);
     return;
+  }
+  if (services_[service].has_free_bed()) {
+    p.waiting_for_pool = static_cast<std::uint16_t>(short_pool(service));
   }
   const TypeRules& r = rules(patient, service);
   const double patience = [&] {
@@ -155,8 +153,12 @@ void Replication::cancel_renege_timer(PatientId patient) {
 void Replication::start_service(PatientId patient, std::uint32_t service) {
   Patient& p = patients_[patient];
   p.state = PatientState::InService;
-  ++services_[service].in_service;
+  take_room(service);
   recorder_.service_started(service, p.type, now_, p.service_arrival);
+  if (p.waiting_for_pool != 0) {
+    recorder_.pool_delay_ended(p.waiting_for_pool - 1U, now_, p.service_arrival);
+    p.waiting_for_pool = 0;
+  }
   const double stay = [&] {
     const PhaseScope timing = timed(Phase::Sampling);
     return rules(patient, service).service_time(service_streams_[service]);
@@ -167,16 +169,8 @@ void Replication::start_service(PatientId patient, std::uint32_t service) {
 // The patient leaves the bed they hold at their current service, service and any holding over.
 void Replication::leave_bed(PatientId patient) {
   Patient& p = patients_[patient];
-  ServiceState& state = services_[p.service];
   const bool was_holding = p.state != PatientState::InService;
-  switch (p.state) {
-    case PatientState::InService: --state.in_service; break;
-    case PatientState::Blocked: --state.blocked; break;
-    case PatientState::HoldingBedInTransfer: --state.holding_in_transfer; break;
-    case PatientState::Waiting:
-    case PatientState::InTransit:
-    case PatientState::AwaitingAdmission: break;
-  }
+  free_bed(p);
   recorder_.left_bed(p.service, p.type, now_, p.service_arrival, was_holding);
   for (std::uint32_t k : model_.services[p.service].pathways_ending) {
     double& start = pathway_start(patient, k);
@@ -219,11 +213,17 @@ PatientId Replication::pop_next_waiting(std::uint32_t service) {
 
 void Replication::refill(std::uint32_t service) {
   refill_worklist_.push_back(service);
-  while (!refill_worklist_.empty()) {
+  drain_refills();
+}
+
+void Replication::drain_refills() {
+  for (;;) {
+    if (pools_to_offer_) offer_pool_units();
+    if (refill_worklist_.empty()) return;
     const std::uint32_t s = refill_worklist_.back();
     refill_worklist_.pop_back();
     ServiceState& state = services_[s];
-    while (state.waiting > 0 && state.has_free_bed()) start_service(pop_next_waiting(s), s);
+    while (state.waiting > 0 && can_start(s)) start_service(pop_next_waiting(s), s);
     while (!state.blocked_upstream.empty() && has_room(s)) {
       const PatientId admitted = state.blocked_upstream.pop();
       const bool held_a_bed = patients_[admitted].state == PatientState::Blocked;
@@ -232,6 +232,38 @@ void Replication::refill(std::uint32_t service) {
       recorder_.arrived_at_service(s, patients_[admitted].type);
       enter_service(admitted, s);
       if (held_a_bed) refill_worklist_.push_back(from);
+    }
+  }
+}
+
+// Units of a shared pool, given back or added, go to the longest-waiting patient who can start
+// with them, across every service that shares the pool: the lowest priority level first, then
+// the earliest to join their queue (then the service listed first). Each start shortens a queue,
+// so that service is refilled after, for patients blocked upstream of it.
+void Replication::offer_pool_units() {
+  pools_to_offer_ = false;
+  for (std::uint32_t r = 0; r < resources_.size(); ++r) {
+    if (!resources_[r].offer_pending) continue;
+    resources_[r].offer_pending = false;
+    for (;;) {
+      std::uint32_t best = kExitTarget;
+      std::uint32_t best_level = 0;
+      SimTime best_joined = 0;
+      for (std::uint32_t s : model_.resources[r].services) {
+        if (services_[s].waiting == 0 || !can_start(s)) continue;
+        const std::vector<FifoQueue>& queues = services_[s].queues;
+        std::uint32_t level = 0;
+        while (queues[level].empty()) ++level;
+        const SimTime joined = patients_[queues[level].front()].service_arrival;
+        if (best == kExitTarget || level < best_level || (level == best_level && joined < best_joined)) {
+          best = s;
+          best_level = level;
+          best_joined = joined;
+        }
+      }
+      if (best == kExitTarget) break;
+      start_service(pop_next_waiting(best), best);
+      refill_worklist_.push_back(best);
     }
   }
 }

@@ -26,8 +26,18 @@ void Replication::on_arrival(std::uint32_t source) {
   admit_from_outside(patient, from.target);
 }
 
+// Shared-pool units come back as service ends; they are offered (flow.cpp) once the patient has
+// left or kept their bed, so that a patient waiting at this service competes for them with the
+// others. A patient moving straight on to a service that needs the same pool keeps its staff
+// (continuity of care): they take the units before the offer.
 void Replication::on_service_end(PatientId patient) {
   const std::uint32_t service = patients_[patient].service;
+  end_step(service);
+  route_after_service(patient, service);
+  if (pools_to_offer_) drain_refills();
+}
+
+void Replication::route_after_service(PatientId patient, std::uint32_t service) {
   const TypeRules& r = rules(patient, service);
   const CompiledRoute& route = [&]() -> const CompiledRoute& {
     const PhaseScope timing = timed(Phase::Sampling);
@@ -107,9 +117,19 @@ void Replication::on_renege(PatientId patient, std::uint64_t sequence) {
 
 void Replication::on_capacity_change(std::uint32_t timetable_index) {
   const ScheduledCapacity& change = model_.capacity_timetable[timetable_index];
-  services_[change.service].capacity = change.capacity;
-  recorder_.capacity_changed(change.service, now_, change.capacity);
-  refill(change.service);  // a rise starts waiting patients; a fall lets those in service finish
+  // A rise starts waiting patients; a fall lets those in service finish.
+  if (change.of_resource) {
+    ResourceState& pool = resources_[change.index];
+    pool.capacity = change.capacity;
+    pool.offer_pending = true;
+    pools_to_offer_ = true;
+    recorder_.resource_capacity_changed(change.index, now_, change.capacity);
+    drain_refills();
+  } else {
+    services_[change.index].capacity = change.capacity;
+    recorder_.capacity_changed(change.index, now_, change.capacity);
+    refill(change.index);
+  }
   const std::uint32_t next = timetable_index + 1;
   if (next < model_.capacity_timetable.size() && model_.capacity_timetable[next].time < model_.horizon) {
     schedule(model_.capacity_timetable[next].time, EventKind::CapacityChange, next);

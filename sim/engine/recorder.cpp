@@ -14,7 +14,7 @@ double as_double(std::uint64_t n) { return static_cast<double>(n); }
 }  // namespace
 
 Recorder::Recorder(const CompiledModel& model, model::TrajectoryPeriod trajectories)
-    : services_(model.services.size()), pathways_(model.pathways.size()) {
+    : services_(model.services.size()), pathways_(model.pathways.size()), resources_(model.resources.size()) {
   if (trajectories != model::TrajectoryPeriod::Off) start_trajectory(model, trajectories);
   for (std::size_t s = 0; s < services_.size(); ++s) {
     const CompiledService& spec = model.services[s];
@@ -23,6 +23,7 @@ Recorder::Recorder(const CompiledModel& model, model::TrajectoryPeriod trajector
     if (spec.initial_capacity != kUnlimited) services_[s].capacity.change(0, spec.initial_capacity);
   }
   for (std::size_t p = 0; p < pathways_.size(); ++p) pathways_[p].target = model.pathways[p].target;
+  for (std::size_t r = 0; r < resources_.size(); ++r) resources_[r].capacity.change(0, model.resources[r].initial_capacity);
   if (model.patient_types > 1) by_type_.resize(model.patient_types * model.services.size());
 }
 
@@ -33,6 +34,7 @@ void Recorder::start_window(SimTime now) {
       const Cumulatives reset = cumulative(s, now);
       service_tracks_[s].base = reset;  // cumulative() adds base to the restarted (zero) statistics
     }
+    for (std::size_t r = 0; r < resources_.size(); ++r) resource_tracks_[r].base = resource_cumulative(r, now);
   }
   // Levels carry over (patients already inside stay, capacity stays); counts and areas restart.
   for (ServiceStats& s : services_) {
@@ -56,6 +58,14 @@ void Recorder::start_window(SimTime now) {
     fresh.target = p.target;
     fresh.in_pathway = p.in_pathway;
     p = std::move(fresh);
+  }
+  for (ResourceStats& r : resources_) {
+    ResourceStats fresh;
+    fresh.busy = r.busy;
+    fresh.busy.restart(now);
+    fresh.capacity = r.capacity;
+    fresh.capacity.restart(now);
+    r = std::move(fresh);
   }
   for (TypeStats& t : by_type_) t = TypeStats{};
 }
@@ -126,6 +136,16 @@ stats::ReplicationResult Recorder::finish(SimTime now, const CompiledModel& mode
     r.breaches = measured - as_double(p.within_target);
     r.in_pathway_at_end = end.in_pathway[i];
     r.over_target_at_end = end.over_target_in_pathway[i];
+  }
+
+  for (const ResourceStats& pool : resources_) {
+    stats::ResourceResult& r = result.resources.emplace_back();
+    r.mean_capacity = pool.capacity.average(now);
+    r.mean_busy = pool.busy.average(now);
+    r.utilisation = ratio(r.mean_busy, r.mean_capacity);
+    r.busy_at_end = pool.busy.level();
+    r.delayed_starts = as_double(pool.delayed_wait.count());
+    r.delayed_wait_mean = pool.delayed_wait.mean();
   }
 
   result.by_type.reserve(by_type_.size());

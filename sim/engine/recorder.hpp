@@ -132,6 +132,21 @@ class Recorder {
     c.change(now, static_cast<double>(capacity) - c.level());
   }
 
+  /// Units of shared pool `resource` taken (delta > 0) or given back.
+  void resource_units_changed(std::uint32_t resource, SimTime now, double delta) {
+    resources_[resource].busy.change(now, delta);
+  }
+  void resource_capacity_changed(std::uint32_t resource, SimTime now, std::uint32_t capacity) {
+    TimeAverage& c = resources_[resource].capacity;
+    c.change(now, static_cast<double>(capacity) - c.level());
+  }
+  /// A patient who found a bed free but too few units of `resource` has started, having joined
+  /// the queue at `service_arrival`: a wait the pool caused.
+  void pool_delay_ended(std::uint32_t resource, SimTime now, SimTime service_arrival) {
+    if (!counts(service_arrival)) return;
+    resources_[resource].delayed_wait.add(now - service_arrival);
+  }
+
   void pathway_entered(std::uint32_t pathway, SimTime start) {
     ++pathways_[pathway].in_pathway;
     if (counts(start)) ++pathways_[pathway].entered;
@@ -189,6 +204,10 @@ class Recorder {
     stats::Welford time;
     stats::LogHistogram histogram;
   };
+  struct ResourceStats {
+    TimeAverage busy, capacity;
+    stats::Welford delayed_wait;
+  };
   struct TypeStats {
     std::uint64_t arrivals = 0, completions = 0;
     stats::Welford wait, sojourn;
@@ -213,12 +232,20 @@ class Recorder {
     std::size_t day_begin = 0;
     bool has_target = false;
   };
+  // A pool's busy-unit and capacity areas since time 0, read like a service's cumulatives.
+  enum ResourceCumulative : std::size_t { kBusyArea, kCapacityArea, kResourceCumulatives };
+  using ResourceCumulatives = std::array<double, kResourceCumulatives>;
+  struct ResourceTrack {
+    ResourceCumulatives base{}, at_day_start{}, coarse{};
+  };
   struct PathwayTrack {
     std::vector<double> times;  // of patients who completed the pathway this coarse period, the day's from day_begin
     std::size_t day_begin = 0;
   };
   void start_trajectory(const CompiledModel& model, model::TrajectoryPeriod period);
   [[nodiscard]] Cumulatives cumulative(std::size_t service, SimTime now) const;
+  [[nodiscard]] ResourceCumulatives resource_cumulative(std::size_t resource, SimTime now) const;
+  [[nodiscard]] std::size_t resource_series_offset() const noexcept;
   [[nodiscard]] std::uint32_t coarse_of(std::uint32_t day) const {
     return coarse_ == &stats::TrajectoryRecording::months ? calendar_.month_of(day) : calendar_.week_of(day);
   }
@@ -237,11 +264,13 @@ class Recorder {
   stats::TrajectoryRecording trajectory_;
   std::vector<ServiceTrack> service_tracks_;
   std::vector<PathwayTrack> pathway_tracks_;
+  std::vector<ResourceTrack> resource_tracks_;
 
   SimTime window_start_ = 0;
   std::vector<ServiceStats> services_;
   SystemStats system_;
   std::vector<PathwayStats> pathways_;
+  std::vector<ResourceStats> resources_;
   std::vector<TypeStats> by_type_;  // empty with one patient type
 };
 

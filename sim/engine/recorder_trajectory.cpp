@@ -85,18 +85,25 @@ void write_pathway(float* row, std::span<double> times, double target, double in
   row[2] = static_cast<float>(exact_quantile(times, 0.90));
 }
 
+void write_resource(float* row, const std::array<double, 2>& delta, double length) {
+  row[0] = static_cast<float>(length > 0 ? delta[0] / length : kNaN);
+  row[1] = static_cast<float>(length > 0 ? delta[1] / length : kNaN);
+}
+
 }  // namespace
 
 void Recorder::start_trajectory(const CompiledModel& model, model::TrajectoryPeriod period) {
-  static_assert(stats::kServiceTrajectoryMetrics.size() == 10 && stats::kPathwayTrajectoryMetrics.size() == 5,
-                "write_service and write_pathway write the metrics in table order");
+  static_assert(stats::kServiceTrajectoryMetrics.size() == 10 && stats::kPathwayTrajectoryMetrics.size() == 5 &&
+                    stats::kResourceTrajectoryMetrics.size() == kResourceCumulatives,
+                "write_service, write_pathway and write_resource write the metrics in table order");
   trajectories_ = true;
   keep_days_ = period == model::TrajectoryPeriod::Day;
   coarse_ = period == model::TrajectoryPeriod::Month ? &stats::TrajectoryRecording::months
                                                      : &stats::TrajectoryRecording::weeks;
   horizon_ = model.horizon;
   calendar_ = stats::trajectory_calendar(model.start_date, model.horizon, model.start_hour);
-  const auto series = static_cast<std::uint32_t>(stats::trajectory_series_count(services_.size(), pathways_.size()));
+  const auto series = static_cast<std::uint32_t>(
+      stats::trajectory_series_count(services_.size(), pathways_.size(), resources_.size()));
   if (keep_days_) {
     trajectory_.days = {calendar_.days, series, std::vector<float>(std::size_t{calendar_.days} * series, kNaNf)};
   }
@@ -107,12 +114,24 @@ void Recorder::start_trajectory(const CompiledModel& model, model::TrajectoryPer
     service_tracks_[s].has_target = !std::isnan(model.services[s].wait_target);
   }
   pathway_tracks_.resize(pathways_.size());
+  resource_tracks_.resize(resources_.size());
   next_boundary_ = calendar_.days > 0 ? std::min(day_end(calendar_, 0), horizon_)
                                       : std::numeric_limits<SimTime>::infinity();
 }
 
 void Recorder::mark_time_zero() {
   for (std::size_t s = 0; s < service_tracks_.size(); ++s) service_tracks_[s].at_day_start = cumulative(s, 0.0);
+  for (std::size_t r = 0; r < resource_tracks_.size(); ++r) resource_tracks_[r].at_day_start = resource_cumulative(r, 0.0);
+}
+
+Recorder::ResourceCumulatives Recorder::resource_cumulative(std::size_t resource, SimTime now) const {
+  const ResourceStats& pool = resources_[resource];
+  const ResourceCumulatives& base = resource_tracks_[resource].base;
+  return {base[kBusyArea] + pool.busy.area(now), base[kCapacityArea] + pool.capacity.area(now)};
+}
+
+std::size_t Recorder::resource_series_offset() const noexcept {
+  return stats::trajectory_series_count(services_.size(), pathways_.size());
 }
 
 Recorder::Cumulatives Recorder::cumulative(std::size_t service, SimTime now) const {
@@ -164,6 +183,17 @@ void Recorder::close_day(SimTime end) {
     }
     track.day_begin = track.times.size();
   }
+  for (std::size_t r = 0; r < resources_.size(); ++r) {
+    ResourceTrack& track = resource_tracks_[r];
+    const ResourceCumulatives now = resource_cumulative(r, end);
+    ResourceCumulatives delta{};
+    for (std::size_t q = 0; q < kResourceCumulatives; ++q) {
+      delta[q] = now[q] - track.at_day_start[q];
+      track.coarse[q] += delta[q];
+    }
+    track.at_day_start = now;
+    if (row) write_resource(row + resource_series_offset() + r * stats::kResourceTrajectoryMetrics.size(), delta, length);
+  }
   coarse_length_ += length;
   const std::uint32_t closed = day_++;
   if (day_ == calendar_.days || coarse_of(day_) != coarse_of(closed)) close_coarse(closed);
@@ -187,6 +217,12 @@ void Recorder::close_coarse(std::uint32_t last_day) {
                   static_cast<double>(pathways_[k].in_pathway));
     track.times.clear();
     track.day_begin = 0;
+  }
+  for (std::size_t r = 0; r < resources_.size(); ++r) {
+    ResourceTrack& track = resource_tracks_[r];
+    write_resource(row + resource_series_offset() + r * stats::kResourceTrajectoryMetrics.size(), track.coarse,
+                   coarse_length_);
+    track.coarse = {};
   }
   coarse_length_ = 0;
 }

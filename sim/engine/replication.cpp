@@ -43,6 +43,8 @@ Replication::Replication(const CompiledModel& model, std::uint32_t index, std::u
     services_[i].capacity = model.services[i].initial_capacity;
     services_[i].queues.resize(model.priority_levels);
   }
+  resources_.resize(model.resources.size());
+  for (std::uint32_t r = 0; r < model.resources.size(); ++r) resources_[r].capacity = model.resources[r].initial_capacity;
   future_events_.reserve(1024);
 }
 
@@ -81,6 +83,9 @@ stats::ReplicationResult Replication::run() {
   }
   place_initial_patients();
   recorder_.mark_time_zero();
+  // Shared pools are offered first, across services, so that the longest waits start first.
+  for (ResourceState& pool : resources_) pool.offer_pending = true;
+  pools_to_offer_ = !resources_.empty();
   for (std::uint32_t s = 0; s < model_.services.size(); ++s) refill(s);
 
   while (!deadlock_) {
@@ -126,7 +131,7 @@ void Replication::place_initial_patients() {
     const std::size_t spec = static_cast<std::size_t>(initial.patient_type) * n_services + initial.service;
     if (initial.in_service) {
       p.state = PatientState::InService;
-      ++services_[initial.service].in_service;
+      take_room(initial.service);
       recorder_.already_in_service(initial.service, now_);
       schedule(sample_residual(model_.service_time_specs[spec], initial.elapsed, initial_stream_),
                EventKind::ServiceEnd, patient);

@@ -3,7 +3,8 @@
 // random streams and the recorder — everything one run owns, so replications share nothing
 // mutable and run on any thread. The loop is in replication.cpp; what happens at each kind of
 // event is in handlers.cpp; how patients move between services (admission, blocking, release of
-// blocked patients) is in flow.cpp; deadlock detection in deadlock.cpp.
+// blocked patients) is in flow.cpp; whether a service has room, and what a patient takes and
+// frees, in admission.cpp; deadlock detection in deadlock.cpp.
 #pragma once
 
 #include "engine/compiled_model.hpp"
@@ -56,6 +57,7 @@ class Replication {
   // Event handlers (handlers.cpp), one per EventKind.
   void on_arrival(std::uint32_t source);
   void on_service_end(PatientId patient);
+  void route_after_service(PatientId patient, std::uint32_t service);
   void on_transfer_end(PatientId patient);
   void on_renege(PatientId patient, std::uint64_t sequence);
   void on_capacity_change(std::uint32_t timetable_index);
@@ -71,9 +73,20 @@ class Replication {
   void leave_bed(PatientId patient);
   void leave_system(PatientId patient, Leaving how);
   void refill(std::uint32_t service);
+  void drain_refills();
+  void offer_pool_units();
   [[nodiscard]] PatientId pop_next_waiting(std::uint32_t service);
   void cancel_renege_timer(PatientId patient);
+
+  // Room at a service: the rules of its admission kind and shared pools (admission.cpp).
+  [[nodiscard]] bool can_start(std::uint32_t service) const;
   [[nodiscard]] bool has_room(std::uint32_t service) const;
+  [[nodiscard]] bool pools_have_units(std::uint32_t service) const;
+  [[nodiscard]] std::uint32_t short_pool(std::uint32_t service) const;
+  void take_room(std::uint32_t service);
+  void end_step(std::uint32_t service);
+  void free_bed(const Patient& p);
+  [[nodiscard]] bool can_never_free_room(std::uint32_t service) const;
   [[nodiscard]] const TypeRules& rules(PatientId patient, std::uint32_t service) const;
   double& pathway_start(PatientId patient, std::uint32_t pathway) {
     return pathway_starts_[static_cast<std::size_t>(patient) * n_pathways_ + pathway];
@@ -89,7 +102,6 @@ class Replication {
 
   // Deadlock detection (deadlock.cpp).
   void check_deadlock(std::uint32_t blocked_at);
-  [[nodiscard]] bool can_never_free_room(std::uint32_t service) const;
 
   void place_initial_patients();
   void start_pathways_before_now(PatientId patient, std::uint32_t service);
@@ -105,6 +117,8 @@ class Replication {
   CalendarEventQueue future_events_;
   PatientPool patients_;
   std::vector<ServiceState> services_;
+  std::vector<ResourceState> resources_;
+  bool pools_to_offer_ = false;         // some resources_[r].offer_pending is set
   std::size_t n_pathways_ = 0;          // model_.pathways.size(), kept at hand for the hot path
   std::vector<double> pathway_starts_;  // [patient * pathways + pathway]; NaN when not in it; grown by new_patient()
   std::vector<std::uint32_t> refill_worklist_;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The live state of one service during a replication. This is where a patient waits: in one
+// The live state of one service (and of one shared pool) during a replication. This is where a patient waits: in one
 // FIFO per priority level (lower level served first, first come first served within a level).
 // Patients finished elsewhere and blocked from entering wait in `blocked_upstream`, in the order
 // they were blocked, still holding their bed where they are.
@@ -24,6 +24,13 @@ struct ServiceState {
 
   [[nodiscard]] std::uint32_t beds_occupied() const noexcept { return in_service + blocked + holding_in_transfer; }
   [[nodiscard]] bool has_free_bed() const noexcept { return beds_occupied() < capacity; }
+};
+
+/// The live state of one shared resource pool: units on duty and units taken.
+struct ResourceState {
+  std::uint32_t capacity = 0;
+  std::uint32_t busy = 0;
+  bool offer_pending = false;  ///< Units were given back or added: offer them before anything else starts.
 };
 
 }  // namespace carepath::engine

@@ -44,7 +44,9 @@ void warn_bands(const stats::TrajectorySummary& t, const stats::TrajectoryBands&
       warned[s] = true;
       const stats::TrajectorySeries& info = t.series[s];
       warnings.push_back(std::string("trajectory of ") +
-                         (info.kind == stats::TrajectoryKind::Service ? "service '" : "pathway '") + info.name +
+                         (info.kind == stats::TrajectoryKind::Service   ? "service '"
+                          : info.kind == stats::TrajectoryKind::Pathway ? "pathway '"
+                                                                          : "resource '") + info.name +
                          "', " + info.metric + " per " + period + kNotFinite);
       break;
     }

@@ -88,7 +88,7 @@ std::vector<std::string> large_output_warnings(const model::Scenario& scenario, 
   const stats::TrajectoryCalendar calendar =
       stats::trajectory_calendar(scenario.start_date, scenario.run.horizon, scenario.run.start_hour);
   const std::uint64_t periods = stats::recorded_periods(calendar, period);
-  const std::size_t series = stats::trajectory_series_count(scenario.services.size(), scenario.pathways.size());
+  const std::size_t series = stats::trajectory_series_count(scenario.services.size(), scenario.pathways.size(), scenario.resources.size());
   std::uint64_t name_chars = 0;  // of every series, each a service's or pathway's name and a metric
   for (const model::Service& service : scenario.services) {
     for (const auto& metric : stats::kServiceTrajectoryMetrics) {

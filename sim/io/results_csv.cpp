@@ -17,6 +17,7 @@ constexpr std::string_view kSummaryHeader = "service,metric,unit,mean,ci_low,ci_
 constexpr std::string_view kReplicationsHeader = "replication,service,metric,unit,value\n";
 constexpr std::string_view kPathwaySummaryHeader = "pathway,target_days,metric,unit,mean,ci_low,ci_high,sd,min,max,n\n";
 constexpr std::string_view kByTypeSummaryHeader = "patient_type,service,metric,unit,mean,ci_low,ci_high,sd,min,max,n\n";
+constexpr std::string_view kResourceSummaryHeader = "resource,unit_word,metric,unit,mean,ci_low,ci_high,sd,min,max,n\n";
 constexpr std::string_view kPathwayReplicationsHeader = "replication,pathway,metric,unit,value\n";
 
 // `leading`: the row's identifying fields, already joined by commas (service; or pathway and target).
@@ -68,6 +69,13 @@ void write_summary_by_type_csv(const stats::Summary& summary, std::ostream& out)
   for (const stats::TypeServiceSummary& row : summary.by_type) {
     write_summary_rows(out, csv_text(row.patient_type) + ',' + csv_text(row.service), stats::kTypeServiceMetrics,
                        row.metrics);
+  }
+}
+
+void write_summary_resources_csv(const stats::Summary& summary, std::ostream& out) {
+  out << kResourceSummaryHeader;
+  for (const stats::ResourceSummary& pool : summary.resources) {
+    write_summary_rows(out, csv_text(pool.name) + ',' + csv_text(pool.unit), stats::kResourceMetrics, pool.metrics);
   }
 }
 

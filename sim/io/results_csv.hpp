@@ -5,7 +5,8 @@
 // (replication,service,metric,unit,value; replications count from 0, as their random streams do).
 // The whole system appears as service "system". Pathways get summary_pathways.csv
 // (pathway,target_days,metric,unit,mean,...) and replications_pathways.csv; with several patient
-// types, summary_by_type.csv (patient_type,service,metric,unit,mean,...).
+// types, summary_by_type.csv (patient_type,service,metric,unit,mean,...); with shared resource pools,
+// summary_resources.csv (resource,unit_word,metric,unit,mean,...).
 // Numbers use number_format.hpp: shortest round-trip text, and an empty field for NaN.
 #pragma once
 
@@ -24,6 +25,7 @@ void write_summary_system_csv(const stats::Summary& summary, std::ostream& out);
 
 void write_summary_pathways_csv(const stats::Summary& summary, std::ostream& out);
 void write_summary_by_type_csv(const stats::Summary& summary, std::ostream& out);
+void write_summary_resources_csv(const stats::Summary& summary, std::ostream& out);
 void write_replications_pathways_csv(const run::BatchResult& result, std::ostream& out);
 
 /// Throws std::invalid_argument if a replication's service count differs from the batch's.

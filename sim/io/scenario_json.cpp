@@ -17,9 +17,11 @@
 #include "io/field_rules.hpp"
 #include "io/headlines_json.hpp"
 #include "io/initial_state_json.hpp"
+#include "io/json_locations.hpp"
 #include "io/json_reader.hpp"
 #include "io/number_format.hpp"
 #include "io/json_text.hpp"
+#include "io/resource_json.hpp"
 #include "io/scenario_context.hpp"
 #include "io/text_file.hpp"
 #include "io/variant_overlay.hpp"
@@ -293,7 +295,7 @@ void read_service_costs(JsonReader& r, const Json& json, model::Service& out, co
 
 void read_service(JsonReader& r, const Json& json, model::Service& out, const ScenarioContext& context) {
   r.check_keys(json, {"name", "capacity", "service_time", "queue_limit", "when_full", "patience", "renege_to",
-                      "wait_target", "next", "by_type", "initial", "costs", "notes"});
+                      "wait_target", "next", "by_type", "requires", "initial", "costs", "notes"});
   out.name = r.required(json, "name", expect_name).value_or("");
   if (auto capacity = r.required(json, "capacity", expect_capacity, context)) {
     out.capacity = capacity->capacity;
@@ -311,6 +313,8 @@ void read_service(JsonReader& r, const Json& json, model::Service& out, const Sc
   out.wait_target = r.optional(json, "wait_target", expect_positive_duration);
   out.routes = r.optional(json, "next", expect_routes).value_or(std::vector<model::Route>{});
   out.by_type = r.optional(json, "by_type", expect_type_overrides).value_or(std::vector<model::TypeOverride>{});
+  out.requires_resources =
+      r.optional(json, "requires", expect_resource_needs).value_or(std::vector<model::ResourceNeed>{});
   if (auto initial = r.optional(json, "initial", expect_initial_state, context)) {
     out.initial_waiting = std::move(initial->waiting);
     out.initial_in_service = std::move(initial->in_service);
@@ -326,7 +330,7 @@ model::Scenario read_scenario(JsonReader& r, const Json& document, ScenarioConte
   model::Scenario scenario;
   if (!r.expect_object(document)) return scenario;
   r.check_keys(document, {"name", "description", "notes", "start_date", "run", "patient_types", "arrivals",
-                          "services", "pathways", "headlines", "variants", "currency"});
+                          "resources", "services", "pathways", "headlines", "variants", "currency"});
   scenario.name = r.required(document, "name", expect_scenario_name).value_or("");
   scenario.description = r.optional(document, "description", &JsonReader::expect_string).value_or("");
   scenario.notes = r.optional(document, "notes", expect_notes).value_or(std::vector<std::string>{});
@@ -352,6 +356,10 @@ model::Scenario read_scenario(JsonReader& r, const Json& document, ScenarioConte
                         });
   scenario.currency = r.optional(document, "currency", expect_currency).value_or(scenario.currency);
   context.currency = scenario.currency;
+  read_optional_objects(r, document, "resources", "an array of shared resource pools", scenario.resources,
+                        [&](JsonReader& reader, const Json& json, model::Resource& out) {
+                          read_resource(reader, json, out, context);
+                        });
   read_required_objects(r, document, "services", "a non-empty array of services", scenario.services,
                         [&](JsonReader& reader, const Json& json, model::Service& out) {
                           read_service(reader, json, out, context);
@@ -447,13 +455,30 @@ std::string read_scenario_text(const std::filesystem::path& path) {
   }
 }
 
+// Loads with load_set and gives every diagnostic its line, column and named pointer in `text`.
+// Variants given apart from the file (a sweep's points) are not in it: their pointers stay bare.
+LoadedScenarioSet load_located(const std::string& text, const Json& document, const std::string& source,
+                               const std::filesystem::path& csv_folder, const Json* replacement_variants) {
+  const auto in_file = replacement_variants == nullptr
+                           ? nullptr
+                           : +[](std::string_view pointer) { return !pointer.starts_with("/variants"); };
+  try {
+    LoadedScenarioSet set = load_set(document, source, csv_folder, replacement_variants);
+    locate_diagnostics(text, document, set.warnings, in_file);
+    set.text = text;
+    return set;
+  } catch (const ScenarioError& e) {
+    std::vector<Diagnostic> located = e.diagnostics();
+    locate_diagnostics(text, document, located, in_file);
+    throw ScenarioError(e.source(), std::move(located));
+  }
+}
+
 }  // namespace
 
 LoadedScenarioSet parse_scenario_set(const std::string& text, const std::string& source,
                                      const std::filesystem::path& csv_folder) {
-  LoadedScenarioSet set = load_set(parse_json_text(text, source), source, csv_folder, nullptr);
-  set.text = text;
-  return set;
+  return load_located(text, parse_json_text(text, source), source, csv_folder, nullptr);
 }
 
 LoadedScenarioSet load_scenario_set(const std::filesystem::path& path) {
@@ -464,9 +489,7 @@ LoadedScenarioSet load_scenario_set(const std::filesystem::path& path, const std
   const std::string text = read_scenario_text(path);
   const Json document = parse_json_text(text, path.string());
   const Json variants = parse_json_text(variants_json, "variants");
-  LoadedScenarioSet set = load_set(document, path.string(), path.parent_path(), &variants);
-  set.text = text;
-  return set;
+  return load_located(text, document, path.string(), path.parent_path(), &variants);
 }
 
 LoadedScenario parse_scenario(const std::string& text, const std::string& source) {

@@ -60,6 +60,12 @@ ordered_json summary_json(const model::Scenario& scenario, const run::BatchResul
                        {"service", row.service},
                        {"metrics", metrics_json(stats::kTypeServiceMetrics, row.metrics)}});
   }
+  ordered_json resources = ordered_json::array();
+  for (const stats::ResourceSummary& pool : result.summary.resources) {
+    resources.push_back({{"name", pool.name},
+                         {"unit", pool.unit},
+                         {"metrics", metrics_json(stats::kResourceMetrics, pool.metrics)}});
+  }
   ordered_json deadlocks = ordered_json::array();
   for (std::size_t r = 0; r < result.replications.size(); ++r) {
     const auto& deadlock = result.replications[r].deadlock;
@@ -86,6 +92,7 @@ ordered_json summary_json(const model::Scenario& scenario, const run::BatchResul
       {"system", metrics_json(stats::kSystemMetrics, result.summary.system)},
       {"pathways", std::move(pathways)},
       {"by_type", std::move(by_type)},
+      {"resources", std::move(resources)},
       {"deadlocked_replications", result.summary.deadlocked_replications},
       {"deadlocks", std::move(deadlocks)},
   };

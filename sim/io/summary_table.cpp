@@ -40,6 +40,11 @@ constexpr std::size_t kUtilisation = metric_index(stats::kServiceMetrics, "utili
 constexpr std::size_t kWaitMean = metric_index(stats::kServiceMetrics, "wait_mean");
 constexpr std::size_t kWaitP90 = metric_index(stats::kServiceMetrics, "wait_p90");
 constexpr std::size_t kLossProbability = metric_index(stats::kServiceMetrics, "loss_probability");
+constexpr std::size_t kPoolUtilisation = metric_index(stats::kResourceMetrics, "utilisation");
+constexpr std::size_t kPoolBusy = metric_index(stats::kResourceMetrics, "mean_busy");
+constexpr std::size_t kPoolCapacity = metric_index(stats::kResourceMetrics, "mean_capacity");
+constexpr std::size_t kPoolDelayedStarts = metric_index(stats::kResourceMetrics, "delayed_starts");
+constexpr std::size_t kPoolDelayedWait = metric_index(stats::kResourceMetrics, "delayed_wait_mean");
 constexpr std::size_t kSystemArrivals = metric_index(stats::kSystemMetrics, "arrivals");
 constexpr std::size_t kTimeInSystemMean = metric_index(stats::kSystemMetrics, "time_in_system_mean");
 constexpr std::size_t kTimeInSystemP90 = metric_index(stats::kSystemMetrics, "time_in_system_p90");
@@ -109,6 +114,26 @@ std::string counted(T n, std::string_view noun) {
   return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
 }
 
+// Shared pools, when the scenario has any: how busy, and how many patients found a bed free but
+// had to wait for the pool's staff, with their mean wait.
+void print_pools(const run::BatchResult& result, std::ostream& out) {
+  if (result.summary.resources.empty()) return;
+  std::vector<Row> rows{Row{"shared pool", "utilisation", "busy", "on duty", "waited for it", "their wait"}};
+  for (const stats::ResourceSummary& pool : result.summary.resources) {
+    rows.push_back({pool.name + " (" + pool.unit + ")", percent(pool.metrics[kPoolUtilisation]),
+                    count(pool.metrics[kPoolBusy]), count(pool.metrics[kPoolCapacity]),
+                    count(pool.metrics[kPoolDelayedStarts]), duration(pool.metrics[kPoolDelayedWait])});
+  }
+  std::array<std::size_t, kColumns> widths{};
+  for (const Row& row : rows) {
+    for (std::size_t c = 0; c < kColumns; ++c) widths[c] = std::max(widths[c], display_width(row[c]));
+  }
+  out << '\n';
+  for (const Row& row : rows) print_row(out, row, widths);
+  out << "waited for it: patients per replication who found a bed free at their service but too few of the pool's "
+         "units.\n";
+}
+
 }  // namespace
 
 void print_summary_table(const run::BatchResult& result, std::ostream& out) {
@@ -128,6 +153,7 @@ void print_summary_table(const run::BatchResult& result, std::ostream& out) {
     for (std::size_t c = 0; c < kColumns; ++c) widths[c] = std::max(widths[c], display_width(row[c]));
   }
   for (const Row& row : rows) print_row(out, row, widths);
+  print_pools(result, out);
 
   out << "\u00b1: half-width of the 95% CI. The system row shows time in system, not waits.\n"
       << counted(result.replications.size(), "replication") << ", seed " << result.seed << ", "

@@ -89,7 +89,12 @@ std::vector<RecordedPeriod> recorded(const stats::TrajectorySummary& t) {
 }
 
 const char* kind_name(stats::TrajectoryKind kind) {
-  return kind == stats::TrajectoryKind::Service ? "service" : "pathway";
+  switch (kind) {
+    case stats::TrajectoryKind::Service: return "service";
+    case stats::TrajectoryKind::Pathway: return "pathway";
+    case stats::TrajectoryKind::Resource: break;
+  }
+  return "resource";
 }
 
 void write_rows(std::ostream& out, const char* period, const PeriodLabels& labels,

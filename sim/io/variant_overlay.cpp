@@ -46,11 +46,11 @@ std::optional<std::size_t> find_named(const Json* list, const std::string& name)
   return std::nullopt;
 }
 
-/// How one part of the overlay ("services" or "arrivals") differs from the other.
+/// How one part of the overlay ("services", "arrivals" or "resources") differs from the others.
 struct OverlayPart {
-  std::string_view key;          // "services" / "arrivals"
-  std::string_view what;         // "service" / "arrival source"
-  std::string_view scale_key;    // service_time_scale / scale
+  std::string_view key;          // "services" / "arrivals" / "resources"
+  std::string_view what;         // "service" / "arrival source" / "shared pool"
+  std::string_view scale_key;    // service_time_scale / scale / none ("")
   bool scale_may_be_zero;        // a source may be switched off; a length of stay cannot be zero
   std::string_view scale_rule;
 };
@@ -59,6 +59,7 @@ constexpr OverlayPart kServicesPart{"services", "service", kServiceTimeScaleKey,
                                     "a number above zero (0.9 makes every length of stay 10% shorter)"};
 constexpr OverlayPart kArrivalsPart{"arrivals", "arrival source", kArrivalScaleKey, true,
                                     "a number that is not negative (1.2 means 20% more arrivals)"};
+constexpr OverlayPart kResourcesPart{"resources", "shared pool", "", false, ""};
 
 std::optional<double> expect_scale(JsonReader& r, const Json& value, const OverlayPart& part) {
   const bool ok = value.is_number() && std::isfinite(value.get<double>()) &&
@@ -143,7 +144,9 @@ void merge_part(JsonReader& r, const Json& overlay, const OverlayPart& part, Jso
                              std::string(part.what));
       ok = false;
     }
-    if (const auto scale = r.optional(change, part.scale_key, expect_scale, part)) {
+    if (part.scale_key.empty()) {
+      // No scale of its own: every key is a key of the base format, or a capacity edit.
+    } else if (const auto scale = r.optional(change, part.scale_key, expect_scale, part)) {
       scales.emplace_back(name, *scale);
     } else if (JsonReader::find(change, part.scale_key) != nullptr) {
       ok = false;
@@ -155,13 +158,17 @@ void merge_part(JsonReader& r, const Json& overlay, const OverlayPart& part, Jso
     Json added = Json::object();
     added["name"] = name;
     Json& target = existing ? list->at(*existing) : added;
-    const bool services = part.key == kServicesPart.key;
+    // Services and shared pools have capacity schedules, which the capacity edits keep.
+    const bool services = part.key != kArrivalsPart.key;
     const Json base_entry = existing ? target : Json::object();  // Before the overlay, for the words.
     if (services && existing && target.contains("capacity") && change.contains("capacity")) {
       warn_on_dropped_schedule(r, target["capacity"], change.at("capacity"));
     }
     for (auto key = change.begin(); key != change.end(); ++key) {
-      if (key.key() == part.scale_key || key.key() == "name" || key.key().starts_with('$')) continue;
+      if ((!part.scale_key.empty() && key.key() == part.scale_key) || key.key() == "name" ||
+          key.key().starts_with('$')) {
+        continue;
+      }
       if (services && is_capacity_edit_key(key.key())) continue;
       target[key.key()] = key.value();
       entry.keys.push_back(escape_pointer_token(key.key()));
@@ -200,7 +207,7 @@ std::optional<VariantOverlay> read_variant(JsonReader& r, const Json& document, 
     r.error_at(unsupported, "is not supported: a variant cannot remove " + what + "; " + instead);
     known_keys_only.erase(std::string(unsupported));
   }
-  r.check_keys(known_keys_only, {"name", "description", "notes", "services", "arrivals"});
+  r.check_keys(known_keys_only, {"name", "description", "notes", "services", "arrivals", "resources"});
 
   VariantOverlay overlay;
   overlay.index = index;
@@ -231,6 +238,8 @@ std::optional<VariantOverlay> read_variant(JsonReader& r, const Json& document, 
              overlay.changes, ok);
   merge_part(r, variant, kArrivalsPart, overlay.document, overlay.arrivals, overlay.arrival_scales, overlay.changes,
              ok);
+  std::vector<std::pair<std::string, double>> no_scales;
+  merge_part(r, variant, kResourcesPart, overlay.document, overlay.resources, no_scales, overlay.changes, ok);
   if (!ok || r.error_count() != errors_before) return std::nullopt;
   return overlay;
 }
@@ -240,7 +249,10 @@ std::optional<VariantOverlay> read_variant(JsonReader& r, const Json& document, 
 std::string VariantOverlay::source_path(const std::string& merged_pointer) const {
   const std::vector<std::string> tokens = split_pointer(merged_pointer);
   if (tokens.size() < 2) return merged_pointer;
-  const auto* entries = tokens[0] == "services" ? &services : tokens[0] == "arrivals" ? &arrivals : nullptr;
+  const auto* entries = tokens[0] == "services"    ? &services
+                        : tokens[0] == "arrivals"  ? &arrivals
+                        : tokens[0] == "resources" ? &resources
+                                                   : nullptr;
   const auto position = parse_index(tokens[1]);
   if (entries == nullptr || !position || *position >= entries->size() || !(*entries)[*position]) return merged_pointer;
   const OverlaidEntry& entry = *(*entries)[*position];

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// What-if variants at the JSON level. A scenario's "variants" entry names services and arrival
-// sources and the keys it changes; read_variants checks the variant's own rules (its name, the
+// What-if variants at the JSON level. A scenario's "variants" entry names services, arrival
+// sources and shared pools ("resources") and the keys it changes; read_variants checks the variant's own rules (its name, the
 // shape of its overlay, service_time_scale and scale) at /variants/i/..., and merges each overlay
 // into a copy of the base document: a key's value replaces the base's, a name the base lacks adds
 // a new service or source at the end of its list. scenario_json.cpp then runs the normal loader on
@@ -44,6 +44,7 @@ struct VariantOverlay {
   std::vector<std::pair<std::string, double>> arrival_scales;       ///< Source name, factor.
   std::vector<std::optional<OverlaidEntry>> services;  ///< By index in document["services"].
   std::vector<std::optional<OverlaidEntry>> arrivals;  ///< By index in document["arrivals"].
+  std::vector<std::optional<OverlaidEntry>> resources; ///< By index in document["resources"].
   /// What the variant changes, one line each in the planner's words ("service 'ward': capacity +2
   /// at every date and shift"), for the report's answer card.
   std::vector<std::string> changes;

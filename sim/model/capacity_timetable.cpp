@@ -10,15 +10,22 @@ namespace {
 
 // Times here are clock times: days since midnight of the start date (run time + start_hour / 24).
 
-std::uint32_t dated_capacity_at(const Service& service, const Date& start_date, SimTime clock) {
-  std::uint32_t capacity = service.capacity.value_or(0);
+/// What a service and a shared resource pool have alike: a base, dated changes and a roster.
+struct CapacityPlan {
+  std::uint32_t base = 0;
+  const std::vector<CapacityChange>& capacity_changes;
+  const std::vector<RosterShift>& roster;
+};
+
+std::uint32_t dated_capacity_at(const CapacityPlan& service, const Date& start_date, SimTime clock) {
+  std::uint32_t capacity = service.base;
   for (const CapacityChange& change : service.capacity_changes) {
     if (days_between(start_date, change.from) <= clock) capacity = change.capacity;
   }
   return capacity;
 }
 
-std::uint32_t capacity_at(const Service& service, const Date& start_date, SimTime clock) {
+std::uint32_t capacity_at(const CapacityPlan& service, const Date& start_date, SimTime clock) {
   const auto day = static_cast<long>(std::floor(clock));
   const unsigned weekday = iso_weekday_index(date_after(start_date, day));
   const double hour = (clock - static_cast<double>(day)) * 24.0;
@@ -33,10 +40,8 @@ std::uint32_t capacity_at(const Service& service, const Date& start_date, SimTim
   return on_shift ? rostered : dated_capacity_at(service, start_date, clock);
 }
 
-}  // namespace
-
-std::vector<CapacityStep> capacity_timetable(const Service& service, const Date& start_date, SimTime horizon,
-                                             double start_hour) {
+std::vector<CapacityStep> timetable_of(const CapacityPlan& service, const Date& start_date, SimTime horizon,
+                                       double start_hour) {
   // Run time of `hour` o'clock on day `day` of the calendar. The start time is taken off in hours
   // before dividing by 24, so that with start_hour 0 the times are the bits they always were, and
   // a shift from 08:00 in a run from 06:00 starts at the same bits as one from 02:00 in a run
@@ -72,6 +77,19 @@ std::vector<CapacityStep> capacity_timetable(const Service& service, const Date&
     if (steps.empty() || steps.back().capacity != capacity) steps.push_back({t, capacity});
   }
   return steps;
+}
+
+}  // namespace
+
+std::vector<CapacityStep> capacity_timetable(const Service& service, const Date& start_date, SimTime horizon,
+                                             double start_hour) {
+  return timetable_of({service.capacity.value_or(0), service.capacity_changes, service.roster}, start_date, horizon,
+                      start_hour);
+}
+
+std::vector<CapacityStep> capacity_timetable(const Resource& pool, const Date& start_date, SimTime horizon,
+                                             double start_hour) {
+  return timetable_of({pool.capacity, pool.capacity_changes, pool.roster}, start_date, horizon, start_hour);
 }
 
 }  // namespace carepath::model

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// A service's capacity over the run as a list of steps, from its base capacity, its dated changes
+// A service's (or a shared pool's) capacity over the run as a list of steps, from its base capacity, its dated changes
 // and its weekly roster. During a roster shift the shift's capacity applies (overlapping shifts add
 // up: two teams on duty); outside every shift, the dated capacity. Only real changes are listed.
 #pragma once
@@ -20,6 +20,9 @@ struct CapacityStep {
 /// whose time 0 is `start_hour` hours after midnight of `start_date` (run.start_time): shifts and
 /// dated changes follow the clock and the calendar.
 [[nodiscard]] std::vector<CapacityStep> capacity_timetable(const Service& service, const Date& start_date,
+                                                           SimTime horizon, double start_hour = 0);
+/// The same for a shared resource pool's units.
+[[nodiscard]] std::vector<CapacityStep> capacity_timetable(const Resource& pool, const Date& start_date,
                                                            SimTime horizon, double start_hour = 0);
 
 }  // namespace carepath::model

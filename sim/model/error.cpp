@@ -5,8 +5,9 @@ namespace carepath {
 
 std::string format_diagnostic(const std::string& source, const Diagnostic& d) {
   std::string line = source;
+  if (d.line != 0) line += ":" + std::to_string(d.line) + ":" + std::to_string(d.column);
   if (!line.empty()) line += ": ";
-  if (!d.path.empty()) line += d.path + ": ";
+  if (!d.path.empty()) line += (d.named_path.empty() ? d.path : d.named_path) + ": ";
   if (d.severity == Severity::Warning) line += "warning: ";
   return line + d.message;
 }

@@ -129,6 +129,7 @@ class NameChecker {
       : scenario_(scenario), services_(index_services(scenario)), out_(out) {
     // A duplicated name is reported on its own; the lists of known names show it once.
     for (const auto& service : scenario.services) add_once(service_names_, service.name);
+    for (const auto& pool : scenario.resources) add_once(resource_names_, pool.name);
     types_ = patient_type_names(scenario);
   }
 
@@ -183,6 +184,13 @@ class NameChecker {
     for (const TypeOverride& override_for_type : s.by_type) {
       type(override_for_type.patient_type, type_pointer(i, override_for_type.patient_type));
     }
+    for (std::size_t j = 0; j < s.requires_resources.size(); ++j) {
+      const std::string& name = s.requires_resources[j].resource;
+      if (std::find(resource_names_.begin(), resource_names_.end(), name) == resource_names_.end()) {
+        out_.push_back({Severity::Error, pointer + "/requires/" + std::to_string(j) + "/resource",
+                        unknown_name_message("resource", name, resource_names_)});
+      }
+    }
     // The loader reports these with the CSV line or list index; here the list is as precise as it gets.
     for (const auto& [cohorts, key] :
          {std::pair{&s.initial_waiting, "waiting"}, std::pair{&s.initial_in_service, "in_service"}}) {
@@ -212,6 +220,7 @@ class NameChecker {
   const Scenario& scenario_;
   NameIndex services_;
   std::vector<std::string> service_names_;
+  std::vector<std::string> resource_names_;
   std::vector<std::string> types_;
   std::vector<Diagnostic>& out_;
 };
@@ -475,6 +484,37 @@ void check_pathways(const Scenario& scenario, const NameIndex& services, const G
   }
 }
 
+// A pool no service requires limits nothing, and a need larger than the pool ever has stops that
+// service for good: both are slips worth a word, not errors (a what-if may add the staff later).
+void check_resource_use(const Scenario& scenario, std::vector<Diagnostic>& out) {
+  for (std::size_t r = 0; r < scenario.resources.size(); ++r) {
+    const Resource& pool = scenario.resources[r];
+    std::uint32_t most = pool.capacity;
+    for (const CapacityChange& change : pool.capacity_changes) most = std::max(most, change.capacity);
+    std::uint32_t rostered = 0;
+    for (const RosterShift& shift : pool.roster) rostered += shift.capacity;  // overlapping shifts add up
+    most = std::max(most, rostered);
+    bool used = false;
+    for (std::size_t i = 0; i < scenario.services.size(); ++i) {
+      const auto& needs = scenario.services[i].requires_resources;
+      for (std::size_t j = 0; j < needs.size(); ++j) {
+        if (needs[j].resource != pool.name) continue;
+        used = true;
+        if (needs[j].units > most) {
+          out.push_back({Severity::Warning, service_pointer(i) + "/requires/" + std::to_string(j) + "/units",
+                         "needs " + std::to_string(needs[j].units) + " " + pool.unit + " of '" + pool.name +
+                             "', which never has more than " + std::to_string(most) + ", so no patient of '" +
+                             scenario.services[i].name + "' can ever start"});
+        }
+      }
+    }
+    if (!used) {
+      out.push_back({Severity::Warning, "/resources/" + std::to_string(r),
+                     "no service requires '" + pool.name + "', so it limits nothing"});
+    }
+  }
+}
+
 void check_shape(const Scenario& scenario, const NameIndex& services, std::vector<Diagnostic>& out) {
   const Vertex outside = scenario.services.size();
   const Vertex exit = outside + 1;
@@ -503,6 +543,7 @@ std::vector<Diagnostic> check_scenario(const Scenario& scenario) {
   check_unique_names(scenario.arrivals, "arrival", "/arrivals/", diagnostics);
   check_unique_names(scenario.patient_types, "patient type", "/patient_types/", diagnostics);
   check_unique_names(scenario.pathways, "pathway", "/pathways/", diagnostics);
+  check_unique_names(scenario.resources, "resource", "/resources/", diagnostics);
   check_reserved_names(scenario, diagnostics);
   NameChecker(scenario, diagnostics).check_all();
   // The shape needs every name to mean exactly one service: otherwise a typo in a route would be
@@ -511,6 +552,7 @@ std::vector<Diagnostic> check_scenario(const Scenario& scenario) {
   check_probabilities(scenario, diagnostics);
   check_initial_patients(scenario, diagnostics);
   check_engine_limits(scenario, diagnostics);
+  if (names_resolved) check_resource_use(scenario, diagnostics);
   if (names_resolved) check_shape(scenario, index_services(scenario), diagnostics);
   return diagnostics;
 }

@@ -16,6 +16,7 @@
 #include "report/json_values.hpp"
 #include "report/kpi_table.hpp"
 #include "report/precision_section.hpp"
+#include "report/resource_table.hpp"
 #include "report/report_format.hpp"
 #include "report/report_style.hpp"
 #include "report/stress_des_section.hpp"
@@ -179,7 +180,8 @@ std::string render_report(const ReportInputs& inputs) {
   }
 
   html += "<section id=\"results\">\n<h2>Headline results</h2>\n" + deadlock_warning(summary) +
-          report::render_kpi_tables(summary, inputs.scenario) + report::render_precision_section(summary) +
+          report::render_kpi_tables(summary, inputs.scenario) + report::render_resource_table(summary) +
+          report::render_precision_section(summary) +
           "</section>\n";
   html += report::render_costs_section(summary, inputs.comparison);
 

@@ -9,7 +9,7 @@
 #include <carepath/run/batch.hpp>
 
 #include "engine/replication.hpp"
-#include "model/compile.hpp"
+#include "engine/compile.hpp"
 #include "model/graph_checks.hpp"
 #include "stats/costs.hpp"
 
@@ -30,7 +30,7 @@ stats::TrajectoryChoice trajectory_choice(const model::Scenario& scenario, const
   return stats::choose_trajectory_period(
       stats::trajectory_calendar(scenario.start_date, scenario.run.horizon, scenario.run.start_hour),
       options.trajectory_period ? options.trajectory_period : scenario.run.trajectory_period,
-      stats::trajectory_series_count(scenario.services.size(), scenario.pathways.size()),
+      stats::trajectory_series_count(scenario.services.size(), scenario.pathways.size(), scenario.resources.size()),
       options.replications.value_or(scenario.run.replications));
 }
 
@@ -43,7 +43,7 @@ constexpr std::uint32_t kPrecisionBlock = 10;
 
 BatchResult run_batch(const model::Scenario& scenario, const BatchOptions& options) {
   model::require_valid(scenario, scenario.name);
-  const engine::CompiledModel compiled = model::compile(scenario);
+  const engine::CompiledModel compiled = engine::compile(scenario);
 
   BatchResult result;
   result.scenario_name = scenario.name;
@@ -57,6 +57,10 @@ BatchResult run_batch(const model::Scenario& scenario, const BatchOptions& optio
   if (!cost_rates.empty()) {
     result.labels.currency = scenario.currency;
     for (const auto& service : scenario.services) result.labels.costed.push_back(service.costs.any());
+  }
+  for (const auto& pool : scenario.resources) {
+    result.labels.resources.push_back(pool.name);
+    result.labels.resource_units.push_back(pool.unit);
   }
   result.seed = options.seed.value_or(scenario.run.seed);
   const std::uint32_t replications = options.replications.value_or(scenario.run.replications);

@@ -144,6 +144,15 @@ VariantDifferences paired_differences(const std::string& variant_name, const Bat
                   result.differences);
   }
   if (!base.labels.currency.empty() && !variant.labels.currency.empty()) compare_costs(base, variant, result);
+  for (std::size_t p = 0; p < base.labels.resources.size(); ++p) {
+    const std::string& name = base.labels.resources[p];
+    const auto v = index_of(variant.labels.resources, name);
+    if (!v) continue;
+    compare_table(stats::kResourceMetrics, "resource", name, base, variant,
+                  [p](const stats::ReplicationResult& r) -> const auto& { return r.resources[p]; },
+                  [v](const stats::ReplicationResult& r) -> const auto& { return r.resources[*v]; },
+                  result.differences);
+  }
   return result;
 }
 

@@ -44,9 +44,10 @@ std::variant<KpiRef, std::string> resolve_kpi(std::string_view written, const mo
   KpiRef kpi;
   kpi.kind = text.substr(0, first_dot);
   kpi.metric = text.substr(last_dot + 1);
-  const std::vector<std::string> kinds{"service", "pathway", "system", "cost"};
+  const std::vector<std::string> kinds{"service", "pathway", "resource", "system", "cost"};
   const std::vector<std::string> pathways = names_of(scenario.pathways);
   const std::vector<std::string> services = names_of(scenario.services);
+  const std::vector<std::string> resources = names_of(scenario.resources);
   if (!contains(kinds, kpi.kind)) {
     // NAME.METRIC: the kind is whichever of pathways and services has that name.
     const std::string name = text.substr(0, last_dot);
@@ -70,14 +71,17 @@ std::variant<KpiRef, std::string> resolve_kpi(std::string_view written, const mo
   } else {
     if (last_dot == first_dot) return "expected " + kpi.kind + ".NAME.METRIC, got '" + text + "'";
     kpi.name = text.substr(first_dot + 1, last_dot - first_dot - 1);
-    const std::vector<std::string>& known = kpi.kind == "service" ? services : pathways;
+    const std::vector<std::string>& known = kpi.kind == "service"    ? services
+                                            : kpi.kind == "resource" ? resources
+                                                                     : pathways;
     if (!contains(known, kpi.name)) return model::unknown_name_message(kpi.kind, kpi.name, known);
   }
   std::vector<std::string> metrics;
-  bool found = kpi.kind == "service"   ? find_metric(kServiceMetrics, kpi, metrics)
-               : kpi.kind == "pathway" ? find_metric(kPathwayMetrics, kpi, metrics)
-               : kpi.kind == "system"  ? find_metric(kSystemMetrics, kpi, metrics)
-                                       : (kpi.cost = find_metric(kCostMetrics, kpi, metrics));
+  bool found = kpi.kind == "service"    ? find_metric(kServiceMetrics, kpi, metrics)
+               : kpi.kind == "pathway"  ? find_metric(kPathwayMetrics, kpi, metrics)
+               : kpi.kind == "resource" ? find_metric(kResourceMetrics, kpi, metrics)
+               : kpi.kind == "system"   ? find_metric(kSystemMetrics, kpi, metrics)
+                                        : (kpi.cost = find_metric(kCostMetrics, kpi, metrics));
   if (!found && kpi.kind == "service") found = kpi.cost = find_metric(kServiceCostMetrics, kpi, metrics);
   if (!found) return model::unknown_name_message(kpi.kind + " metric", kpi.metric, metrics);
   if (kpi.cost && !scenario.has_costs()) {

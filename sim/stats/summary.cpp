@@ -93,6 +93,10 @@ Summary summarise(const SummaryLabels& labels, const std::vector<ReplicationResu
     }
     summary.costs.push_back({"total", fold(kCostMetrics, replications, [](const auto& r) -> const auto& { return r.cost; })});
   }
+  for (std::size_t p = 0; p < labels.resources.size(); ++p) {
+    summary.resources.push_back({labels.resources[p], labels.resource_units[p],
+                                 fold(kResourceMetrics, replications, [p](const auto& r) -> const auto& { return r.resources[p]; })});
+  }
   for (const ReplicationResult& r : replications) {
     if (r.deadlock) ++summary.deadlocked_replications;
   }

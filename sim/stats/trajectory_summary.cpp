@@ -103,11 +103,20 @@ double type7_quantile(const std::vector<double>& sorted, double p) {
 }
 
 std::size_t TrajectorySummary::series_index(TrajectoryKind kind, std::size_t index, std::size_t metric) const noexcept {
-  std::size_t services = 0;
-  for (const TrajectorySeries& s : series) services += s.kind == TrajectoryKind::Service ? 1 : 0;
+  std::size_t services = 0, pathways = 0;
+  for (const TrajectorySeries& s : series) {
+    services += s.kind == TrajectoryKind::Service ? 1 : 0;
+    pathways += s.kind == TrajectoryKind::Pathway ? 1 : 0;
+  }
   services /= kServiceTrajectoryMetrics.size();
-  if (kind == TrajectoryKind::Service) return index * kServiceTrajectoryMetrics.size() + metric;
-  return services * kServiceTrajectoryMetrics.size() + index * kPathwayTrajectoryMetrics.size() + metric;
+  pathways /= kPathwayTrajectoryMetrics.size();
+  switch (kind) {
+    case TrajectoryKind::Service: return index * kServiceTrajectoryMetrics.size() + metric;
+    case TrajectoryKind::Pathway:
+      return services * kServiceTrajectoryMetrics.size() + index * kPathwayTrajectoryMetrics.size() + metric;
+    case TrajectoryKind::Resource: break;
+  }
+  return trajectory_series_count(services, pathways) + index * kResourceTrajectoryMetrics.size() + metric;
 }
 
 TrajectorySummary summarise_trajectories(const TrajectoryCalendar& calendar, const SummaryLabels& labels,
@@ -124,6 +133,9 @@ TrajectorySummary summarise_trajectories(const TrajectoryCalendar& calendar, con
   }
   for (const std::string& name : labels.pathways) {
     for (const auto& m : kPathwayTrajectoryMetrics) summary.series.push_back({TrajectoryKind::Pathway, name, m.name, m.unit});
+  }
+  for (const std::string& name : labels.resources) {
+    for (const auto& m : kResourceTrajectoryMetrics) summary.series.push_back({TrajectoryKind::Resource, name, m.name, m.unit});
   }
   const std::size_t series = summary.series.size();
   const auto recorded_in = [&](TrajectoryBlock TrajectoryRecording::*kind) {

@@ -135,7 +135,7 @@ TEST_F(CliTest, ValidateReportsLocatedErrors) {
   const Outcome o = carepath("validate bad.json");
   EXPECT_EQ(o.status, 2);
   EXPECT_THAT(o.out, IsEmpty());
-  EXPECT_THAT(o.err, StartsWith("bad.json: /services/0/capacity: "));
+  EXPECT_THAT(o.err, StartsWith("bad.json:6:25: /services[clinic]/capacity: "));
 }
 
 TEST_F(CliTest, RunWritesResultsToTheDefaultFolder) {
@@ -169,7 +169,7 @@ TEST_F(CliTest, BadScenarioWritesNothing) {
   const Outcome o = carepath("run bad.json --out out");
   EXPECT_EQ(o.status, 2);
   EXPECT_THAT(o.out, IsEmpty());
-  EXPECT_THAT(o.err, StartsWith("bad.json: /services/0/capacity: "));
+  EXPECT_THAT(o.err, StartsWith("bad.json:6:25: /services[clinic]/capacity: "));
   EXPECT_EQ(work_entries(), kOnlyScenarios);
 }
 

@@ -29,7 +29,7 @@ TEST_F(LimitsCliTest, RunRefusesEveryClassBeforeSimulating) {
     const std::string scenario = std::string(CAREPATH_SOURCE_DIR) + "/tests/errors/" + name + ".json";
     const Outcome o = carepath("run '" + scenario + "' --out out");
     EXPECT_EQ(o.status, 2) << o.err;
-    EXPECT_THAT(o.err, HasSubstr(std::string(name) + ".json: "));
+    EXPECT_THAT(o.err, HasSubstr(std::string(name) + ".json:"));
     EXPECT_TRUE(entries(work()).empty());
   }
 }

@@ -76,7 +76,7 @@ TEST_F(PrecisionWarmupCliTest, BadPrecisionsAreUsageErrors) {
     "services": [{"name": "q", "capacity": 1, "service_time": {"distribution": "exponential", "mean": "1h"}}]})");
   const Outcome scenario = carepath("validate badprecision.json");
   EXPECT_EQ(scenario.status, 2);
-  EXPECT_THAT(scenario.err, HasSubstr("badprecision.json: /run/precision: expected a share of the mean above 0% and "
+  EXPECT_THAT(scenario.err, HasSubstr("badprecision.json:1:41: /run/precision: expected a share of the mean above 0% and "
                                       "below 100%, such as \"5%\", or a positive absolute half-width, got \"150%\""));
 }
 

@@ -143,11 +143,11 @@ TEST_F(ScheduleSafeCliTest, ValidateStrictTurnsAVariantsDroppedScheduleIntoAnErr
   write("variant.json", document.dump());
   const Outcome warned = carepath("validate variant.json");
   EXPECT_EQ(warned.status, 0);
-  EXPECT_THAT(warned.err, HasSubstr("variant.json: /variants/0/services/clinic/capacity: warning: replaces the base's "
+  EXPECT_THAT(warned.err, HasSubstr("variant.json:1:532: /variants[flat]/services/clinic/capacity: warning: replaces the base's "
                                     "capacity schedule and drops its weekly roster (1 shift)"));
   const Outcome strict = carepath("validate variant.json --strict");
   EXPECT_EQ(strict.status, 2);
-  EXPECT_THAT(strict.err, HasSubstr("variant.json: /variants/0/services/clinic/capacity: replaces the base's"));
+  EXPECT_THAT(strict.err, HasSubstr("variant.json:1:532: /variants[flat]/services/clinic/capacity: replaces the base's"));
   EXPECT_THAT(strict.err, HasSubstr("(an error under --strict)"));
 }
 

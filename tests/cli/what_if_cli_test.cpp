@@ -199,7 +199,7 @@ TEST_F(WhatIfCliTest, SweepUsageErrors) {
       {"sweep mmc.json --set services.clinc.capacity=1:3:1",
        "carepath: --set: unknown service 'clinc'; did you mean 'clinic'? (known: clinic)\n"},
       {"sweep mmc.json --set wards.clinic.capacity=1:3:1",
-       "carepath: --set: expected a path starting 'services.' or 'arrivals.', got 'wards.clinic.capacity'\n"},
+       "carepath: --set: expected a path starting 'services.', 'arrivals.' or 'resources.', got 'wards.clinic.capacity'\n"},
       {"sweep mmc.json --set services.clinic.capacity=5:1:1",
        "carepath: --set: TO must not be below FROM, got '5:1:1'\n"},
       {"sweep mmc.json --set services.clinic.capacity=1:5:0", "carepath: --set: STEP must be above zero, got '0'\n"},

@@ -18,7 +18,7 @@
 //   peak_mb=<m> speedup=<x> write_s=<w>
 // Run it through tools/bench, which builds it in Release for this CPU (preset "bench").
 #include "engine/replication.hpp"
-#include "model/compile.hpp"
+#include "engine/compile.hpp"
 
 #include <carepath/io/results_writer.hpp>
 #include <carepath/io/scenario_json.hpp>
@@ -183,7 +183,7 @@ int run(const Options& o) {
   std::printf("\nwriting the results folder: %.3f s (%.1f MB)\n", write_s, static_cast<double>(bytes) / 1e6);
 
   // Where the engine's time goes: the same replications, one thread, instrumented.
-  const carepath::engine::CompiledModel model = carepath::model::compile(scenario);
+  const carepath::engine::CompiledModel model = carepath::engine::compile(scenario);
   carepath::engine::PhaseTicks ticks;
   carepath::engine::ReplicationControls controls;
   controls.phase_ticks = &ticks;

@@ -72,6 +72,15 @@ struct TypeOverride {
   std::optional<DistributionSpec> patience;
 };
 
+/// Units of a shared resource pool a service needs for each patient, besides its own beds: a CHC
+/// assessment needs an assessor, a virtual-ward admission a bed and a nurse. The units are taken
+/// when service starts, together with the bed, and given back when service ends (the patient may
+/// then stay in the bed, blocked, without holding staff).
+struct ResourceNeed {
+  std::string resource;  ///< A name from Scenario::resources.
+  std::uint32_t units = 1;
+};
+
 /// A capacitated node: beds, clinicians, cubicles or assessors serving one queue.
 /// Shift-change rule: when capacity falls, patients already in service finish; nobody new
 /// starts while the busy count is at or above the new capacity. When it rises, waiting
@@ -92,9 +101,24 @@ struct Service {
   std::optional<double> wait_target;         ///< Days from joining the queue to starting service.
   std::vector<Route> routes;                 ///< Empty means every patient leaves the system.
   std::vector<TypeOverride> by_type;
+  std::vector<ResourceNeed> requires_resources;  ///< Shared pools a patient needs to start, all at once.
   std::vector<InitialCohort> initial_waiting;
   std::vector<InitialCohort> initial_in_service;  ///< Residual stays are drawn conditioned on elapsed.
   ServiceCosts costs;                        ///< "costs" (model/costs.hpp); all 0 when not given.
+  std::vector<std::string> notes;
+};
+
+/// A pool of staff or equipment shared by several services (community nurses covering virtual
+/// wards and reablement, CHC nurse assessors): its capacity may change by date and follow a weekly
+/// roster exactly as a service's does. A patient starts only when their service has a bed and
+/// every pool it needs has the units free; units freed go to the longest-waiting patient, by
+/// priority then time waiting, across all the services that share the pool.
+struct Resource {
+  std::string name;
+  std::uint32_t capacity = 0;                    ///< Units at the start (or the schedule's base).
+  std::vector<CapacityChange> capacity_changes;  ///< Sorted by date.
+  std::vector<RosterShift> roster;
+  std::string unit = "staff";                    ///< The planner's word for a unit: nurses, assessors.
   std::vector<std::string> notes;
 };
 
@@ -228,6 +252,7 @@ struct Scenario {
   std::vector<PatientType> patient_types;  ///< Empty means one type, "patient".
   std::vector<ArrivalSource> arrivals;
   std::vector<Service> services;
+  std::vector<Resource> resources;  ///< Shared pools; empty for a model of services alone.
   std::vector<Pathway> pathways;
   /// The scenario's "headlines", or when it has none the defaults of stats/kpi_ref.hpp; the
   /// loader always fills this, with each KPI in its long form.

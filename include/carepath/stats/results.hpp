@@ -81,6 +81,16 @@ struct PathwayResult {
   double over_target_at_end = 0;  ///< Still in the pathway at the horizon, already over target.
 };
 
+/// A shared resource pool in one replication.
+struct ResourceResult {
+  double utilisation = 0;        ///< mean_busy / mean_capacity.
+  double mean_capacity = 0;      ///< Time-average units on duty.
+  double mean_busy = 0;          ///< Time-average units taken by patients in service.
+  double busy_at_end = 0;
+  double delayed_starts = 0;     ///< Patients who found a bed free at their service but too few units, then started.
+  double delayed_wait_mean = 0;  ///< Their mean wait, from joining the queue to starting (NaN: none).
+};
+
 /// One patient type at one service.
 struct TypeServiceResult {
   double arrivals = 0;
@@ -112,6 +122,7 @@ struct ReplicationResult {
   SystemResult system;
   std::vector<PathwayResult> pathways;  ///< In scenario order.
   std::vector<TypeServiceResult> by_type;  ///< [type * services + service]; empty with one type.
+  std::vector<ResourceResult> resources;  ///< Shared pools, in scenario order.
   std::optional<Deadlock> deadlock;     ///< Set when the replication stopped in deadlock.
   std::uint64_t events = 0;             ///< Events processed (throughput measure for benchmarks).
   double window = 0;                    ///< Days measured: from the warm-up's end to the horizon (or a deadlock).
@@ -184,6 +195,15 @@ inline constexpr std::array<MetricInfo<PathwayResult>, 12> kPathwayMetrics{{
     {"over_target_at_end", "patients", &PathwayResult::over_target_at_end},
 }};
 
+inline constexpr std::array<MetricInfo<ResourceResult>, 6> kResourceMetrics{{
+    {"utilisation", "share", &ResourceResult::utilisation},
+    {"mean_capacity", "mean units", &ResourceResult::mean_capacity},
+    {"mean_busy", "mean units", &ResourceResult::mean_busy},
+    {"busy_at_end", "units", &ResourceResult::busy_at_end},
+    {"delayed_starts", "patients", &ResourceResult::delayed_starts},
+    {"delayed_wait_mean", "days", &ResourceResult::delayed_wait_mean},
+}};
+
 inline constexpr std::array<MetricInfo<TypeServiceResult>, 4> kTypeServiceMetrics{{
     {"arrivals", "patients", &TypeServiceResult::arrivals},
     {"completions", "patients", &TypeServiceResult::completions},
@@ -236,6 +256,12 @@ struct PathwaySummary {
   std::array<Estimate, kPathwayMetrics.size()> metrics;
 };
 
+struct ResourceSummary {
+  std::string name;
+  std::string unit;  ///< The planner's word for one unit ("nurses").
+  std::array<Estimate, kResourceMetrics.size()> metrics;
+};
+
 struct TypeServiceSummary {
   std::string patient_type;
   std::string service;
@@ -252,6 +278,7 @@ struct Summary {
   std::array<Estimate, kSystemMetrics.size()> system;  ///< In kSystemMetrics order.
   std::vector<PathwaySummary> pathways;
   std::vector<TypeServiceSummary> by_type;  ///< Empty with one patient type.
+  std::vector<ResourceSummary> resources;   ///< Shared pools, in scenario order.
   std::uint32_t deadlocked_replications = 0;
   /// Every costed service in scenario order, then "total"; empty when the scenario has no costs.
   std::vector<CostSummary> costs;
@@ -266,6 +293,8 @@ struct SummaryLabels {
   /// The currency of the costs ("GBP"); empty when the scenario has no costs.
   std::string currency;
   std::vector<bool> costed;  ///< Per service: whether it has any cost.
+  std::vector<std::string> resources;
+  std::vector<std::string> resource_units;
 };
 
 /// Folds replications in index order, so the result does not depend on which thread ran which.

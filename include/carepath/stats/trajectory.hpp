@@ -28,7 +28,7 @@ namespace carepath::stats {
 struct ReplicationResult;
 struct SummaryLabels;
 
-enum class TrajectoryKind : std::uint8_t { Service, Pathway };
+enum class TrajectoryKind : std::uint8_t { Service, Pathway, Resource };
 
 struct TrajectoryMetricInfo {
   const char* name;
@@ -59,9 +59,17 @@ inline constexpr std::array<TrajectoryMetricInfo, 5> kPathwayTrajectoryMetrics{{
     {"in_pathway_end", "patients"},
 }};
 
-/// Series are every service's metrics (service-major), then every pathway's.
-[[nodiscard]] constexpr std::size_t trajectory_series_count(std::size_t services, std::size_t pathways) noexcept {
-  return services * kServiceTrajectoryMetrics.size() + pathways * kPathwayTrajectoryMetrics.size();
+/// Per shared resource pool per period: the mean units taken and on duty.
+inline constexpr std::array<TrajectoryMetricInfo, 2> kResourceTrajectoryMetrics{{
+    {"busy_mean", "mean units"},
+    {"capacity_mean", "mean units"},
+}};
+
+/// Series are every service's metrics (service-major), then every pathway's, then every pool's.
+[[nodiscard]] constexpr std::size_t trajectory_series_count(std::size_t services, std::size_t pathways,
+                                                            std::size_t resources = 0) noexcept {
+  return services * kServiceTrajectoryMetrics.size() + pathways * kPathwayTrajectoryMetrics.size() +
+         resources * kResourceTrajectoryMetrics.size();
 }
 
 /// The periods of a run: day d is the calendar day start_date + d, [d, d+1) from the start date's
@@ -153,8 +161,8 @@ struct TrajectoryBands {
 
 struct TrajectorySeries {
   TrajectoryKind kind = TrajectoryKind::Service;
-  std::string name;    ///< Service or pathway name.
-  const char* metric;  ///< From kServiceTrajectoryMetrics or kPathwayTrajectoryMetrics.
+  std::string name;    ///< Service, pathway or pool name.
+  const char* metric;  ///< From kServiceTrajectoryMetrics, kPathwayTrajectoryMetrics or kResourceTrajectoryMetrics.
   const char* unit;
 };
 
@@ -167,7 +175,7 @@ struct TrajectorySummary {
   TrajectoryBands months;  ///< Empty unless period is Month.
 
   [[nodiscard]] bool empty() const noexcept { return series.empty() || calendar.days == 0; }
-  /// Index of metric `metric` of service or pathway `index`.
+  /// Index of metric `metric` of service, pathway or pool `index`.
   [[nodiscard]] std::size_t series_index(TrajectoryKind kind, std::size_t index, std::size_t metric) const noexcept;
 };
 

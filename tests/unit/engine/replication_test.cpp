@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Exact properties of single replications: things that must hold in every run, not on average.
 #include "engine/replication.hpp"
-#include "model/compile.hpp"
+#include "engine/compile.hpp"
 
 #include <gtest/gtest.h>
 
@@ -39,7 +39,7 @@ void expect_conservation(const stats::ReplicationResult& r) {
 }
 
 TEST(Replication, InfiniteServerNeverMakesAnyoneWait) {
-  const CompiledModel model = model::compile(single_service(std::nullopt, std::nullopt));
+  const CompiledModel model = engine::compile(single_service(std::nullopt, std::nullopt));
   const stats::ReplicationResult r = run_replication(model, 0, 1);
   ASSERT_EQ(r.services.size(), 1U);
   EXPECT_GT(r.services[0].arrivals, 0);
@@ -51,7 +51,7 @@ TEST(Replication, InfiniteServerNeverMakesAnyoneWait) {
 }
 
 TEST(Replication, LossSystemTurnsAwayInsteadOfQueueing) {
-  const CompiledModel model = model::compile(single_service(1, 0));
+  const CompiledModel model = engine::compile(single_service(1, 0));
   const stats::ReplicationResult r = run_replication(model, 0, 1);
   const auto& desk = r.services[0];
   EXPECT_GT(desk.losses, 0);  // offered load 1.5 erlangs on one server: losses are certain in 180 days
@@ -63,7 +63,7 @@ TEST(Replication, LossSystemTurnsAwayInsteadOfQueueing) {
 }
 
 TEST(Replication, FiniteQueueNeverExceedsItsLimit) {
-  const CompiledModel model = model::compile(single_service(1, 2));
+  const CompiledModel model = engine::compile(single_service(1, 2));
   const stats::ReplicationResult r = run_replication(model, 3, 5);
   EXPECT_LE(r.services[0].mean_queue, 2.0);
   EXPECT_LE(r.services[0].present_at_end, 3.0);
@@ -71,7 +71,7 @@ TEST(Replication, FiniteQueueNeverExceedsItsLimit) {
 }
 
 TEST(Replication, SameIndexAndSeedRepeatExactly) {
-  const CompiledModel model = model::compile(single_service(2, std::nullopt));
+  const CompiledModel model = engine::compile(single_service(2, std::nullopt));
   const stats::ReplicationResult a = run_replication(model, 4, 11);
   const stats::ReplicationResult b = run_replication(model, 4, 11);
   const stats::ReplicationResult c = run_replication(model, 5, 11);
@@ -92,7 +92,7 @@ TEST(Replication, FeedbackLoopsConservePatients) {
   out.to = model::kExit;
   out.probability = 0.5;
   s.services[0].routes = {back, out};
-  const stats::ReplicationResult r = run_replication(model::compile(s), 0, 3);
+  const stats::ReplicationResult r = run_replication(engine::compile(s), 0, 3);
   EXPECT_GT(r.services[0].arrivals, r.system.arrivals);  // loops bring patients back
   expect_conservation(r);
 }

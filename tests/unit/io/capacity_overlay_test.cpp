@@ -168,5 +168,23 @@ TEST(CapacityOverlay, BadEditsAreLocatedErrors) {
                                      "write \"capacity\" in the variant instead"));
 }
 
+// Shared pools have capacity schedules too: a variant moves a pool's roster with capacity_delta,
+// keeping it, and names the change in the planner's words.
+TEST(CapacityOverlay, DeltaOnASharedPoolKeepsItsRoster) {
+  json document = minimal_scenario();
+  document["resources"] = json::parse(R"([ { "name": "nurses", "unit": "nurses", "capacity": {
+    "base": 1, "roster": [ { "days": "mon-fri", "from": "09:00", "to": "17:00", "capacity": 4 } ] } } ])");
+  document["services"][0]["requires"] = json::parse(R"([ { "resource": "nurses" } ])");
+  document["variants"] = json::parse(R"([ { "name": "v", "resources": { "nurses": { "capacity_delta": 2 } } } ])");
+  const auto set = parse_set(document);
+  ASSERT_EQ(set.variants.size(), 1u);
+  const model::Resource& pool = set.variants[0].scenario.resources[0];
+  EXPECT_EQ(pool.capacity, 3u);
+  ASSERT_EQ(pool.roster.size(), 1u);
+  EXPECT_EQ(pool.roster[0].capacity, 6u);
+  EXPECT_EQ(set.base.resources[0].roster[0].capacity, 4u);
+  EXPECT_THAT(set.variants[0].changes, ::testing::ElementsAre("shared pool 'nurses': capacity +2 at every date and shift"));
+}
+
 }  // namespace
 }  // namespace carepath::io

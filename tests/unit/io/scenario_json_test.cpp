@@ -287,8 +287,8 @@ TEST(ParseScenario, NamesTheSourceOnEveryLine) {
   } catch (const ScenarioError& e) {
     EXPECT_EQ(e.source(), "plans/winter.json");
     EXPECT_STREQ(e.what(),
-                 "plans/winter.json: /run/horizon: expected a duration with a unit, such as \"4h\" or \"28d\", got 365\n"
-                 "plans/winter.json: /services/0/capacity: expected a positive integer or \"unlimited\", got 0");
+                 "plans/winter.json:1:70: /run/horizon: expected a duration with a unit, such as \"4h\" or \"28d\", got "
+                 "365\nplans/winter.json:1:98: /services[s]/capacity: expected a positive integer or \"unlimited\", got 0");
   }
 }
 

@@ -484,5 +484,30 @@ TEST(RequireValid, ThrowsTheErrorsWithoutTheWarnings) {
   }
 }
 
+// A pool nobody requires limits nothing; a need above the most the pool ever has (its base, a
+// dated change, or its roster shifts added up) stops that service for good. Both are warnings.
+TEST(CheckScenario, WarnsAboutAPoolNobodyNeedsAndANeedNoRosterMeets) {
+  Scenario s = pathway();
+  Resource nurses;
+  nurses.name = "nurses";
+  nurses.capacity = 1;
+  nurses.unit = "nurses";
+  nurses.roster = {RosterShift{.weekdays = {true, true, true, true, true, false, false}, .from_hour = 9, .to_hour = 17,
+                               .capacity = 2}};
+  Resource porters;
+  porters.name = "porters";
+  porters.capacity = 3;
+  s.resources = {nurses, porters};
+  s.services[1].requires_resources = {{"nurses", 3}};
+  EXPECT_THAT(check_scenario(s),
+              ElementsAre(AllOf(Field(&Diagnostic::severity, Severity::Warning),
+                                Field(&Diagnostic::path, "/services/1/requires/0/units"),
+                                Field(&Diagnostic::message, HasSubstr("never has more than 2"))),
+                          AllOf(Field(&Diagnostic::severity, Severity::Warning), Field(&Diagnostic::path, "/resources/1"),
+                                Field(&Diagnostic::message, HasSubstr("no service requires 'porters'")))));
+  s.services[1].requires_resources = {{"nurses", 2}, {"porters", 1}};
+  EXPECT_THAT(check_scenario(s), IsEmpty());
+}
+
 }  // namespace
 }  // namespace carepath::model

@@ -6,7 +6,7 @@
 #include <carepath/run/batch.hpp>
 
 #include "engine/replication.hpp"
-#include "model/compile.hpp"
+#include "engine/compile.hpp"
 
 #include <gtest/gtest.h>
 
@@ -75,7 +75,7 @@ TEST(BatchControls, StopDuringALongReplicationEndsItEarly) {
 }
 
 TEST(BatchControls, EngineLooksAtTheFlagEvery4096Events) {
-  const engine::CompiledModel model = model::compile(clinic(1000, 1));
+  const engine::CompiledModel model = engine::compile(clinic(1000, 1));
   const std::atomic<bool> stop{true};
   engine::ReplicationControls controls;
   controls.stop = &stop;

@@ -2,7 +2,7 @@
 // Names become indices, patient-type overrides become one TypeRules per (service, type), priority
 // numbers become dense levels (so each service keeps one FIFO per level), and every capacity
 // schedule is merged into one timetable the engine walks with a single pending event.
-#include "model/compile.hpp"
+#include "engine/compile.hpp"
 
 #include "engine/rng_streams.hpp"
 #include "model/capacity_timetable.hpp"
@@ -13,7 +13,18 @@
 #include <string_view>
 #include <unordered_map>
 
-namespace carepath::model {
+namespace carepath::engine {
+
+// The scenario's vocabulary, which compile() translates word by word.
+using model::InitialCohort;
+using model::kExit;
+using model::Pathway;
+using model::PatientType;
+using model::Route;
+using model::Scenario;
+using model::Service;
+using model::TypeOverride;
+using model::WhenFull;
 
 namespace {
 
@@ -22,10 +33,13 @@ class Names {
   explicit Names(const Scenario& scenario) {
     for (std::uint32_t i = 0; i < scenario.services.size(); ++i) services_.emplace(scenario.services[i].name, i);
     for (std::uint16_t i = 0; i < scenario.patient_types.size(); ++i) types_.emplace(scenario.patient_types[i].name, i);
+    for (std::uint32_t i = 0; i < scenario.resources.size(); ++i) resources_.emplace(scenario.resources[i].name, i);
   }
 
+  [[nodiscard]] std::uint32_t resource(const std::string& name) const { return find(resources_, name, "resource"); }
+
   [[nodiscard]] std::uint32_t service(const std::string& name) const {
-    if (name == kExit) return engine::kExitTarget;
+    if (name == kExit) return kExitTarget;
     return find(services_, name, "service");
   }
 
@@ -47,14 +61,15 @@ class Names {
 
   std::unordered_map<std::string_view, std::uint32_t> services_;
   std::unordered_map<std::string_view, std::uint32_t> types_;
+  std::unordered_map<std::string_view, std::uint32_t> resources_;
 };
 
-engine::TypeRules compile_rules(const Service& service, const TypeOverride* override_for_type,
+TypeRules compile_rules(const Service& service, const TypeOverride* override_for_type,
                                 std::uint32_t priority_level, const Names& names) {
   const std::vector<Route>& routes =
       override_for_type != nullptr && override_for_type->routes ? *override_for_type->routes : service.routes;
-  engine::TypeRules rules{
-      .service_time = engine::Sampler(override_for_type != nullptr && override_for_type->service_time
+  TypeRules rules{
+      .service_time = Sampler(override_for_type != nullptr && override_for_type->service_time
                                           ? *override_for_type->service_time
                                           : service.service_time),
       .routing = {},
@@ -64,11 +79,11 @@ engine::TypeRules compile_rules(const Service& service, const TypeOverride* over
   };
   const auto& patience = override_for_type != nullptr && override_for_type->patience ? override_for_type->patience
                                                                                      : service.patience;
-  if (patience) rules.patience = engine::Sampler(*patience);
+  if (patience) rules.patience = Sampler(*patience);
   std::vector<double> weights;
   for (const Route& route : routes) {
     rules.routes.push_back({.target = names.service(route.to),
-                            .transfer_delay = route.transfer_delay ? std::optional(engine::Sampler(*route.transfer_delay))
+                            .transfer_delay = route.transfer_delay ? std::optional(Sampler(*route.transfer_delay))
                                                                    : std::nullopt,
                             .keeps_bed = route.keeps_bed_during_delay});
     weights.push_back(route.probability);
@@ -77,19 +92,19 @@ engine::TypeRules compile_rules(const Service& service, const TypeOverride* over
     rules.routes.push_back({});
     weights.push_back(1.0);
   }
-  rules.routing = engine::AliasTable(weights);
+  rules.routing = AliasTable(weights);
   return rules;
 }
 
 }  // namespace
 
-engine::CompiledModel compile(const Scenario& scenario) {
+CompiledModel compile(const Scenario& scenario) {
   const Names names(scenario);
   const std::vector<PatientType> types =
       scenario.patient_types.empty() ? std::vector<PatientType>{{.name = "patient", .priority = 1, .notes = {}}}
                                      : scenario.patient_types;
 
-  engine::CompiledModel model;
+  CompiledModel model;
   model.horizon = scenario.run.horizon;
   model.warm_up = scenario.run.warm_up;
   model.start_date = scenario.start_date;
@@ -115,23 +130,26 @@ engine::CompiledModel compile(const Scenario& scenario) {
   model.patience_specs.resize(types.size() * n_services);
   for (std::uint32_t s = 0; s < n_services; ++s) {
     const Service& service = scenario.services[s];
-    engine::CompiledService& compiled = model.services.emplace_back();
-    compiled.stream_key = engine::name_key(service.name);
-    compiled.queue_limit = service.queue_limit.value_or(engine::kUnlimited);
+    CompiledService& compiled = model.services.emplace_back();
+    compiled.stream_key = name_key(service.name);
+    compiled.queue_limit = service.queue_limit.value_or(kUnlimited);
     compiled.when_full = service.when_full;
     if (service.when_full == WhenFull::Divert) compiled.divert_to = names.service(service.divert_to);
     compiled.renege_to = names.service(service.renege_to);
     if (service.wait_target) compiled.wait_target = *service.wait_target;
 
     if (!service.capacity) {
-      compiled.initial_capacity = engine::kUnlimited;
+      compiled.initial_capacity = kUnlimited;
     } else {
-      const auto steps = capacity_timetable(service, scenario.start_date, scenario.run.horizon, scenario.run.start_hour);
+      const auto steps = model::capacity_timetable(service, scenario.start_date, scenario.run.horizon, scenario.run.start_hour);
       compiled.initial_capacity = steps.empty() ? *service.capacity : steps.front().capacity;
       for (std::size_t i = 1; i < steps.size(); ++i) {
-        model.capacity_timetable.push_back({steps[i].time, s, steps[i].capacity});
+        model.capacity_timetable.push_back({steps[i].time, s, steps[i].capacity, false});
         compiled.last_capacity_change = steps[i].time;
       }
+    }
+    for (const model::ResourceNeed& need : service.requires_resources) {
+      compiled.needs.push_back({.resource = names.resource(need.resource), .units = need.units});
     }
 
     for (std::uint16_t t = 0; t < types.size(); ++t) {
@@ -160,15 +178,31 @@ engine::CompiledModel compile(const Scenario& scenario) {
       }
     }
   }
+  for (std::uint32_t r = 0; r < scenario.resources.size(); ++r) {
+    CompiledResource& compiled = model.resources.emplace_back();
+    const auto steps = model::capacity_timetable(scenario.resources[r], scenario.start_date, scenario.run.horizon,
+                                                 scenario.run.start_hour);
+    compiled.initial_capacity = steps.empty() ? scenario.resources[r].capacity : steps.front().capacity;
+    for (std::size_t i = 1; i < steps.size(); ++i) {
+      model.capacity_timetable.push_back({steps[i].time, r, steps[i].capacity, true});
+      compiled.last_capacity_change = steps[i].time;
+    }
+    for (std::uint32_t s = 0; s < n_services; ++s) {
+      const auto& needs = model.services[s].needs;
+      if (std::any_of(needs.begin(), needs.end(), [r](const ResourceNeed& n) { return n.resource == r; })) {
+        compiled.services.push_back(s);
+      }
+    }
+  }
   // Patients already waiting join their queues in order of arrival, the longest wait first, as
   // they would have if the run had started earlier; the listing order does not matter.
   std::stable_sort(model.initial_patients.begin(), model.initial_patients.end(),
-                   [](const engine::InitialPatient& a, const engine::InitialPatient& b) {
+                   [](const InitialPatient& a, const InitialPatient& b) {
                      if (a.in_service != b.in_service) return a.in_service;
                      return !a.in_service && a.elapsed > b.elapsed;
                    });
   std::stable_sort(model.capacity_timetable.begin(), model.capacity_timetable.end(),
-                   [](const engine::ScheduledCapacity& a, const engine::ScheduledCapacity& b) { return a.time < b.time; });
+                   [](const ScheduledCapacity& a, const ScheduledCapacity& b) { return a.time < b.time; });
 
   for (std::uint32_t p = 0; p < scenario.pathways.size(); ++p) {
     const Pathway& pathway = scenario.pathways[p];
@@ -178,13 +212,13 @@ engine::CompiledModel compile(const Scenario& scenario) {
   }
 
   for (const auto& source : scenario.arrivals) {
-    model.sources.push_back({.stream_key = engine::name_key(source.name),
-                             .rate = engine::compile_arrival_rate(source, scenario.start_date, scenario.run.horizon,
-                                                                 scenario.run.start_hour),
+    model.sources.push_back({.stream_key = name_key(source.name),
+                             .rate = compile_arrival_rate(source, scenario.start_date, scenario.run.horizon,
+                                                          scenario.run.start_hour),
                              .target = names.service(source.to),
                              .patient_type = names.type(source.patient_type)});
   }
   return model;
 }
 
-}  // namespace carepath::model
+}  // namespace carepath::engine

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+// Where a service's room is decided: whether a patient could start now, whether one could at
+// least wait, what a patient takes when service starts, what frees room again, and whether room
+// can never free (deadlock.cpp asks). Every rule that depends on how a service admits patients —
+// its AdmissionKind and the shared-pool units it needs — is here, so a new service behaviour is a
+// new case in these few functions; flow.cpp only moves patients, in the order it decides.
+//
+// Shared pools: a patient takes every unit they need at once, together with their bed, or waits;
+// nobody holds part of what they need, so pools add no hold-and-wait cycle and cannot deadlock.
+// Units go back when service ends — a patient blocked in their bed afterwards holds no staff.
+#include "engine/replication.hpp"
+
+namespace carepath::engine {
+
+bool Replication::pools_have_units(std::uint32_t service) const {
+  for (const ResourceNeed& need : model_.services[service].needs) {
+    const ResourceState& pool = resources_[need.resource];
+    if (pool.busy + need.units > pool.capacity) return false;
+  }
+  return true;
+}
+
+std::uint32_t Replication::short_pool(std::uint32_t service) const {
+  for (const ResourceNeed& need : model_.services[service].needs) {
+    const ResourceState& pool = resources_[need.resource];
+    if (pool.busy + need.units > pool.capacity) return need.resource + 1;
+  }
+  return 0;
+}
+
+bool Replication::can_start(std::uint32_t service) const {
+  switch (model_.services[service].admission) {
+    case AdmissionKind::Beds: return services_[service].has_free_bed() && pools_have_units(service);
+  }
+  return false;
+}
+
+bool Replication::has_room(std::uint32_t service) const {
+  return can_start(service) || services_[service].waiting < model_.services[service].queue_limit;
+}
+
+void Replication::take_room(std::uint32_t service) {
+  ++services_[service].in_service;
+  for (const ResourceNeed& need : model_.services[service].needs) {
+    ResourceState& pool = resources_[need.resource];
+    pool.busy += need.units;
+    recorder_.resource_units_changed(need.resource, now_, static_cast<double>(need.units));
+  }
+}
+
+void Replication::end_step(std::uint32_t service) {
+  for (const ResourceNeed& need : model_.services[service].needs) {
+    ResourceState& pool = resources_[need.resource];
+    pool.busy -= need.units;
+    recorder_.resource_units_changed(need.resource, now_, -static_cast<double>(need.units));
+    pool.offer_pending = true;
+    pools_to_offer_ = true;
+  }
+}
+
+void Replication::free_bed(const Patient& p) {
+  ServiceState& state = services_[p.service];
+  switch (p.state) {
+    case PatientState::InService: --state.in_service; break;
+    case PatientState::Blocked: --state.blocked; break;
+    case PatientState::HoldingBedInTransfer: --state.holding_in_transfer; break;
+    case PatientState::Waiting:
+    case PatientState::InTransit:
+    case PatientState::AwaitingAdmission: break;
+  }
+}
+
+bool Replication::can_never_free_room(std::uint32_t service) const {
+  const ServiceState& state = services_[service];
+  const CompiledService& spec = model_.services[service];
+  return state.capacity != kUnlimited && state.capacity > 0 && state.in_service == 0 &&
+         state.holding_in_transfer == 0 && state.blocked >= state.capacity && state.waiting >= spec.queue_limit &&
+         state.waiting_with_patience == 0 && spec.last_capacity_change <= now_;
+}
+
+}  // namespace carepath::engine

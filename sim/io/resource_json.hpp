@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+// Shared resource pools: the top-level "resources" list
+//   {"name": "community_nurses", "capacity": 12, "unit": "nurses"}
+// (capacity as for a service: a number or a schedule with dated changes and a roster, but never
+// "unlimited"), and a service's "requires": [{"resource": "community_nurses", "units": 1}].
+#pragma once
+
+#include "io/json_reader.hpp"
+#include "io/scenario_context.hpp"
+
+#include <carepath/model/scenario.hpp>
+
+#include <optional>
+#include <vector>
+
+namespace carepath::io {
+
+void read_resource(JsonReader& r, const Json& json, model::Resource& out, const ScenarioContext& context);
+
+std::optional<std::vector<model::ResourceNeed>> expect_resource_needs(JsonReader& r, const Json& value);
+
+}  // namespace carepath::io
