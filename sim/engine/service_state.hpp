@@ -19,7 +19,7 @@ struct ServiceState {
   std::uint32_t holding_in_transfer = 0;  ///< Beds held through a transfer delay.
   std::uint32_t waiting = 0;       ///< Patients in all queues.
   std::uint32_t waiting_with_patience = 0;  ///< Of those, how many have a live renege timer.
-  std::vector<FifoQueue> queues;   ///< One per priority level.
+  std::vector<FifoQueue> queues;   ///< One per priority level, then one per escalation lane.
   FifoQueue blocked_upstream;      ///< Patients elsewhere waiting for room here.
 
   [[nodiscard]] std::uint32_t beds_occupied() const noexcept { return in_service + blocked + holding_in_transfer; }
