@@ -8,6 +8,8 @@
 #include "model/capacity_timetable.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <set>
 #include <stdexcept>
 #include <string_view>
@@ -104,6 +106,9 @@ TypeRules compile_rules(const Service& service, const TypeOverride* override_for
 template <class LevelOf>
 void compile_escalation(const std::vector<EscalationStep>& steps, LevelOf level_of, std::uint32_t priority_levels,
                         TypeRules& rules, CompiledService& service, std::vector<double>& lane_waits) {
+  if (steps.size() > std::numeric_limits<std::uint8_t>::max()) {
+    throw std::invalid_argument("more than 255 escalation steps: a patient counts them in one byte");
+  }
   std::uint32_t level = rules.priority_level;
   for (const EscalationStep& step : steps) {
     const std::uint32_t to = level_of(step.to_priority);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The live state of one service (and of one shared pool) during a replication. This is where a patient waits: in one
-// FIFO per priority level (lower level served first, first come first served within a level).
+// FIFO per priority level (lower level served first, first come first served within a level);
+// escalated patients in escalation lanes after them, served with their level (flow.cpp next_queue()).
 // Patients finished elsewhere and blocked from entering wait in `blocked_upstream`, in the order
 // they were blocked, still holding their bed where they are.
 #pragma once
