@@ -8,6 +8,8 @@
 #include "model/capacity_timetable.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <set>
 #include <stdexcept>
 #include <string_view>
@@ -16,6 +18,7 @@
 namespace carepath::engine {
 
 // The scenario's vocabulary, which compile() translates word by word.
+using model::EscalationStep;
 using model::InitialCohort;
 using model::kExit;
 using model::Pathway;
@@ -96,6 +99,31 @@ TypeRules compile_rules(const Service& service, const TypeOverride* override_for
   return rules;
 }
 
+// A type's escalation steps at a service, as lanes of that service: a step that would not raise the
+// type's priority further is left out. Steps with the same level and wait share a lane, whichever
+// type or list they come from, since everyone enters it exactly `after` after joining the queue:
+// a lane is in order of joining.
+template <class LevelOf>
+void compile_escalation(const std::vector<EscalationStep>& steps, LevelOf level_of, std::uint32_t priority_levels,
+                        TypeRules& rules, CompiledService& service, std::vector<double>& lane_waits) {
+  if (steps.size() > std::numeric_limits<std::uint8_t>::max()) {
+    throw std::invalid_argument("more than 255 escalation steps: a patient counts them in one byte");
+  }
+  std::uint32_t level = rules.priority_level;
+  for (const EscalationStep& step : steps) {
+    const std::uint32_t to = level_of(step.to_priority);
+    if (to >= level) continue;
+    level = to;
+    std::size_t lane = 0;
+    while (lane < lane_waits.size() && (service.lane_levels[lane] != to || lane_waits[lane] != step.after)) ++lane;
+    if (lane == lane_waits.size()) {
+      service.lane_levels.push_back(to);
+      lane_waits.push_back(step.after);
+    }
+    rules.escalation.push_back({.after = step.after, .queue = priority_levels + static_cast<std::uint32_t>(lane)});
+  }
+}
+
 }  // namespace
 
 CompiledModel compile(const Scenario& scenario) {
@@ -117,7 +145,11 @@ CompiledModel compile(const Scenario& scenario) {
   for (const auto& service : scenario.services) {
     for (const auto& o : service.by_type) {
       if (o.priority) priorities.insert(*o.priority);
+      for (const EscalationStep& step : o.escalate.value_or(std::vector<EscalationStep>{})) {
+        priorities.insert(step.to_priority);
+      }
     }
+    for (const EscalationStep& step : service.escalate) priorities.insert(step.to_priority);
   }
   const std::vector<std::uint32_t> levels(priorities.begin(), priorities.end());
   const auto level_of = [&](std::uint32_t priority) {
@@ -152,6 +184,7 @@ CompiledModel compile(const Scenario& scenario) {
       compiled.needs.push_back({.resource = names.resource(need.resource), .units = need.units});
     }
 
+    std::vector<double> lane_waits;  // the `after` of each of compiled.lane_levels
     for (std::uint16_t t = 0; t < types.size(); ++t) {
       const auto found = std::find_if(service.by_type.begin(), service.by_type.end(),
                                       [&](const TypeOverride& o) { return o.patient_type == types[t].name; });
@@ -159,6 +192,9 @@ CompiledModel compile(const Scenario& scenario) {
       const std::uint32_t priority =
           override_for_type != nullptr && override_for_type->priority ? *override_for_type->priority : types[t].priority;
       compiled.by_type.push_back(compile_rules(service, override_for_type, level_of(priority), names));
+      compile_escalation(override_for_type != nullptr && override_for_type->escalate ? *override_for_type->escalate
+                                                                                     : service.escalate,
+                         level_of, model.priority_levels, compiled.by_type.back(), compiled, lane_waits);
       const std::size_t index = t * n_services + s;
       model.service_time_specs[index] = override_for_type != nullptr && override_for_type->service_time
                                             ? *override_for_type->service_time

@@ -30,6 +30,13 @@ struct CompiledRoute {
   bool keeps_bed = true;
 };
 
+/// An escalation step as the loop takes it (model::EscalationStep): `after` days after joining the
+/// queue, the patient moves to queue `queue` of the service, an escalation lane (replication.hpp).
+struct CompiledEscalation {
+  double after = 0;
+  std::uint32_t queue = 0;
+};
+
 /// How one patient type is served at one service.
 struct TypeRules {
   Sampler service_time;
@@ -37,6 +44,7 @@ struct TypeRules {
   std::vector<CompiledRoute> routes;
   std::uint32_t priority_level = 0;     ///< Dense: 0 is served first.
   std::optional<Sampler> patience;
+  std::vector<CompiledEscalation> escalation;  ///< Only the steps that raise this type's priority.
 };
 
 /// How a service admits patients: which rule in admission.cpp decides "is there room", what is
@@ -64,6 +72,8 @@ struct CompiledService {
   double wait_target = std::numeric_limits<double>::quiet_NaN();  ///< Days; NaN when none.
   SimTime last_capacity_change = -1;            ///< Time of its last scheduled change (-1: none).
   std::vector<TypeRules> by_type;               ///< One per patient type.
+  /// Priority level of each escalation lane: queue priority_levels + i of the service is lane i.
+  std::vector<std::uint32_t> lane_levels;
   std::vector<std::uint32_t> pathways_starting; ///< Pathway indices whose start is this service.
   std::vector<std::uint32_t> pathways_ending;
 };

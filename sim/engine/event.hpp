@@ -20,6 +20,7 @@ enum class EventKind : std::uint8_t {
   CapacityChange,  ///< target: index into the capacity timetable
   WarmUpEnd,       ///< statistics start counting
   EndOfRun,        ///< the horizon
+  Escalate,        ///< target: patient; stale unless the patient's live escalation timer has this sequence
 };
 
 struct Event {

@@ -134,20 +134,70 @@ void Replication::join_queue(PatientId patient, std::uint32_t service, double pa
   Patient& p = patients_[patient];
   ServiceState& state = services_[service];
   p.state = PatientState::Waiting;
-  p.queue_ticket = state.queues[rules(patient, service).priority_level].push(patient);
+  // Escalation steps already due ("after": "0h", or a patient present at the start who has waited
+  // past them) are taken now; only those due in the run are counted.
+  const std::vector<CompiledEscalation>& steps = rules(patient, service).escalation;
+  p.escalations = 0;
+  while (p.escalations < steps.size() && p.service_arrival + steps[p.escalations].after <= now_) {
+    if (p.service_arrival + steps[p.escalations].after >= 0) recorder_.escalated_at(service, p.type);
+    ++p.escalations;
+  }
+  p.queue_ticket = state.queues[queue_of(p)].push(patient);
   ++state.waiting;
   recorder_.joined_queue(service, now_);
   if (std::isfinite(patience) && now_ + patience < model_.horizon) {
     p.renege_timer = schedule(now_ + patience, EventKind::Renege, patient);
     ++state.waiting_with_patience;
   }
+  if (!steps.empty()) schedule_escalation(patient);
 }
 
-void Replication::cancel_renege_timer(PatientId patient) {
+// The pending Renege and Escalate events become stale and will be skipped.
+void Replication::cancel_queue_timers(PatientId patient) {
   Patient& p = patients_[patient];
+  p.escalation_timer = 0;
   if (p.renege_timer == 0) return;
-  p.renege_timer = 0;  // the pending Renege event is now stale and will be skipped
+  p.renege_timer = 0;
   --services_[p.service].waiting_with_patience;
+}
+
+void Replication::schedule_escalation(PatientId patient) {
+  Patient& p = patients_[patient];
+  const std::vector<CompiledEscalation>& steps = rules(patient, p.service).escalation;
+  if (p.escalations == steps.size()) return;
+  const SimTime due = p.service_arrival + steps[p.escalations].after;
+  if (due < model_.horizon) p.escalation_timer = schedule(due, EventKind::Escalate, patient);
+}
+
+std::uint32_t Replication::queue_of(const Patient& p) const {
+  const TypeRules& r = model_.services[p.service].by_type[p.type];
+  return p.escalations == 0 ? r.priority_level : r.escalation[p.escalations - 1U].queue;
+}
+
+std::uint32_t Replication::queue_level(std::uint32_t service, std::uint32_t queue) const {
+  return queue < model_.priority_levels ? queue : model_.services[service].lane_levels[queue - model_.priority_levels];
+}
+
+// At equal levels and equal times of joining, the level's own queue goes first, then the lanes in
+// the order compile() made them.
+std::uint32_t Replication::next_queue(std::uint32_t service) const {
+  const std::vector<FifoQueue>& queues = services_[service].queues;
+  const std::uint32_t levels = model_.priority_levels;
+  std::uint32_t best = 0;
+  while (best < levels && queues[best].empty()) ++best;
+  const std::vector<std::uint32_t>& lanes = model_.services[service].lane_levels;
+  std::uint32_t best_level = best;  // `levels` (below every level) while no queue is found
+  for (std::uint32_t i = 0; i < lanes.size(); ++i) {
+    const FifoQueue& lane = queues[levels + i];
+    if (lane.empty() || lanes[i] > best_level) continue;
+    if (lanes[i] == best_level &&
+        patients_[lane.front()].service_arrival >= patients_[queues[best].front()].service_arrival) {
+      continue;
+    }
+    best = levels + i;
+    best_level = lanes[i];
+  }
+  return best;
 }
 
 void Replication::start_service(PatientId patient, std::uint32_t service) {
@@ -199,16 +249,11 @@ void Replication::leave_system(PatientId patient, Leaving how) {
 
 PatientId Replication::pop_next_waiting(std::uint32_t service) {
   ServiceState& state = services_[service];
-  for (FifoQueue& queue : state.queues) {
-    if (!queue.empty()) {
-      --state.waiting;
-      recorder_.left_queue(service, now_);
-      const PatientId next = queue.pop();
-      cancel_renege_timer(next);
-      return next;
-    }
-  }
-  return 0;  // unreachable while waiting > 0
+  --state.waiting;
+  recorder_.left_queue(service, now_);
+  const PatientId next = state.queues[next_queue(service)].pop();
+  cancel_queue_timers(next);
+  return next;
 }
 
 void Replication::refill(std::uint32_t service) {
@@ -251,10 +296,9 @@ void Replication::offer_pool_units() {
       SimTime best_joined = 0;
       for (std::uint32_t s : model_.resources[r].services) {
         if (services_[s].waiting == 0 || !can_start(s)) continue;
-        const std::vector<FifoQueue>& queues = services_[s].queues;
-        std::uint32_t level = 0;
-        while (queues[level].empty()) ++level;
-        const SimTime joined = patients_[queues[level].front()].service_arrival;
+        const std::uint32_t queue = next_queue(s);
+        const std::uint32_t level = queue_level(s, queue);
+        const SimTime joined = patients_[services_[s].queues[queue].front()].service_arrival;
         if (best == kExitTarget || level < best_level || (level == best_level && joined < best_joined)) {
           best = s;
           best_level = level;

@@ -99,10 +99,10 @@ void Replication::on_renege(PatientId patient, std::uint64_t sequence) {
   if (p.renege_timer != sequence) return;  // started service (or left) since: a stale timer
   const std::uint32_t service = p.service;
   ServiceState& state = services_[service];
-  state.queues[rules(patient, service).priority_level].erase(
+  state.queues[queue_of(p)].erase(
       p.queue_ticket, [this](PatientId moved, std::uint64_t ticket) { patients_[moved].queue_ticket = ticket; });
   --state.waiting;
-  cancel_renege_timer(patient);
+  cancel_queue_timers(patient);
   recorder_.left_queue(service, now_);
   recorder_.reneged_at(service);
   p.state = PatientState::InTransit;
@@ -113,6 +113,21 @@ void Replication::on_renege(PatientId patient, std::uint64_t sequence) {
     arrive_without_bed(patient, renege_to);
   }
   refill(service);
+}
+
+// The patient has waited long enough to take their next escalation step: they move to that step's
+// lane, behind those who joined the service's queue before them. Nobody starts: no room changed.
+void Replication::on_escalate(PatientId patient, std::uint64_t sequence) {
+  Patient& p = patients_[patient];
+  if (p.escalation_timer != sequence) return;  // started service or gave up since: a stale timer
+  p.escalation_timer = 0;
+  std::vector<FifoQueue>& queues = services_[p.service].queues;
+  queues[queue_of(p)].erase(
+      p.queue_ticket, [this](PatientId moved, std::uint64_t ticket) { patients_[moved].queue_ticket = ticket; });
+  ++p.escalations;
+  p.queue_ticket = queues[queue_of(p)].push(patient);
+  recorder_.escalated_at(p.service, p.type);
+  schedule_escalation(patient);
 }
 
 void Replication::on_capacity_change(std::uint32_t timetable_index) {

@@ -32,11 +32,13 @@ struct Patient {
   SimTime service_arrival = 0;    ///< Arrived at the current service (joined its queue or started).
   std::uint64_t renege_timer = 0; ///< Sequence of the live Renege event; 0 when none (0 is never a renege).
   std::uint64_t queue_ticket = 0; ///< While waiting: the ticket FifoQueue::push gave, for erase().
+  std::uint64_t escalation_timer = 0; ///< Sequence of the live Escalate event; 0 when none.
   std::uint32_t service = 0;      ///< Current service index.
   std::uint32_t destination = 0;  ///< Next service while blocked or in transfer.
   std::uint16_t type = 0;
   std::uint16_t open_pathways = 0; ///< Pathways entered and not yet completed or abandoned.
   PatientState state = PatientState::Waiting;
+  std::uint8_t escalations = 0;    ///< While waiting: escalation steps taken at this service.
   /// While waiting with a bed free at their service but too few units of a shared pool: that
   /// pool's index + 1 (its "waits caused by the pool"); 0 otherwise.
   std::uint16_t waiting_for_pool = 0;
@@ -65,6 +67,7 @@ class PatientPool {
 
   void release(PatientId id) {
     patients_[id].renege_timer = 0;
+    patients_[id].escalation_timer = 0;
     free_.push_back(id);
   }
 

@@ -85,6 +85,7 @@ stats::ReplicationResult Recorder::finish(SimTime now, const CompiledModel& mode
     r.losses = as_double(s.losses);
     r.diverted = as_double(s.diverted);
     r.reneges = as_double(s.reneges);
+    r.escalations = as_double(s.escalations);
     r.loss_probability = ratio(r.losses, r.arrivals);
     r.wait_mean = s.wait.mean();
     r.wait_p50 = s.wait_histogram.quantile(0.50);
@@ -153,7 +154,8 @@ stats::ReplicationResult Recorder::finish(SimTime now, const CompiledModel& mode
     result.by_type.push_back({.arrivals = as_double(t.arrivals),
                               .completions = as_double(t.completions),
                               .wait_mean = t.wait.mean(),
-                              .sojourn_mean = t.sojourn.mean()});
+                              .sojourn_mean = t.sojourn.mean(),
+                              .escalations = as_double(t.escalations)});
   }
   return result;
 }

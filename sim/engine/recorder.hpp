@@ -90,6 +90,10 @@ class Recorder {
   void lost_at(std::uint32_t service) { ++services_[service].losses; }
   void diverted_at(std::uint32_t service) { ++services_[service].diverted; }
   void reneged_at(std::uint32_t service) { ++services_[service].reneges; }
+  void escalated_at(std::uint32_t service, std::uint16_t type) {
+    ++services_[service].escalations;
+    if (!by_type_.empty()) ++type_stats(service, type).escalations;
+  }
   void joined_queue(std::uint32_t service, SimTime now) { services_[service].queue.change(now, +1); }
   void left_queue(std::uint32_t service, SimTime now) { services_[service].queue.change(now, -1); }
 
@@ -183,6 +187,7 @@ class Recorder {
   struct ServiceStats {
     std::uint64_t arrivals = 0, completions = 0, losses = 0, diverted = 0, reneges = 0, waited = 0, within_target = 0;
     std::uint64_t starts = 0;
+    std::uint64_t escalations = 0;
     double wait_target = 0;
     stats::Welford wait;
     stats::LogHistogram wait_histogram;
@@ -209,7 +214,7 @@ class Recorder {
     stats::Welford delayed_wait;
   };
   struct TypeStats {
-    std::uint64_t arrivals = 0, completions = 0;
+    std::uint64_t arrivals = 0, completions = 0, escalations = 0;
     stats::Welford wait, sojourn;
   };
 

@@ -41,7 +41,7 @@ Replication::Replication(const CompiledModel& model, std::uint32_t index, std::u
     patience_streams_.push_back(make_stream(seed, index, StreamPurpose::Patience, key));
     transfer_streams_.push_back(make_stream(seed, index, StreamPurpose::Transfer, key));
     services_[i].capacity = model.services[i].initial_capacity;
-    services_[i].queues.resize(model.priority_levels);
+    services_[i].queues.resize(model.priority_levels + model.services[i].lane_levels.size());
   }
   resources_.resize(model.resources.size());
   for (std::uint32_t r = 0; r < model.resources.size(); ++r) resources_[r].capacity = model.resources[r].initial_capacity;
@@ -109,6 +109,7 @@ stats::ReplicationResult Replication::run() {
       case EventKind::CapacityChange: on_capacity_change(event.target()); break;
       case EventKind::WarmUpEnd: on_warm_up_end(); break;
       case EventKind::EndOfRun: return finish();
+      case EventKind::Escalate: on_escalate(event.target(), event.sequence()); break;
     }
   }
   return finish();

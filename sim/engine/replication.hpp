@@ -60,6 +60,7 @@ class Replication {
   void route_after_service(PatientId patient, std::uint32_t service);
   void on_transfer_end(PatientId patient);
   void on_renege(PatientId patient, std::uint64_t sequence);
+  void on_escalate(PatientId patient, std::uint64_t sequence);
   void on_capacity_change(std::uint32_t timetable_index);
   void on_warm_up_end();
 
@@ -76,7 +77,15 @@ class Replication {
   void drain_refills();
   void offer_pool_units();
   [[nodiscard]] PatientId pop_next_waiting(std::uint32_t service);
-  void cancel_renege_timer(PatientId patient);
+  void cancel_queue_timers(PatientId patient);
+  void schedule_escalation(PatientId patient);
+  // A patient's queue, and which queue is served next. A patient escalated waits in an escalation
+  // lane of the service, one per (priority level, wait before escalation): lanes fill in order of
+  // joining the service's queue, so the queue to serve next is the lowest level, then the earliest
+  // joined among the fronts of that level's queue and lanes.
+  [[nodiscard]] std::uint32_t queue_of(const Patient& p) const;
+  [[nodiscard]] std::uint32_t next_queue(std::uint32_t service) const;
+  [[nodiscard]] std::uint32_t queue_level(std::uint32_t service, std::uint32_t queue) const;
 
   // Room at a service: the rules of its admission kind and shared pools (admission.cpp).
   [[nodiscard]] bool can_start(std::uint32_t service) const;

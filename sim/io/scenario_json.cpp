@@ -14,6 +14,7 @@
 #include "io/capacity_json.hpp"
 #include "io/costs_json.hpp"
 #include "io/distribution_json.hpp"
+#include "io/escalation_json.hpp"
 #include "io/field_rules.hpp"
 #include "io/headlines_json.hpp"
 #include "io/initial_state_json.hpp"
@@ -250,11 +251,12 @@ std::optional<WhenFullSpec> expect_when_full(JsonReader& r, const Json& value) {
 }
 
 void read_type_override(JsonReader& r, const Json& json, model::TypeOverride& out) {
-  r.check_keys(json, {"service_time", "next", "priority", "patience"});
+  r.check_keys(json, {"service_time", "next", "priority", "patience", "escalate"});
   out.service_time = r.optional(json, "service_time", expect_distribution);
   out.routes = r.optional(json, "next", expect_routes);
   out.priority = r.optional(json, "priority", expect_priority);
   out.patience = r.optional(json, "patience", expect_distribution);
+  out.escalate = r.optional(json, "escalate", expect_escalation);
 }
 
 // Keyed by patient type, in file order; whether each type exists is a graph check.
@@ -295,7 +297,7 @@ void read_service_costs(JsonReader& r, const Json& json, model::Service& out, co
 
 void read_service(JsonReader& r, const Json& json, model::Service& out, const ScenarioContext& context) {
   r.check_keys(json, {"name", "capacity", "service_time", "queue_limit", "when_full", "patience", "renege_to",
-                      "wait_target", "next", "by_type", "requires", "initial", "costs", "notes"});
+                      "wait_target", "escalate", "next", "by_type", "requires", "initial", "costs", "notes"});
   out.name = r.required(json, "name", expect_name).value_or("");
   if (auto capacity = r.required(json, "capacity", expect_capacity, context)) {
     out.capacity = capacity->capacity;
@@ -311,6 +313,7 @@ void read_service(JsonReader& r, const Json& json, model::Service& out, const Sc
   out.patience = r.optional(json, "patience", expect_distribution);
   out.renege_to = r.optional(json, "renege_to", &JsonReader::expect_string).value_or(out.renege_to);
   out.wait_target = r.optional(json, "wait_target", expect_positive_duration);
+  out.escalate = r.optional(json, "escalate", expect_escalation).value_or(std::vector<model::EscalationStep>{});
   out.routes = r.optional(json, "next", expect_routes).value_or(std::vector<model::Route>{});
   out.by_type = r.optional(json, "by_type", expect_type_overrides).value_or(std::vector<model::TypeOverride>{});
   out.requires_resources =

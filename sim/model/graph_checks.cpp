@@ -3,6 +3,7 @@
 
 #include "model/capacity_timetable.hpp"
 #include "model/engine_limits.hpp"
+#include "model/escalation_checks.hpp"
 #include "model/suggest.hpp"
 
 #include <boost/graph/adjacency_list.hpp>
@@ -552,6 +553,7 @@ std::vector<Diagnostic> check_scenario(const Scenario& scenario) {
   check_probabilities(scenario, diagnostics);
   check_initial_patients(scenario, diagnostics);
   check_engine_limits(scenario, diagnostics);
+  check_escalation(scenario, diagnostics);
   if (names_resolved) check_resource_use(scenario, diagnostics);
   if (names_resolved) check_shape(scenario, index_services(scenario), diagnostics);
   return diagnostics;

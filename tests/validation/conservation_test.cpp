@@ -22,6 +22,8 @@
 // override, and initial patients) adds, at the same instants:
 //   overflow arrivals = ward diverted; system reneges = ae reneges (clinic reneges go to ae);
 //   system arrivals = ae arrivals - clinic reneges + clinic arrivals.
+// Escalation moves patients between the queues of one service only, so the same identities hold
+// with it.
 // With no warm-up the system starts empty, so every present_at_start is 0, unless the scenario
 // places patients at time 0: then present_at_start counts them.
 #include "scenario_builders.hpp"
@@ -272,6 +274,30 @@ TEST(Conservation, V2NetworkFromAnInitialState) {
     EXPECT_EQ(rep.services[Ward].present_at_start, 3.0);
     EXPECT_EQ(rep.system.present_at_start, 8.0);
   }
+}
+
+// Escalation moves patients between queues of a service, never in or out of it: with routine ae
+// patients escalated after 2.4 hours (while they may also give up: two timers at once) and clinic
+// patients after a day, some of them waiting since before the run, every identity still holds.
+TEST(Conservation, V2NetworkWithEscalation) {
+  model::Scenario s = v2_network(100);
+  model::EscalationStep after_hours;
+  after_hours.after = 0.1;
+  after_hours.to_priority = 0;
+  model::EscalationStep after_a_day = after_hours;
+  after_a_day.after = 1.0;
+  s.services[Ae].escalate = {after_hours};
+  s.services[Clinic].escalate = {after_a_day};
+  s.services[Clinic].initial_waiting = {build::cohort(2.0, 5, "routine")};
+  const run::BatchResult batch = run::run_batch(s);
+  expect_v2_network_conserved(batch);
+  double ae = 0, clinic = 0;
+  for (const auto& rep : batch.replications) {
+    ae += rep.services[Ae].escalations;
+    clinic += rep.services[Clinic].escalations;
+  }
+  EXPECT_GT(ae, 0) << "routine ae patients should be escalated";
+  EXPECT_GT(clinic, 0) << "clinic patients should be escalated";
 }
 
 TEST(Conservation, NoWarmUpStartsEmpty) {

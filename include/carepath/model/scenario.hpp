@@ -63,6 +63,15 @@ struct InitialCohort {
   std::string patient_type;  ///< Empty means the first patient type.
 };
 
+/// One step of escalation: a patient still waiting `after` days after joining a service's queue
+/// (12 hours in A&E, 52 weeks on a waiting list) is served from then on as priority
+/// `to_priority`, placed among that priority's patients by the time they joined the queue. A step
+/// that would not raise a patient's priority leaves them as they are.
+struct EscalationStep {
+  double after = 0;
+  std::uint32_t to_priority = 0;
+};
+
 /// How one patient type is treated differently at a service; unset fields use the service's own.
 struct TypeOverride {
   std::string patient_type;
@@ -70,6 +79,7 @@ struct TypeOverride {
   std::optional<std::vector<Route>> routes;
   std::optional<std::uint32_t> priority;
   std::optional<DistributionSpec> patience;
+  std::optional<std::vector<EscalationStep>> escalate;
 };
 
 /// Units of a shared resource pool a service needs for each patient, besides its own beds: a CHC
@@ -99,6 +109,7 @@ struct Service {
   std::optional<DistributionSpec> patience;
   std::string renege_to = kExit;             ///< Where those who give up go: a service or kExit.
   std::optional<double> wait_target;         ///< Days from joining the queue to starting service.
+  std::vector<EscalationStep> escalate;      ///< Ascending `after`, each step a higher priority.
   std::vector<Route> routes;                 ///< Empty means every patient leaves the system.
   std::vector<TypeOverride> by_type;
   std::vector<ResourceNeed> requires_resources;  ///< Shared pools a patient needs to start, all at once.

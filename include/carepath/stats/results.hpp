@@ -45,6 +45,7 @@ struct ServiceResult {
   /// Patients who started service (admissions): a cost driver (stats/costs.hpp), not a column
   /// of the metric table, which the engine's golden hash covers.
   double starts = 0;
+  double escalations = 0;       ///< Escalation steps taken by waiting patients (a patient may take several).
 };
 
 /// The whole system in one replication: from arrival at the first service to leaving the system.
@@ -97,6 +98,7 @@ struct TypeServiceResult {
   double completions = 0;
   double wait_mean = 0;
   double sojourn_mean = 0;
+  double escalations = 0;
 };
 
 /// Blocking that can never resolve: every bed of each listed service holds a patient waiting for
@@ -139,7 +141,7 @@ struct MetricInfo {
   double Result::*field;
 };
 
-inline constexpr std::array<MetricInfo<ServiceResult>, 23> kServiceMetrics{{
+inline constexpr std::array<MetricInfo<ServiceResult>, 24> kServiceMetrics{{
     {"arrivals", "patients", &ServiceResult::arrivals},
     {"completions", "patients", &ServiceResult::completions},
     {"losses", "patients", &ServiceResult::losses},
@@ -163,6 +165,7 @@ inline constexpr std::array<MetricInfo<ServiceResult>, 23> kServiceMetrics{{
     {"present_at_start", "patients", &ServiceResult::present_at_start},
     {"present_at_end", "patients", &ServiceResult::present_at_end},
     {"over_target_at_end", "patients", &ServiceResult::over_target_at_end},
+    {"escalations", "patients", &ServiceResult::escalations},
 }};
 
 inline constexpr std::array<MetricInfo<SystemResult>, 12> kSystemMetrics{{
@@ -204,11 +207,12 @@ inline constexpr std::array<MetricInfo<ResourceResult>, 6> kResourceMetrics{{
     {"delayed_wait_mean", "days", &ResourceResult::delayed_wait_mean},
 }};
 
-inline constexpr std::array<MetricInfo<TypeServiceResult>, 4> kTypeServiceMetrics{{
+inline constexpr std::array<MetricInfo<TypeServiceResult>, 5> kTypeServiceMetrics{{
     {"arrivals", "patients", &TypeServiceResult::arrivals},
     {"completions", "patients", &TypeServiceResult::completions},
     {"wait_mean", "days", &TypeServiceResult::wait_mean},
     {"sojourn_mean", "days", &TypeServiceResult::sojourn_mean},
+    {"escalations", "patients", &TypeServiceResult::escalations},
 }};
 
 // A cost's metric is written "cost.open_beds" for the total and "service.X.cost_open_beds" for

@@ -29,7 +29,7 @@ model::Scenario mmc() { return load_scenario(CAREPATH_SOURCE_DIR "/scenarios/exa
 TEST(OutputSize, MillionReplicationsWarnAboutReplicationsCsv) {
   const std::vector<std::string> warnings = large_output_warnings(mmc(), 1'000'000, model::TrajectoryPeriod::Month);
   ASSERT_THAT(warnings, ElementsAre(HasSubstr("replications.csv will be about 1.")));
-  EXPECT_THAT(warnings[0], HasSubstr(" GB (1,000,000 replications x 35 rows); fewer replications "
+  EXPECT_THAT(warnings[0], HasSubstr(" GB (1,000,000 replications x 36 rows); fewer replications "
                                      "(--replications or run.replications) make it smaller"));
 }
 
