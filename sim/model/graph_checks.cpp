@@ -2,6 +2,7 @@
 #include "model/graph_checks.hpp"
 
 #include "model/capacity_timetable.hpp"
+#include "model/caseload_checks.hpp"
 #include "model/engine_limits.hpp"
 #include "model/suggest.hpp"
 
@@ -553,6 +554,7 @@ std::vector<Diagnostic> check_scenario(const Scenario& scenario) {
   check_initial_patients(scenario, diagnostics);
   check_engine_limits(scenario, diagnostics);
   if (names_resolved) check_resource_use(scenario, diagnostics);
+  if (names_resolved) check_caseload_visits(scenario, diagnostics);
   if (names_resolved) check_shape(scenario, index_services(scenario), diagnostics);
   return diagnostics;
 }
