@@ -90,8 +90,8 @@ void read_resource(JsonReader& r, const Json& json, model::Resource& out, const 
         const auto capacity_step = r.enter("capacity");
         const auto roster_step = r.enter("roster");
         const auto shift_step = r.enter(i);
-        r.error("a pool with visits_per_staff_day counts staff per day, so each shift of its roster must run "
-                "from \"00:00\" to \"24:00\"");
+        r.error("'" + out.name + "' counts staff per day (it has visits_per_staff_day), so each shift of its "
+                "roster must run from \"00:00\" to \"24:00\"");
       }
     }
   }
