@@ -47,6 +47,7 @@ constexpr std::size_t kPoolDelayedStarts = metric_index(stats::kResourceMetrics,
 constexpr std::size_t kPoolDelayedWait = metric_index(stats::kResourceMetrics, "delayed_wait_mean");
 constexpr std::size_t kPoolVisitsPerDay = metric_index(stats::kResourceMetrics, "visits_delivered_per_day");
 constexpr std::size_t kPoolVisitsPerMonth = metric_index(stats::kResourceMetrics, "visits_delivered_per_month");
+constexpr std::size_t kPoolVisitsMissed = metric_index(stats::kResourceMetrics, "visits_missed");
 constexpr std::size_t kPoolVisitsMissedShare = metric_index(stats::kResourceMetrics, "visits_missed_share");
 constexpr std::size_t kPoolCaseload = metric_index(stats::kResourceMetrics, "caseload_mean");
 constexpr std::size_t kSystemArrivals = metric_index(stats::kSystemMetrics, "arrivals");
@@ -140,11 +141,12 @@ void print_pools(const run::BatchResult& result, std::ostream& out) {
 
 // Visit pools, when the scenario has any: visits delivered and missed, and the caseload served.
 void print_visit_pools(const run::BatchResult& result, std::ostream& out) {
-  std::vector<Row> rows{Row{"visit pool", "visits a day", "a month", "missed", "caseload", ""}};
+  std::vector<Row> rows{Row{"visit pool", "visits a day", "a month", "missed/rep", "missed", "caseload"}};
   for (const stats::ResourceSummary& pool : result.summary.resources) {
     if (pool.metrics[kPoolVisitsPerDay].n == 0) continue;  // a pool of units
     rows.push_back({pool.name, count(pool.metrics[kPoolVisitsPerDay]), count(pool.metrics[kPoolVisitsPerMonth]),
-                    percent(pool.metrics[kPoolVisitsMissedShare]), count(pool.metrics[kPoolCaseload]), ""});
+                    count(pool.metrics[kPoolVisitsMissed]), percent(pool.metrics[kPoolVisitsMissedShare]),
+                    count(pool.metrics[kPoolCaseload])});
   }
   if (rows.size() == 1) return;
   std::array<std::size_t, kColumns> widths{};
@@ -153,7 +155,8 @@ void print_visit_pools(const run::BatchResult& result, std::ostream& out) {
   }
   out << '\n';
   for (const Row& row : rows) print_row(out, row, widths);
-  out << "missed: share of the visits due that the staff on duty could not make; caseload: mean patients.\n";
+  out << "missed: visits due that the staff on duty could not make, per replication and as a share; caseload: mean "
+         "patients.\n";
 }
 
 }  // namespace
