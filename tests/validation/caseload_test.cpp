@@ -9,8 +9,10 @@
 //    C(6, 4.8) = 0.5178, Wq = C / (6 - 4.8) = 0.4315 days; the caseload holds a = 4.8 patients and
 //    the pool delivers 4.8 visits a day. With no waiting list it is Erlang B: B(6, 4.8) = 0.1768.
 //  - On deterministic scenarios the visits delivered are the caseload-days times the visits a
-//    day exactly, and the visits missed over a weekend roster and a bank holiday are those
-//    computed by hand.
+//    day exactly (visits held through a stay in the place after service ends), and the visits
+//    missed over a weekend roster and a bank holiday are those computed by hand.
+//  - Visits drawn per patient from a list average the list: [1, 3] on an M/M/inf caseload of
+//    5 a day staying 2 days delivers 5 x 2 x 2 = 20 visits a day.
 // Tolerances: ci_check.hpp (a 99% family of Student-t intervals over 40 replications of 3,000
 // days after a 100-day warm-up; an M/M/6 at 80% settles within days, so bias is negligible).
 #include "analytic.hpp"
@@ -141,6 +143,36 @@ TEST(Caseload, VisitsDeliveredAreCaseloadDaysTimesVisitsADay) {
   EXPECT_EQ(pool.delayed_starts, 1.0);  // a place was free, the visits were not
   EXPECT_DOUBLE_EQ(pool.delayed_wait_mean, 4.0);
   EXPECT_DOUBLE_EQ(rep.services[1].wait_mean, 1.0);  // 0, 0, 0 and 4 days
+}
+
+// Visits stay committed after service ends, while the patient keeps the place: 2 days of care,
+// then 3 days awaiting a package in the place (a transfer delay that keeps the bed), 2 visits a
+// day throughout: 5 caseload-days and 10 visits in a 10-day run.
+TEST(Caseload, VisitsAreHeldUntilThePatientLeavesThePlace) {
+  model::Scenario s = build::scenario("held", 10, 0, 1, 1);
+  s.resources.push_back(visit_pool("nurse", 1, 6));
+  s.services.push_back(visited(build::service("ward", std::nullopt, model::Deterministic{2.0}), "nurse", {2}));
+  s.services[0].routes.push_back(build::delayed_route(model::kExit, 1.0, model::Deterministic{3.0}, true));
+  s.services[0].initial_waiting.push_back(build::cohort(0.0, 1));
+  s.arrivals.push_back(build::source("none", "ward", 0.0));
+  const stats::ResourceResult pool = run::run_batch(s).replications.at(0).resources[0];
+  EXPECT_DOUBLE_EQ(pool.caseload_mean, 0.5);
+  EXPECT_DOUBLE_EQ(pool.visits_delivered, 10.0);
+}
+
+// Visits drawn per patient, independently of their stay: with visits [1, 3] (2 on average), an
+// ample pool and an M/M/inf caseload of lambda = 5, mean stay 2 days, the caseload holds 10
+// patients and the pool delivers 5 x 2 x 2 = 20 visits a day.
+TEST(Caseload, VisitsDrawnPerPatientAverageTheirList) {
+  model::Scenario s = build::scenario("drawn", sized(2000.0, 500.0), 50, sized(30U, 15U), 11);
+  s.resources.push_back(visit_pool("nurses", 1000, 6));
+  s.services.push_back(visited(build::service("ward", std::nullopt, model::Exponential{2.0}), "nurses", {1, 3}));
+  s.arrivals.push_back(build::source("in", "ward", 5.0));
+  const run::BatchResult batch = run::run_batch(s);
+  CiFamily ci(2);
+  EXPECT_TRUE(ci.contains("caseload_mean", per_replication_pool(batch, &stats::ResourceResult::caseload_mean), 10.0));
+  EXPECT_TRUE(ci.contains("visits_delivered_per_day",
+                          per_replication_pool(batch, &stats::ResourceResult::visits_delivered_per_day), 20.0));
 }
 
 // From Monday 6 January 2025: 2 nurses on weekdays, 1 at weekends (a whole-day roster) and on a
