@@ -8,6 +8,7 @@
 // Shared pools: a patient takes every unit they need at once, together with their bed, or waits;
 // nobody holds part of what they need, so pools add no hold-and-wait cycle and cannot deadlock.
 // Units go back when service ends — a patient blocked in their bed afterwards holds no staff.
+// A caseload's visits are held longer, until the patient leaves the place (visits.cpp).
 #include "engine/replication.hpp"
 
 namespace carepath::engine {
@@ -25,12 +26,16 @@ std::uint32_t Replication::short_pool(std::uint32_t service) const {
     const ResourceState& pool = resources_[need.resource];
     if (pool.busy + need.units > pool.capacity) return need.resource + 1;
   }
+  const CompiledService& spec = model_.services[service];
+  if (spec.admission == AdmissionKind::Caseload && !visits_fit(service)) return spec.visits.resource + 1;
   return 0;
 }
 
 bool Replication::can_start(std::uint32_t service) const {
   switch (model_.services[service].admission) {
     case AdmissionKind::Beds: return services_[service].has_free_bed() && pools_have_units(service);
+    case AdmissionKind::Caseload:
+      return services_[service].has_free_bed() && pools_have_units(service) && visits_fit(service);
   }
   return false;
 }
@@ -39,8 +44,9 @@ bool Replication::has_room(std::uint32_t service) const {
   return can_start(service) || services_[service].waiting < model_.services[service].queue_limit;
 }
 
-void Replication::take_room(std::uint32_t service) {
+void Replication::take_room(Patient& p, std::uint32_t service) {
   ++services_[service].in_service;
+  if (model_.services[service].admission == AdmissionKind::Caseload) commit_visits(p, service);
   for (const ResourceNeed& need : model_.services[service].needs) {
     ResourceState& pool = resources_[need.resource];
     pool.busy += need.units;
@@ -66,8 +72,9 @@ void Replication::free_bed(const Patient& p) {
     case PatientState::HoldingBedInTransfer: --state.holding_in_transfer; break;
     case PatientState::Waiting:
     case PatientState::InTransit:
-    case PatientState::AwaitingAdmission: break;
+    case PatientState::AwaitingAdmission: return;
   }
+  if (model_.services[p.service].admission == AdmissionKind::Caseload) release_visits(p);
 }
 
 bool Replication::can_never_free_room(std::uint32_t service) const {

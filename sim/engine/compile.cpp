@@ -8,6 +8,7 @@
 #include "model/capacity_timetable.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <set>
@@ -124,6 +125,15 @@ void compile_escalation(const std::vector<EscalationStep>& steps, LevelOf level_
   }
 }
 
+/// Visits are counted in thousandths, so that the visits committed to a pool add and subtract exactly.
+std::uint32_t milli(double visits) { return static_cast<std::uint32_t>(std::lround(visits * 1000)); }
+
+VisitNeed compile_visits(const model::ResourceNeed& need, std::uint32_t resource, std::uint32_t caseload) {
+  VisitNeed visits{.resource = resource, .caseload = caseload, .milli_visits = {}};
+  for (double v : need.visits_per_day) visits.milli_visits.push_back(milli(v));
+  return visits;
+}
+
 }  // namespace
 
 CompiledModel compile(const Scenario& scenario) {
@@ -181,6 +191,11 @@ CompiledModel compile(const Scenario& scenario) {
       }
     }
     for (const model::ResourceNeed& need : service.requires_resources) {
+      if (!need.visits_per_day.empty()) {
+        compiled.admission = AdmissionKind::Caseload;
+        compiled.visits = compile_visits(need, names.resource(need.resource), model.caseloads++);
+        continue;
+      }
       compiled.needs.push_back({.resource = names.resource(need.resource), .units = need.units});
     }
 
@@ -219,13 +234,15 @@ CompiledModel compile(const Scenario& scenario) {
     const auto steps = model::capacity_timetable(scenario.resources[r], scenario.start_date, scenario.run.horizon,
                                                  scenario.run.start_hour);
     compiled.initial_capacity = steps.empty() ? scenario.resources[r].capacity : steps.front().capacity;
+    if (const auto& visits = scenario.resources[r].visits_per_staff_day) compiled.milli_visits_per_staff = milli(*visits);
     for (std::size_t i = 1; i < steps.size(); ++i) {
       model.capacity_timetable.push_back({steps[i].time, r, steps[i].capacity, true});
       compiled.last_capacity_change = steps[i].time;
     }
     for (std::uint32_t s = 0; s < n_services; ++s) {
       const auto& needs = model.services[s].needs;
-      if (std::any_of(needs.begin(), needs.end(), [r](const ResourceNeed& n) { return n.resource == r; })) {
+      const bool visits = model.services[s].admission == AdmissionKind::Caseload && model.services[s].visits.resource == r;
+      if (visits || std::any_of(needs.begin(), needs.end(), [r](const ResourceNeed& n) { return n.resource == r; })) {
         compiled.services.push_back(s);
       }
     }

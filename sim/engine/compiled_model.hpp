@@ -48,10 +48,19 @@ struct TypeRules {
 };
 
 /// How a service admits patients: which rule in admission.cpp decides "is there room", what is
-/// taken when a patient starts and what frees room again. One kind today; a new service behaviour
-/// (clinic sessions, panels, visit-limited caseloads) is a new kind there.
+/// taken when a patient starts and what frees room again. A new service behaviour (clinic
+/// sessions, panels) is a new kind there.
 enum class AdmissionKind : std::uint8_t {
-  Beds,  ///< `capacity` servers or beds (any number, or unlimited), plus any shared-pool units.
+  Beds,      ///< `capacity` servers or beds (any number, or unlimited), plus any shared-pool units.
+  Caseload,  ///< As Beds, plus visits a day of a visit pool, held until the patient leaves (visits.cpp).
+};
+
+/// A caseload's visits: each patient's visits a day of pool `resource`, in thousandths, drawn
+/// per patient from `milli_visits` (equally likely; one value: fixed).
+struct VisitNeed {
+  std::uint32_t resource = 0;
+  std::uint32_t caseload = 0;  ///< Dense index among the caseload services (Replication::caseloads_).
+  std::vector<std::uint32_t> milli_visits;
 };
 
 /// Units of shared pool `resource` one patient holds from the start to the end of service.
@@ -65,6 +74,7 @@ struct CompiledService {
   std::uint32_t initial_capacity = kUnlimited;  ///< Servers at time 0; kUnlimited for infinite-server.
   AdmissionKind admission = AdmissionKind::Beds;
   std::vector<ResourceNeed> needs;              ///< Shared-pool units each patient needs to start.
+  VisitNeed visits;                             ///< With AdmissionKind::Caseload only.
   std::uint32_t queue_limit = kUnlimited;       ///< Waiting places; 0 for a loss system.
   model::WhenFull when_full = model::WhenFull::Block;
   std::uint32_t divert_to = kExitTarget;        ///< Service index when when_full is Divert.
@@ -88,6 +98,7 @@ struct CompiledSource {
 /// A pool of staff shared by services (model::Resource).
 struct CompiledResource {
   std::uint32_t initial_capacity = 0;
+  std::uint32_t milli_visits_per_staff = 0;  ///< Visits a staff member makes a day, in thousandths; 0: units.
   SimTime last_capacity_change = -1;
   std::vector<std::uint32_t> services;  ///< Those needing it, ascending: where freed units are offered.
 };
@@ -114,6 +125,7 @@ struct CompiledPathway {
 
 struct CompiledModel {
   std::vector<CompiledService> services;
+  std::uint32_t caseloads = 0;  ///< Services with AdmissionKind::Caseload.
   std::vector<CompiledSource> sources;
   std::vector<CompiledResource> resources;
   std::vector<ScheduledCapacity> capacity_timetable;  ///< Sorted by time (stable in scenario order).

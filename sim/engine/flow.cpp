@@ -203,7 +203,7 @@ std::uint32_t Replication::next_queue(std::uint32_t service) const {
 void Replication::start_service(PatientId patient, std::uint32_t service) {
   Patient& p = patients_[patient];
   p.state = PatientState::InService;
-  take_room(service);
+  take_room(p, service);
   recorder_.service_started(service, p.type, now_, p.service_arrival);
   if (p.waiting_for_pool != 0) {
     recorder_.pool_delay_ended(p.waiting_for_pool - 1U, now_, p.service_arrival);

@@ -42,6 +42,7 @@ struct Patient {
   /// While waiting with a bed free at their service but too few units of a shared pool: that
   /// pool's index + 1 (its "waits caused by the pool"); 0 otherwise.
   std::uint16_t waiting_for_pool = 0;
+  std::uint32_t milli_visits = 0;  ///< On a caseload: visits a day committed to them, in thousandths.
 };
 
 class PatientPool {

@@ -24,6 +24,8 @@ Recorder::Recorder(const CompiledModel& model, model::TrajectoryPeriod trajector
   }
   for (std::size_t p = 0; p < pathways_.size(); ++p) pathways_[p].target = model.pathways[p].target;
   for (std::size_t r = 0; r < resources_.size(); ++r) resources_[r].capacity.change(0, model.resources[r].initial_capacity);
+  visits_.resize(resources_.size());
+  for (std::size_t r = 0; r < visits_.size(); ++r) visits_[r].rate = model.resources[r].milli_visits_per_staff / 1000.0;
   if (model.patient_types > 1) by_type_.resize(model.patient_types * model.services.size());
 }
 
@@ -67,6 +69,7 @@ void Recorder::start_window(SimTime now) {
     fresh.capacity.restart(now);
     r = std::move(fresh);
   }
+  restart_visits(now);
   for (TypeStats& t : by_type_) t = TypeStats{};
 }
 
@@ -148,6 +151,7 @@ stats::ReplicationResult Recorder::finish(SimTime now, const CompiledModel& mode
     r.delayed_starts = as_double(pool.delayed_wait.count());
     r.delayed_wait_mean = pool.delayed_wait.mean();
   }
+  finish_visits(result.resources, now);
 
   result.by_type.reserve(by_type_.size());
   for (const TypeStats& t : by_type_) {

@@ -143,6 +143,16 @@ class Recorder {
   void resource_capacity_changed(std::uint32_t resource, SimTime now, std::uint32_t capacity) {
     TimeAverage& c = resources_[resource].capacity;
     c.change(now, static_cast<double>(capacity) - c.level());
+    if (visits_[resource].rate > 0) update_visit_levels(resource, now);
+  }
+  /// A visit pool's committed visits a day are now `committed_milli` thousandths, after a patient
+  /// joined (patients = +1) or left (-1) a caseload it serves.
+  void visits_committed(std::uint32_t resource, SimTime now, std::uint64_t committed_milli, double patients) {
+    VisitStats& v = visits_[resource];
+    v.due = static_cast<double>(committed_milli) / 1000;
+    v.committed.change(now, v.due - v.committed.level());
+    v.caseload.change(now, patients);
+    update_visit_levels(resource, now);
   }
   /// A patient who found a bed free but too few units of `resource` has started, having joined
   /// the queue at `service_arrival`: a wait the pool caused.
@@ -213,6 +223,13 @@ class Recorder {
     TimeAverage busy, capacity;
     stats::Welford delayed_wait;
   };
+  // A visit pool's visits a day committed (due) and not covered by the staff on duty (shortfall),
+  // and its patients on caseloads; `rate` is visits per staff day, 0 for a pool of units.
+  struct VisitStats {
+    TimeAverage committed, shortfall, caseload;
+    double rate = 0;
+    double due = 0;  // committed's level, exact
+  };
   struct TypeStats {
     std::uint64_t arrivals = 0, completions = 0, escalations = 0;
     stats::Welford wait, sojourn;
@@ -238,7 +255,9 @@ class Recorder {
     bool has_target = false;
   };
   // A pool's busy-unit and capacity areas since time 0, read like a service's cumulatives.
-  enum ResourceCumulative : std::size_t { kBusyArea, kCapacityArea, kResourceCumulatives };
+  enum ResourceCumulative : std::size_t {
+    kBusyArea, kCapacityArea, kDueArea, kMissedArea, kCaseloadArea, kResourceCumulatives
+  };
   using ResourceCumulatives = std::array<double, kResourceCumulatives>;
   struct ResourceTrack {
     ResourceCumulatives base{}, at_day_start{}, coarse{};
@@ -248,6 +267,10 @@ class Recorder {
     std::size_t day_begin = 0;
   };
   void start_trajectory(const CompiledModel& model, model::TrajectoryPeriod period);
+  // Visit pools (recorder_visits.cpp).
+  void update_visit_levels(std::size_t resource, SimTime now);
+  void restart_visits(SimTime now);
+  void finish_visits(std::vector<stats::ResourceResult>& pools, SimTime now) const;
   [[nodiscard]] Cumulatives cumulative(std::size_t service, SimTime now) const;
   [[nodiscard]] ResourceCumulatives resource_cumulative(std::size_t resource, SimTime now) const;
   [[nodiscard]] std::size_t resource_series_offset() const noexcept;
@@ -276,6 +299,7 @@ class Recorder {
   SystemStats system_;
   std::vector<PathwayStats> pathways_;
   std::vector<ResourceStats> resources_;
+  std::vector<VisitStats> visits_;  // one per pool
   std::vector<TypeStats> by_type_;  // empty with one patient type
 };
 

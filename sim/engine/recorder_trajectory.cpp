@@ -85,9 +85,13 @@ void write_pathway(float* row, std::span<double> times, double target, double in
   row[2] = static_cast<float>(exact_quantile(times, 0.90));
 }
 
-void write_resource(float* row, const std::array<double, 2>& delta, double length) {
+/// `delta`: busy, capacity, due, missed and caseload areas (Recorder::ResourceCumulative).
+void write_resource(float* row, const std::array<double, 5>& delta, double length, bool visit_pool) {
   row[0] = static_cast<float>(length > 0 ? delta[0] / length : kNaN);
   row[1] = static_cast<float>(length > 0 ? delta[1] / length : kNaN);
+  row[2] = static_cast<float>(visit_pool ? delta[2] - delta[3] : kNaN);
+  row[3] = static_cast<float>(visit_pool ? delta[3] : kNaN);
+  row[4] = static_cast<float>(visit_pool && length > 0 ? delta[4] / length : kNaN);
 }
 
 }  // namespace
@@ -127,7 +131,10 @@ void Recorder::mark_time_zero() {
 Recorder::ResourceCumulatives Recorder::resource_cumulative(std::size_t resource, SimTime now) const {
   const ResourceStats& pool = resources_[resource];
   const ResourceCumulatives& base = resource_tracks_[resource].base;
-  return {base[kBusyArea] + pool.busy.area(now), base[kCapacityArea] + pool.capacity.area(now)};
+  const VisitStats& visits = visits_[resource];
+  return {base[kBusyArea] + pool.busy.area(now), base[kCapacityArea] + pool.capacity.area(now),
+          base[kDueArea] + visits.committed.area(now), base[kMissedArea] + visits.shortfall.area(now),
+          base[kCaseloadArea] + visits.caseload.area(now)};
 }
 
 std::size_t Recorder::resource_series_offset() const noexcept {
@@ -192,7 +199,10 @@ void Recorder::close_day(SimTime end) {
       track.coarse[q] += delta[q];
     }
     track.at_day_start = now;
-    if (row) write_resource(row + resource_series_offset() + r * stats::kResourceTrajectoryMetrics.size(), delta, length);
+    if (row) {
+      write_resource(row + resource_series_offset() + r * stats::kResourceTrajectoryMetrics.size(), delta, length,
+                     visits_[r].rate > 0);
+    }
   }
   coarse_length_ += length;
   const std::uint32_t closed = day_++;
@@ -221,7 +231,7 @@ void Recorder::close_coarse(std::uint32_t last_day) {
   for (std::size_t r = 0; r < resources_.size(); ++r) {
     ResourceTrack& track = resource_tracks_[r];
     write_resource(row + resource_series_offset() + r * stats::kResourceTrajectoryMetrics.size(), track.coarse,
-                   coarse_length_);
+                   coarse_length_, visits_[r].rate > 0);
     track.coarse = {};
   }
   coarse_length_ = 0;

@@ -10,6 +10,7 @@
 #include "engine/replication.hpp"
 
 #include "engine/residual.hpp"
+#include "engine/visits.hpp"
 
 #include <boost/random/exponential_distribution.hpp>
 
@@ -42,6 +43,11 @@ Replication::Replication(const CompiledModel& model, std::uint32_t index, std::u
     transfer_streams_.push_back(make_stream(seed, index, StreamPurpose::Transfer, key));
     services_[i].capacity = model.services[i].initial_capacity;
     services_[i].queues.resize(model.priority_levels + model.services[i].lane_levels.size());
+  }
+  for (const CompiledService& service : model.services) {
+    if (service.admission != AdmissionKind::Caseload) continue;
+    caseloads_.push_back({make_stream(seed, index, StreamPurpose::Visits, service.stream_key), 0});
+    caseloads_.back().next_milli = draw_visits(service.visits, caseloads_.back().stream);
   }
   resources_.resize(model.resources.size());
   for (std::uint32_t r = 0; r < model.resources.size(); ++r) resources_[r].capacity = model.resources[r].initial_capacity;
@@ -132,7 +138,7 @@ void Replication::place_initial_patients() {
     const std::size_t spec = static_cast<std::size_t>(initial.patient_type) * n_services + initial.service;
     if (initial.in_service) {
       p.state = PatientState::InService;
-      take_room(initial.service);
+      take_room(p, initial.service);
       recorder_.already_in_service(initial.service, now_);
       schedule(sample_residual(model_.service_time_specs[spec], initial.elapsed, initial_stream_),
                EventKind::ServiceEnd, patient);

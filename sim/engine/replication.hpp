@@ -92,10 +92,14 @@ class Replication {
   [[nodiscard]] bool has_room(std::uint32_t service) const;
   [[nodiscard]] bool pools_have_units(std::uint32_t service) const;
   [[nodiscard]] std::uint32_t short_pool(std::uint32_t service) const;
-  void take_room(std::uint32_t service);
+  void take_room(Patient& p, std::uint32_t service);
   void end_step(std::uint32_t service);
   void free_bed(const Patient& p);
   [[nodiscard]] bool can_never_free_room(std::uint32_t service) const;
+  // Caseloads' visits (visits.cpp).
+  [[nodiscard]] bool visits_fit(std::uint32_t service) const;
+  void commit_visits(Patient& p, std::uint32_t service);
+  void release_visits(const Patient& p);
   [[nodiscard]] const TypeRules& rules(PatientId patient, std::uint32_t service) const;
   double& pathway_start(PatientId patient, std::uint32_t pathway) {
     return pathway_starts_[static_cast<std::size_t>(patient) * n_pathways_ + pathway];
@@ -136,6 +140,13 @@ class Replication {
   std::vector<RandomEngine> routing_streams_;
   std::vector<RandomEngine> patience_streams_;
   std::vector<RandomEngine> transfer_streams_;
+  /// Per caseload service: its visits stream and the visits a day of the next patient to start
+  /// there, drawn ahead so that "is there room" needs no patient (visits.cpp).
+  struct CaseloadDraw {
+    RandomEngine stream;
+    std::uint32_t next_milli = 0;
+  };
+  std::vector<CaseloadDraw> caseloads_;
   RandomEngine initial_stream_;
   std::optional<stats::Deadlock> deadlock_;
   const std::atomic<bool>* stop_ = nullptr;

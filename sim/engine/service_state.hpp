@@ -31,6 +31,7 @@ struct ServiceState {
 struct ResourceState {
   std::uint32_t capacity = 0;
   std::uint32_t busy = 0;
+  std::uint64_t committed_milli = 0;  ///< A visit pool's visits a day committed to its caseloads, in thousandths.
   bool offer_pending = false;  ///< Units were given back or added: offer them before anything else starts.
 };
 

@@ -4,9 +4,43 @@
 #include "io/capacity_json.hpp"
 #include "io/field_rules.hpp"
 
+#include <cmath>
+
 namespace carepath::io {
 
 namespace {
+
+/// Visits are counted in thousandths (engine/visits.cpp), exactly: a value needs at most three
+/// decimals, from 0.001 to 1,000.
+std::optional<double> expect_visits(JsonReader& r, const Json& value) {
+  const auto visits = value.is_number() ? r.expect_number(value) : std::nullopt;
+  if (!visits || !(*visits >= 0.001 && *visits <= 1000) ||
+      std::abs(*visits * 1000 - std::round(*visits * 1000)) > 1e-6) {
+    r.expected("a number of visits from 0.001 to 1000, with at most three decimals", value);
+    return std::nullopt;
+  }
+  return visits;
+}
+
+/// A patient's visits a day: one number, or a list of equally likely numbers drawn per patient.
+std::optional<std::vector<double>> expect_visits_per_day(JsonReader& r, const Json& value) {
+  if (!value.is_array()) {
+    const auto visits = expect_visits(r, value);
+    if (!visits) return std::nullopt;
+    return std::vector<double>{*visits};
+  }
+  if (value.empty()) {
+    r.expected("a number of visits, or a non-empty list of equally likely numbers", value);
+    return std::nullopt;
+  }
+  std::vector<double> values;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const auto step = r.enter(i);
+    if (const auto visits = expect_visits(r, value.at(i))) values.push_back(*visits);
+  }
+  if (values.size() != value.size()) return std::nullopt;
+  return values;
+}
 
 /// A word of 1 to 32 characters for one unit of a pool: "nurses", "assessors".
 std::optional<std::string> expect_unit_word(JsonReader& r, const Json& value) {
@@ -20,8 +54,12 @@ std::optional<std::string> expect_unit_word(JsonReader& r, const Json& value) {
 }
 
 void read_need(JsonReader& r, const Json& json, model::ResourceNeed& out) {
-  r.check_keys(json, {"resource", "units"});
+  r.check_keys(json, {"resource", "units", "visits_per_day"});
   out.resource = r.required(json, "resource", &JsonReader::expect_string).value_or("");
+  out.visits_per_day = r.optional(json, "visits_per_day", expect_visits_per_day).value_or(std::vector<double>{});
+  if (JsonReader::find(json, "visits_per_day") != nullptr && JsonReader::find(json, "units") != nullptr) {
+    r.error_at("units", "a need is in units or in visits_per_day, not both");
+  }
   if (const auto units = r.optional(json, "units", &JsonReader::expect_integer, std::uint64_t{1}, kMaxServers,
                                     "a positive integer")) {
     out.units = static_cast<std::uint32_t>(*units);
@@ -31,7 +69,7 @@ void read_need(JsonReader& r, const Json& json, model::ResourceNeed& out) {
 }  // namespace
 
 void read_resource(JsonReader& r, const Json& json, model::Resource& out, const ScenarioContext& context) {
-  r.check_keys(json, {"name", "capacity", "unit", "notes"});
+  r.check_keys(json, {"name", "capacity", "unit", "visits_per_staff_day", "notes"});
   out.name = r.required(json, "name", expect_name).value_or("");
   if (auto capacity = r.required(json, "capacity", expect_capacity, context)) {
     if (!capacity->capacity) {
@@ -43,6 +81,20 @@ void read_resource(JsonReader& r, const Json& json, model::Resource& out, const 
     out.roster = std::move(capacity->roster);
   }
   out.unit = r.optional(json, "unit", expect_unit_word).value_or(out.unit);
+  out.visits_per_staff_day = r.optional(json, "visits_per_staff_day", expect_visits);
+  // A visit pool counts staff per day: a shift of hours would leave the other hours with no
+  // visits at all, so its roster is by whole days.
+  if (out.visits_per_staff_day) {
+    for (std::size_t i = 0; i < out.roster.size(); ++i) {
+      if (out.roster[i].from_hour != 0 || out.roster[i].to_hour != 24) {
+        const auto capacity_step = r.enter("capacity");
+        const auto roster_step = r.enter("roster");
+        const auto shift_step = r.enter(i);
+        r.error("'" + out.name + "' counts staff per day (it has visits_per_staff_day), so each shift of its "
+                "roster must run from \"00:00\" to \"24:00\"");
+      }
+    }
+  }
   out.notes = r.optional(json, "notes", expect_notes).value_or(std::vector<std::string>{});
 }
 

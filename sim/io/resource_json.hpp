@@ -3,6 +3,8 @@
 //   {"name": "community_nurses", "capacity": 12, "unit": "nurses"}
 // (capacity as for a service: a number or a schedule with dated changes and a roster, but never
 // "unlimited"), and a service's "requires": [{"resource": "community_nurses", "units": 1}].
+// A visit pool adds "visits_per_staff_day": 6 (whole-day roster shifts only), and a caseload's need
+// of it is in visits: {"resource": "community_nurses", "visits_per_day": 2} (or a list, [1, 2, 2]).
 #pragma once
 
 #include "io/json_reader.hpp"

@@ -45,6 +45,11 @@ constexpr std::size_t kPoolBusy = metric_index(stats::kResourceMetrics, "mean_bu
 constexpr std::size_t kPoolCapacity = metric_index(stats::kResourceMetrics, "mean_capacity");
 constexpr std::size_t kPoolDelayedStarts = metric_index(stats::kResourceMetrics, "delayed_starts");
 constexpr std::size_t kPoolDelayedWait = metric_index(stats::kResourceMetrics, "delayed_wait_mean");
+constexpr std::size_t kPoolVisitsPerDay = metric_index(stats::kResourceMetrics, "visits_delivered_per_day");
+constexpr std::size_t kPoolVisitsPerMonth = metric_index(stats::kResourceMetrics, "visits_delivered_per_month");
+constexpr std::size_t kPoolVisitsMissed = metric_index(stats::kResourceMetrics, "visits_missed");
+constexpr std::size_t kPoolVisitsMissedShare = metric_index(stats::kResourceMetrics, "visits_missed_share");
+constexpr std::size_t kPoolCaseload = metric_index(stats::kResourceMetrics, "caseload_mean");
 constexpr std::size_t kSystemArrivals = metric_index(stats::kSystemMetrics, "arrivals");
 constexpr std::size_t kTimeInSystemMean = metric_index(stats::kSystemMetrics, "time_in_system_mean");
 constexpr std::size_t kTimeInSystemP90 = metric_index(stats::kSystemMetrics, "time_in_system_p90");
@@ -134,6 +139,26 @@ void print_pools(const run::BatchResult& result, std::ostream& out) {
          "units.\n";
 }
 
+// Visit pools, when the scenario has any: visits delivered and missed, and the caseload served.
+void print_visit_pools(const run::BatchResult& result, std::ostream& out) {
+  std::vector<Row> rows{Row{"visit pool", "visits a day", "a month", "missed/rep", "missed", "caseload"}};
+  for (const stats::ResourceSummary& pool : result.summary.resources) {
+    if (pool.metrics[kPoolVisitsPerDay].n == 0) continue;  // a pool of units
+    rows.push_back({pool.name, count(pool.metrics[kPoolVisitsPerDay]), count(pool.metrics[kPoolVisitsPerMonth]),
+                    count(pool.metrics[kPoolVisitsMissed]), percent(pool.metrics[kPoolVisitsMissedShare]),
+                    count(pool.metrics[kPoolCaseload])});
+  }
+  if (rows.size() == 1) return;
+  std::array<std::size_t, kColumns> widths{};
+  for (const Row& row : rows) {
+    for (std::size_t c = 0; c < kColumns; ++c) widths[c] = std::max(widths[c], display_width(row[c]));
+  }
+  out << '\n';
+  for (const Row& row : rows) print_row(out, row, widths);
+  out << "missed: visits due that the staff on duty could not make, per replication and as a share; caseload: mean "
+         "patients.\n";
+}
+
 }  // namespace
 
 void print_summary_table(const run::BatchResult& result, std::ostream& out) {
@@ -154,6 +179,7 @@ void print_summary_table(const run::BatchResult& result, std::ostream& out) {
   }
   for (const Row& row : rows) print_row(out, row, widths);
   print_pools(result, out);
+  print_visit_pools(result, out);
 
   out << "\u00b1: half-width of the 95% CI. The system row shows time in system, not waits.\n"
       << counted(result.replications.size(), "replication") << ", seed " << result.seed << ", "

@@ -2,6 +2,7 @@
 #include "model/graph_checks.hpp"
 
 #include "model/capacity_timetable.hpp"
+#include "model/caseload_checks.hpp"
 #include "model/engine_limits.hpp"
 #include "model/escalation_checks.hpp"
 #include "model/suggest.hpp"
@@ -555,6 +556,7 @@ std::vector<Diagnostic> check_scenario(const Scenario& scenario) {
   check_engine_limits(scenario, diagnostics);
   check_escalation(scenario, diagnostics);
   if (names_resolved) check_resource_use(scenario, diagnostics);
+  if (names_resolved) check_caseload_visits(scenario, diagnostics);
   if (names_resolved) check_shape(scenario, index_services(scenario), diagnostics);
   return diagnostics;
 }

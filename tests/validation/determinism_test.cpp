@@ -113,6 +113,14 @@ std::vector<std::string> differences(const stats::ReplicationResult& a, const st
       }
     }
   }
+  for (std::size_t i = 0; i < std::min(a.resources.size(), b.resources.size()); ++i) {
+    for (const auto& m : stats::kResourceMetrics) {
+      if (!same_bits(a.resources[i].*m.field, b.resources[i].*m.field)) {
+        diff.push_back("resources[" + std::to_string(i) + "]." + m.name);
+      }
+    }
+  }
+  if (a.resources.size() != b.resources.size()) diff.emplace_back("number of resources");
   if (!same_block(a.trajectory.days, b.trajectory.days)) diff.emplace_back("trajectory.days");
   if (!same_block(a.trajectory.weeks, b.trajectory.weeks)) diff.emplace_back("trajectory.weeks");
   if (!same_block(a.trajectory.months, b.trajectory.months)) diff.emplace_back("trajectory.months");
@@ -204,7 +212,7 @@ TEST_P(Determinism, AnotherSeedChangesEveryReplication) {
 
 INSTANTIATE_TEST_SUITE_P(Examples, Determinism,
                          ::testing::Values("jackson.json", "mmck.json", "normal_service.json", "start_time.json",
-                                           "shared_pool.json", "escalation.json"),
+                                           "shared_pool.json", "escalation.json", "community_caseloads.json"),
                          [](const auto& test) {
                            const std::string file = test.param;
                            return file.substr(0, file.find('.'));

@@ -89,6 +89,10 @@ struct TypeOverride {
 struct ResourceNeed {
   std::string resource;  ///< A name from Scenario::resources.
   std::uint32_t units = 1;
+  /// A caseload's need of a visit pool (Resource::visits_per_staff_day): each patient's visits a
+  /// day, one value or a list of equally likely values drawn per patient; held from the start of
+  /// service until the patient leaves the place. Empty for a need in units.
+  std::vector<double> visits_per_day;
 };
 
 /// A capacitated node: beds, clinicians, cubicles or assessors serving one queue.
@@ -130,6 +134,9 @@ struct Resource {
   std::vector<CapacityChange> capacity_changes;  ///< Sorted by date.
   std::vector<RosterShift> roster;
   std::string unit = "staff";                    ///< The planner's word for a unit: nurses, assessors.
+  /// Set: a visit pool (community nurses, carers), whose capacity is staff on duty per day, each
+  /// making this many visits a day; services need it in visits_per_day, not units.
+  std::optional<double> visits_per_staff_day;
   std::vector<std::string> notes;
 };
 

@@ -90,6 +90,14 @@ struct ResourceResult {
   double busy_at_end = 0;
   double delayed_starts = 0;     ///< Patients who found a bed free at their service but too few units, then started.
   double delayed_wait_mean = 0;  ///< Their mean wait, from joining the queue to starting (NaN: none).
+  // A visit pool's (NaN for a pool of units): visits due are those committed to its caseloads;
+  // those above what the staff on duty can make are missed, the rest delivered.
+  double visits_delivered = 0;
+  double visits_delivered_per_day = 0;
+  double visits_delivered_per_month = 0;  ///< Per day x 30.4375 (365.25 / 12).
+  double visits_missed = 0;
+  double visits_missed_share = 0;       ///< visits_missed / visits due (NaN: none due).
+  double caseload_mean = 0;             ///< Time-average patients on the caseloads it serves.
 };
 
 /// One patient type at one service.
@@ -198,13 +206,19 @@ inline constexpr std::array<MetricInfo<PathwayResult>, 12> kPathwayMetrics{{
     {"over_target_at_end", "patients", &PathwayResult::over_target_at_end},
 }};
 
-inline constexpr std::array<MetricInfo<ResourceResult>, 6> kResourceMetrics{{
+inline constexpr std::array<MetricInfo<ResourceResult>, 12> kResourceMetrics{{
     {"utilisation", "share", &ResourceResult::utilisation},
     {"mean_capacity", "mean units", &ResourceResult::mean_capacity},
     {"mean_busy", "mean units", &ResourceResult::mean_busy},
     {"busy_at_end", "units", &ResourceResult::busy_at_end},
     {"delayed_starts", "patients", &ResourceResult::delayed_starts},
     {"delayed_wait_mean", "days", &ResourceResult::delayed_wait_mean},
+    {"visits_delivered", "visits", &ResourceResult::visits_delivered},
+    {"visits_delivered_per_day", "visits", &ResourceResult::visits_delivered_per_day},
+    {"visits_delivered_per_month", "visits", &ResourceResult::visits_delivered_per_month},
+    {"visits_missed", "visits", &ResourceResult::visits_missed},
+    {"visits_missed_share", "share", &ResourceResult::visits_missed_share},
+    {"caseload_mean", "mean patients", &ResourceResult::caseload_mean},
 }};
 
 inline constexpr std::array<MetricInfo<TypeServiceResult>, 5> kTypeServiceMetrics{{

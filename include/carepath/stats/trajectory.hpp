@@ -59,10 +59,14 @@ inline constexpr std::array<TrajectoryMetricInfo, 5> kPathwayTrajectoryMetrics{{
     {"in_pathway_end", "patients"},
 }};
 
-/// Per shared resource pool per period: the mean units taken and on duty.
-inline constexpr std::array<TrajectoryMetricInfo, 2> kResourceTrajectoryMetrics{{
+/// Per shared resource pool per period: the mean units taken and on duty; for a visit pool also
+/// the visits delivered and missed in the period and its mean caseload (NaN for a pool of units).
+inline constexpr std::array<TrajectoryMetricInfo, 5> kResourceTrajectoryMetrics{{
     {"busy_mean", "mean units"},
     {"capacity_mean", "mean units"},
+    {"visits_delivered", "visits"},
+    {"visits_missed", "visits"},
+    {"caseload_mean", "mean patients"},
 }};
 
 /// Series are every service's metrics (service-major), then every pathway's, then every pool's.
