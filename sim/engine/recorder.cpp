@@ -14,7 +14,8 @@ double as_double(std::uint64_t n) { return static_cast<double>(n); }
 }  // namespace
 
 Recorder::Recorder(const CompiledModel& model, model::TrajectoryPeriod trajectories)
-    : services_(model.services.size()), pathways_(model.pathways.size()), resources_(model.resources.size()) {
+    : services_(model.services.size()), pathways_(model.pathways.size()), resources_(model.resources.size()),
+      clinics_(model.clinics.size()) {
   if (trajectories != model::TrajectoryPeriod::Off) start_trajectory(model, trajectories);
   for (std::size_t s = 0; s < services_.size(); ++s) {
     const CompiledService& spec = model.services[s];
@@ -67,6 +68,7 @@ void Recorder::start_window(SimTime now) {
     fresh.capacity.restart(now);
     r = std::move(fresh);
   }
+  for (ClinicStats& c : clinics_) c = ClinicStats{};
   for (TypeStats& t : by_type_) t = TypeStats{};
 }
 
@@ -144,6 +146,18 @@ stats::ReplicationResult Recorder::finish(SimTime now, const CompiledModel& mode
     r.busy_at_end = pool.busy.level();
     r.delayed_starts = as_double(pool.delayed_wait.count());
     r.delayed_wait_mean = pool.delayed_wait.mean();
+  }
+
+  for (const ClinicStats& clinic : clinics_) {
+    stats::ClinicResult& r = result.clinics.emplace_back();
+    r.sessions = as_double(clinic.sessions);
+    r.slots_offered = as_double(clinic.offered);
+    r.slots_used = as_double(clinic.used);
+    r.not_attended = as_double(clinic.not_attended);
+    r.unused_slots = as_double(clinic.offered - clinic.used - clinic.not_attended);
+    r.slots_wasted = r.not_attended + r.unused_slots;
+    r.slot_use = ratio(r.slots_used, r.slots_offered);
+    r.booked_horizon_mean = clinic.booked_horizon.mean();
   }
 
   result.by_type.reserve(by_type_.size());

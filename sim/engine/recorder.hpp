@@ -146,6 +146,20 @@ class Recorder {
     resources_[resource].delayed_wait.add(now - service_arrival);
   }
 
+  /// Clinic `clinic` held a session of `offered` slots: `used` saw a patient, `not_attended` were
+  /// lost to patients who did not come; `booked_horizon` is the days until the patients still
+  /// waiting after it would all be booked. Counted for sessions after the warm-up.
+  void session_held(std::uint32_t clinic, SimTime now, std::uint32_t offered, std::uint32_t used,
+                    std::uint32_t not_attended, double booked_horizon) {
+    if (!counts(now)) return;
+    ClinicStats& c = clinics_[clinic];
+    ++c.sessions;
+    c.offered += offered;
+    c.used += used;
+    c.not_attended += not_attended;
+    c.booked_horizon.add(booked_horizon);
+  }
+
   void pathway_entered(std::uint32_t pathway, SimTime start) {
     ++pathways_[pathway].in_pathway;
     if (counts(start)) ++pathways_[pathway].entered;
@@ -205,6 +219,10 @@ class Recorder {
   struct ResourceStats {
     TimeAverage busy, capacity;
     stats::Welford delayed_wait;
+  };
+  struct ClinicStats {
+    std::uint64_t sessions = 0, offered = 0, used = 0, not_attended = 0;
+    stats::Welford booked_horizon;
   };
   struct TypeStats {
     std::uint64_t arrivals = 0, completions = 0;
@@ -269,6 +287,7 @@ class Recorder {
   SystemStats system_;
   std::vector<PathwayStats> pathways_;
   std::vector<ResourceStats> resources_;
+  std::vector<ClinicStats> clinics_;
   std::vector<TypeStats> by_type_;  // empty with one patient type
 };
 

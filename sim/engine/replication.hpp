@@ -100,6 +100,16 @@ class Replication {
   }
   void grow_pathway_starts();
 
+  // Clinics and panels: sessions, who attends, the booked horizon (sessions.cpp).
+  struct ClinicState {
+    std::uint32_t slots_open = 0;  ///< Non-zero only while a session is being held.
+    FifoQueue rebooked;            ///< Did not attend, rebooked: the head of the queue, counted in `waiting`.
+  };
+  void on_session_start(std::uint32_t timetable_index);
+  [[nodiscard]] PatientId next_for_slot(std::uint32_t service, ClinicState& clinic, std::size_t& rebooked_before);
+  [[nodiscard]] bool attends(std::uint32_t clinic);
+  [[nodiscard]] double booked_horizon(const ScheduledSession& session, std::uint32_t waiting) const;
+
   // Deadlock detection (deadlock.cpp).
   void check_deadlock(std::uint32_t blocked_at);
 
@@ -118,6 +128,8 @@ class Replication {
   PatientPool patients_;
   std::vector<ServiceState> services_;
   std::vector<ResourceState> resources_;
+  std::vector<ClinicState> clinics_;
+  std::vector<RandomEngine> attendance_streams_;  // per clinic
   bool pools_to_offer_ = false;         // some resources_[r].offer_pending is set
   std::size_t n_pathways_ = 0;          // model_.pathways.size(), kept at hand for the hot path
   std::vector<double> pathway_starts_;  // [patient * pathways + pathway]; NaN when not in it; grown by new_patient()

@@ -29,6 +29,7 @@ enum class StreamPurpose : std::uint32_t {
   Patience = 4,     ///< key: name_key of the service whose queue the patient joins
   Transfer = 5,     ///< key: name_key of the service the patient leaves
   InitialState = 6, ///< key: 0; residual stays and patience of patients present at time 0
+  Attendance = 7,   ///< key: name_key of the clinic's service; who does not attend
 };
 
 /// FNV-1a (64-bit) of `name`: a fixed, platform-independent function of the bytes, so stream keys

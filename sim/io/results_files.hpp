@@ -14,6 +14,7 @@ inline constexpr const char* kSummaryPathwaysCsvFile = "summary_pathways.csv";
 inline constexpr const char* kReplicationsPathwaysCsvFile = "replications_pathways.csv";
 inline constexpr const char* kSummaryByTypeCsvFile = "summary_by_type.csv";
 inline constexpr const char* kSummaryResourcesCsvFile = "summary_resources.csv";
+inline constexpr const char* kSummaryClinicsCsvFile = "summary_clinics.csv";
 inline constexpr const char* kTrajectoriesCsvFile = "trajectories.csv";
 inline constexpr const char* kTrajectoriesJsonFile = "trajectories.json";
 /// With what-if variants: variants/<name>/ holds each variant's files (the same as the base's),

@@ -45,6 +45,11 @@ constexpr std::size_t kPoolBusy = metric_index(stats::kResourceMetrics, "mean_bu
 constexpr std::size_t kPoolCapacity = metric_index(stats::kResourceMetrics, "mean_capacity");
 constexpr std::size_t kPoolDelayedStarts = metric_index(stats::kResourceMetrics, "delayed_starts");
 constexpr std::size_t kPoolDelayedWait = metric_index(stats::kResourceMetrics, "delayed_wait_mean");
+constexpr std::size_t kClinicOffered = metric_index(stats::kClinicMetrics, "slots_offered");
+constexpr std::size_t kClinicUsed = metric_index(stats::kClinicMetrics, "slots_used");
+constexpr std::size_t kClinicNotAttended = metric_index(stats::kClinicMetrics, "not_attended");
+constexpr std::size_t kClinicUnused = metric_index(stats::kClinicMetrics, "unused_slots");
+constexpr std::size_t kClinicHorizon = metric_index(stats::kClinicMetrics, "booked_horizon_mean");
 constexpr std::size_t kSystemArrivals = metric_index(stats::kSystemMetrics, "arrivals");
 constexpr std::size_t kTimeInSystemMean = metric_index(stats::kSystemMetrics, "time_in_system_mean");
 constexpr std::size_t kTimeInSystemP90 = metric_index(stats::kSystemMetrics, "time_in_system_p90");
@@ -134,6 +139,25 @@ void print_pools(const run::BatchResult& result, std::ostream& out) {
          "units.\n";
 }
 
+// Clinics and panels, when the scenario has any: their slots, where the wasted ones went, and how
+// far ahead the list is booked.
+void print_clinics(const run::BatchResult& result, std::ostream& out) {
+  if (result.summary.clinics.empty()) return;
+  std::vector<Row> rows{Row{"clinic", "slots offered", "used", "not attended", "unused", "booked ahead"}};
+  for (const stats::ClinicSummary& clinic : result.summary.clinics) {
+    rows.push_back({clinic.name, count(clinic.metrics[kClinicOffered]), count(clinic.metrics[kClinicUsed]),
+                    count(clinic.metrics[kClinicNotAttended]), count(clinic.metrics[kClinicUnused]),
+                    duration(clinic.metrics[kClinicHorizon])});
+  }
+  std::array<std::size_t, kColumns> widths{};
+  for (const Row& row : rows) {
+    for (std::size_t c = 0; c < kColumns; ++c) widths[c] = std::max(widths[c], display_width(row[c]));
+  }
+  out << '\n';
+  for (const Row& row : rows) print_row(out, row, widths);
+  out << "booked ahead: mean time from a session to the one that would see the last patient still waiting.\n";
+}
+
 }  // namespace
 
 void print_summary_table(const run::BatchResult& result, std::ostream& out) {
@@ -154,6 +178,7 @@ void print_summary_table(const run::BatchResult& result, std::ostream& out) {
   }
   for (const Row& row : rows) print_row(out, row, widths);
   print_pools(result, out);
+  print_clinics(result, out);
 
   out << "\u00b1: half-width of the 95% CI. The system row shows time in system, not waits.\n"
       << counted(result.replications.size(), "replication") << ", seed " << result.seed << ", "

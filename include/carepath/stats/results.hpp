@@ -88,6 +88,22 @@ struct ResourceResult {
   double delayed_wait_mean = 0;  ///< Their mean wait, from joining the queue to starting (NaN: none).
 };
 
+/// A clinic or panel (a service with sessions) in one replication, over the sessions held after
+/// the warm-up. Every slot offered is used or wasted: slots_offered = slots_used + slots_wasted,
+/// and slots_wasted = not_attended + unused_slots.
+struct ClinicResult {
+  double sessions = 0;
+  double slots_offered = 0;
+  double slots_used = 0;       ///< A patient was seen (a case decided).
+  double slots_wasted = 0;     ///< Lost to patients who did not attend, or left empty.
+  double not_attended = 0;     ///< Booked patients who did not come (rebooked or discharged).
+  double unused_slots = 0;     ///< Nobody left to book when the session was held.
+  double slot_use = 0;         ///< slots_used / slots_offered.
+  /// Mean over sessions of the days from the session to the one at which the patients still
+  /// waiting after it would all have been booked, in timetable order (0 when none wait).
+  double booked_horizon_mean = 0;
+};
+
 /// One patient type at one service.
 struct TypeServiceResult {
   double arrivals = 0;
@@ -109,6 +125,7 @@ struct ReplicationResult {
   std::vector<PathwayResult> pathways;  ///< In scenario order.
   std::vector<TypeServiceResult> by_type;  ///< [type * services + service]; empty with one type.
   std::vector<ResourceResult> resources;  ///< Shared pools, in scenario order.
+  std::vector<ClinicResult> clinics;      ///< Services with sessions, in scenario order.
   std::optional<Deadlock> deadlock;     ///< Set when the replication stopped in deadlock.
   std::uint64_t events = 0;             ///< Events processed (throughput measure for benchmarks).
   TrajectoryRecording trajectory;       ///< Per day and week, warm-up included (trajectory.hpp).
@@ -187,6 +204,17 @@ inline constexpr std::array<MetricInfo<ResourceResult>, 6> kResourceMetrics{{
     {"delayed_wait_mean", "days", &ResourceResult::delayed_wait_mean},
 }};
 
+inline constexpr std::array<MetricInfo<ClinicResult>, 8> kClinicMetrics{{
+    {"sessions", "sessions", &ClinicResult::sessions},
+    {"slots_offered", "slots", &ClinicResult::slots_offered},
+    {"slots_used", "slots", &ClinicResult::slots_used},
+    {"slots_wasted", "slots", &ClinicResult::slots_wasted},
+    {"not_attended", "slots", &ClinicResult::not_attended},
+    {"unused_slots", "slots", &ClinicResult::unused_slots},
+    {"slot_use", "share", &ClinicResult::slot_use},
+    {"booked_horizon_mean", "days", &ClinicResult::booked_horizon_mean},
+}};
+
 inline constexpr std::array<MetricInfo<TypeServiceResult>, 4> kTypeServiceMetrics{{
     {"arrivals", "patients", &TypeServiceResult::arrivals},
     {"completions", "patients", &TypeServiceResult::completions},
@@ -225,6 +253,11 @@ struct ResourceSummary {
   std::array<Estimate, kResourceMetrics.size()> metrics;
 };
 
+struct ClinicSummary {
+  std::string name;  ///< The service's.
+  std::array<Estimate, kClinicMetrics.size()> metrics;
+};
+
 struct TypeServiceSummary {
   std::string patient_type;
   std::string service;
@@ -237,6 +270,7 @@ struct Summary {
   std::vector<PathwaySummary> pathways;
   std::vector<TypeServiceSummary> by_type;  ///< Empty with one patient type.
   std::vector<ResourceSummary> resources;   ///< Shared pools, in scenario order.
+  std::vector<ClinicSummary> clinics;       ///< Services with sessions, in scenario order.
   std::uint32_t deadlocked_replications = 0;
 };
 
@@ -248,6 +282,7 @@ struct SummaryLabels {
   std::vector<std::string> patient_types;
   std::vector<std::string> resources;
   std::vector<std::string> resource_units;
+  std::vector<std::string> clinics;  ///< Names of the services with sessions.
 };
 
 /// Folds replications in index order, so the result does not depend on which thread ran which.
