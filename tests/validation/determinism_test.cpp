@@ -200,7 +200,7 @@ TEST_P(Determinism, AnotherSeedChangesEveryReplication) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Examples, Determinism, ::testing::Values("jackson.json", "mmck.json", "shared_pool.json"),
+INSTANTIATE_TEST_SUITE_P(Examples, Determinism, ::testing::Values("jackson.json", "mmck.json", "shared_pool.json", "clinic_sessions.json"),
                          [](const auto& test) {
                            const std::string file = test.param;
                            return file.substr(0, file.find('.'));
