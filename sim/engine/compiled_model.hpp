@@ -97,18 +97,23 @@ struct CompiledClinic {
   std::uint32_t service = 0;
   double did_not_attend = 0;
   bool rebook = true;                        ///< Not attended: rebooked (else discharged).
+  std::uint8_t follow_ups = 0;               ///< Further appointments after the first.
+  double follow_up_interval = 0;             ///< Days from one appointment's end to the day the next is due.
   std::vector<SimTime> session_times;        ///< Every session in the run, in time order.
-  std::vector<std::uint64_t> slots_through;  ///< Slots of sessions 0..i together.
+  std::vector<std::uint64_t> slots_through;  ///< Slots for new patients of sessions 0..i together.
   double slots_per_day = 0;                  ///< Over the run: how the horizon runs on past its last session.
 };
 
 /// One session of the session timetable: at `time`, clinic `clinic` holds its session number
-/// `position` with `slots` slots.
+/// `position` with `slots` slots (for new patients only when `split`, follow-ups then having
+/// `follow_up_slots` of their own).
 struct ScheduledSession {
   SimTime time = 0;
   std::uint32_t clinic = 0;
   std::uint32_t position = 0;
   std::uint32_t slots = 0;
+  std::uint32_t follow_up_slots = 0;
+  bool split = false;
 };
 
 /// Patients present at time 0.

@@ -42,11 +42,11 @@ void Recorder::start_window(SimTime now) {
     ServiceStats fresh;
     fresh.wait_target = s.wait_target;
     for (auto [from, to] : {std::pair{&s.queue, &fresh.queue}, {&s.in_service, &fresh.in_service},
-                            {&s.held, &fresh.held}, {&s.capacity, &fresh.capacity}}) {
+                            {&s.held, &fresh.held}, {&s.capacity, &fresh.capacity}, {&s.between, &fresh.between}}) {
       *to = *from;
       to->restart(now);
     }
-    fresh.present_at_start = s.queue.level() + s.in_service.level() + s.held.level();
+    fresh.present_at_start = s.queue.level() + s.in_service.level() + s.held.level() + s.between.level();
     s = std::move(fresh);
   }
   SystemStats fresh_system;
@@ -100,9 +100,9 @@ stats::ReplicationResult Recorder::finish(SimTime now, const CompiledModel& mode
     r.mean_capacity = unlimited ? kNaN : s.capacity.average(now);
     r.utilisation = unlimited ? kNaN : ratio(r.mean_occupancy, r.mean_capacity);
     r.blocked_bed_days = s.held.average(now) * window;
-    r.mean_present = r.mean_queue + r.mean_occupancy;
+    r.mean_present = r.mean_queue + r.mean_occupancy + s.between.average(now);
     r.present_at_start = s.present_at_start;
-    r.present_at_end = s.queue.level() + s.in_service.level() + s.held.level();
+    r.present_at_end = s.queue.level() + s.in_service.level() + s.held.level() + s.between.level();
     r.over_target_at_end = has_target ? end.over_target_waiting[i] : kNaN;
   }
 
@@ -153,6 +153,7 @@ stats::ReplicationResult Recorder::finish(SimTime now, const CompiledModel& mode
     r.sessions = as_double(clinic.sessions);
     r.slots_offered = as_double(clinic.offered);
     r.slots_used = as_double(clinic.used);
+    r.follow_ups = as_double(clinic.follow_ups);
     r.not_attended = as_double(clinic.not_attended);
     r.unused_slots = as_double(clinic.offered - clinic.used - clinic.not_attended);
     r.slots_wasted = r.not_attended + r.unused_slots;

@@ -31,13 +31,18 @@ void compile_sessions(const model::Scenario& scenario, CompiledModel& model) {
     clinic.service = s;
     clinic.did_not_attend = sessions->did_not_attend;
     clinic.rebook = sessions->not_attended == model::NotAttended::Rebook;
+    clinic.follow_ups = static_cast<std::uint8_t>(sessions->follow_ups);
+    clinic.follow_up_interval = sessions->follow_up_interval;
 
     std::vector<ScheduledSession> own;
     for (long day = 0; static_cast<double>(day) < horizon; ++day) {
       const unsigned weekday = model::iso_weekday_index(model::date_after(scenario.start_date, day));
       for (const model::Session& session : timetable_on(*sessions, scenario.start_date, day)) {
         const SimTime time = static_cast<double>(day) + session.at_hour / 24.0;
-        if (session.weekdays[weekday] && time < horizon) own.push_back({time, clinic_index, 0, session.slots});
+        if (session.weekdays[weekday] && time < horizon) {
+          own.push_back({time, clinic_index, 0, session.slots, session.follow_up_slots.value_or(0),
+                         session.follow_up_slots.has_value()});
+        }
       }
     }
     std::stable_sort(own.begin(), own.end(),

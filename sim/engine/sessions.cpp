@@ -7,35 +7,47 @@
 // rebooked for a later session or discharged. Those who attend start their appointment at once
 // (service_time, no bed); the wait measured is referral to appointment. Slots nobody could take
 // are left unused. Afterwards the queue is shorter, so patients blocked upstream may join it.
+//
+// Follow-ups: a clinic's patient needing further appointments stays at the clinic between them
+// (neither waiting nor seen), due on the day `follow_up_interval` after each appointment ends.
+// A session books the follow-ups due first, by due day, into its follow-up slots when it keeps
+// some apart, else into its slots ahead of new patients; a missed follow-up is rebooked (still
+// first in line) or discharged like a missed first appointment. After the last the patient moves
+// on by the clinic's routes.
 #include "engine/replication.hpp"
 
 #include <boost/random/uniform_01.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <iterator>
 
 namespace carepath::engine {
 
 void Replication::on_session_start(std::uint32_t timetable_index) {
   const ScheduledSession& session = model_.session_timetable[timetable_index];
-  const CompiledClinic& rules = model_.clinics[session.clinic];
+  const CompiledClinic& clinic_rules = model_.clinics[session.clinic];
   ClinicState& clinic = clinics_[session.clinic];
-  const std::uint32_t service = rules.service;
+  const std::uint32_t service = clinic_rules.service;
   ServiceState& state = services_[service];
-  clinic.slots_open = session.slots;
-  std::uint32_t used = 0;
   std::uint32_t not_attended = 0;
+  clinic.slots_open = session.split ? session.follow_up_slots : session.slots;
+  const std::uint32_t follow_ups = book_follow_ups(session.clinic, not_attended);
+  std::uint32_t used = follow_ups;
+  if (session.split) clinic.slots_open = session.slots;
   std::uint32_t rebooked_now = 0;  // this session's non-attenders, who wait for a later one
   std::size_t rebooked_before = clinic.rebooked.size();
   while (clinic.slots_open > 0 && state.waiting > rebooked_now && pools_have_units(service)) {
     const PatientId patient = next_for_slot(service, clinic, rebooked_before);
     if (attends(session.clinic)) {
+      patients_[patient].follow_ups_left = clinic_rules.follow_ups;
       start_service(patient, service);  // takes the slot (take_room)
       ++used;
       continue;
     }
     --clinic.slots_open;
     ++not_attended;
-    if (rules.rebook) {
+    if (clinic_rules.rebook) {
       patients_[patient].state = PatientState::Waiting;
       clinic.rebooked.push(patient);
       ++state.waiting;
@@ -47,13 +59,75 @@ void Replication::on_session_start(std::uint32_t timetable_index) {
     }
   }
   clinic.slots_open = 0;
-  recorder_.session_held(session.clinic, now_, session.slots, used, not_attended,
+  recorder_.session_held(session.clinic, now_, session.slots + session.follow_up_slots, used, follow_ups, not_attended,
                          booked_horizon(session, state.waiting));
   refill(service);
   const std::uint32_t next = timetable_index + 1;
   if (next < model_.session_timetable.size()) {
     schedule(model_.session_timetable[next].time, EventKind::SessionStart, next);
   }
+}
+
+// Books the open slots to follow-ups due by now, in due order; returns how many were seen and
+// adds the slots lost to those who did not attend to `not_attended`.
+std::uint32_t Replication::book_follow_ups(std::uint32_t clinic_index, std::uint32_t& not_attended) {
+  const CompiledClinic& clinic_rules = model_.clinics[clinic_index];
+  ClinicState& clinic = clinics_[clinic_index];
+  const std::uint32_t service = clinic_rules.service;
+  std::uint32_t seen = 0;
+  while (clinic.slots_open > 0 && !clinic.follow_ups.empty() && clinic.follow_ups.front().due <= now_ &&
+         pools_have_units(service)) {
+    const FollowUpDue next = clinic.follow_ups.front();
+    clinic.follow_ups.pop_front();
+    if (attends(clinic_index)) {
+      Patient& p = patients_[next.patient];
+      --p.follow_ups_left;
+      p.state = PatientState::InService;
+      take_room(service);
+      recorder_.follow_up_started(service, now_);
+      const double stay = [&] {
+        const PhaseScope timing = timed(Phase::Sampling);
+        return rules(next.patient, service).service_time(service_streams_[service]);
+      }();
+      schedule(now_ + stay, EventKind::ServiceEnd, next.patient);
+      ++seen;
+      continue;
+    }
+    --clinic.slots_open;
+    ++not_attended;
+    if (clinic_rules.rebook) {
+      missed_follow_ups_.push_back(next);
+    } else {
+      recorder_.discharged_between_appointments(service, now_);
+      recorder_.reneged_at(service);
+      leave_system(next.patient, Leaving::Reneged);
+    }
+  }
+  // Those who missed stay first in line, in their order, for the next session.
+  for (auto missed = missed_follow_ups_.rbegin(); missed != missed_follow_ups_.rend(); ++missed) {
+    clinic.follow_ups.push_front(*missed);
+  }
+  missed_follow_ups_.clear();
+  return seen;
+}
+
+// A clinic's patient whose appointment has ended with follow-ups to come: they stay, due on the
+// day follow_up_interval after now, kept in due order (appointments of unequal length may end out
+// of order, so the line is searched from its back).
+bool Replication::awaits_follow_up(PatientId patient, std::uint32_t service) {
+  const CompiledService& spec = model_.services[service];
+  if (spec.admission != AdmissionKind::Sessions) return false;
+  const CompiledClinic& clinic_rules = model_.clinics[spec.clinic];
+  --services_[service].in_service;
+  recorder_.follow_up_pending(service, now_);
+  Patient& p = patients_[patient];
+  p.state = PatientState::Waiting;
+  const FollowUpDue due{std::floor(now_ + clinic_rules.follow_up_interval), patient};
+  std::deque<FollowUpDue>& line = clinics_[spec.clinic].follow_ups;
+  auto at = line.end();
+  while (at != line.begin() && std::prev(at)->due > due.due) --at;
+  line.insert(at, due);
+  return true;
 }
 
 // The patient the next slot is booked for, taken off the queue: a patient rebooked before this

@@ -138,10 +138,16 @@ TEST(Sessions, PatientsWhoDoNotAttendAreRebookedAtTheHead) {
 
 // Slots: offered = used + wasted and wasted = not attended + unused, exactly. Patients: with no
 // warm-up and nobody there at the start, arrivals = completions + reneges + present_at_end,
-// where those discharged after not attending are the reneges.
+// where those discharged after not attending are the reneges and those between appointments are
+// present. With two follow-ups a fortnight apart, and follow-up slots apart on Tuesdays.
 TEST(Sessions, PatientsAndSlotsAreConservedInEveryReplication) {
   for (const auto rule : {model::NotAttended::Rebook, model::NotAttended::Discharge}) {
-    model::Scenario s = one_clinic(clinic("clinic", {session(kEveryDay, 9, 3), session(kTuesday, 14, 2)}, 0.2, rule), 3.0);
+    model::Session tuesday = session(kTuesday, 14, 2);
+    tuesday.follow_up_slots = 3;
+    model::Service with_follow_ups = clinic("clinic", {session(kEveryDay, 9, 3), tuesday}, 0.2, rule);
+    with_follow_ups.sessions->follow_ups = 2;
+    with_follow_ups.sessions->follow_up_interval = 14;
+    model::Scenario s = one_clinic(std::move(with_follow_ups), 1.5);
     s.run.warm_up = 0;
     s.run.horizon = 400;
     s.run.replications = 6;
@@ -151,7 +157,9 @@ TEST(Sessions, PatientsAndSlotsAreConservedInEveryReplication) {
       const auto& service = batch.replications[r].services.at(0);
       EXPECT_EQ(c.slots_offered, c.slots_used + c.slots_wasted) << "replication " << r;
       EXPECT_EQ(c.slots_wasted, c.not_attended + c.unused_slots) << "replication " << r;
-      EXPECT_EQ(c.slots_offered, 400.0 * 3 + 57 * 2) << "replication " << r;  // 57 Tuesdays in 400 days from a Monday
+      EXPECT_EQ(c.slots_offered, 400.0 * 3 + 57 * 5) << "replication " << r;  // 57 Tuesdays in 400 days from a Monday
+      EXPECT_GT(c.follow_ups, 0.0);
+      EXPECT_LT(c.follow_ups, c.slots_used);
       EXPECT_EQ(service.arrivals, service.completions + service.reneges + service.present_at_end) << "replication " << r;
       EXPECT_EQ(service.reneges, rule == model::NotAttended::Discharge ? c.not_attended : 0.0) << "replication " << r;
       EXPECT_GT(c.not_attended, 0.0);
@@ -182,6 +190,56 @@ TEST(Sessions, BookingFollowsPriorityThenReferralAndTheTimetableChangesOnItsDate
   EXPECT_EQ(rep.clinics[0].unused_slots, 4.0);
   // After the first session 4 wait: the next session (day 9, 4 slots) sees them all.
   EXPECT_NEAR(rep.clinics[0].booked_horizon_mean, (7.0 + 0 + 0) / 3, 1e-9);
+}
+
+// Follow-ups, by hand. Three patients waiting at time 0 (a Monday); a clinic on Mondays at 09:00
+// with one new and one follow-up slot; two follow-ups due on the day 7 days after each 1-hour
+// appointment ends. A: new day 0, follow-ups days 7 and 14, then leaves. B: new day 7, follow-up
+// due day 14 but the slot is A's, so day 21. C: new day 14, follow-up due day 21 but B's slot
+// then; due before B's next (day 28), C has day 28. Day 21's and 28's new slots find nobody.
+TEST(Sessions, FollowUpsAreDueAfterTheIntervalAndBookedInTheirOwnSlots) {
+  constexpr std::array<bool, 7> kMonday{true, false, false, false, false, false, false};
+  model::Scenario s = build::scenario("follow-ups", 35, 0, 1, 1);
+  model::Session monday = session(kMonday, 9, 1);
+  monday.follow_up_slots = 1;
+  model::Service c = clinic("clinic", {monday});
+  c.service_time = model::Deterministic{1.0 / 24};
+  c.sessions->follow_ups = 2;
+  c.sessions->follow_up_interval = 7;
+  c.initial_waiting = {build::cohort(0, 3)};
+  s.services.push_back(std::move(c));
+  s.arrivals.push_back(build::source("none", "clinic", 0.0));
+  const run::BatchResult batch = run::run_batch(s);
+  const auto& rep = batch.replications.at(0);
+  const auto& clinic_result = rep.clinics.at(0);
+  EXPECT_EQ(clinic_result.sessions, 5.0);
+  EXPECT_EQ(clinic_result.slots_offered, 10.0);
+  EXPECT_EQ(clinic_result.slots_used, 7.0);
+  EXPECT_EQ(clinic_result.follow_ups, 4.0);
+  EXPECT_EQ(clinic_result.unused_slots, 3.0);
+  EXPECT_EQ(rep.services[0].completions, 1.0);     // A, after its second follow-up
+  EXPECT_EQ(rep.services[0].present_at_end, 2.0);  // B and C, between appointments
+  EXPECT_NEAR(rep.services[0].wait_mean, 7 + 9.0 / 24, 1e-9);  // to the first appointment only
+  EXPECT_NEAR(rep.services[0].sojourn_mean, 14 + 10.0 / 24, 1e-9);
+}
+
+// Without follow-up slots apart, follow-ups due are booked first: one slot each Monday goes to
+// A's follow-ups on days 7 and 14, so B's first appointment is day 21.
+TEST(Sessions, FollowUpsDueComeBeforeNewPatientsInSharedSlots) {
+  constexpr std::array<bool, 7> kMonday{true, false, false, false, false, false, false};
+  model::Scenario s = build::scenario("shared-slots", 35, 0, 1, 1);
+  model::Service c = clinic("clinic", {session(kMonday, 9, 1)});
+  c.service_time = model::Deterministic{1.0 / 24};
+  c.sessions->follow_ups = 2;
+  c.sessions->follow_up_interval = 7;
+  c.initial_waiting = {build::cohort(0, 2)};
+  s.services.push_back(std::move(c));
+  s.arrivals.push_back(build::source("none", "clinic", 0.0));
+  const run::BatchResult batch = run::run_batch(s);
+  const auto& rep = batch.replications.at(0);
+  EXPECT_NEAR(rep.services[0].wait_mean, (9.0 / 24 + 21 + 9.0 / 24) / 2, 1e-9);
+  EXPECT_EQ(rep.clinics.at(0).follow_ups, 3.0);  // A's two, B's first on day 28
+  EXPECT_EQ(rep.clinics.at(0).unused_slots, 0.0);
 }
 
 }  // namespace

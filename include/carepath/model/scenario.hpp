@@ -85,7 +85,10 @@ struct ResourceNeed {
 struct Session {
   std::array<bool, 7> weekdays{};  ///< Monday first.
   double at_hour = 9;              ///< 0..24, e.g. 9 for 09:00.
-  std::uint32_t slots = 1;
+  std::uint32_t slots = 1;         ///< With follow_up_slots: the slots for new patients only.
+  /// Set: slots reserved for follow-up appointments, apart from `slots`; unset, follow-ups due
+  /// are booked first into the same slots.
+  std::optional<std::uint32_t> follow_up_slots;
 };
 
 /// From a date on, the weekly sessions are these (an empty list closes the clinic).
@@ -108,6 +111,10 @@ struct ClinicSessions {
   std::vector<SessionChange> changes;  ///< Sorted by date.
   double did_not_attend = 0;           ///< Share of booked patients who do not come, 0 <= share < 1.
   NotAttended not_attended = NotAttended::Rebook;
+  /// Further appointments after the first, each due on the day `follow_up_interval` days after
+  /// the one before ended, at the first session from then with a slot for it.
+  std::uint32_t follow_ups = 0;
+  double follow_up_interval = 0;
 };
 
 /// A capacitated node: beds, clinicians, cubicles or assessors serving one queue.

@@ -38,7 +38,7 @@ struct ServiceResult {
   double mean_queue = 0;        ///< Time-average number waiting.
   double mean_occupancy = 0;    ///< Time-average beds occupied: in service or blocked.
   double blocked_bed_days = 0;  ///< Bed-days held by patients who were finished but could not move on.
-  double mean_present = 0;      ///< mean_queue + mean_occupancy: the L of Little's law.
+  double mean_present = 0;      ///< mean_queue + mean_occupancy (+ a clinic's patients between appointments): Little's L.
   double present_at_start = 0;  ///< Patients waiting or in a bed when the warm-up ended.
   double present_at_end = 0;    ///< ... and at the horizon.
   double over_target_at_end = 0;  ///< Still waiting at the horizon, longer than the target (NaN: no target).
@@ -95,6 +95,7 @@ struct ClinicResult {
   double sessions = 0;
   double slots_offered = 0;
   double slots_used = 0;       ///< A patient was seen (a case decided).
+  double follow_ups = 0;       ///< Of those, follow-up appointments.
   double slots_wasted = 0;     ///< Lost to patients who did not attend, or left empty.
   double not_attended = 0;     ///< Booked patients who did not come (rebooked or discharged).
   double unused_slots = 0;     ///< Nobody left to book when the session was held.
@@ -204,10 +205,11 @@ inline constexpr std::array<MetricInfo<ResourceResult>, 6> kResourceMetrics{{
     {"delayed_wait_mean", "days", &ResourceResult::delayed_wait_mean},
 }};
 
-inline constexpr std::array<MetricInfo<ClinicResult>, 8> kClinicMetrics{{
+inline constexpr std::array<MetricInfo<ClinicResult>, 9> kClinicMetrics{{
     {"sessions", "sessions", &ClinicResult::sessions},
     {"slots_offered", "slots", &ClinicResult::slots_offered},
     {"slots_used", "slots", &ClinicResult::slots_used},
+    {"follow_ups", "slots", &ClinicResult::follow_ups},
     {"slots_wasted", "slots", &ClinicResult::slots_wasted},
     {"not_attended", "slots", &ClinicResult::not_attended},
     {"unused_slots", "slots", &ClinicResult::unused_slots},

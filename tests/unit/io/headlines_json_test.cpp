@@ -73,8 +73,8 @@ TEST(Headlines, AClinicsMetricsAreNamedByItsService) {
   EXPECT_THAT(error_lines(document),
               ::testing::ElementsAre("/headlines/0: unknown clinic 'ward' (known: clinic)",
                                      "/headlines/1: unknown clinic metric 'slot_wasted'; did you mean 'slots_wasted'? "
-                                     "(known: sessions, slots_offered, slots_used, slots_wasted, not_attended, "
-                                     "unused_slots, slot_use, booked_horizon_mean)"));
+                                     "(known: sessions, slots_offered, slots_used, follow_ups, slots_wasted, not_attended, "
+                                     "unused_slots, slot_use, \u2026)"));
 }
 
 TEST(Headlines, ProblemsAreLocatedAndSayWhatIsWrong) {
