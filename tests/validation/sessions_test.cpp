@@ -11,7 +11,7 @@
 //  - Did-not-attend with rebooking: of the min(Q_n + A_n, s) booked, Binomial(., 1 - p) attend
 //    and the others stay at the head of the queue: Q_{n+1} = Q_n + A_n - attended. p = 0.15.
 //  - In steady state every referral is seen once, so the slots used per session are lambda per
-//    session (a check of the slot counts against the queue).
+//    session (a check of the slot counts against the queue); with k follow-ups, lambda (1 + k).
 // Tolerances: ci_check.hpp (one 99% family per test, Student-t intervals over 30 replications
 // of 3,000 days after a 100-day warm-up; these queues forget their start within weeks).
 // Conservation of patients and slots is checked exactly in every replication, and a small
@@ -134,6 +134,21 @@ TEST(Sessions, PatientsWhoDoNotAttendAreRebookedAtTheHead) {
   std::vector<double> missed_per_session;
   for (const auto& rep : batch.replications) missed_per_session.push_back(rep.clinics[0].not_attended / rep.clinics[0].sessions);
   EXPECT_TRUE(ci.contains("not attended per session", missed_per_session, 3.2 * 0.15 / 0.85));
+}
+
+// With k follow-ups each, every referral books 1 + k appointments: in steady state a daily clinic
+// uses lambda (1 + k) slots a session, lambda k of them for follow-ups (lambda = 1.5, k = 1, a
+// week apart, 4 shared slots: 75% booked).
+TEST(Sessions, FollowUpsMultiplyTheSlotsUsed) {
+  model::Service with_follow_ups = clinic("clinic", {session(kEveryDay, 12, 4)});
+  with_follow_ups.sessions->follow_ups = 1;
+  with_follow_ups.sessions->follow_up_interval = 7;
+  const run::BatchResult batch = run::run_batch(one_clinic(std::move(with_follow_ups), 1.5));
+  std::vector<double> follow_ups_per_session;
+  for (const auto& rep : batch.replications) follow_ups_per_session.push_back(rep.clinics[0].follow_ups / rep.clinics[0].sessions);
+  CiFamily ci(2);
+  EXPECT_TRUE(ci.contains("slots used per session", used_per_session(batch), 3.0));
+  EXPECT_TRUE(ci.contains("follow-ups per session", follow_ups_per_session, 1.5));
 }
 
 // Slots: offered = used + wasted and wasted = not attended + unused, exactly. Patients: with no
