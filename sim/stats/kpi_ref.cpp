@@ -52,7 +52,9 @@ std::variant<KpiRef, std::string> resolve_kpi(std::string_view written, const mo
   for (const model::Service& service : scenario.services) {
     if (service.sessions) clinics.push_back(service.name);
   }
-  if (!contains(kinds, kpi.kind)) {
+  // A service or pathway may be named like a kind ("clinic"): with one dot, it is NAME.METRIC.
+  const bool names_one = first_dot == last_dot && (contains(pathways, kpi.kind) || contains(services, kpi.kind));
+  if (!contains(kinds, kpi.kind) || names_one) {
     // NAME.METRIC: the kind is whichever of pathways and services has that name.
     const std::string name = text.substr(0, last_dot);
     const bool is_pathway = contains(pathways, name);
