@@ -128,6 +128,10 @@ double goal_value(const Goal& goal, const run::BatchResult& batch, const stats::
     const auto pool = index_of(batch.labels.resources, goal.name);
     return pool ? r.resources[*pool].*stats::kResourceMetrics[goal.metric_index].field : std::nan("");
   }
+  if (goal.kind == "clinic") {
+    const auto clinic = index_of(batch.labels.clinics, goal.name);
+    return clinic ? r.clinics[*clinic].*stats::kClinicMetrics[goal.metric_index].field : std::nan("");
+  }
   const auto p = index_of(batch.labels.pathways, goal.name);
   return p ? r.pathways[*p].*stats::kPathwayMetrics[goal.metric_index].field : std::nan("");
 }

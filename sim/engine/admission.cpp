@@ -5,6 +5,10 @@
 // its AdmissionKind and the shared-pool units it needs — is here, so a new service behaviour is a
 // new case in these few functions; flow.cpp only moves patients, in the order it decides.
 //
+// Clinics and panels (AdmissionKind::Sessions): a patient can start only while a session is being
+// held and has slots open (sessions.cpp opens them); the appointment needs no bed, so nothing
+// else is taken, and a clinic can always free room at its next session.
+//
 // Shared pools: a patient takes every unit they need at once, together with their bed, or waits;
 // nobody holds part of what they need, so pools add no hold-and-wait cycle and cannot deadlock.
 // Units go back when service ends — a patient blocked in their bed afterwards holds no staff.
@@ -36,6 +40,8 @@ bool Replication::can_start(std::uint32_t service) const {
     case AdmissionKind::Beds: return services_[service].has_free_bed() && pools_have_units(service);
     case AdmissionKind::Caseload:
       return services_[service].has_free_bed() && pools_have_units(service) && visits_fit(service);
+    case AdmissionKind::Sessions:
+      return clinics_[model_.services[service].clinic].slots_open > 0 && pools_have_units(service);
   }
   return false;
 }
@@ -47,6 +53,12 @@ bool Replication::has_room(std::uint32_t service) const {
 void Replication::take_room(Patient& p, std::uint32_t service) {
   ++services_[service].in_service;
   if (model_.services[service].admission == AdmissionKind::Caseload) commit_visits(p, service);
+  // A clinic's appointment takes a slot of the session being held; one already under way at time
+  // 0 took a slot of an earlier session.
+  const CompiledService& spec = model_.services[service];
+  if (spec.admission == AdmissionKind::Sessions && clinics_[spec.clinic].slots_open > 0) {
+    --clinics_[spec.clinic].slots_open;
+  }
   for (const ResourceNeed& need : model_.services[service].needs) {
     ResourceState& pool = resources_[need.resource];
     pool.busy += need.units;

@@ -5,6 +5,7 @@
 #include "engine/compile.hpp"
 
 #include "engine/rng_streams.hpp"
+#include "engine/session_timetable.hpp"
 #include "model/capacity_timetable.hpp"
 
 #include <algorithm>
@@ -271,6 +272,7 @@ CompiledModel compile(const Scenario& scenario) {
                              .target = names.service(source.to),
                              .patient_type = names.type(source.patient_type)});
   }
+  compile_sessions(scenario, model);
   return model;
 }
 

@@ -53,6 +53,7 @@ struct TypeRules {
 enum class AdmissionKind : std::uint8_t {
   Beds,      ///< `capacity` servers or beds (any number, or unlimited), plus any shared-pool units.
   Caseload,  ///< As Beds, plus visits a day of a visit pool, held until the patient leaves (visits.cpp).
+  Sessions,  ///< A clinic or panel: only the open slots of a session in progress (sessions.cpp).
 };
 
 /// A caseload's visits: each patient's visits a day of pool `resource`, in thousandths, drawn
@@ -73,6 +74,7 @@ struct CompiledService {
   std::uint64_t stream_key = 0;                 ///< name_key(name): keys its random streams (rng_streams.hpp).
   std::uint32_t initial_capacity = kUnlimited;  ///< Servers at time 0; kUnlimited for infinite-server.
   AdmissionKind admission = AdmissionKind::Beds;
+  std::uint32_t clinic = 0;                     ///< With AdmissionKind::Sessions: index into CompiledModel::clinics.
   std::vector<ResourceNeed> needs;              ///< Shared-pool units each patient needs to start.
   VisitNeed visits;                             ///< With AdmissionKind::Caseload only.
   std::uint32_t queue_limit = kUnlimited;       ///< Waiting places; 0 for a loss system.
@@ -111,6 +113,30 @@ struct ScheduledCapacity {
   bool of_resource = false;  ///< `index` is into CompiledModel::resources, not services.
 };
 
+/// A clinic or panel (model::ClinicSessions): its sessions through the run, for the booked horizon.
+struct CompiledClinic {
+  std::uint32_t service = 0;
+  double did_not_attend = 0;
+  bool rebook = true;                        ///< Not attended: rebooked (else discharged).
+  std::uint8_t follow_ups = 0;               ///< Further appointments after the first.
+  double follow_up_interval = 0;             ///< Days from one appointment's end to the day the next is due.
+  std::vector<SimTime> session_times;        ///< Every session in the run, in time order.
+  std::vector<std::uint64_t> slots_through;  ///< Slots for new patients of sessions 0..i together.
+  double slots_per_day = 0;                  ///< Over the run: how the horizon runs on past its last session.
+};
+
+/// One session of the session timetable: at `time`, clinic `clinic` holds its session number
+/// `position` with `slots` slots (for new patients only when `split`, follow-ups then having
+/// `follow_up_slots` of their own).
+struct ScheduledSession {
+  SimTime time = 0;
+  std::uint32_t clinic = 0;
+  std::uint32_t position = 0;
+  std::uint32_t slots = 0;
+  std::uint32_t follow_up_slots = 0;
+  bool split = false;
+};
+
 /// Patients present at time 0.
 struct InitialPatient {
   std::uint32_t service = 0;
@@ -129,6 +155,8 @@ struct CompiledModel {
   std::vector<CompiledSource> sources;
   std::vector<CompiledResource> resources;
   std::vector<ScheduledCapacity> capacity_timetable;  ///< Sorted by time (stable in scenario order).
+  std::vector<CompiledClinic> clinics;                ///< Services with sessions, in scenario order.
+  std::vector<ScheduledSession> session_timetable;    ///< Every clinic's sessions, sorted by time (then clinic).
   std::vector<InitialPatient> initial_patients;
   std::vector<model::DistributionSpec> service_time_specs;  ///< [type * services + service], for residual stays.
   std::vector<std::optional<model::DistributionSpec>> patience_specs;  ///< Same index.

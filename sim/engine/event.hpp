@@ -18,6 +18,7 @@ enum class EventKind : std::uint8_t {
   TransferEnd,     ///< target: patient, at the end of a transfer delay
   Renege,          ///< target: patient; stale unless the patient's live timer has this sequence
   CapacityChange,  ///< target: index into the capacity timetable
+  SessionStart,    ///< target: index into the session timetable (a clinic's or panel's session)
   WarmUpEnd,       ///< statistics start counting
   EndOfRun,        ///< the horizon
   Escalate,        ///< target: patient; stale unless the patient's live escalation timer has this sequence

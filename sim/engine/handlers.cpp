@@ -33,7 +33,9 @@ void Replication::on_arrival(std::uint32_t source) {
 void Replication::on_service_end(PatientId patient) {
   const std::uint32_t service = patients_[patient].service;
   end_step(service);
-  route_after_service(patient, service);
+  if (patients_[patient].follow_ups_left == 0 || !awaits_follow_up(patient, service)) {
+    route_after_service(patient, service);
+  }
   if (pools_to_offer_) drain_refills();
 }
 

@@ -39,6 +39,7 @@ struct Patient {
   std::uint16_t open_pathways = 0; ///< Pathways entered and not yet completed or abandoned.
   PatientState state = PatientState::Waiting;
   std::uint8_t escalations = 0;    ///< While waiting: escalation steps taken at this service.
+  std::uint8_t follow_ups_left = 0;  ///< At a clinic: follow-up appointments still to come (set at the first).
   /// While waiting with a bed free at their service but too few units of a shared pool: that
   /// pool's index + 1 (its "waits caused by the pool"); 0 otherwise.
   std::uint16_t waiting_for_pool = 0;

@@ -14,7 +14,8 @@ double as_double(std::uint64_t n) { return static_cast<double>(n); }
 }  // namespace
 
 Recorder::Recorder(const CompiledModel& model, model::TrajectoryPeriod trajectories)
-    : services_(model.services.size()), pathways_(model.pathways.size()), resources_(model.resources.size()) {
+    : services_(model.services.size()), pathways_(model.pathways.size()), resources_(model.resources.size()),
+      clinics_(model.clinics.size()) {
   if (trajectories != model::TrajectoryPeriod::Off) start_trajectory(model, trajectories);
   for (std::size_t s = 0; s < services_.size(); ++s) {
     const CompiledService& spec = model.services[s];
@@ -43,11 +44,11 @@ void Recorder::start_window(SimTime now) {
     ServiceStats fresh;
     fresh.wait_target = s.wait_target;
     for (auto [from, to] : {std::pair{&s.queue, &fresh.queue}, {&s.in_service, &fresh.in_service},
-                            {&s.held, &fresh.held}, {&s.capacity, &fresh.capacity}}) {
+                            {&s.held, &fresh.held}, {&s.capacity, &fresh.capacity}, {&s.between, &fresh.between}}) {
       *to = *from;
       to->restart(now);
     }
-    fresh.present_at_start = s.queue.level() + s.in_service.level() + s.held.level();
+    fresh.present_at_start = s.queue.level() + s.in_service.level() + s.held.level() + s.between.level();
     s = std::move(fresh);
   }
   SystemStats fresh_system;
@@ -70,6 +71,7 @@ void Recorder::start_window(SimTime now) {
     r = std::move(fresh);
   }
   restart_visits(now);
+  for (ClinicStats& c : clinics_) c = ClinicStats{};
   for (TypeStats& t : by_type_) t = TypeStats{};
 }
 
@@ -103,9 +105,9 @@ stats::ReplicationResult Recorder::finish(SimTime now, const CompiledModel& mode
     r.mean_capacity = unlimited ? kNaN : s.capacity.average(now);
     r.utilisation = unlimited ? kNaN : ratio(r.mean_occupancy, r.mean_capacity);
     r.blocked_bed_days = s.held.average(now) * window;
-    r.mean_present = r.mean_queue + r.mean_occupancy;
+    r.mean_present = r.mean_queue + r.mean_occupancy + s.between.average(now);
     r.present_at_start = s.present_at_start;
-    r.present_at_end = s.queue.level() + s.in_service.level() + s.held.level();
+    r.present_at_end = s.queue.level() + s.in_service.level() + s.held.level() + s.between.level();
     r.over_target_at_end = has_target ? end.over_target_waiting[i] : kNaN;
     r.starts = as_double(s.starts);
   }
@@ -152,6 +154,19 @@ stats::ReplicationResult Recorder::finish(SimTime now, const CompiledModel& mode
     r.delayed_wait_mean = pool.delayed_wait.mean();
   }
   finish_visits(result.resources, now);
+
+  for (const ClinicStats& clinic : clinics_) {
+    stats::ClinicResult& r = result.clinics.emplace_back();
+    r.sessions = as_double(clinic.sessions);
+    r.slots_offered = as_double(clinic.offered);
+    r.slots_used = as_double(clinic.used);
+    r.follow_ups = as_double(clinic.follow_ups);
+    r.not_attended = as_double(clinic.not_attended);
+    r.unused_slots = as_double(clinic.offered - clinic.used - clinic.not_attended);
+    r.slots_wasted = r.not_attended + r.unused_slots;
+    r.slot_use = ratio(r.slots_used, r.slots_offered);
+    r.booked_horizon_mean = clinic.booked_horizon.mean();
+  }
 
   result.by_type.reserve(by_type_.size());
   for (const TypeStats& t : by_type_) {

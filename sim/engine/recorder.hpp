@@ -161,6 +161,36 @@ class Recorder {
     resources_[resource].delayed_wait.add(now - service_arrival);
   }
 
+  /// Clinic `clinic` held a session of `offered` slots: `used` saw a patient (`follow_ups` of them
+  /// for a follow-up), `not_attended` were lost to patients who did not come; `booked_horizon` is
+  /// the days until the new patients still waiting after it would all be booked. Counted for
+  /// sessions after the warm-up.
+  void session_held(std::uint32_t clinic, SimTime now, std::uint32_t offered, std::uint32_t used,
+                    std::uint32_t follow_ups, std::uint32_t not_attended, double booked_horizon) {
+    if (!counts(now)) return;
+    ClinicStats& c = clinics_[clinic];
+    ++c.sessions;
+    c.offered += offered;
+    c.used += used;
+    c.follow_ups += follow_ups;
+    c.not_attended += not_attended;
+    c.booked_horizon.add(booked_horizon);
+  }
+  /// A clinic's appointment ended with follow-ups to come: the patient stays at the service
+  /// between appointments, neither waiting nor seen, until the next starts (no new wait is
+  /// measured) or they are discharged after missing it.
+  void follow_up_pending(std::uint32_t service, SimTime now) {
+    services_[service].in_service.change(now, -1);
+    services_[service].between.change(now, +1);
+  }
+  void follow_up_started(std::uint32_t service, SimTime now) {
+    services_[service].between.change(now, -1);
+    services_[service].in_service.change(now, +1);
+  }
+  void discharged_between_appointments(std::uint32_t service, SimTime now) {
+    services_[service].between.change(now, -1);
+  }
+
   void pathway_entered(std::uint32_t pathway, SimTime start) {
     ++pathways_[pathway].in_pathway;
     if (counts(start)) ++pathways_[pathway].entered;
@@ -203,6 +233,7 @@ class Recorder {
     stats::LogHistogram wait_histogram;
     stats::Welford sojourn;
     TimeAverage queue, in_service, held, capacity;
+    TimeAverage between;  // clinics: patients between appointments
     double present_at_start = 0;
   };
   struct SystemStats {
@@ -229,6 +260,10 @@ class Recorder {
     TimeAverage committed, shortfall, caseload;
     double rate = 0;
     double due = 0;  // committed's level, exact
+  };
+  struct ClinicStats {
+    std::uint64_t sessions = 0, offered = 0, used = 0, follow_ups = 0, not_attended = 0;
+    stats::Welford booked_horizon;
   };
   struct TypeStats {
     std::uint64_t arrivals = 0, completions = 0, escalations = 0;
@@ -300,6 +335,7 @@ class Recorder {
   std::vector<PathwayStats> pathways_;
   std::vector<ResourceStats> resources_;
   std::vector<VisitStats> visits_;  // one per pool
+  std::vector<ClinicStats> clinics_;
   std::vector<TypeStats> by_type_;  // empty with one patient type
 };
 

@@ -51,6 +51,11 @@ Replication::Replication(const CompiledModel& model, std::uint32_t index, std::u
   }
   resources_.resize(model.resources.size());
   for (std::uint32_t r = 0; r < model.resources.size(); ++r) resources_[r].capacity = model.resources[r].initial_capacity;
+  clinics_.resize(model.clinics.size());
+  for (const CompiledClinic& clinic : model.clinics) {
+    attendance_streams_.push_back(
+        make_stream(seed, index, StreamPurpose::Attendance, model.services[clinic.service].stream_key));
+  }
   future_events_.reserve(1024);
 }
 
@@ -74,6 +79,7 @@ stats::ReplicationResult Replication::run() {
   if (!model_.capacity_timetable.empty()) {
     schedule(model_.capacity_timetable.front().time, EventKind::CapacityChange, 0);
   }
+  if (!model_.session_timetable.empty()) schedule(model_.session_timetable.front().time, EventKind::SessionStart, 0);
   for (std::uint32_t source = 0; source < model_.sources.size(); ++source) {
     const PhaseScope timing = timed(Phase::Sampling);
     const SimTime first = model_.sources[source].rate.next_arrival_after(
@@ -113,6 +119,7 @@ stats::ReplicationResult Replication::run() {
       case EventKind::TransferEnd: on_transfer_end(event.target()); break;
       case EventKind::Renege: on_renege(event.target(), event.sequence()); break;
       case EventKind::CapacityChange: on_capacity_change(event.target()); break;
+      case EventKind::SessionStart: on_session_start(event.target()); break;
       case EventKind::WarmUpEnd: on_warm_up_end(); break;
       case EventKind::EndOfRun: return finish();
       case EventKind::Escalate: on_escalate(event.target(), event.sequence()); break;
@@ -179,6 +186,12 @@ stats::ReplicationResult Replication::finish() {
         if (now_ - patients_[waiting].service_arrival > target) ++end.over_target_waiting[s];
       });
     }
+  }
+  for (std::size_t c = 0; c < clinics_.size(); ++c) {
+    const std::uint32_t s = model_.clinics[c].service;
+    clinics_[c].rebooked.for_each([&](PatientId waiting) {
+      if (now_ - patients_[waiting].service_arrival > model_.services[s].wait_target) ++end.over_target_waiting[s];
+    });
   }
   const std::size_t n_pathways = model_.pathways.size();
   end.in_pathway.assign(n_pathways, 0);

@@ -19,6 +19,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <deque>
 #include <exception>
 #include <optional>
 #include <vector>
@@ -113,6 +114,23 @@ class Replication {
   }
   void grow_pathway_starts();
 
+  // Clinics and panels: sessions, who attends, the booked horizon (sessions.cpp).
+  struct FollowUpDue {
+    SimTime due = 0;  ///< Midnight of the day the follow-up is due.
+    PatientId patient = 0;
+  };
+  struct ClinicState {
+    std::uint32_t slots_open = 0;  ///< Non-zero only while a session is being held.
+    FifoQueue rebooked;            ///< Did not attend, rebooked: the head of the queue, counted in `waiting`.
+    std::deque<FollowUpDue> follow_ups;  ///< Patients between appointments, by due day.
+  };
+  void on_session_start(std::uint32_t timetable_index);
+  [[nodiscard]] std::uint32_t book_follow_ups(std::uint32_t clinic, std::uint32_t& not_attended);
+  [[nodiscard]] bool awaits_follow_up(PatientId patient, std::uint32_t service);
+  [[nodiscard]] PatientId next_for_slot(std::uint32_t service, ClinicState& clinic, std::size_t& rebooked_before);
+  [[nodiscard]] bool attends(std::uint32_t clinic);
+  [[nodiscard]] double booked_horizon(const ScheduledSession& session, std::uint32_t waiting) const;
+
   // Deadlock detection (deadlock.cpp).
   void check_deadlock(std::uint32_t blocked_at);
 
@@ -131,6 +149,9 @@ class Replication {
   PatientPool patients_;
   std::vector<ServiceState> services_;
   std::vector<ResourceState> resources_;
+  std::vector<ClinicState> clinics_;
+  std::vector<RandomEngine> attendance_streams_;  // per clinic
+  std::vector<FollowUpDue> missed_follow_ups_;    // a session's, rebooked when it ends; reused
   bool pools_to_offer_ = false;         // some resources_[r].offer_pending is set
   std::size_t n_pathways_ = 0;          // model_.pathways.size(), kept at hand for the hot path
   std::vector<double> pathway_starts_;  // [patient * pathways + pathway]; NaN when not in it; grown by new_patient()

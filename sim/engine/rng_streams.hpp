@@ -30,6 +30,7 @@ enum class StreamPurpose : std::uint32_t {
   Transfer = 5,     ///< key: name_key of the service the patient leaves
   InitialState = 6, ///< key: 0; residual stays and patience of patients present at time 0
   Visits = 7,       ///< key: name_key of the caseload service; each patient's visits a day
+  Attendance = 8,   ///< key: name_key of the clinic's service; who does not attend
 };
 
 /// FNV-1a (64-bit) of `name`: a fixed, platform-independent function of the bytes, so stream keys

@@ -7,11 +7,7 @@
 #include <carepath/model/calendar.hpp>
 
 namespace carepath::io {
-namespace {
 
-// Each date must come after the one before it, and the first be on or after the start date (a
-// change on the start date replaces the base): then the schedule reads in file order and no
-// change hides another. `previous` is the last date read.
 void check_change_date(JsonReader& r, const Json& written, const model::Date& from,
                        const std::optional<model::Date>& previous, const ScenarioContext& context) {
   const auto run = context.run_days();
@@ -24,6 +20,8 @@ void check_change_date(JsonReader& r, const Json& written, const model::Date& fr
     r.warning("this change never applies: it comes after the last day of the run (" + quoted_date(run->second) + ")");
   }
 }
+
+namespace {
 
 void read_change(JsonReader& r, const Json& json, model::CapacityChange& out, std::optional<model::Date>& previous,
                  const ScenarioContext& context) {

@@ -24,6 +24,13 @@ struct CapacitySpec {
   std::vector<model::RosterShift> roster;
 };
 
+/// The rule of every dated change (capacity, clinic sessions): each date comes after the one
+/// before it, and the first on or after the start date (a change on the start date replaces the
+/// base), so a schedule reads in file order and no change hides another; a date after the run is
+/// warned about. `previous` is the last date read; `written` the JSON of `from`.
+void check_change_date(JsonReader& r, const Json& written, const model::Date& from,
+                       const std::optional<model::Date>& previous, const ScenarioContext& context);
+
 std::optional<CapacitySpec> expect_capacity(JsonReader& r, const Json& value, const ScenarioContext& context);
 
 }  // namespace carepath::io

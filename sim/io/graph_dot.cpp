@@ -84,7 +84,19 @@ std::string readable_rate(double per_day) {
 
 std::vector<std::string> service_lines(const model::Service& service) {
   std::vector<std::string> lines{service.name};
-  if (!service.capacity) {
+  if (service.sessions) {
+    // A clinic or panel: its first timetable's sessions and slots a week.
+    std::uint32_t sessions = 0;
+    std::uint64_t slots = 0;
+    for (const model::Session& session : service.sessions->timetable) {
+      const auto days_a_week = static_cast<std::uint32_t>(std::count(session.weekdays.begin(), session.weekdays.end(), true));
+      sessions += days_a_week;
+      slots += std::uint64_t{days_a_week} * session.slots;
+    }
+    lines.push_back(std::to_string(sessions) + (sessions == 1 ? " session, " : " sessions, ") + std::to_string(slots) +
+                    (slots == 1 ? " slot a week" : " slots a week") +
+                    (service.sessions->changes.empty() ? "" : " at the start, then dated changes"));
+  } else if (!service.capacity) {
     lines.emplace_back("unlimited");
   } else {
     lines.push_back(std::to_string(*service.capacity) + (*service.capacity == 1 ? " server" : " servers") +

@@ -18,6 +18,7 @@ constexpr std::string_view kReplicationsHeader = "replication,service,metric,uni
 constexpr std::string_view kPathwaySummaryHeader = "pathway,target_days,metric,unit,mean,ci_low,ci_high,sd,min,max,n\n";
 constexpr std::string_view kByTypeSummaryHeader = "patient_type,service,metric,unit,mean,ci_low,ci_high,sd,min,max,n\n";
 constexpr std::string_view kResourceSummaryHeader = "resource,unit_word,metric,unit,mean,ci_low,ci_high,sd,min,max,n\n";
+constexpr std::string_view kClinicSummaryHeader = "clinic,metric,unit,mean,ci_low,ci_high,sd,min,max,n\n";
 constexpr std::string_view kPathwayReplicationsHeader = "replication,pathway,metric,unit,value\n";
 
 // `leading`: the row's identifying fields, already joined by commas (service; or pathway and target).
@@ -76,6 +77,13 @@ void write_summary_resources_csv(const stats::Summary& summary, std::ostream& ou
   out << kResourceSummaryHeader;
   for (const stats::ResourceSummary& pool : summary.resources) {
     write_summary_rows(out, csv_text(pool.name) + ',' + csv_text(pool.unit), stats::kResourceMetrics, pool.metrics);
+  }
+}
+
+void write_summary_clinics_csv(const stats::Summary& summary, std::ostream& out) {
+  out << kClinicSummaryHeader;
+  for (const stats::ClinicSummary& clinic : summary.clinics) {
+    write_summary_rows(out, csv_text(clinic.name), stats::kClinicMetrics, clinic.metrics);
   }
 }
 

@@ -18,6 +18,7 @@ inline constexpr const char* kSummaryCostsCsvFile = "summary_costs.csv";
 inline constexpr const char* kReplicationsCostsCsvFile = "replications_costs.csv";
 inline constexpr const char* kCostEffectsCsvFile = "cost_effects.csv";
 inline constexpr const char* kSummaryResourcesCsvFile = "summary_resources.csv";
+inline constexpr const char* kSummaryClinicsCsvFile = "summary_clinics.csv";
 inline constexpr const char* kTrajectoriesCsvFile = "trajectories.csv";
 inline constexpr const char* kTrajectoriesJsonFile = "trajectories.json";
 /// With what-if variants: variants/<name>/ holds each variant's files (the same as the base's),

@@ -72,6 +72,10 @@ BatchDocuments write_batch_files(const model::Scenario& scenario, const run::Bat
     write_file(folder, staging / kSummaryResourcesCsvFile,
                [&](std::ostream& out) { write_summary_resources_csv(result.summary, out); });
   }
+  if (!result.summary.clinics.empty()) {
+    write_file(folder, staging / kSummaryClinicsCsvFile,
+               [&](std::ostream& out) { write_summary_clinics_csv(result.summary, out); });
+  }
   if (result.precision) {
     write_file(folder, staging / kPrecisionCsvFile, [&](std::ostream& out) { write_precision_csv(*result.precision, out); });
   }

@@ -24,6 +24,7 @@
 #include "io/json_text.hpp"
 #include "io/resource_json.hpp"
 #include "io/scenario_context.hpp"
+#include "io/sessions_json.hpp"
 #include "io/text_file.hpp"
 #include "io/variant_overlay.hpp"
 #include "model/engine_limits.hpp"
@@ -297,9 +298,16 @@ void read_service_costs(JsonReader& r, const Json& json, model::Service& out, co
 
 void read_service(JsonReader& r, const Json& json, model::Service& out, const ScenarioContext& context) {
   r.check_keys(json, {"name", "capacity", "service_time", "queue_limit", "when_full", "patience", "renege_to",
-                      "wait_target", "escalate", "next", "by_type", "requires", "initial", "costs", "notes"});
+                      "wait_target", "escalate", "next", "by_type", "requires", "sessions", "initial", "costs", "notes"});
   out.name = r.required(json, "name", expect_name).value_or("");
-  if (auto capacity = r.required(json, "capacity", expect_capacity, context)) {
+  // A clinic or panel has sessions instead of a capacity (io/sessions_json.hpp).
+  if (JsonReader::find(json, "sessions") != nullptr) {
+    out.sessions = r.optional(json, "sessions", expect_sessions, context);
+    if (JsonReader::find(json, "capacity") != nullptr) {
+      r.error_at("capacity", "expected no \"capacity\" beside \"sessions\": a clinic's sessions and their slots "
+                             "are its capacity, and an appointment needs no bed");
+    }
+  } else if (auto capacity = r.required(json, "capacity", expect_capacity, context)) {
     out.capacity = capacity->capacity;
     out.capacity_changes = std::move(capacity->changes);
     out.roster = std::move(capacity->roster);

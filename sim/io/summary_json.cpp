@@ -66,6 +66,10 @@ ordered_json summary_json(const model::Scenario& scenario, const run::BatchResul
                          {"unit", pool.unit},
                          {"metrics", metrics_json(stats::kResourceMetrics, pool.metrics)}});
   }
+  ordered_json clinics = ordered_json::array();
+  for (const stats::ClinicSummary& clinic : result.summary.clinics) {
+    clinics.push_back({{"name", clinic.name}, {"metrics", metrics_json(stats::kClinicMetrics, clinic.metrics)}});
+  }
   ordered_json deadlocks = ordered_json::array();
   for (std::size_t r = 0; r < result.replications.size(); ++r) {
     const auto& deadlock = result.replications[r].deadlock;
@@ -93,6 +97,7 @@ ordered_json summary_json(const model::Scenario& scenario, const run::BatchResul
       {"pathways", std::move(pathways)},
       {"by_type", std::move(by_type)},
       {"resources", std::move(resources)},
+      {"clinics", std::move(clinics)},
       {"deadlocked_replications", result.summary.deadlocked_replications},
       {"deadlocks", std::move(deadlocks)},
   };

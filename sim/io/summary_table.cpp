@@ -50,6 +50,11 @@ constexpr std::size_t kPoolVisitsPerMonth = metric_index(stats::kResourceMetrics
 constexpr std::size_t kPoolVisitsMissed = metric_index(stats::kResourceMetrics, "visits_missed");
 constexpr std::size_t kPoolVisitsMissedShare = metric_index(stats::kResourceMetrics, "visits_missed_share");
 constexpr std::size_t kPoolCaseload = metric_index(stats::kResourceMetrics, "caseload_mean");
+constexpr std::size_t kClinicOffered = metric_index(stats::kClinicMetrics, "slots_offered");
+constexpr std::size_t kClinicUsed = metric_index(stats::kClinicMetrics, "slots_used");
+constexpr std::size_t kClinicNotAttended = metric_index(stats::kClinicMetrics, "not_attended");
+constexpr std::size_t kClinicUnused = metric_index(stats::kClinicMetrics, "unused_slots");
+constexpr std::size_t kClinicHorizon = metric_index(stats::kClinicMetrics, "booked_horizon_mean");
 constexpr std::size_t kSystemArrivals = metric_index(stats::kSystemMetrics, "arrivals");
 constexpr std::size_t kTimeInSystemMean = metric_index(stats::kSystemMetrics, "time_in_system_mean");
 constexpr std::size_t kTimeInSystemP90 = metric_index(stats::kSystemMetrics, "time_in_system_p90");
@@ -139,6 +144,17 @@ void print_pools(const run::BatchResult& result, std::ostream& out) {
          "units.\n";
 }
 
+// One small table under the services', with its one-line note.
+void print_side_table(const std::vector<Row>& rows, const char* note, std::ostream& out) {
+  std::array<std::size_t, kColumns> widths{};
+  for (const Row& row : rows) {
+    for (std::size_t c = 0; c < kColumns; ++c) widths[c] = std::max(widths[c], display_width(row[c]));
+  }
+  out << '\n';
+  for (const Row& row : rows) print_row(out, row, widths);
+  out << note << '\n';
+}
+
 // Visit pools, when the scenario has any: visits delivered and missed, and the caseload served.
 void print_visit_pools(const run::BatchResult& result, std::ostream& out) {
   std::vector<Row> rows{Row{"visit pool", "visits a day", "a month", "missed/rep", "missed", "caseload"}};
@@ -149,14 +165,24 @@ void print_visit_pools(const run::BatchResult& result, std::ostream& out) {
                     count(pool.metrics[kPoolCaseload])});
   }
   if (rows.size() == 1) return;
-  std::array<std::size_t, kColumns> widths{};
-  for (const Row& row : rows) {
-    for (std::size_t c = 0; c < kColumns; ++c) widths[c] = std::max(widths[c], display_width(row[c]));
+  print_side_table(rows,
+                   "missed: visits due that the staff on duty could not make, per replication and as a share; "
+                   "caseload: mean patients.",
+                   out);
+}
+
+// Clinics and panels, when the scenario has any: their slots, where the wasted ones went, and how
+// far ahead the list is booked.
+void print_clinics(const run::BatchResult& result, std::ostream& out) {
+  if (result.summary.clinics.empty()) return;
+  std::vector<Row> rows{Row{"clinic", "slots offered", "used", "not attended", "unused", "booked ahead"}};
+  for (const stats::ClinicSummary& clinic : result.summary.clinics) {
+    rows.push_back({clinic.name, count(clinic.metrics[kClinicOffered]), count(clinic.metrics[kClinicUsed]),
+                    count(clinic.metrics[kClinicNotAttended]), count(clinic.metrics[kClinicUnused]),
+                    duration(clinic.metrics[kClinicHorizon])});
   }
-  out << '\n';
-  for (const Row& row : rows) print_row(out, row, widths);
-  out << "missed: visits due that the staff on duty could not make, per replication and as a share; caseload: mean "
-         "patients.\n";
+  print_side_table(rows, "booked ahead: mean time from a session to the one that would see the last patient still waiting.",
+                   out);
 }
 
 }  // namespace
@@ -180,6 +206,7 @@ void print_summary_table(const run::BatchResult& result, std::ostream& out) {
   for (const Row& row : rows) print_row(out, row, widths);
   print_pools(result, out);
   print_visit_pools(result, out);
+  print_clinics(result, out);
 
   out << "\u00b1: half-width of the 95% CI. The system row shows time in system, not waits.\n"
       << counted(result.replications.size(), "replication") << ", seed " << result.seed << ", "

@@ -62,6 +62,9 @@ BatchResult run_batch(const model::Scenario& scenario, const BatchOptions& optio
     result.labels.resources.push_back(pool.name);
     result.labels.resource_units.push_back(pool.unit);
   }
+  for (const auto& service : scenario.services) {
+    if (service.sessions) result.labels.clinics.push_back(service.name);
+  }
   result.seed = options.seed.value_or(scenario.run.seed);
   const std::uint32_t replications = options.replications.value_or(scenario.run.replications);
   const std::optional<model::Precision> precision =

@@ -153,6 +153,15 @@ VariantDifferences paired_differences(const std::string& variant_name, const Bat
                   [v](const stats::ReplicationResult& r) -> const auto& { return r.resources[*v]; },
                   result.differences);
   }
+  for (std::size_t c = 0; c < base.labels.clinics.size(); ++c) {
+    const std::string& name = base.labels.clinics[c];
+    const auto v = index_of(variant.labels.clinics, name);
+    if (!v) continue;
+    compare_table(stats::kClinicMetrics, "clinic", name, base, variant,
+                  [c](const stats::ReplicationResult& r) -> const auto& { return r.clinics[c]; },
+                  [v](const stats::ReplicationResult& r) -> const auto& { return r.clinics[*v]; },
+                  result.differences);
+  }
   return result;
 }
 

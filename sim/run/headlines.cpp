@@ -56,6 +56,7 @@ std::vector<HeadlineValue> headline_values(const std::vector<model::Headline>& h
     if (value.unit == "money") value.unit = result.labels.currency;  // as in the cost differences
     if (parts.kind == "pathway") find_estimate(stats::kPathwayMetrics, result.summary.pathways, parts, value);
     if (parts.kind == "resource") find_estimate(stats::kResourceMetrics, result.summary.resources, parts, value);
+    if (parts.kind == "clinic") find_estimate(stats::kClinicMetrics, result.summary.clinics, parts, value);
     if (parts.kind == "system") {
       for (std::size_t m = 0; m < stats::kSystemMetrics.size(); ++m) {
         if (parts.metric != stats::kSystemMetrics[m].name) continue;

@@ -44,11 +44,17 @@ std::variant<KpiRef, std::string> resolve_kpi(std::string_view written, const mo
   KpiRef kpi;
   kpi.kind = text.substr(0, first_dot);
   kpi.metric = text.substr(last_dot + 1);
-  const std::vector<std::string> kinds{"service", "pathway", "resource", "system", "cost"};
+  const std::vector<std::string> kinds{"service", "pathway", "resource", "clinic", "system", "cost"};
   const std::vector<std::string> pathways = names_of(scenario.pathways);
   const std::vector<std::string> services = names_of(scenario.services);
   const std::vector<std::string> resources = names_of(scenario.resources);
-  if (!contains(kinds, kpi.kind)) {
+  std::vector<std::string> clinics;
+  for (const model::Service& service : scenario.services) {
+    if (service.sessions) clinics.push_back(service.name);
+  }
+  // A service or pathway may be named like a kind ("clinic"): with one dot, it is NAME.METRIC.
+  const bool names_one = first_dot == last_dot && (contains(pathways, kpi.kind) || contains(services, kpi.kind));
+  if (!contains(kinds, kpi.kind) || names_one) {
     // NAME.METRIC: the kind is whichever of pathways and services has that name.
     const std::string name = text.substr(0, last_dot);
     const bool is_pathway = contains(pathways, name);
@@ -73,6 +79,7 @@ std::variant<KpiRef, std::string> resolve_kpi(std::string_view written, const mo
     kpi.name = text.substr(first_dot + 1, last_dot - first_dot - 1);
     const std::vector<std::string>& known = kpi.kind == "service"    ? services
                                             : kpi.kind == "resource" ? resources
+                                            : kpi.kind == "clinic"   ? clinics
                                                                      : pathways;
     if (!contains(known, kpi.name)) return model::unknown_name_message(kpi.kind, kpi.name, known);
   }
@@ -80,6 +87,7 @@ std::variant<KpiRef, std::string> resolve_kpi(std::string_view written, const mo
   bool found = kpi.kind == "service"    ? find_metric(kServiceMetrics, kpi, metrics)
                : kpi.kind == "pathway"  ? find_metric(kPathwayMetrics, kpi, metrics)
                : kpi.kind == "resource" ? find_metric(kResourceMetrics, kpi, metrics)
+               : kpi.kind == "clinic"   ? find_metric(kClinicMetrics, kpi, metrics)
                : kpi.kind == "system"   ? find_metric(kSystemMetrics, kpi, metrics)
                                         : (kpi.cost = find_metric(kCostMetrics, kpi, metrics));
   if (!found && kpi.kind == "service") found = kpi.cost = find_metric(kServiceCostMetrics, kpi, metrics);

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // A KPI named in words, as planners write it in a goal (`--goal`) or a scenario's "headlines":
 // "pathway.ae_4h.within_target", "service.acute_beds.blocked_bed_days", "resource.nurses.utilisation",
-// "system.losses", or "ae_4h.within_target" when the name is one pathway's or one service's. Costs,
-// in a scenario that has any: "cost.total" (or cost.open_beds, ...: kCostMetrics) and
-// "service.acute_beds.cost" (or service.acute_beds.cost_blocked_beds, ...: kServiceCostMetrics). resolve_kpi checks the
+// "clinic.camhs_clinic.slots_wasted" (a service with sessions), "system.losses", or
+// "ae_4h.within_target" when the name is one pathway's or one service's. Costs, in a scenario that
+// has any: "cost.total" (or cost.open_beds, ...: kCostMetrics) and "service.acute_beds.cost" (or
+// service.acute_beds.cost_blocked_beds, ...: kServiceCostMetrics). resolve_kpi checks the
 // name against the scenario and the metric against the tables of stats/results.hpp, and says
 // what is wrong in words (with "did you mean") when it cannot. default_headlines is the set a
 // scenario without "headlines" reports first.
@@ -20,7 +21,7 @@
 namespace carepath::stats {
 
 struct KpiRef {
-  std::string kind;    ///< "service", "pathway", "resource" (a shared pool), "system" or "cost".
+  std::string kind;    ///< "service", "pathway", "resource" (a shared pool), "clinic" (sessions), "system" or "cost".
   std::string name;    ///< The service, pathway or pool; "system" for the system, "total" for cost.
   std::string metric;  ///< A metric of the kind's table.
   std::string unit;    ///< The metric's unit: "share", "days", "patients", "bed-days", …

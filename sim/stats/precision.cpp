@@ -54,8 +54,8 @@ std::vector<HeadlineKpi> headline_kpis(const model::Scenario& scenario, const Su
     const auto resolved = resolve_kpi(headline.kpi, scenario);
     const auto* kpi = std::get_if<KpiRef>(&resolved);
     if (kpi == nullptr) continue;  // The loader refused it already; a scenario built in code may hold anything.
-    // Precision follows the patients' KPIs; a pool's utilisation settles with them.
-    if (kpi->kind == "resource") continue;
+    // Precision follows the patients' KPIs; a pool's utilisation and a clinic's slots settle with them.
+    if (kpi->kind == "resource" || kpi->kind == "clinic") continue;
     const std::vector<std::string>& names = kpi->kind == "service" ? labels.services : labels.pathways;
     const auto at = std::find(names.begin(), names.end(), kpi->name);
     if (kpi->cost && labels.currency.empty()) continue;  // no costs were computed

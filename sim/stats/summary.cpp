@@ -97,6 +97,10 @@ Summary summarise(const SummaryLabels& labels, const std::vector<ReplicationResu
     summary.resources.push_back({labels.resources[p], labels.resource_units[p],
                                  fold(kResourceMetrics, replications, [p](const auto& r) -> const auto& { return r.resources[p]; })});
   }
+  for (std::size_t c = 0; c < labels.clinics.size(); ++c) {
+    summary.clinics.push_back({labels.clinics[c],
+                               fold(kClinicMetrics, replications, [c](const auto& r) -> const auto& { return r.clinics[c]; })});
+  }
   for (const ReplicationResult& r : replications) {
     if (r.deadlock) ++summary.deadlocked_replications;
   }

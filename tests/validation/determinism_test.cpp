@@ -212,7 +212,8 @@ TEST_P(Determinism, AnotherSeedChangesEveryReplication) {
 
 INSTANTIATE_TEST_SUITE_P(Examples, Determinism,
                          ::testing::Values("jackson.json", "mmck.json", "normal_service.json", "start_time.json",
-                                           "shared_pool.json", "escalation.json", "community_caseloads.json"),
+                                           "shared_pool.json", "escalation.json", "community_caseloads.json",
+                                           "clinic_sessions.json"),
                          [](const auto& test) {
                            const std::string file = test.param;
                            return file.substr(0, file.find('.'));

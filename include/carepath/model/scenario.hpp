@@ -95,6 +95,43 @@ struct ResourceNeed {
   std::vector<double> visits_per_day;
 };
 
+/// One weekly session of a clinic or panel: on the given weekdays at `at_hour`, up to `slots`
+/// waiting patients are seen (or cases decided).
+struct Session {
+  std::array<bool, 7> weekdays{};  ///< Monday first.
+  double at_hour = 9;              ///< 0..24, e.g. 9 for 09:00.
+  std::uint32_t slots = 1;         ///< With follow_up_slots: the slots for new patients only.
+  /// Set: slots reserved for follow-up appointments, apart from `slots`; unset, follow-ups due
+  /// are booked first into the same slots.
+  std::optional<std::uint32_t> follow_up_slots;
+};
+
+/// From a date on, the weekly sessions are these (an empty list closes the clinic).
+struct SessionChange {
+  Date from;
+  std::vector<Session> timetable;
+};
+
+/// What happens to a patient who does not attend their appointment: the slot is lost either way.
+enum class NotAttended {
+  Rebook,     ///< Back at the head of the queue, keeping their referral time.
+  Discharge,  ///< Leaves the system unseen (counted as leaving the queue, like a renege).
+};
+
+/// A clinic or decision panel: instead of servers, a weekly timetable of sessions, each seeing
+/// up to its slots of waiting patients (priority, then referral time). Between sessions nobody
+/// starts; the appointment itself lasts the service time and needs no bed.
+struct ClinicSessions {
+  std::vector<Session> timetable;
+  std::vector<SessionChange> changes;  ///< Sorted by date.
+  double did_not_attend = 0;           ///< Share of booked patients who do not come, 0 <= share < 1.
+  NotAttended not_attended = NotAttended::Rebook;
+  /// Further appointments after the first, each due on the day `follow_up_interval` days after
+  /// the one before ended, at the first session from then with a slot for it.
+  std::uint32_t follow_ups = 0;
+  double follow_up_interval = 0;
+};
+
 /// A capacitated node: beds, clinicians, cubicles or assessors serving one queue.
 /// Shift-change rule: when capacity falls, patients already in service finish; nobody new
 /// starts while the busy count is at or above the new capacity. When it rises, waiting
@@ -117,6 +154,9 @@ struct Service {
   std::vector<Route> routes;                 ///< Empty means every patient leaves the system.
   std::vector<TypeOverride> by_type;
   std::vector<ResourceNeed> requires_resources;  ///< Shared pools a patient needs to start, all at once.
+  /// Set: a clinic or panel seeing patients at booked sessions; `capacity` is then unset (an
+  /// appointment needs no bed) and the sessions' slots limit who starts.
+  std::optional<ClinicSessions> sessions;
   std::vector<InitialCohort> initial_waiting;
   std::vector<InitialCohort> initial_in_service;  ///< Residual stays are drawn conditioned on elapsed.
   ServiceCosts costs;                        ///< "costs" (model/costs.hpp); all 0 when not given.

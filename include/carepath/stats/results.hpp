@@ -38,7 +38,7 @@ struct ServiceResult {
   double mean_queue = 0;        ///< Time-average number waiting.
   double mean_occupancy = 0;    ///< Time-average beds occupied: in service or blocked.
   double blocked_bed_days = 0;  ///< Bed-days held by patients who were finished but could not move on.
-  double mean_present = 0;      ///< mean_queue + mean_occupancy: the L of Little's law.
+  double mean_present = 0;      ///< mean_queue + mean_occupancy (+ a clinic's patients between appointments): Little's L.
   double present_at_start = 0;  ///< Patients waiting or in a bed when the warm-up ended.
   double present_at_end = 0;    ///< ... and at the horizon.
   double over_target_at_end = 0;  ///< Still waiting at the horizon, longer than the target (NaN: no target).
@@ -100,6 +100,23 @@ struct ResourceResult {
   double caseload_mean = 0;             ///< Time-average patients on the caseloads it serves.
 };
 
+/// A clinic or panel (a service with sessions) in one replication, over the sessions held after
+/// the warm-up. Every slot offered is used or wasted: slots_offered = slots_used + slots_wasted,
+/// and slots_wasted = not_attended + unused_slots.
+struct ClinicResult {
+  double sessions = 0;
+  double slots_offered = 0;
+  double slots_used = 0;       ///< A patient was seen (a case decided).
+  double follow_ups = 0;       ///< Of those, follow-up appointments.
+  double slots_wasted = 0;     ///< Lost to patients who did not attend, or left empty.
+  double not_attended = 0;     ///< Booked patients who did not come (rebooked or discharged).
+  double unused_slots = 0;     ///< Nobody left to book when the session was held.
+  double slot_use = 0;         ///< slots_used / slots_offered.
+  /// Mean over sessions of the days from the session to the one at which the patients still
+  /// waiting after it would all have been booked, in timetable order (0 when none wait).
+  double booked_horizon_mean = 0;
+};
+
 /// One patient type at one service.
 struct TypeServiceResult {
   double arrivals = 0;
@@ -133,6 +150,7 @@ struct ReplicationResult {
   std::vector<PathwayResult> pathways;  ///< In scenario order.
   std::vector<TypeServiceResult> by_type;  ///< [type * services + service]; empty with one type.
   std::vector<ResourceResult> resources;  ///< Shared pools, in scenario order.
+  std::vector<ClinicResult> clinics;      ///< Services with sessions, in scenario order.
   std::optional<Deadlock> deadlock;     ///< Set when the replication stopped in deadlock.
   std::uint64_t events = 0;             ///< Events processed (throughput measure for benchmarks).
   double window = 0;                    ///< Days measured: from the warm-up's end to the horizon (or a deadlock).
@@ -221,6 +239,18 @@ inline constexpr std::array<MetricInfo<ResourceResult>, 12> kResourceMetrics{{
     {"caseload_mean", "mean patients", &ResourceResult::caseload_mean},
 }};
 
+inline constexpr std::array<MetricInfo<ClinicResult>, 9> kClinicMetrics{{
+    {"sessions", "sessions", &ClinicResult::sessions},
+    {"slots_offered", "slots", &ClinicResult::slots_offered},
+    {"slots_used", "slots", &ClinicResult::slots_used},
+    {"follow_ups", "slots", &ClinicResult::follow_ups},
+    {"slots_wasted", "slots", &ClinicResult::slots_wasted},
+    {"not_attended", "slots", &ClinicResult::not_attended},
+    {"unused_slots", "slots", &ClinicResult::unused_slots},
+    {"slot_use", "share", &ClinicResult::slot_use},
+    {"booked_horizon_mean", "days", &ClinicResult::booked_horizon_mean},
+}};
+
 inline constexpr std::array<MetricInfo<TypeServiceResult>, 5> kTypeServiceMetrics{{
     {"arrivals", "patients", &TypeServiceResult::arrivals},
     {"completions", "patients", &TypeServiceResult::completions},
@@ -280,6 +310,11 @@ struct ResourceSummary {
   std::array<Estimate, kResourceMetrics.size()> metrics;
 };
 
+struct ClinicSummary {
+  std::string name;  ///< The service's.
+  std::array<Estimate, kClinicMetrics.size()> metrics;
+};
+
 struct TypeServiceSummary {
   std::string patient_type;
   std::string service;
@@ -297,6 +332,7 @@ struct Summary {
   std::vector<PathwaySummary> pathways;
   std::vector<TypeServiceSummary> by_type;  ///< Empty with one patient type.
   std::vector<ResourceSummary> resources;   ///< Shared pools, in scenario order.
+  std::vector<ClinicSummary> clinics;       ///< Services with sessions, in scenario order.
   std::uint32_t deadlocked_replications = 0;
   /// Every costed service in scenario order, then "total"; empty when the scenario has no costs.
   std::vector<CostSummary> costs;
@@ -313,6 +349,7 @@ struct SummaryLabels {
   std::vector<bool> costed;  ///< Per service: whether it has any cost.
   std::vector<std::string> resources;
   std::vector<std::string> resource_units;
+  std::vector<std::string> clinics;  ///< Names of the services with sessions.
 };
 
 /// Folds replications in index order, so the result does not depend on which thread ran which.

@@ -80,6 +80,17 @@ TEST(WriteGraphDot, SaysWhenCapacityFollowsASchedule) {
   EXPECT_THAT(dot(scenario), HasSubstr("3 servers at the start, then dated changes\\nweekly roster"));
 }
 
+TEST(WriteGraphDot, SaysAClinicsSessionsAndSlotsAWeek) {
+  auto scenario = clinic_and_ward();
+  scenario.services[0].capacity.reset();
+  scenario.services[0].sessions = model::ClinicSessions{
+      .timetable = {{.weekdays = {true, false, false, true, false, false, false}, .at_hour = 9, .slots = 6}},
+      .changes = {},
+      .did_not_attend = 0,
+      .not_attended = model::NotAttended::Rebook};
+  EXPECT_THAT(dot(scenario), HasSubstr("clinic\\n2 sessions, 12 slots a week\\nmean 30 min"));
+}
+
 TEST(WriteGraphDot, IsTheSameEveryTime) {
   const auto scenario = clinic_and_ward();
   EXPECT_EQ(dot(scenario), dot(scenario));

@@ -60,6 +60,23 @@ TEST(Headlines, EveryFormIsStoredInItsLongForm) {
                                      "system.losses"));
 }
 
+// A clinic's slot metrics are named clinic.NAME.METRIC, for services with sessions only.
+TEST(Headlines, AClinicsMetricsAreNamedByItsService) {
+  json document = department();
+  document["services"].push_back(json::parse(R"({ "name": "clinic",
+    "sessions": { "timetable": [ { "days": "mon", "at": "09:00", "slots": 4 } ] },
+    "service_time": { "distribution": "deterministic", "value": "1h" } })"));
+  document["arrivals"].push_back(json::parse(R"({ "name": "b", "to": "clinic", "rate": "1/day" })"));
+  document["headlines"] = json::parse(R"([ "clinic.clinic.slots_wasted" ])");
+  EXPECT_THAT(kpis(parse(document).scenario), ::testing::ElementsAre("clinic.clinic.slots_wasted"));
+  document["headlines"] = json::parse(R"([ "clinic.ward.slots_wasted", "clinic.clinic.slot_wasted" ])");
+  EXPECT_THAT(error_lines(document),
+              ::testing::ElementsAre("/headlines/0: unknown clinic 'ward' (known: clinic)",
+                                     "/headlines/1: unknown clinic metric 'slot_wasted'; did you mean 'slots_wasted'? "
+                                     "(known: sessions, slots_offered, slots_used, follow_ups, slots_wasted, not_attended, "
+                                     "unused_slots, slot_use, \u2026)"));
+}
+
 TEST(Headlines, ProblemsAreLocatedAndSayWhatIsWrong) {
   json document = department();
   document["headlines"] = json::parse(R"([
@@ -72,7 +89,7 @@ TEST(Headlines, ProblemsAreLocatedAndSayWhatIsWrong) {
   EXPECT_THAT(error_lines(document),
               ::testing::ElementsAre(
                   "/headlines/0: unknown kind, pathway or service 'four_hour'; did you mean 'four_hours'? (known: "
-                  "service, pathway, resource, system, cost, four_hours, ed, ward)",
+                  "service, pathway, resource, clinic, system, cost, four_hours, ed, ward)",
                   "/headlines/1/label: expected a string, got 3",
                   "/headlines/1/kpi: unknown service metric 'wait_maen'; did you mean 'wait_mean'? (known: arrivals, "
                   "completions, losses, diverted, reneges, loss_probability, wait_mean, wait_p50, \u2026)",
