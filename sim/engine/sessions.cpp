@@ -83,7 +83,7 @@ std::uint32_t Replication::book_follow_ups(std::uint32_t clinic_index, std::uint
       Patient& p = patients_[next.patient];
       --p.follow_ups_left;
       p.state = PatientState::InService;
-      take_room(service);
+      take_room(p, service);
       recorder_.follow_up_started(service, now_);
       const double stay = [&] {
         const PhaseScope timing = timed(Phase::Sampling);

@@ -89,7 +89,7 @@ TEST(Headlines, ProblemsAreLocatedAndSayWhatIsWrong) {
   EXPECT_THAT(error_lines(document),
               ::testing::ElementsAre(
                   "/headlines/0: unknown kind, pathway or service 'four_hour'; did you mean 'four_hours'? (known: "
-                  "service, pathway, resource, clinic, system, cost, four_hours, ed, ward)",
+                  "service, pathway, resource, clinic, system, cost, four_hours, ed, \u2026)",
                   "/headlines/1/label: expected a string, got 3",
                   "/headlines/1/kpi: unknown service metric 'wait_maen'; did you mean 'wait_mean'? (known: arrivals, "
                   "completions, losses, diverted, reneges, loss_probability, wait_mean, wait_p50, \u2026)",
