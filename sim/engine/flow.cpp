@@ -125,10 +125,9 @@ void Replication::enter_service(PatientId patient, std::uint32_t service) {
     return;
   }
   const TypeRules& r = rules(patient, service);
-  const double patience = [&] {
-    const PhaseScope timing = timed(Phase::Sampling);
+  const double patience = timed(Phase::Sampling, [&] {
     return r.patience ? (*r.patience)(patience_streams_[service]) : std::numeric_limits<double>::infinity();
-  }();
+  });
   join_queue(patient, service, patience);
 }
 
@@ -157,10 +156,8 @@ void Replication::start_service(PatientId patient, std::uint32_t service) {
   p.state = PatientState::InService;
   ++services_[service].in_service;
   recorder_.service_started(service, p.type, now_, p.service_arrival);
-  const double stay = [&] {
-    const PhaseScope timing = timed(Phase::Sampling);
-    return rules(patient, service).service_time(service_streams_[service]);
-  }();
+  const double stay =
+      timed(Phase::Sampling, [&] { return rules(patient, service).service_time(service_streams_[service]); });
   schedule(now_ + stay, EventKind::ServiceEnd, patient);
 }
 
