@@ -161,9 +161,7 @@ double ArrivalRate::rate_at(SimTime t) const {
 
 double ArrivalRate::expected_arrivals(SimTime a, SimTime b) const { return cumulative(b) - cumulative(a); }
 
-SimTime ArrivalRate::next_arrival_after(SimTime now, double unit_exponential) const {
-  if (is_constant()) return constant_rate_ > 0 ? now + unit_exponential / constant_rate_ : kInfinity;
-
+SimTime ArrivalRate::next_arrival_in_table(SimTime now, double unit_exponential) const {
   const std::size_t n = rates_.size();
   const std::size_t i = segment_of(now);
   if (i == n) return kInfinity;

@@ -14,6 +14,7 @@
 #include <carepath/time.hpp>
 
 #include <cstddef>
+#include <limits>
 #include <vector>
 
 namespace carepath::engine {
@@ -38,8 +39,14 @@ class ArrivalRate {
 
   /// The time of the first arrival after `now`, given `unit_exponential`, a draw from Exp(1):
   /// Λ⁻¹(Λ(now) + E). Infinity when the rate stays 0 for the rest of the table (no arrival
-  /// before the horizon). With a constant rate it is exactly now + E / rate.
-  [[nodiscard]] SimTime next_arrival_after(SimTime now, double unit_exponential) const;
+  /// before the horizon). With a constant rate it is exactly now + E / rate, computed here so
+  /// that it inlines into the arrival handler.
+  [[nodiscard]] SimTime next_arrival_after(SimTime now, double unit_exponential) const {
+    if (is_constant()) {
+      return constant_rate_ > 0 ? now + unit_exponential / constant_rate_ : std::numeric_limits<SimTime>::infinity();
+    }
+    return next_arrival_in_table(now, unit_exponential);
+  }
 
   /// Arrivals per day at time `t`; 0 before time 0.
   [[nodiscard]] double rate_at(SimTime t) const;
@@ -54,6 +61,8 @@ class ArrivalRate {
   [[nodiscard]] SimTime segment_length() const noexcept;
 
  private:
+  /// next_arrival_after for a piecewise rate.
+  [[nodiscard]] SimTime next_arrival_in_table(SimTime now, double unit_exponential) const;
   /// Λ(t), the integral of the rate from 0 to t.
   [[nodiscard]] double cumulative(SimTime t) const;
   /// The segment holding `t` (clamped to the table).

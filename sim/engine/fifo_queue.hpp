@@ -55,7 +55,7 @@ class FifoQueue {
     const PatientId id = slots_[head_];
     drop_front();
     --size_;
-    trim();
+    trim_front();  // the back is live already: only an erase makes it gone
     return id;
   }
 
@@ -66,7 +66,8 @@ class FifoQueue {
     assert(ticket - first_ticket_ < span_ && slots_[index(ticket - first_ticket_)] != kGone);
     slots_[index(ticket - first_ticket_)] = kGone;
     --size_;
-    trim();
+    trim_front();
+    trim_back();
     if (span_ > 2 * size_ + kCompactSlack) compact(moved);
   }
 
@@ -94,8 +95,10 @@ class FifoQueue {
   }
 
   // Gone slots at either end are dropped, so that the front is live and the span is short.
-  void trim() noexcept {
+  void trim_front() noexcept {
     while (span_ > 0 && slots_[head_] == kGone) drop_front();
+  }
+  void trim_back() noexcept {
     while (span_ > 0 && slots_[index(span_ - 1)] == kGone) --span_;
   }
 

@@ -123,10 +123,9 @@ void Replication::enter_service(PatientId patient, std::uint32_t service) {
     p.waiting_for_pool = static_cast<std::uint16_t>(short_pool(service));
   }
   const TypeRules& r = rules(patient, service);
-  const double patience = [&] {
-    const PhaseScope timing = timed(Phase::Sampling);
+  const double patience = timed(Phase::Sampling, [&] {
     return r.patience ? (*r.patience)(patience_streams_[service]) : std::numeric_limits<double>::infinity();
-  }();
+  });
   join_queue(patient, service, patience);
 }
 
@@ -209,10 +208,8 @@ void Replication::start_service(PatientId patient, std::uint32_t service) {
     recorder_.pool_delay_ended(p.waiting_for_pool - 1U, now_, p.service_arrival);
     p.waiting_for_pool = 0;
   }
-  const double stay = [&] {
-    const PhaseScope timing = timed(Phase::Sampling);
-    return rules(patient, service).service_time(service_streams_[service]);
-  }();
+  const double stay =
+      timed(Phase::Sampling, [&] { return rules(patient, service).service_time(service_streams_[service]); });
   schedule(now_ + stay, EventKind::ServiceEnd, patient);
 }
 

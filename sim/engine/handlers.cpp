@@ -12,11 +12,10 @@ namespace carepath::engine {
 
 void Replication::on_arrival(std::uint32_t source) {
   const CompiledSource& from = model_.sources[source];
-  const SimTime next = [&] {
-    const PhaseScope timing = timed(Phase::Sampling);
+  const SimTime next = timed(Phase::Sampling, [&] {
     return from.rate.next_arrival_after(now_,
                                         boost::random::exponential_distribution<double>(1.0)(arrival_streams_[source]));
-  }();
+  });
   if (next < model_.horizon) schedule(next, EventKind::Arrival, source);
   const PatientId patient = new_patient();
   Patient& p = patients_[patient];
@@ -41,19 +40,16 @@ void Replication::on_service_end(PatientId patient) {
 
 void Replication::route_after_service(PatientId patient, std::uint32_t service) {
   const TypeRules& r = rules(patient, service);
-  const CompiledRoute& route = [&]() -> const CompiledRoute& {
-    const PhaseScope timing = timed(Phase::Sampling);
+  const CompiledRoute& route = timed(Phase::Sampling, [&]() -> const CompiledRoute& {
     return r.routes[r.routing.is_certain() ? 0
                                            : r.routing.pick(boost::random::uniform_01<double>()(routing_streams_[service]))];
-  }();
+  });
   Patient& p = patients_[patient];
   p.destination = route.target;
 
   if (route.transfer_delay) {
-    const SimTime arrival = [&] {
-      const PhaseScope timing = timed(Phase::Sampling);
-      return now_ + (*route.transfer_delay)(transfer_streams_[service]);
-    }();
+    const SimTime arrival =
+        timed(Phase::Sampling, [&] { return now_ + (*route.transfer_delay)(transfer_streams_[service]); });
     if (route.keeps_bed) {
       --services_[service].in_service;
       ++services_[service].holding_in_transfer;

@@ -13,9 +13,9 @@ double ratio(double numerator, double denominator) { return denominator > 0 ? nu
 double as_double(std::uint64_t n) { return static_cast<double>(n); }
 }  // namespace
 
-Recorder::Recorder(const CompiledModel& model, model::TrajectoryPeriod trajectories)
-    : services_(model.services.size()), pathways_(model.pathways.size()), resources_(model.resources.size()),
-      clinics_(model.clinics.size()) {
+Recorder::Recorder(const CompiledModel& model, model::TrajectoryPeriod trajectories, PhaseTicks* phase_ticks)
+    : phase_ticks_(phase_ticks), services_(model.services.size()), pathways_(model.pathways.size()),
+      resources_(model.resources.size()), clinics_(model.clinics.size()) {
   if (trajectories != model::TrajectoryPeriod::Off) start_trajectory(model, trajectories);
   for (std::size_t s = 0; s < services_.size(); ++s) {
     const CompiledService& spec = model.services[s];

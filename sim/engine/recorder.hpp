@@ -16,6 +16,7 @@
 #pragma once
 
 #include "engine/compiled_model.hpp"
+#include "engine/phase_clock.hpp"
 #include "stats/log_histogram.hpp"
 #include "stats/time_average.hpp"
 #include "stats/welford.hpp"
@@ -43,12 +44,16 @@ struct EndOfRunCounts {
 class Recorder {
  public:
   /// `trajectories`: the finest trajectory period to keep (Day keeps days and weeks), or Off.
-  explicit Recorder(const CompiledModel& model, model::TrajectoryPeriod trajectories = model::TrajectoryPeriod::Day);
+  /// `phase_ticks`, when set, receives the time spent closing periods (Phase::Trajectories).
+  explicit Recorder(const CompiledModel& model, model::TrajectoryPeriod trajectories = model::TrajectoryPeriod::Day,
+                    PhaseTicks* phase_ticks = nullptr);
 
   /// Called once per event, before it is handled, so that a day's end-of-day values are the
   /// state before the first event at or after its end.
   void advance_to(SimTime now) {
-    if (now >= next_boundary_) close_periods(now);
+    if (now >= next_boundary_) [[unlikely]] {
+      in_phase(phase_ticks_, Phase::Trajectories, [&] { close_periods(now); });
+    }
   }
   /// Closes the trajectory at the end of the run (`now` is the horizon, or a deadlock's time:
   /// the days after it stay NaN) and hands it over.
@@ -316,6 +321,7 @@ class Recorder {
   void close_day(SimTime end);
   void close_coarse(std::uint32_t last_day);
 
+  PhaseTicks* phase_ticks_ = nullptr;
   bool trajectories_ = false;
   bool keep_days_ = false;
   stats::TrajectoryBlock stats::TrajectoryRecording::*coarse_ = &stats::TrajectoryRecording::weeks;

@@ -239,17 +239,19 @@ void Recorder::close_coarse(std::uint32_t last_day) {
 
 stats::TrajectoryRecording Recorder::finish_trajectory(SimTime now) {
   if (!trajectories_) return {};
-  advance_to(now);
-  // Only a deadlock ends a run before the horizon: its day ends there, and the days after it,
-  // which the replication never ran, stay NaN.
-  if (day_ < calendar_.days && now > day_start(calendar_, day_)) {
-    close_day(now);
-    if (coarse_length_ > 0) close_coarse(day_ - 1);
-  } else if (coarse_length_ > 0) {
-    close_coarse(day_ - 1);
-  }
-  next_boundary_ = std::numeric_limits<SimTime>::infinity();
-  return std::move(trajectory_);
+  return in_phase(phase_ticks_, Phase::Trajectories, [&] {
+    if (now >= next_boundary_) close_periods(now);
+    // Only a deadlock ends a run before the horizon: its day ends there, and the days after it,
+    // which the replication never ran, stay NaN.
+    if (day_ < calendar_.days && now > day_start(calendar_, day_)) {
+      close_day(now);
+      if (coarse_length_ > 0) close_coarse(day_ - 1);
+    } else if (coarse_length_ > 0) {
+      close_coarse(day_ - 1);
+    }
+    next_boundary_ = std::numeric_limits<SimTime>::infinity();
+    return std::move(trajectory_);
+  });
 }
 
 }  // namespace carepath::engine

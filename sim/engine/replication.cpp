@@ -30,7 +30,7 @@ Replication::Replication(const CompiledModel& model, std::uint32_t index, std::u
       initial_stream_(make_stream(seed, index, StreamPurpose::InitialState, 0)),
       stop_(controls.stop),
       phase_ticks_(controls.phase_ticks),
-      recorder_(model, controls.trajectories) {
+      recorder_(model, controls.trajectories, controls.phase_ticks) {
   arrival_streams_.reserve(model.sources.size());
   for (std::uint32_t i = 0; i < model.sources.size(); ++i) {
     arrival_streams_.push_back(make_stream(seed, index, StreamPurpose::Arrivals, model.sources[i].stream_key));
@@ -63,14 +63,13 @@ std::uint64_t Replication::schedule(SimTime time, EventKind kind, std::uint32_t 
   if (next_sequence_ > Event::kMaxSequence) {
     throw std::length_error("replication exceeded 68 billion events; shorten the horizon");
   }
-  const PhaseScope timing = timed(Phase::EventSet);
-  future_events_.push(Event::make(time, next_sequence_, kind, target));
+  const Event event = Event::make(time, next_sequence_, kind, target);
+  timed(Phase::EventSet, [&] { future_events_.push(event); });
   return next_sequence_++;
 }
 
 Event Replication::next_event() {
-  const PhaseScope timing = timed(Phase::EventSet);
-  return future_events_.pop();
+  return timed(Phase::EventSet, [&] { return future_events_.pop(); });
 }
 
 stats::ReplicationResult Replication::run() {
@@ -81,9 +80,10 @@ stats::ReplicationResult Replication::run() {
   }
   if (!model_.session_timetable.empty()) schedule(model_.session_timetable.front().time, EventKind::SessionStart, 0);
   for (std::uint32_t source = 0; source < model_.sources.size(); ++source) {
-    const PhaseScope timing = timed(Phase::Sampling);
-    const SimTime first = model_.sources[source].rate.next_arrival_after(
-        0.0, boost::random::exponential_distribution<double>(1.0)(arrival_streams_[source]));
+    const SimTime first = timed(Phase::Sampling, [&] {
+      return model_.sources[source].rate.next_arrival_after(
+          0.0, boost::random::exponential_distribution<double>(1.0)(arrival_streams_[source]));
+    });
     if (first < model_.horizon) schedule(first, EventKind::Arrival, source);
   }
   // With no warm-up the window opens before the patients already there are placed, so that those
@@ -109,10 +109,7 @@ stats::ReplicationResult Replication::run() {
         stop_->load(std::memory_order_relaxed)) {
       throw Stopped();
     }
-    {
-      const PhaseScope timing = timed(Phase::Trajectories);
-      recorder_.advance_to(now_);
-    }
+    recorder_.advance_to(now_);
     switch (event.kind()) {
       case EventKind::Arrival: on_arrival(event.target()); break;
       case EventKind::ServiceEnd: on_service_end(event.target()); break;
@@ -206,10 +203,7 @@ stats::ReplicationResult Replication::finish() {
   stats::ReplicationResult result = recorder_.finish(now_, model_, end);
   result.deadlock = deadlock_;
   result.events = events_processed_;
-  {
-    const PhaseScope timing = timed(Phase::Trajectories);
-    result.trajectory = recorder_.finish_trajectory(now_);
-  }
+  result.trajectory = recorder_.finish_trajectory(now_);
   if (phase_ticks_ != nullptr) phase_ticks_->total += phase_clock_now() - run_started_;
   return result;
 }

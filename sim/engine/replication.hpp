@@ -22,6 +22,7 @@
 #include <deque>
 #include <exception>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace carepath::engine {
@@ -138,7 +139,8 @@ class Replication {
   void start_pathways_before_now(PatientId patient, std::uint32_t service);
   std::uint64_t schedule(SimTime time, EventKind kind, std::uint32_t target);
   [[nodiscard]] Event next_event();
-  [[nodiscard]] PhaseScope timed(Phase phase) const noexcept { return {phase_ticks_, phase}; }
+  template <class F>
+  decltype(auto) timed(Phase phase, F&& f) const { return in_phase(phase_ticks_, phase, std::forward<F>(f)); }
   [[nodiscard]] stats::ReplicationResult finish();
 
   const CompiledModel& model_;

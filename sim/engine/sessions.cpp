@@ -85,10 +85,9 @@ std::uint32_t Replication::book_follow_ups(std::uint32_t clinic_index, std::uint
       p.state = PatientState::InService;
       take_room(p, service);
       recorder_.follow_up_started(service, now_);
-      const double stay = [&] {
-        const PhaseScope timing = timed(Phase::Sampling);
+      const double stay = timed(Phase::Sampling, [&] {
         return rules(next.patient, service).service_time(service_streams_[service]);
-      }();
+      });
       schedule(now_ + stay, EventKind::ServiceEnd, next.patient);
       ++seen;
       continue;
@@ -143,8 +142,8 @@ PatientId Replication::next_for_slot(std::uint32_t service, ClinicState& clinic,
 bool Replication::attends(std::uint32_t clinic) {
   const double share = model_.clinics[clinic].did_not_attend;
   if (share <= 0) return true;
-  const PhaseScope timing = timed(Phase::Sampling);
-  return boost::random::uniform_01<double>()(attendance_streams_[clinic]) >= share;
+  return timed(Phase::Sampling,
+               [&] { return boost::random::uniform_01<double>()(attendance_streams_[clinic]) >= share; });
 }
 
 // Days from this session to the one that would see the last of `waiting` patients, booking the

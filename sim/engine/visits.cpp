@@ -39,10 +39,7 @@ void Replication::commit_visits(Patient& p, std::uint32_t service) {
   const VisitNeed& need = model_.services[service].visits;
   CaseloadDraw& draw = caseloads_[need.caseload];
   p.milli_visits = draw.next_milli;
-  {
-    const PhaseScope timing = timed(Phase::Sampling);
-    draw.next_milli = draw_visits(need, draw.stream);
-  }
+  draw.next_milli = timed(Phase::Sampling, [&] { return draw_visits(need, draw.stream); });
   ResourceState& pool = resources_[need.resource];
   pool.committed_milli += p.milli_visits;
   recorder_.visits_committed(need.resource, now_, pool.committed_milli, +1);

@@ -10,7 +10,10 @@
 // Trajectories are off unless --trajectories on: at 5.4 events a day, a 2e7-event run is 10,000
 // years of daily bins (and a gigabyte of bands), which measures memory and writing, not the event
 // loop; a scenario bounds them with a coarser trajectory period.
-// Every timing is the best of --runs runs (default 3). The last line is machine-readable:
+// Every timing is the best of --runs runs (default 3). Part (a) is timed on the wall clock, or
+// with --clock cpu on the thread's CPU clock, which on a machine shared with other work measures
+// this run rather than its neighbours (part (b), a speed-up over threads, is always wall time).
+// The last line is machine-readable:
 //   engine_events_per_s=<n> floor_events_per_s=<n> ratio=<r> whole_events_per_s=<n> whole_ratio=<r>
 // Run it with tools/bench, which builds it in Release for this CPU (preset "bench").
 #include "floor_loop.hpp"
@@ -36,6 +39,7 @@
 #include <thread>
 #include <utility>
 
+#include <time.h>
 #include <unistd.h>
 
 namespace {
@@ -50,6 +54,8 @@ constexpr unsigned kServers = 3;      // rho = 2.7 / (3 x 1) = 0.9
 // 2 x 2.7 x H events.
 constexpr double kEventsPerDay = 2.0 * kArrivalRate;
 
+enum class Timer { Wall, Cpu };
+
 struct Options {
   std::uint64_t events = 20'000'000;   // (a): events in the single replication
   std::uint32_t replications = 8;      // (b): replications per batch
@@ -57,17 +63,20 @@ struct Options {
   unsigned threads_max = 2;            // (b): report 1..threads_max threads
   int runs = 3;                        // best of
   bool trajectories = false;           // record per-day and per-week trajectories
+  Timer timer = Timer::Wall;           // (a): wall clock, or this thread's CPU time
 };
 
 constexpr const char* kUsage =
     "usage: bench_mmc [--events N] [--replications R] [--batch-events N] [--threads-max N] [--runs K]\n"
-    "                 [--trajectories on|off]\n"
+    "                 [--trajectories on|off] [--clock wall|cpu]\n"
     "  --events N        events in the single replication of part (a) (default 2e7)\n"
     "  --replications R  replications per batch in part (b) (default 8)\n"
     "  --batch-events N  events per batch in part (b), shared by its replications (default: --events)\n"
     "  --threads-max N   part (b) at 1..N threads (default 2)\n"
     "  --runs K          best of K runs for every timing (default 3)\n"
-    "  --trajectories X  on or off (default off): record per-day and per-week trajectories\n";
+    "  --trajectories X  on or off (default off): record per-day and per-week trajectories\n"
+    "  --clock C         wall or cpu (default wall): time part (a) by the wall clock or by this\n"
+    "                    thread's CPU time (steadier on a busy machine)\n";
 
 [[noreturn]] void usage(const char* problem) {
   std::fprintf(stderr, "bench_mmc: %s\n%s", problem, kUsage);
@@ -106,6 +115,9 @@ Options parse_options(int argc, char** argv) {
     } else if (arg == "--trajectories") {
       if (value != std::string_view("on") && value != std::string_view("off")) usage("--trajectories takes on or off");
       o.trajectories = value == std::string_view("on");
+    } else if (arg == "--clock") {
+      if (value != std::string_view("wall") && value != std::string_view("cpu")) usage("--clock takes wall or cpu");
+      o.timer = value == std::string_view("cpu") ? Timer::Cpu : Timer::Wall;
     } else {
       usage((std::string("unknown option ") + argv[i - 1]).c_str());
     }
@@ -154,8 +166,16 @@ std::string mmc_scenario_json(double total_days) {
   return text;
 }
 
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
+// Seconds on `timer`'s clock from an arbitrary origin. The CPU clock is the calling thread's: a
+// batch on one thread runs on it (run_batch's parallel_for, limited to one thread, does not hand
+// work to another).
+double clock_seconds(Timer timer) {
+  if (timer == Timer::Cpu) {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
+  }
+  return std::chrono::duration<double>(Clock::now().time_since_epoch()).count();
 }
 
 struct Timed {
@@ -163,15 +183,15 @@ struct Timed {
   carepath::run::BatchResult result;
 };
 
-Timed best_batch(const Scenario& scenario, unsigned threads, int runs, bool trajectories) {
+Timed best_batch(const Scenario& scenario, unsigned threads, int runs, bool trajectories, Timer timer) {
   carepath::run::BatchOptions options;
   options.threads = threads;
   options.trajectories = trajectories;
   Timed best;
   for (int r = 0; r < runs; ++r) {
-    const auto start = Clock::now();
+    const double start = clock_seconds(timer);
     auto result = carepath::run::run_batch(scenario, options);
-    const double t = seconds_since(start);
+    const double t = clock_seconds(timer) - start;
     if (t < best.seconds) best = Timed{t, std::move(result)};
   }
   return best;
@@ -209,24 +229,24 @@ struct WholeProcess {
 };
 
 // Read and check the JSON text, simulate, write the results folder: the best of `runs`.
-WholeProcess best_whole_process(const std::string& json, int runs, bool trajectories) {
+WholeProcess best_whole_process(const std::string& json, int runs, bool trajectories, Timer timer) {
   namespace fs = std::filesystem;
   const fs::path out = fs::temp_directory_path() / ("carepath-bench-mmc-" + std::to_string(getpid()));
   WholeProcess best;
   for (int r = 0; r < runs; ++r) {
     WholeProcess w;
-    auto start = Clock::now();
+    double start = clock_seconds(timer);
     const carepath::model::Scenario scenario = carepath::io::parse_scenario(json, "bench-mmc.json").scenario;
-    w.read = seconds_since(start);
-    start = Clock::now();
+    w.read = clock_seconds(timer) - start;
+    start = clock_seconds(timer);
     carepath::run::BatchOptions options;
     options.threads = 1;
     options.trajectories = trajectories;
     const carepath::run::BatchResult result = carepath::run::run_batch(scenario, options);
-    w.simulate = seconds_since(start);
-    start = Clock::now();
+    w.simulate = clock_seconds(timer) - start;
+    start = clock_seconds(timer);
     carepath::io::write_results(scenario, result, out);
-    w.write = seconds_since(start);
+    w.write = clock_seconds(timer) - start;
     fs::remove_all(out);
     w.seconds = w.read + w.simulate + w.write;
     w.events = total_events(result);
@@ -243,7 +263,7 @@ int run(const Options& o) {
 
   // (a) engine vs floor, one replication on one thread.
   const Scenario single = mmc_scenario(static_cast<double>(o.events) / kEventsPerDay, 1);
-  const Timed engine = best_batch(single, 1, o.runs, o.trajectories);
+  const Timed engine = best_batch(single, 1, o.runs, o.trajectories, o.timer);
   const std::uint64_t events = total_events(engine.result);
   if (events == 0) {
     std::fprintf(stderr, "bench_mmc: the engine reported 0 events\n");
@@ -252,14 +272,14 @@ int run(const Options& o) {
   double floor_seconds = std::numeric_limits<double>::infinity();
   carepath::bench::FloorResult floor;
   for (int r = 0; r < o.runs; ++r) {
-    const auto start = Clock::now();
+    const double start = clock_seconds(o.timer);
     floor = carepath::bench::run_floor_loop(kArrivalRate, kMeanService, kServers, events, 1);
-    floor_seconds = std::min(floor_seconds, seconds_since(start));
+    floor_seconds = std::min(floor_seconds, clock_seconds(o.timer) - start);
   }
   const double engine_rate = static_cast<double>(events) / engine.seconds;
   const double floor_rate = static_cast<double>(floor.events) / floor_seconds;
   const double ratio = engine_rate / floor_rate;
-  std::printf("\n(a) one replication, 1 thread\n");
+  std::printf("\n(a) one replication, 1 thread, %s\n", o.timer == Timer::Cpu ? "thread CPU time" : "wall clock");
   std::printf("  engine  %12llu events in %8.3f s = %12lld events/s  (mean wait %.4f d; Erlang C %.4f d)\n",
               static_cast<unsigned long long>(events), engine.seconds, rounded(engine_rate),
               metric(engine.result, "wait_mean"), erlang_c_wait(kArrivalRate, kMeanService, kServers));
@@ -267,7 +287,8 @@ int run(const Options& o) {
               static_cast<unsigned long long>(floor.events), floor_seconds, rounded(floor_rate));
   std::printf("  engine / floor = %.3f\n", ratio);
   const WholeProcess whole =
-      best_whole_process(mmc_scenario_json(static_cast<double>(o.events) / kEventsPerDay), o.runs, o.trajectories);
+      best_whole_process(mmc_scenario_json(static_cast<double>(o.events) / kEventsPerDay), o.runs, o.trajectories,
+                         o.timer);
   const double whole_rate = static_cast<double>(whole.events) / whole.seconds;
   const double whole_ratio = whole_rate / floor_rate;
   std::printf("  whole   %12llu events in %8.3f s = %12lld events/s  (read %.3f s, simulate %.3f s, write %.3f s)\n",
@@ -278,12 +299,12 @@ int run(const Options& o) {
   // (b) parallel replications: the same batch at 1..threads_max threads.
   const double horizon = static_cast<double>(o.batch_events) / kEventsPerDay / o.replications;
   const Scenario batch = mmc_scenario(horizon, o.replications);
-  std::printf("\n(b) %u replications of about %.0f events each\n", o.replications,
+  std::printf("\n(b) %u replications of about %.0f events each, wall clock\n", o.replications,
               kEventsPerDay * horizon);
   std::printf("  threads  allowed    wall_s     events/s  speed-up\n");
   double one_thread = 0;
   for (unsigned threads = 1; threads <= std::max(1U, o.threads_max); ++threads) {
-    const Timed t = best_batch(batch, threads, o.runs, o.trajectories);
+    const Timed t = best_batch(batch, threads, o.runs, o.trajectories, Timer::Wall);
     if (threads == 1) one_thread = t.seconds;
     std::printf("  %7u  %7u  %8.3f  %11lld  %8.2f%s\n", threads, t.result.threads, t.seconds,
                 rounded(static_cast<double>(total_events(t.result)) / t.seconds), one_thread / t.seconds,
