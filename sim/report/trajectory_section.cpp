@@ -23,25 +23,28 @@ constexpr std::size_t kMinWeeksForWeekly = 8;
 constexpr std::size_t kMaxChartBytes = 4'000'000;
 
 struct ChartMetric {
-  const char* kind;  ///< "pathway" or "service", as in trajectories.json.
+  const char* kind;  ///< "pathway", "service" or "resource", as in trajectories.json.
   const char* metric;
   const char* caption;
   const char* short_caption;  ///< In the one-line list of charts left out as all zero.
 };
 
 // A pathway's weekly share within its target first (the planner's headline), then each service's
-// queue, wait and bed-days blocked (exit block at A&E, delayed discharge at a ward).
+// queue, wait and bed-days blocked (exit block at A&E, delayed discharge at a ward), then each
+// shared pool's staff busy and, for a pool of visits, the visits its staff could not make.
 constexpr ChartMetric kChartMetrics[] = {
     {"pathway", "within_target", "share of completions within the target time in each", "within target"},
     {"service", "queue_end", "patients waiting at the end of each", "waiting"},
     {"service", "wait_mean", "mean wait of patients starting service in each", "wait"},
     {"service", "blocked_bed_days", "bed-days blocked waiting to move on in each", "blocked"},
+    {"resource", "busy_mean", "staff busy on average in each", "busy"},
+    {"resource", "visits_missed", "visits missed for want of staff on duty in each", "visits missed"},
 };
 
-// Pathways, then services, each in the order of trajectories.json.
+// Pathways, then services, then shared pools, each in the order of trajectories.json.
 std::vector<std::pair<std::string, std::string>> charted_names(const Json& trajectories) {
   std::vector<std::pair<std::string, std::string>> names;
-  for (const char* kind : {"pathway", "service"}) {
+  for (const char* kind : {"pathway", "service", "resource"}) {
     for (const Json& series : array_at(trajectories, "series")) {
       if (string_at(series, "kind") != kind) continue;
       std::pair<std::string, std::string> name{kind, string_at(series, "name")};
@@ -160,8 +163,9 @@ std::string render_trajectory_section(const Json& trajectories, const std::vecto
            "values for any pathway or service, so there are no charts over time.</p>\n";
   }
   std::string html =
-      "<p>Each chart shows how a pathway's share within its target, or a service's queue, wait or "
-      "bed-days blocked, moves through the run across all replications: the light band holds 90% "
+      "<p>Each chart shows how a pathway's share within its target, a service's queue, wait or "
+      "bed-days blocked, or a shared pool's staff busy and visits missed, moves through the run across "
+      "all replications: the light band holds 90% "
       "of simulated runs (5th to 95th percentile), the dark band the middle 50%, the solid line is "
       "the median and the dashed line the mean.";
   if (!variants.empty()) html += " Variants are drawn as their median lines in their own colours and dash patterns.";

@@ -125,6 +125,21 @@ TEST(ReportHtml, ChartsOfZerosAreListedNotDrawn) {
   EXPECT_THAT(html, HasSubstr("<title>ward: patients waiting at the end of each week (patients)</title>"));
 }
 
+// A shared pool's series get their own charts, after the services': staff busy, and visits missed
+// where the pool has visits (a pool of units has none, so no chart of them).
+TEST(ReportHtml, SharedPoolsHaveChartsOfStaffBusy) {
+  ReportInputs inputs = fixture_inputs(kData);
+  Json busy = inputs.trajectories["series"][0];
+  busy["kind"] = "resource";
+  busy["name"] = "nurses";
+  busy["metric"] = "busy_mean";
+  busy["unit"] = "mean units";
+  inputs.trajectories["series"].push_back(busy);
+  const std::string html = render_report(inputs);
+  EXPECT_THAT(html, HasSubstr("<title>nurses: staff busy on average in each week (mean units)</title>"));
+  EXPECT_THAT(html, Not(HasSubstr("nurses: visits missed")));
+}
+
 TEST(ReportHtml, ForestPlotsHaveAnAxisEachSortedWithZeroRowsInOneLine) {
   ReportInputs inputs = fixture_inputs(kData);
   // shorter_stays leaves the clinic's utilisation exactly as it was.

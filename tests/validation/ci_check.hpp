@@ -131,6 +131,23 @@ class CiFamily {
   unsigned used_ = 0;
 };
 
+/// Every metric of service `service` is the very same number in each replication of `a` and `b`
+/// (NaN where the other is NaN): for a feature that must change nothing when it never binds.
+inline void expect_same_service_results(const run::BatchResult& a, const run::BatchResult& b, std::size_t service) {
+  ASSERT_EQ(a.replications.size(), b.replications.size());
+  for (std::size_t r = 0; r < a.replications.size(); ++r) {
+    for (const auto& metric : stats::kServiceMetrics) {
+      const double x = a.replications[r].services.at(service).*metric.field;
+      const double y = b.replications[r].services.at(service).*metric.field;
+      if (std::isnan(x)) {
+        EXPECT_TRUE(std::isnan(y)) << metric.name << ", replication " << r;
+      } else {
+        EXPECT_EQ(x, y) << metric.name << ", replication " << r;
+      }
+    }
+  }
+}
+
 /// One service metric of every replication, in replication order.
 [[nodiscard]] inline std::vector<double> per_replication(const run::BatchResult& batch, std::size_t service,
                                                          double stats::ServiceResult::*field) {
