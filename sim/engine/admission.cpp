@@ -17,19 +17,16 @@
 
 namespace carepath::engine {
 
-bool Replication::pools_have_units(std::uint32_t service) const {
-  for (const ResourceNeed& need : model_.services[service].needs) {
-    const ResourceState& pool = resources_[need.resource];
-    if (pool.busy + need.units > pool.capacity) return false;
-  }
-  return true;
-}
-
-std::uint32_t Replication::short_pool(std::uint32_t service) const {
+std::uint32_t Replication::short_unit_pool(std::uint32_t service) const {
   for (const ResourceNeed& need : model_.services[service].needs) {
     const ResourceState& pool = resources_[need.resource];
     if (pool.busy + need.units > pool.capacity) return need.resource + 1;
   }
+  return 0;
+}
+
+std::uint32_t Replication::short_pool(std::uint32_t service) const {
+  if (const std::uint32_t units = short_unit_pool(service); units != 0) return units;
   const CompiledService& spec = model_.services[service];
   if (spec.admission == AdmissionKind::Caseload && !visits_fit(service)) return spec.visits.resource + 1;
   return 0;
@@ -51,15 +48,18 @@ bool Replication::has_room(std::uint32_t service) const {
 }
 
 void Replication::take_room(Patient& p, std::uint32_t service) {
-  ++services_[service].in_service;
-  if (model_.services[service].admission == AdmissionKind::Caseload) commit_visits(p, service);
-  // A clinic's appointment takes a slot of the session being held; one already under way at time
-  // 0 took a slot of an earlier session.
   const CompiledService& spec = model_.services[service];
-  if (spec.admission == AdmissionKind::Sessions && clinics_[spec.clinic].slots_open > 0) {
-    --clinics_[spec.clinic].slots_open;
+  ++services_[service].in_service;
+  switch (spec.admission) {
+    case AdmissionKind::Beds: break;
+    case AdmissionKind::Caseload: commit_visits(p, service); break;
+    case AdmissionKind::Sessions:
+      // The appointment takes a slot of the session being held; one already under way at time 0
+      // took a slot of an earlier session.
+      if (clinics_[spec.clinic].slots_open > 0) --clinics_[spec.clinic].slots_open;
+      break;
   }
-  for (const ResourceNeed& need : model_.services[service].needs) {
+  for (const ResourceNeed& need : spec.needs) {
     ResourceState& pool = resources_[need.resource];
     pool.busy += need.units;
     recorder_.resource_units_changed(need.resource, now_, static_cast<double>(need.units));
@@ -71,8 +71,7 @@ void Replication::end_step(std::uint32_t service) {
     ResourceState& pool = resources_[need.resource];
     pool.busy -= need.units;
     recorder_.resource_units_changed(need.resource, now_, -static_cast<double>(need.units));
-    pool.offer_pending = true;
-    pools_to_offer_ = true;
+    offer_later(need.resource);
   }
 }
 

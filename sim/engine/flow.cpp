@@ -177,6 +177,11 @@ std::uint32_t Replication::queue_level(std::uint32_t service, std::uint32_t queu
   return queue < model_.priority_levels ? queue : model_.services[service].lane_levels[queue - model_.priority_levels];
 }
 
+void Replication::erase_from_queue(Patient& p) {
+  services_[p.service].queues[queue_of(p)].erase(
+      p.queue_ticket, [this](PatientId moved, std::uint64_t ticket) { patients_[moved].queue_ticket = ticket; });
+}
+
 // At equal levels and equal times of joining, the level's own queue goes first, then the lanes in
 // the order compile() made them.
 std::uint32_t Replication::next_queue(std::uint32_t service) const {

@@ -97,8 +97,7 @@ void Replication::on_renege(PatientId patient, std::uint64_t sequence) {
   if (p.renege_timer != sequence) return;  // started service (or left) since: a stale timer
   const std::uint32_t service = p.service;
   ServiceState& state = services_[service];
-  state.queues[queue_of(p)].erase(
-      p.queue_ticket, [this](PatientId moved, std::uint64_t ticket) { patients_[moved].queue_ticket = ticket; });
+  erase_from_queue(p);
   --state.waiting;
   cancel_queue_timers(patient);
   recorder_.left_queue(service, now_);
@@ -119,11 +118,9 @@ void Replication::on_escalate(PatientId patient, std::uint64_t sequence) {
   Patient& p = patients_[patient];
   if (p.escalation_timer != sequence) return;  // started service or gave up since: a stale timer
   p.escalation_timer = 0;
-  std::vector<FifoQueue>& queues = services_[p.service].queues;
-  queues[queue_of(p)].erase(
-      p.queue_ticket, [this](PatientId moved, std::uint64_t ticket) { patients_[moved].queue_ticket = ticket; });
+  erase_from_queue(p);
   ++p.escalations;
-  p.queue_ticket = queues[queue_of(p)].push(patient);
+  p.queue_ticket = services_[p.service].queues[queue_of(p)].push(patient);
   recorder_.escalated_at(p.service, p.type);
   schedule_escalation(patient);
 }
@@ -132,10 +129,8 @@ void Replication::on_capacity_change(std::uint32_t timetable_index) {
   const ScheduledCapacity& change = model_.capacity_timetable[timetable_index];
   // A rise starts waiting patients; a fall lets those in service finish.
   if (change.of_resource) {
-    ResourceState& pool = resources_[change.index];
-    pool.capacity = change.capacity;
-    pool.offer_pending = true;
-    pools_to_offer_ = true;
+    resources_[change.index].capacity = change.capacity;
+    offer_later(change.index);
     recorder_.resource_capacity_changed(change.index, now_, change.capacity);
     drain_refills();
   } else {

@@ -96,8 +96,7 @@ stats::ReplicationResult Replication::run() {
   place_initial_patients();
   recorder_.mark_time_zero();
   // Shared pools are offered first, across services, so that the longest waits start first.
-  for (ResourceState& pool : resources_) pool.offer_pending = true;
-  pools_to_offer_ = !resources_.empty();
+  for (std::uint32_t r = 0; r < resources_.size(); ++r) offer_later(r);
   for (std::uint32_t s = 0; s < model_.services.size(); ++s) refill(s);
 
   while (!deadlock_) {

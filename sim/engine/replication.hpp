@@ -78,6 +78,11 @@ class Replication {
   void refill(std::uint32_t service);
   void drain_refills();
   void offer_pool_units();
+  /// Pool `resource` has units back or more on duty: offer them before anything else starts.
+  void offer_later(std::uint32_t resource) {
+    resources_[resource].offer_pending = true;
+    pools_to_offer_ = true;
+  }
   [[nodiscard]] PatientId pop_next_waiting(std::uint32_t service);
   void cancel_queue_timers(PatientId patient);
   void schedule_escalation(PatientId patient);
@@ -88,11 +93,16 @@ class Replication {
   [[nodiscard]] std::uint32_t queue_of(const Patient& p) const;
   [[nodiscard]] std::uint32_t next_queue(std::uint32_t service) const;
   [[nodiscard]] std::uint32_t queue_level(std::uint32_t service, std::uint32_t queue) const;
+  /// Takes a waiting patient out of the middle of their queue (giving up, or escalating).
+  void erase_from_queue(Patient& p);
 
   // Room at a service: the rules of its admission kind and shared pools (admission.cpp).
   [[nodiscard]] bool can_start(std::uint32_t service) const;
   [[nodiscard]] bool has_room(std::uint32_t service) const;
-  [[nodiscard]] bool pools_have_units(std::uint32_t service) const;
+  /// The first pool of units too short for a patient of `service` to start, as index + 1; 0: none.
+  [[nodiscard]] std::uint32_t short_unit_pool(std::uint32_t service) const;
+  [[nodiscard]] bool pools_have_units(std::uint32_t service) const { return short_unit_pool(service) == 0; }
+  /// As short_unit_pool, then a caseload's pool of visits.
   [[nodiscard]] std::uint32_t short_pool(std::uint32_t service) const;
   void take_room(Patient& p, std::uint32_t service);
   void end_step(std::uint32_t service);

@@ -50,8 +50,7 @@ void Replication::release_visits(const Patient& p) {
   ResourceState& pool = resources_[resource];
   pool.committed_milli -= p.milli_visits;
   recorder_.visits_committed(resource, now_, pool.committed_milli, -1);
-  pool.offer_pending = true;
-  pools_to_offer_ = true;
+  offer_later(resource);
 }
 
 }  // namespace carepath::engine
