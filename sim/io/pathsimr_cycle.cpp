@@ -147,11 +147,13 @@ std::optional<nlohmann::ordered_json> pathsimr_arrival_json(const PathsimrCycle&
   if (daily) {
     return nlohmann::ordered_json{{"profile", {{"hourly_rates", std::vector<double>(hourly.begin(), hourly.begin() + 24)}}}};
   }
-  double total = 0;
-  for (const double value : hourly) total += value;
+  // Patients a week, from the periods themselves rather than the sum of the 168 hours, which
+  // would carry their rounding into the rate.
+  double weekly = 0;
+  for (const PathsimrPeriod& period : cycle.periods) weekly += period.value * (period.end - period.start) * *repeats;
   // hour_of_week is a shape scaled to mean 1; with the mean hourly rate as the source's rate,
   // hour k has exactly hourly[k] patients an hour.
-  return nlohmann::ordered_json{{"rate", format_shortest(total / kHoursPerWeek) + "/h"},
+  return nlohmann::ordered_json{{"rate", format_shortest(weekly / kHoursPerWeek) + "/h"},
                                 {"profile", {{"hour_of_week", hourly}}}};
 }
 

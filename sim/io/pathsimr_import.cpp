@@ -251,7 +251,7 @@ PathsimrImport import_pathsimr_text(std::string_view network_text, const std::st
   if (!mapper.problems().empty()) throw PathsimrImportError(mapper.problems());
   warnings.insert(warnings.end(), mapper.warnings().begin(), mapper.warnings().end());
   if (!options.time_unit_given) document["notes"].push_back(format_import_problem(warnings.front()));
-  return {document.dump(2) + "\n", warnings};
+  return {document.dump(2) + "\n", in_file_order(warnings)};
 }
 
 PathsimrImport import_pathsimr(const std::filesystem::path& network, const std::filesystem::path& calendar,

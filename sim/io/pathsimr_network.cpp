@@ -47,6 +47,9 @@ struct Reader {
   }
 };
 
+// A sum as the person who typed the probabilities would write it: 0.999, not 0.9990000000000001.
+std::string sum_text(double sum) { return format_shortest(std::round(sum * 1e9) / 1e9); }
+
 bool is_exit_row(const PathsimrRow& row, std::size_t n) {
   for (std::size_t j = 1; j <= n; ++j) {
     const std::optional<double> value = parse_pathsimr_number(row.cells[j].text);
@@ -149,12 +152,11 @@ PathsimrNetwork read_pathsimr_network(std::string_view text, const std::string& 
       node.routes.push_back(route);
     }
     if (std::abs(sum - 1) > kRoundingSum) {
-      reader.problem(cells[1], "probabilities from '" + node.name + "' sum to " + format_shortest(sum) + ", not 1");
+      reader.problem(cells[1], "probabilities from '" + node.name + "' sum to " + sum_text(sum) + ", not 1");
     } else if (std::abs(sum - 1) > kExactSum) {
       for (PathsimrRoute& route : node.routes) route.probability /= sum;
       network.warnings.push_back(problem_at(file, cells[1], "probabilities from '" + node.name + "' sum to " +
-                                                                format_shortest(sum) +
-                                                                "; rescaled to sum to 1, as PathSimR does"));
+                                                                sum_text(sum) + "; rescaled to sum to 1, as PathSimR does"));
     }
     const std::size_t base = 1 + n;
     if (std::optional<PathsimrDistribution> service =
