@@ -93,7 +93,7 @@ int import_pathsimr_command(const Options& options, std::ostream& out, std::ostr
   for (const io::ImportProblem& warning : imported.warnings) err << io::format_import_problem(warning, true) << '\n';
 
   const std::string text = marked(imported.scenario_json);
-  const std::string source = options.out ? options.out->string() : "import-pathsimr";
+  const std::string source = options.out ? options.out->string() : "<imported scenario>";
   // A mapping carepath's loader refused would be this importer's bug; said, not written.
   const io::LoadedScenario loaded = io::parse_scenario(text, source);
   report_warnings(options, source, loaded.warnings, err);

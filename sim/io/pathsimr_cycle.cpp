@@ -115,7 +115,10 @@ std::optional<nlohmann::ordered_json> pathsimr_arrival_json(const PathsimrCycle&
   if (std::all_of(cycle.periods.begin(), cycle.periods.end(), [](const PathsimrPeriod& p) { return p.value == 0; })) {
     return std::nullopt;
   }
-  if (cycle.constant()) return nlohmann::ordered_json{{"rate", format_shortest(cycle.periods.front().value) + "/" + unit}};
+  const bool one_value = std::all_of(cycle.periods.begin(), cycle.periods.end(), [&](const PathsimrPeriod& p) {
+    return p.value == cycle.periods.front().value;
+  });
+  if (one_value) return nlohmann::ordered_json{{"rate", format_shortest(cycle.periods.front().value) + "/" + unit}};
   const std::optional<int> repeats = repeats_in_week(cycle, context);
   if (!repeats) return nullptr;
 
