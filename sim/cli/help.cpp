@@ -176,7 +176,7 @@ options:
 )help";
 
 constexpr const char* kImportPathsimrHelp =
-    R"help(usage: carepath import-pathsimr NETWORK.csv CALENDAR.csv [--out FILE] [--time-unit U] [--force]
+    R"help(usage: carepath import-pathsimr NETWORK.csv CALENDAR.csv [--out FILE] [--time-unit U] [--force] [--strict]
 
 Maps a PathSimR model (its network template: routing probabilities, service distributions,
 external and internal queue places, transfer delays; and its cyclic calendar: capacity and
@@ -190,6 +190,7 @@ options:
                       carepath import-pathsimr wrote it and it was not edited since
   --force             replace FILE whoever wrote it
   --time-unit U       what one unit of PathSimR time is: min, h, d (the default, with a warning) or w
+  --strict            refuse (exit 2) instead of warning when something had to change on the way
   -h, --help          show this help
 )help";
 

@@ -90,7 +90,11 @@ int import_pathsimr_command(const Options& options, std::ostream& out, std::ostr
     err << e.what() << '\n';
     return kBadInput;
   }
-  for (const io::ImportProblem& warning : imported.warnings) err << io::format_import_problem(warning, true) << '\n';
+  // Under --strict, what would be changed on the way is refused instead, as for a scenario.
+  for (const io::ImportProblem& warning : imported.warnings) {
+    err << io::format_import_problem(warning, !options.strict) << '\n';
+  }
+  if (options.strict && !imported.warnings.empty()) return kBadInput;
 
   const std::string text = marked(imported.scenario_json);
   const std::string source = options.out ? options.out->string() : "<imported scenario>";

@@ -61,7 +61,7 @@ std::vector<OptionEntry> options_of(Command command) {
     case Command::Validate:
       return {{"--strict", false}};
     case Command::ImportPathsimr:
-      return {{"--out", true}, {"--force", false}, {"--time-unit", true}};
+      return {{"--out", true}, {"--force", false}, {"--time-unit", true}, {"--strict", false}};
     case Command::Help:
     case Command::Version:
       break;

@@ -168,6 +168,12 @@ TEST_F(ImportPathsimr, WhatDiffersIsSaidOnStderrAndInTheNotes) {
             std::string::npos)
       << no_unit.err;
   EXPECT_NE(no_unit.out.find("\"mean\": \"8d\""), std::string::npos) << no_unit.out;
+
+  const Outcome strict = carepath("import-pathsimr input_template_1.csv cal_input_1.csv --strict --out strict.json");
+  EXPECT_EQ(strict.status, 2);
+  EXPECT_EQ(strict.err, "input_template_1.csv: PathSimR's times have no unit; read as days (--time-unit min, h, d or w "
+                        "to say which)\n");
+  EXPECT_FALSE(fs::exists(work() / "strict.json"));
 }
 
 TEST_F(ImportPathsimr, NeverReplacesAFileCarepathDidNotWriteUnlessForced) {
