@@ -67,12 +67,26 @@ std::optional<double> queue_places(const PathsimrNode& node, bool from_outside, 
   return places;
 }
 
+// Problems are found a rule at a time; a reader wants them file by file, top to bottom.
+std::vector<ImportProblem> in_file_order(std::vector<ImportProblem> problems) {
+  std::vector<std::string> files;
+  for (const ImportProblem& problem : problems) {
+    if (std::find(files.begin(), files.end(), problem.file) == files.end()) files.push_back(problem.file);
+  }
+  const auto file_index = [&](const ImportProblem& p) { return std::find(files.begin(), files.end(), p.file) - files.begin(); };
+  std::stable_sort(problems.begin(), problems.end(), [&](const ImportProblem& a, const ImportProblem& b) {
+    return std::tuple(file_index(a), a.line, a.column) < std::tuple(file_index(b), b.line, b.column);
+  });
+  return problems;
+}
+
 class Mapper {
  public:
+  /// `warnings`: those found before mapping, which the notes repeat with the mapping's own.
   Mapper(const PathsimrNetwork& network, const PathsimrCalendar& calendar, const std::string& network_file,
-         const std::string& calendar_file, const PathsimrImportOptions& options)
+         const std::string& calendar_file, const PathsimrImportOptions& options, std::vector<ImportProblem> warnings)
       : network_(network), calendar_(calendar), network_file_(network_file), calendar_file_(calendar_file),
-        options_(options), warnings_(network.warnings) {}
+        options_(options), warnings_(std::move(warnings)) {}
 
   Json scenario(const std::string& name) {
     name_nodes();
@@ -192,7 +206,7 @@ class Mapper {
     }
     notes.push_back("PathSimR serves a node's internal queue, external queue and blocked patients in order of arrival; "
                     "carepath serves its one queue first come, first served, then patients blocked upstream.");
-    for (const ImportProblem& warning : warnings_) notes.push_back(format_import_problem(warning));
+    for (const ImportProblem& warning : in_file_order(warnings_)) notes.push_back(format_import_problem(warning));
     return notes;
   }
 
@@ -205,19 +219,6 @@ class Mapper {
   std::vector<ImportProblem> problems_;
   std::vector<std::string> names_;  ///< carepath's name of each node, in network order.
 };
-
-// Problems are found a rule at a time; a reader wants them file by file, top to bottom.
-std::vector<ImportProblem> in_file_order(std::vector<ImportProblem> problems) {
-  std::vector<std::string> files;
-  for (const ImportProblem& problem : problems) {
-    if (std::find(files.begin(), files.end(), problem.file) == files.end()) files.push_back(problem.file);
-  }
-  const auto file_index = [&](const ImportProblem& p) { return std::find(files.begin(), files.end(), p.file) - files.begin(); };
-  std::stable_sort(problems.begin(), problems.end(), [&](const ImportProblem& a, const ImportProblem& b) {
-    return std::tuple(file_index(a), a.line, a.column) < std::tuple(file_index(b), b.line, b.column);
-  });
-  return problems;
-}
 
 }  // namespace
 
@@ -240,18 +241,15 @@ PathsimrImport import_pathsimr_text(std::string_view network_text, const std::st
   if (!network.nodes.empty()) calendar = read_pathsimr_calendar(calendar_text, calendar_file, network, network_file, problems);
   if (!problems.empty()) throw PathsimrImportError(problems);
 
-  Mapper mapper(network, calendar, network_file, calendar_file, options);
-  std::vector<ImportProblem> warnings;
+  std::vector<ImportProblem> warnings = network.warnings;
   if (!options.time_unit_given) {
     warnings.push_back({network_file, 0, 0,
                         "PathSimR's times have no unit; read as days (--time-unit min, h, d or w to say which)"});
   }
-  const std::string stem = std::filesystem::path(network_file).stem().string();
-  Json document = mapper.scenario(carepath_name(stem));
+  Mapper mapper(network, calendar, network_file, calendar_file, options, std::move(warnings));
+  const Json document = mapper.scenario(carepath_name(std::filesystem::path(network_file).stem().string()));
   if (!mapper.problems().empty()) throw PathsimrImportError(mapper.problems());
-  warnings.insert(warnings.end(), mapper.warnings().begin(), mapper.warnings().end());
-  if (!options.time_unit_given) document["notes"].push_back(format_import_problem(warnings.front()));
-  return {document.dump(2) + "\n", in_file_order(warnings)};
+  return {document.dump(2) + "\n", in_file_order(mapper.warnings())};
 }
 
 PathsimrImport import_pathsimr(const std::filesystem::path& network, const std::filesystem::path& calendar,
