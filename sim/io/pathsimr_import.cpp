@@ -116,6 +116,9 @@ class Mapper {
       }
       services.push_back(service(i, from_outside, reached[i]));
     }
+    if (arrivals.empty()) {
+      problems_.push_back({calendar_file_, 0, 0, "no node has ext_arr above 0: no patient would ever arrive"});
+    }
     std::vector<std::string> exits;
     for (std::size_t i = 0; i < network_.nodes.size(); ++i) {
       if (!network_.nodes[i].exit || !reached[i]) continue;

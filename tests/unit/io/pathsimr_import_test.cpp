@@ -71,6 +71,15 @@ TEST(PathsimrImport, UnknownDistributionsAndBadParametersAreLocated) {
   }
 }
 
+TEST(PathsimrImport, AModelNobodyArrivesAtIsRefused) {
+  try {
+    (void)import(network("exp", "1"), "metric,node,start,end,value\ncap,A,0,,4\next_arr,A,0,,0\n");
+    FAIL() << "expected a PathsimrImportError";
+  } catch (const PathsimrImportError& e) {
+    EXPECT_STREQ(e.what(), "cal.csv: no node has ext_arr above 0: no patient would ever arrive");
+  }
+}
+
 TEST(PathsimrImport, ADailyCycleIsARosterEveryDayAndHourlyRates) {
   const Imported imported = import(network("exp", "1"),
                                    "metric,node,start,end,value\n"
