@@ -242,15 +242,16 @@ void parse_command_arguments(Options& options, const std::vector<std::string>& a
     }
     apply_option(options, name, value, command);
   }
-  if (!have_scenario) {
-    throw UsageError(options.command == Command::Calibrate        ? "missing the calibration file"
-                     : options.command == Command::Rerun          ? "missing the results folder"
-                     : options.command == Command::ImportPathsimr ? "missing the network template"
-                                                                  : "missing the scenario file",
+  if (options.command == Command::ImportPathsimr && options.calendar.empty()) {
+    throw UsageError(have_scenario ? "missing the calendar template (after the network template)"
+                                   : "missing the network and calendar templates",
                      command);
   }
-  if (options.command == Command::ImportPathsimr && options.calendar.empty()) {
-    throw UsageError("missing the calendar template (after the network template)", command);
+  if (!have_scenario) {
+    throw UsageError(options.command == Command::Calibrate ? "missing the calibration file"
+                     : options.command == Command::Rerun   ? "missing the results folder"
+                                                           : "missing the scenario file",
+                     command);
   }
 
   if (options.no_variants && !options.variants.empty()) {
