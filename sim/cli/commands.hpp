@@ -58,4 +58,8 @@ int validate_command(const Options& options, std::ostream& out, std::ostream& er
 /// `carepath graph`: DOT to `out`, or to --out FILE.
 int graph_command(const Options& options, std::ostream& out, std::ostream& err);
 
+/// `carepath import-pathsimr NETWORK CALENDAR`: a scenario from PathSimR's templates, to `out` or
+/// --out FILE; warnings to `err` (import_pathsimr_command.cpp).
+int import_pathsimr_command(const Options& options, std::ostream& out, std::ostream& err);
+
 }  // namespace carepath::cli

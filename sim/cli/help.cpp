@@ -19,6 +19,8 @@ commands:
   calibrate FILE      run a calibration file's scenario against its documented figures
   validate SCENARIO   check a scenario file without simulating
   graph SCENARIO      print the service graph as Graphviz DOT
+  import-pathsimr NETWORK CALENDAR
+                      a scenario from PathSimR's network and calendar templates (CSV)
   help [COMMAND]      show this help, or a command's
 
 options:
@@ -173,6 +175,25 @@ options:
   -h, --help          show this help
 )help";
 
+constexpr const char* kImportPathsimrHelp =
+    R"help(usage: carepath import-pathsimr NETWORK.csv CALENDAR.csv [--out FILE] [--time-unit U] [--force] [--strict]
+
+Maps a PathSimR model (its network template: routing probabilities, service distributions,
+external and internal queue places, transfer delays; and its cyclic calendar: capacity and
+arrival rates per node per period) onto a carepath scenario, checks it as `validate` would, and
+prints it, or writes it to FILE in one step. What carepath does differently is said on stderr and
+in the scenario's notes; what has no equivalent is an error (exit 2), as is every problem of the
+templates, each as file:line:column: message.
+
+options:
+  --out FILE          write to FILE instead of stdout; an existing FILE is replaced only if
+                      carepath import-pathsimr wrote it and it was not edited since
+  --force             replace FILE whoever wrote it
+  --time-unit U       what one unit of PathSimR time is: min, h, d (the default, with a warning) or w
+  --strict            refuse (exit 2) instead of warning when something had to change on the way
+  -h, --help          show this help
+)help";
+
 }  // namespace
 
 std::string help_text(std::optional<Command> topic) {
@@ -185,6 +206,7 @@ std::string help_text(std::optional<Command> topic) {
     case Command::Calibrate: return kCalibrateHelp;
     case Command::Validate: return kValidateHelp;
     case Command::Graph: return kGraphHelp;
+    case Command::ImportPathsimr: return kImportPathsimrHelp;
     case Command::Help:
     case Command::Version: break;
   }

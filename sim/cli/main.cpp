@@ -33,6 +33,7 @@ int dispatch(const Options& options) {
     case Command::Calibrate: return calibrate_command(options, std::cout, std::cerr);
     case Command::Validate: return validate_command(options, std::cout, std::cerr);
     case Command::Graph: return graph_command(options, std::cout, std::cerr);
+    case Command::ImportPathsimr: return import_pathsimr_command(options, std::cout, std::cerr);
     case Command::Help: std::cout << help_text(options.help_topic); return kSuccess;
     case Command::Version: std::cout << version_text() << '\n'; return kSuccess;
   }

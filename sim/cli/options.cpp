@@ -19,7 +19,7 @@ struct CommandEntry {
   std::string_view name;
 };
 
-constexpr std::array<CommandEntry, 7> kCommands{{
+constexpr std::array<CommandEntry, 8> kCommands{{
     {Command::Run, "run"},
     {Command::Rerun, "rerun"},
     {Command::Warmup, "warmup"},
@@ -27,6 +27,7 @@ constexpr std::array<CommandEntry, 7> kCommands{{
     {Command::Calibrate, "calibrate"},
     {Command::Validate, "validate"},
     {Command::Graph, "graph"},
+    {Command::ImportPathsimr, "import-pathsimr"},
 }};
 
 struct OptionEntry {
@@ -59,6 +60,8 @@ std::vector<OptionEntry> options_of(Command command) {
       return {{"--out", true, false}, {"--strict", false}};
     case Command::Validate:
       return {{"--strict", false}};
+    case Command::ImportPathsimr:
+      return {{"--out", true}, {"--force", false}, {"--time-unit", true}, {"--strict", false}};
     case Command::Help:
     case Command::Version:
       break;
@@ -177,6 +180,10 @@ void apply_option(Options& options, std::string_view name, std::string_view valu
     if (value.empty()) throw UsageError("--scenario: expected a path, got ''", std::string(command));
     options.original = std::filesystem::path(value);
     options.check = true;
+  } else if (name == "--force") {
+    options.force = true;
+  } else if (name == "--time-unit") {
+    options.time_unit = std::string(value);
   } else if (name == "--window") {
     options.window = integer_option<unsigned>(name, value, 1, 10'000, "an integer from 1 to 10000", command);
   }
@@ -194,6 +201,10 @@ void parse_command_arguments(Options& options, const std::vector<std::string>& a
     const std::string& arg = args[i];
     const bool is_option = !options_ended && arg.size() > 1 && arg.front() == '-';
     if (!is_option) {
+      if (have_scenario && options.command == Command::ImportPathsimr && options.calendar.empty()) {
+        options.calendar = arg;
+        continue;
+      }
       if (have_scenario) {
         throw UsageError("expected one scenario file, got a second: '" + arg + "'", command);
       }
@@ -231,6 +242,11 @@ void parse_command_arguments(Options& options, const std::vector<std::string>& a
     }
     apply_option(options, name, value, command);
   }
+  if (options.command == Command::ImportPathsimr && options.calendar.empty()) {
+    throw UsageError(have_scenario ? "missing the calendar template (after the network template)"
+                                   : "missing the network and calendar templates",
+                     command);
+  }
   if (!have_scenario) {
     throw UsageError(options.command == Command::Calibrate ? "missing the calibration file"
                      : options.command == Command::Rerun   ? "missing the results folder"
@@ -258,6 +274,7 @@ std::string_view command_name(Command command) {
     case Command::Calibrate: return "calibrate";
     case Command::Validate: return "validate";
     case Command::Graph: return "graph";
+    case Command::ImportPathsimr: return "import-pathsimr";
     case Command::Help: return "help";
     case Command::Version: return "--version";
   }

@@ -18,7 +18,7 @@
 
 namespace carepath::cli {
 
-enum class Command { Run, Rerun, Warmup, Sweep, Calibrate, Validate, Graph, Help, Version };
+enum class Command { Run, Rerun, Warmup, Sweep, Calibrate, Validate, Graph, ImportPathsimr, Help, Version };
 
 [[nodiscard]] std::string_view command_name(Command command);
 
@@ -45,6 +45,10 @@ struct Options {
   std::optional<std::filesystem::path> original;  ///< rerun --scenario FILE: the original, moved (implies check).
   std::optional<unsigned> window;     ///< warmup --window: half-width of Welch's moving average, in days.
   std::vector<std::string> command_line;  ///< "carepath" and every argument, for provenance.json.
+  /// import-pathsimr: `scenario` is the network template, this the calendar template.
+  std::filesystem::path calendar;
+  bool force = false;                 ///< import-pathsimr --force: replace a file carepath did not write.
+  std::optional<std::string> time_unit;  ///< import-pathsimr --time-unit min|h|d|w.
 };
 
 /// Bad usage: what() is the one-line reason; help_command() is the command to point at ("" for
