@@ -29,8 +29,8 @@ SKIP = 77
 # A window narrower than 1,200 px: a laptop's. The page must fit it without scrolling sideways.
 WINDOW_WIDTH = 1100
 LAYOUT_SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "layout.js")
-# The words a number in an answer card may end with: its unit.
-UNIT_AT_END = re.compile(r"(%|points|minutes|hours|days|weeks|bed-days|patients|[a-z]+)$")
+# The words a number in an answer card may end with: its unit (a cost's is its currency's code, "GBP").
+UNIT_AT_END = re.compile(r"(%|points|minutes|hours|days|weeks|bed-days|patients|GBP|EUR|USD|[a-z]+)$")
 
 
 class ChartCollector(html.parser.HTMLParser):
