@@ -1,91 +1,16 @@
 // SPDX-License-Identifier: MIT
-// Where a service's room is decided: whether a patient could start now, whether one could at
-// least wait, what a patient takes when service starts, what frees room again, and whether room
-// can never free (deadlock.cpp asks). Every rule that depends on how a service admits patients —
-// its AdmissionKind and the shared-pool units it needs — is here, so a new service behaviour is a
-// new case in these few functions; flow.cpp only moves patients, in the order it decides.
-//
-// Clinics and panels (AdmissionKind::Sessions): a patient can start only while a session is being
-// held and has slots open (sessions.cpp opens them); the appointment needs no bed, so nothing
-// else is taken, and a clinic can always free room at its next session.
-//
-// Shared pools: a patient takes every unit they need at once, together with their bed, or waits;
-// nobody holds part of what they need, so pools add no hold-and-wait cycle and cannot deadlock.
-// Units go back when service ends — a patient blocked in their bed afterwards holds no staff.
-// A caseload's visits are held longer, until the patient leaves the place (visits.cpp).
-#include "engine/replication.hpp"
+// The rarer questions about room at a service: which pool keeps a waiting patient from starting,
+// and whether room can never free (deadlock.cpp asks). The rules that run at every event are in
+// admission.hpp, which says how admission kinds and shared pools decide room.
+#include "engine/admission.hpp"
 
 namespace carepath::engine {
-
-std::uint32_t Replication::short_unit_pool(std::uint32_t service) const {
-  for (const ResourceNeed& need : model_.services[service].needs) {
-    const ResourceState& pool = resources_[need.resource];
-    if (pool.busy + need.units > pool.capacity) return need.resource + 1;
-  }
-  return 0;
-}
 
 std::uint32_t Replication::short_pool(std::uint32_t service) const {
   if (const std::uint32_t units = short_unit_pool(service); units != 0) return units;
   const CompiledService& spec = model_.services[service];
   if (spec.admission == AdmissionKind::Caseload && !visits_fit(service)) return spec.visits.resource + 1;
   return 0;
-}
-
-bool Replication::can_start(std::uint32_t service) const {
-  switch (model_.services[service].admission) {
-    case AdmissionKind::Beds: return services_[service].has_free_bed() && pools_have_units(service);
-    case AdmissionKind::Caseload:
-      return services_[service].has_free_bed() && pools_have_units(service) && visits_fit(service);
-    case AdmissionKind::Sessions:
-      return clinics_[model_.services[service].clinic].slots_open > 0 && pools_have_units(service);
-  }
-  return false;
-}
-
-bool Replication::has_room(std::uint32_t service) const {
-  return can_start(service) || services_[service].waiting < model_.services[service].queue_limit;
-}
-
-void Replication::take_room(Patient& p, std::uint32_t service) {
-  const CompiledService& spec = model_.services[service];
-  ++services_[service].in_service;
-  switch (spec.admission) {
-    case AdmissionKind::Beds: break;
-    case AdmissionKind::Caseload: commit_visits(p, service); break;
-    case AdmissionKind::Sessions:
-      // The appointment takes a slot of the session being held; one already under way at time 0
-      // took a slot of an earlier session.
-      if (clinics_[spec.clinic].slots_open > 0) --clinics_[spec.clinic].slots_open;
-      break;
-  }
-  for (const ResourceNeed& need : spec.needs) {
-    ResourceState& pool = resources_[need.resource];
-    pool.busy += need.units;
-    recorder_.resource_units_changed(need.resource, now_, static_cast<double>(need.units));
-  }
-}
-
-void Replication::end_step(std::uint32_t service) {
-  for (const ResourceNeed& need : model_.services[service].needs) {
-    ResourceState& pool = resources_[need.resource];
-    pool.busy -= need.units;
-    recorder_.resource_units_changed(need.resource, now_, -static_cast<double>(need.units));
-    offer_later(need.resource);
-  }
-}
-
-void Replication::free_bed(const Patient& p) {
-  ServiceState& state = services_[p.service];
-  switch (p.state) {
-    case PatientState::InService: --state.in_service; break;
-    case PatientState::Blocked: --state.blocked; break;
-    case PatientState::HoldingBedInTransfer: --state.holding_in_transfer; break;
-    case PatientState::Waiting:
-    case PatientState::InTransit:
-    case PatientState::AwaitingAdmission: return;
-  }
-  if (model_.services[p.service].admission == AdmissionKind::Caseload) release_visits(p);
 }
 
 bool Replication::can_never_free_room(std::uint32_t service) const {

@@ -47,7 +47,7 @@ struct TypeRules {
   std::vector<CompiledEscalation> escalation;  ///< Only the steps that raise this type's priority.
 };
 
-/// How a service admits patients: which rule in admission.cpp decides "is there room", what is
+/// How a service admits patients: which rule in admission.hpp decides "is there room", what is
 /// taken when a patient starts and what frees room again. A new service behaviour (clinic
 /// sessions, panels) is a new kind there.
 enum class AdmissionKind : std::uint8_t {

@@ -6,6 +6,7 @@
 // a service, refill() gives free beds to the queue (priority, then arrival order) and then admits
 // blocked patients (first blocked, first admitted); each admission frees a bed upstream, so refill
 // walks a worklist and blocking unwinds upstream without recursion.
+#include "engine/admission.hpp"
 #include "engine/replication.hpp"
 
 #include <boost/random/exponential_distribution.hpp>
@@ -15,10 +16,6 @@
 #include <limits>
 
 namespace carepath::engine {
-
-const TypeRules& Replication::rules(PatientId patient, std::uint32_t service) const {
-  return model_.services[service].by_type[patients_[patient].type];
-}
 
 void Replication::grow_pathway_starts() {
   pathway_starts_.resize(patients_.capacity() * n_pathways_, std::numeric_limits<double>::quiet_NaN());
@@ -190,6 +187,7 @@ std::uint32_t Replication::next_queue(std::uint32_t service) const {
   std::uint32_t best = 0;
   while (best < levels && queues[best].empty()) ++best;
   const std::vector<std::uint32_t>& lanes = model_.services[service].lane_levels;
+  if (lanes.empty()) return best;
   std::uint32_t best_level = best;  // `levels` (below every level) while no queue is found
   for (std::uint32_t i = 0; i < lanes.size(); ++i) {
     const FifoQueue& lane = queues[levels + i];

@@ -3,6 +3,7 @@
 // queueing, blocking, release) are in flow.cpp. When service ends, the patient's route is drawn;
 // a route with a transfer delay either keeps the bed through the delay (awaiting a package of
 // care: delayed-discharge bed-days) or frees it at once (in transit).
+#include "engine/admission.hpp"
 #include "engine/replication.hpp"
 
 #include <boost/random/exponential_distribution.hpp>

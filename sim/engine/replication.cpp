@@ -7,6 +7,7 @@
 // not counted. A deadlock ends the loop early (deadlock.cpp). Before each event the recorder may
 // close a trajectory day (one comparison), and every kStopCheckInterval events the loop looks at
 // the batch's stop flag (Ctrl-C).
+#include "engine/admission.hpp"
 #include "engine/replication.hpp"
 
 #include "engine/residual.hpp"

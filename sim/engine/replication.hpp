@@ -4,7 +4,7 @@
 // mutable and run on any thread. The loop is in replication.cpp; what happens at each kind of
 // event is in handlers.cpp; how patients move between services (admission, blocking, release of
 // blocked patients) is in flow.cpp; whether a service has room, and what a patient takes and
-// frees, in admission.cpp; deadlock detection in deadlock.cpp.
+// frees, in admission.hpp (inline: it runs at every event); deadlock detection in deadlock.cpp.
 #pragma once
 
 #include "engine/compiled_model.hpp"
@@ -96,7 +96,7 @@ class Replication {
   /// Takes a waiting patient out of the middle of their queue (giving up, or escalating).
   void erase_from_queue(Patient& p);
 
-  // Room at a service: the rules of its admission kind and shared pools (admission.cpp).
+  // Room at a service: the rules of its admission kind and shared pools (admission.hpp; the rarer questions in admission.cpp).
   [[nodiscard]] bool can_start(std::uint32_t service) const;
   [[nodiscard]] bool has_room(std::uint32_t service) const;
   /// The first pool of units too short for a patient of `service` to start, as index + 1; 0: none.
@@ -112,7 +112,9 @@ class Replication {
   [[nodiscard]] bool visits_fit(std::uint32_t service) const;
   void commit_visits(Patient& p, std::uint32_t service);
   void release_visits(const Patient& p);
-  [[nodiscard]] const TypeRules& rules(PatientId patient, std::uint32_t service) const;
+  [[nodiscard]] const TypeRules& rules(PatientId patient, std::uint32_t service) const {
+    return model_.services[service].by_type[patients_[patient].type];
+  }
   double& pathway_start(PatientId patient, std::uint32_t pathway) {
     return pathway_starts_[static_cast<std::size_t>(patient) * n_pathways_ + pathway];
   }

@@ -14,6 +14,7 @@
 // some apart, else into its slots ahead of new patients; a missed follow-up is rebooked (still
 // first in line) or discharged like a missed first appointment. After the last the patient moves
 // on by the clinic's routes.
+#include "engine/admission.hpp"
 #include "engine/replication.hpp"
 
 #include <boost/random/uniform_01.hpp>
