@@ -9,6 +9,7 @@
 #pragma once
 
 #include <carepath/model/scenario.hpp>
+#include <carepath/stats/kpi_kind.hpp>
 
 #include <cstdint>
 #include <string>
@@ -34,10 +35,11 @@ enum class GoalOperator { AtLeast, AtMost, Above, Below };
 
 struct Goal {
   std::string text;        ///< As written.
-  std::string kind;        ///< service, pathway, system or cost.
+  std::string kind;        ///< service, pathway, resource, clinic, system or cost.
   std::string name;        ///< The service or pathway; "system" for the system, "total" for cost.
   std::string metric;
-  std::size_t metric_index = 0;  ///< In the kind's metric table (kCostMetrics when `cost`).
+  stats::KpiKind table = stats::KpiKind::Service;  ///< Its entry in stats/kpi_kinds.hpp.
+  std::size_t metric_index = 0;  ///< In that kind's metric table.
   bool cost = false;       ///< A cost: kind "cost", or a service's cost metric.
   GoalOperator op = GoalOperator::AtLeast;
   double value = 0;

@@ -21,6 +21,7 @@
 #include "io/durable_file.hpp"
 #include "io/missing_values.hpp"
 #include "io/number_format.hpp"
+#include "stats/kpi_kinds.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -105,77 +106,37 @@ std::vector<Diagnostic> point_warnings(const io::LoadedScenarioSet& set, const i
   return warnings;
 }
 
-std::optional<std::size_t> index_of(const std::vector<std::string>& names, const std::string& name) {
-  const auto it = std::find(names.begin(), names.end(), name);
-  if (it == names.end()) return std::nullopt;
-  return static_cast<std::size_t>(it - names.begin());
-}
-
 // The replication's value of the goal's metric; NaN when there is nothing to measure.
-double goal_value(const Goal& goal, const run::BatchResult& batch, const stats::ReplicationResult& r) {
-  if (goal.kind == "system") return r.system.*stats::kSystemMetrics[goal.metric_index].field;
-  if (goal.kind == "cost") return r.cost.*stats::kCostMetrics[goal.metric_index].field;
-  if (goal.cost) {
-    const auto s = index_of(batch.labels.services, goal.name);
-    return s && *s < r.service_costs.size() ? r.service_costs[*s].*stats::kCostMetrics[goal.metric_index].field
-                                            : std::nan("");
-  }
-  if (goal.kind == "service") {
-    const auto s = index_of(batch.labels.services, goal.name);
-    return s ? r.services[*s].*stats::kServiceMetrics[goal.metric_index].field : std::nan("");
-  }
-  if (goal.kind == "resource") {
-    const auto pool = index_of(batch.labels.resources, goal.name);
-    return pool ? r.resources[*pool].*stats::kResourceMetrics[goal.metric_index].field : std::nan("");
-  }
-  if (goal.kind == "clinic") {
-    const auto clinic = index_of(batch.labels.clinics, goal.name);
-    return clinic ? r.clinics[*clinic].*stats::kClinicMetrics[goal.metric_index].field : std::nan("");
-  }
-  const auto p = index_of(batch.labels.pathways, goal.name);
-  return p ? r.pathways[*p].*stats::kPathwayMetrics[goal.metric_index].field : std::nan("");
+double goal_value(const Goal& goal, const std::vector<stats::KpiItem>& items, const stats::ReplicationResult& r) {
+  const stats::KpiItem* item = stats::find_item(items, goal.name);
+  return item != nullptr ? stats::kpi_kind(goal.table).value(r, item->index, goal.metric_index) : std::nan("");
 }
 
 double share_meeting(const std::vector<Goal>& goals, const run::BatchResult& batch) {
   if (goals.empty() || batch.replications.empty()) return std::numeric_limits<double>::quiet_NaN();
+  std::vector<std::vector<stats::KpiItem>> items;
+  for (const Goal& g : goals) items.push_back(stats::kpi_kind(g.table).items(batch.labels));
   std::size_t met = 0;
   for (const stats::ReplicationResult& r : batch.replications) {
     // NaN meets no goal: a replication with nothing to measure cannot show the goal is met.
-    const bool all = std::all_of(goals.begin(), goals.end(),
-                                 [&](const Goal& g) { return g.met_by(goal_value(g, batch, r)); });
+    bool all = true;
+    for (std::size_t g = 0; g < goals.size() && all; ++g) all = goals[g].met_by(goal_value(goals[g], items[g], r));
     if (all) ++met;
   }
   return static_cast<double>(met) / static_cast<double>(batch.replications.size());
 }
 
+// Every metric of every item the run's summary has, kind by kind (stats/kpi_kinds.hpp); costs
+// under the names their KPIs have: cost.METRIC for the total, service.NAME.cost_METRIC.
 std::vector<MetricRow> metric_rows(const run::BatchResult& batch) {
   std::vector<MetricRow> rows;
-  for (const stats::ServiceSummary& s : batch.summary.services) {
-    for (std::size_t m = 0; m < stats::kServiceMetrics.size(); ++m) {
-      rows.push_back({"service", s.name, stats::kServiceMetrics[m].name, stats::kServiceMetrics[m].unit, s.metrics[m]});
-    }
-  }
-  for (std::size_t m = 0; m < stats::kSystemMetrics.size(); ++m) {
-    rows.push_back({"system", "system", stats::kSystemMetrics[m].name, stats::kSystemMetrics[m].unit,
-                    batch.summary.system[m]});
-  }
-  for (const stats::PathwaySummary& p : batch.summary.pathways) {
-    for (std::size_t m = 0; m < stats::kPathwayMetrics.size(); ++m) {
-      rows.push_back({"pathway", p.name, stats::kPathwayMetrics[m].name, stats::kPathwayMetrics[m].unit, p.metrics[m]});
-    }
-  }
-  // Costs under the names their KPIs have: cost.METRIC for the total, service.NAME.cost_METRIC.
-  for (const stats::CostSummary& c : batch.summary.costs) {
-    const bool total = c.name == "total";
-    const auto& table = total ? stats::kCostMetrics : stats::kServiceCostMetrics;
-    for (std::size_t m = 0; m < table.size(); ++m) {
-      rows.push_back({total ? "cost" : "service", c.name, table[m].name, table[m].unit, c.metrics[m]});
-    }
-  }
-  for (const stats::ResourceSummary& pool : batch.summary.resources) {
-    for (std::size_t m = 0; m < stats::kResourceMetrics.size(); ++m) {
-      rows.push_back({"resource", pool.name, stats::kResourceMetrics[m].name, stats::kResourceMetrics[m].unit,
-                      pool.metrics[m]});
+  for (const stats::KpiKindInfo& kind : stats::kpi_kinds()) {
+    for (const stats::KpiItem& item : kind.items(batch.labels)) {
+      if (!item.summary) continue;
+      for (std::size_t m = 0; m < kind.metric_count; ++m) {
+        rows.push_back({std::string(kind.word), item.name, kind.metric_name(m), kind.metric_unit(m),
+                        kind.estimate(batch.summary, *item.summary, m)});
+      }
     }
   }
   return rows;

@@ -190,6 +190,7 @@ Goal parse_goal(const std::string& text, const model::Scenario& base) {
   goal.kind = kpi.kind;
   goal.name = kpi.name;
   goal.metric = kpi.metric;
+  goal.table = kpi.table;
   goal.metric_index = kpi.metric_index;
   goal.cost = kpi.cost;
   goal.value = goal_value(right, kpi.unit, text);
