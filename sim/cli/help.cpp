@@ -15,7 +15,7 @@ commands:
   run SCENARIO        simulate every replication (base and what-if variants), write the results folder
   rerun DIR           run a results folder again from its copied inputs; say what changed since
   warmup SCENARIO     Welch's moving averages of the headline KPIs and a warm-up proposed by MSER-5
-  sweep SCENARIO      run one service or source key over a range of values, against goals
+  sweep SCENARIO      run keys over a range or grid of values, against goals and costs
   calibrate FILE      run a calibration file's scenario against its documented figures
   validate SCENARIO   check a scenario file without simulating
   graph SCENARIO      print the service graph as Graphviz DOT
@@ -104,24 +104,40 @@ options:
   -h, --help          show this help
 )help";
 
-constexpr const char* kSweepHelp = R"help(usage: carepath sweep SCENARIO --set PATH=FROM:TO:STEP [options]
+constexpr const char* kSweepHelp = R"help(usage: carepath sweep SCENARIO --set PATH=FROM:TO:STEP [--set ...] [options]
+       carepath sweep SCENARIO --points FILE.csv [options]
 
-Runs SCENARIO once per value of one key, FROM to TO by STEP, every value with the same seed
-(common random numbers). PATH is services.<name>.<key>, arrivals.<name>.<key> or
+Runs SCENARIO once per point, every point with the same seed (common random numbers: replication
+r of every point draws the same arrivals and service times wherever the points agree). A point
+is a value of one key, FROM to TO by STEP; with --set repeated, every combination of the keys'
+values (the full grid, the last key changing fastest); with --points, a row of FILE.csv, whose
+header names the keys. PATH is services.<name>.<key>, arrivals.<name>.<key> or
 resources.<name>.<key> (a shared pool), such as services.clinic.capacity,
-services.ward.service_time_scale, arrivals.referrals.scale or resources.nurses.capacity_delta; values
-are integers when FROM, TO and STEP are. With goals, prints for each value the share of
-replications meeting every goal, and the smallest value meeting them in at least --share of
-replications. Writes sweep.csv, sweep.json and provenance.json (with inputs/) to
-results/<scenario name>-sweep-<PATH>/ (beside
-the run's results folder, which `carepath run` replaces whole).
+services.ward.service_time_scale, arrivals.referrals.scale or resources.nurses.capacity_delta
+(capacity_delta and capacity_scale keep a service's roster and dated changes; a flat capacity
+replacing them is a warning); values are integers when FROM, TO and STEP are.
+With goals, prints for each point the share of replications meeting every goal and the answer:
+the cheapest point meeting every goal (by --cost, else the scenario's total cost; without costs
+the smallest value, or the first point in grid order), its runner-up, and their difference,
+paired by replication, with a 95% CI; when no point meets them, the closest to meeting them.
+A point meets the goals when at least --share of its replications meet every goal, or with
+--confidence C when each goal's one-sided confidence bound of the mean is beyond the goal
+(Bonferroni over the goals, so all hold together with confidence C).
+Writes sweep.csv (one column per key), sweep.json (with the answer) and provenance.json (with
+inputs/) to results/<scenario name>-sweep-<PATHS>/ (the paths joined by '+'; the file's name for
+--points), beside the run's results folder, which `carepath run` replaces whole.
 
 options:
-  --set PATH=FROM:TO:STEP   the key and its values (required)
+  --set PATH=FROM:TO:STEP   a key and its values (repeatable: the grid)
+  --points FILE.csv   the points, one column per key, one row per point (instead of --set)
   --goal 'KIND.NAME.METRIC>=VALUE'   a goal per replication (repeatable): KIND is service,
-                      pathway or resource (then NAME) or system ('system.time_in_system_mean<=5');
-                      >=, <=, >, <
+                      pathway, resource or clinic (then NAME), system or cost
+                      ('system.time_in_system_mean<=5'); >=, <=, >, <; '76%', '4h' or '18w'
+  --cost PATH=PRICE   the price of one unit of a key ('services.ward.capacity=£1200'), repeatable;
+                      a point's cost is the sum over keys of price x value, instead of the
+                      scenario's total cost
   --share S           share of replications that must meet every goal (default 0.9)
+  --confidence C      instead of --share: confidence that every goal's mean is met, such as 0.95
   --out DIR           output folder
   --replications N    override run.replications (1 to 1000000)
   --seed S            override run.seed (0 to 2^64-1)

@@ -47,8 +47,38 @@ struct Goal {
   [[nodiscard]] bool met_by(double x) const;
 };
 
+/// Parses the PATH of --set (no values) or a column of --points; throws UsageError (naming
+/// `option`) for a bad form or an unknown service, source or pool.
+[[nodiscard]] SweepRange parse_sweep_key(const std::string& path, const model::Scenario& base,
+                                         const std::string& option);
+
 /// Parses --set; throws UsageError (naming --set) for a bad form or an unknown service or source.
 [[nodiscard]] SweepRange parse_sweep_range(const std::string& text, const model::Scenario& base);
+
+/// The points a sweep runs: one column per key, point p giving key k the value keys[k].values[at[p][k]].
+/// With --set repeated, the full grid, the first key changing slowest; with --points, the file's rows.
+struct SweepGrid {
+  std::vector<SweepRange> keys;
+  std::vector<std::vector<std::size_t>> at;
+  std::string source;  ///< Where the points came from, for messages: "--set PATH" or "--points FILE".
+};
+
+/// The full grid of the ranges of --set (at most 1,000 points); throws UsageError for a key given
+/// twice or two capacity_from keys of one service.
+[[nodiscard]] SweepGrid full_grid(std::vector<SweepRange> ranges);
+
+/// The points of --points FILE.csv: a header of keys (as --set writes them, without values) and a
+/// row of numbers per point. Throws UsageError for a bad key, a bad number or a file that cannot be read.
+[[nodiscard]] SweepGrid read_sweep_points(const std::string& file, const model::Scenario& base);
+
+/// --cost PATH=PRICE: the price of one unit of a key of the grid ("£120", "120").
+struct KeyPrice {
+  std::size_t key = 0;  ///< Into SweepGrid::keys.
+  double price = 0;
+};
+
+/// Parses --cost against the grid's keys; throws UsageError for an unknown key or a bad price.
+[[nodiscard]] KeyPrice parse_key_price(const std::string& text, const SweepGrid& grid);
 
 /// Parses --goal; the value may carry the metric's unit: a percentage for a share ("76%"), a
 /// duration for a time ("4h", "18w"). KIND may be left out when NAME is one pathway's or one
