@@ -16,6 +16,7 @@ commands:
   rerun DIR           run a results folder again from its copied inputs; say what changed since
   warmup SCENARIO     Welch's moving averages of the headline KPIs and a warm-up proposed by MSER-5
   sweep SCENARIO      run keys over a range or grid of values, against goals and costs
+  optimise SCENARIO   find the cheapest plan of capacities meeting every goal
   calibrate FILE      run a calibration file's scenario against its documented figures
   validate SCENARIO   check a scenario file without simulating
   graph SCENARIO      print the service graph as Graphviz DOT
@@ -146,6 +147,39 @@ options:
   -h, --help          show this help
 )help";
 
+constexpr const char* kOptimiseHelp = R"help(usage: carepath optimise SCENARIO --set PATH=LOW:HIGH:STEP [--set ...] --goal GOAL [...] [options]
+
+Finds the cheapest plan of whole-number capacities, each --set key within its bounds (every
+combination is a plan), within --budget, that meets every --goal. Every plan runs the same
+replications with the same seed (common random numbers). Rounds of n replications, n from
+--replications doubling up to --max-replications: each undecided plan runs n replications and each
+goal is decided by a one-sided confidence bound of its mean (met, missed, or within --tolerance of
+the goal, by the mean); a plan missing a goal is screened out, one dearer than two feasible plans
+stops. The final choice is the cheapest feasible plan: by --cost exactly, or by the scenario's
+total cost with Kim and Nelson's selection. With probability at least --confidence (for normal
+replication means), the plan chosen is the cheapest feasible one whenever no goal's mean is within
+the tolerance of its goal (README "Optimising"). Progress (plans screened, the best so far) goes to
+stderr; Ctrl-C leaves no results. Writes optimise.json (the plan, its headline KPIs with 95% CIs,
+the nearest alternatives, every plan), optimise.csv (one row per plan) and provenance.json to
+results/<scenario name>-optimise/.
+
+options:
+  --set PATH=LOW:HIGH:STEP  a key and its whole-number bounds (repeatable), as for sweep
+  --goal 'KIND.NAME.METRIC<=VALUE'   a goal on a metric's mean (repeatable, at least one)
+  --cost PATH=PRICE   the price of one unit of a key (repeatable); without it, the scenario's costs
+  --budget B          the most a plan may cost (without --cost: its mean total cost in the first round)
+  --confidence C      the confidence of the answer (default 0.95)
+  --tolerance T       the indifference zone, a share of each goal's value (default 0.05)
+  --replications N    replications of the first round (default 10)
+  --max-replications M  the most replications of any plan (default 320)
+  --out DIR           output folder
+  --seed S            override run.seed (0 to 2^64-1)
+  --threads T         worker threads (default: every core); results do not depend on it
+  --quiet             print nothing but errors
+  --strict            every warning about the scenario is an error
+  -h, --help          show this help
+)help";
+
 constexpr const char* kCalibrateHelp = R"help(usage: carepath calibrate CALIBRATION.json [options]
 
 Runs the base of the scenario that CALIBRATION.json names (path relative to the calibration
@@ -198,6 +232,7 @@ std::string help_text(std::optional<Command> topic) {
     case Command::Rerun: return kRerunHelp;
     case Command::Warmup: return kWarmupHelp;
     case Command::Sweep: return kSweepHelp;
+    case Command::Optimise: return kOptimiseHelp;
     case Command::Calibrate: return kCalibrateHelp;
     case Command::Validate: return kValidateHelp;
     case Command::Graph: return kGraphHelp;

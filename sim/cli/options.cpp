@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <limits>
 
 namespace carepath::cli {
@@ -19,11 +20,12 @@ struct CommandEntry {
   std::string_view name;
 };
 
-constexpr std::array<CommandEntry, 7> kCommands{{
+constexpr std::array<CommandEntry, 8> kCommands{{
     {Command::Run, "run"},
     {Command::Rerun, "rerun"},
     {Command::Warmup, "warmup"},
     {Command::Sweep, "sweep"},
+    {Command::Optimise, "optimise"},
     {Command::Calibrate, "calibrate"},
     {Command::Validate, "validate"},
     {Command::Graph, "graph"},
@@ -52,6 +54,11 @@ std::vector<OptionEntry> options_of(Command command) {
       return {{"--set", true, true}, {"--points", true}, {"--cost", true, true}, {"--goal", true, true},
               {"--share", true},   {"--confidence", true}, {"--out", true},
               {"--replications", true}, {"--seed", true},   {"--threads", true}, {"--quiet", false},
+              {"--strict", false}};
+    case Command::Optimise:
+      return {{"--set", true, true}, {"--cost", true, true}, {"--budget", true}, {"--goal", true, true},
+              {"--confidence", true}, {"--tolerance", true}, {"--out", true}, {"--replications", true},
+              {"--max-replications", true}, {"--seed", true}, {"--threads", true}, {"--quiet", false},
               {"--strict", false}};
     case Command::Calibrate:
       return {{"--out", true},     {"--replications", true}, {"--seed", true},
@@ -191,6 +198,17 @@ void apply_option(Options& options, std::string_view name, std::string_view valu
     if (value.empty()) throw UsageError("--scenario: expected a path, got ''", std::string(command));
     options.original = std::filesystem::path(value);
     options.check = true;
+  } else if (name == "--budget") {
+    double budget = -1;
+    const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), budget);
+    if (value.empty() || error != std::errc{} || end != value.data() + value.size() || !(budget >= 0) ||
+        !std::isfinite(budget)) {
+      throw UsageError("--budget: expected the most a plan may cost, a number from 0, got '" + std::string(value) + "'",
+                       std::string(command));
+    }
+    options.budget = budget;
+  } else if (name == "--tolerance") {
+    options.tolerance = share_option(value, command, "--tolerance", "0.05");
   } else if (name == "--window") {
     options.window = integer_option<unsigned>(name, value, 1, 10'000, "an integer from 1 to 10000", command);
   }
@@ -261,6 +279,12 @@ void parse_command_arguments(Options& options, const std::vector<std::string>& a
   if (!options.sets.empty() && options.points) {
     throw UsageError("--set and --points contradict each other: give the values one way", command);
   }
+  if (options.command == Command::Optimise && options.sets.empty()) {
+    throw UsageError("missing --set PATH=LOW:HIGH:STEP, such as --set services.clinic.capacity=2:6:1", command);
+  }
+  if (options.command == Command::Optimise && options.goals.empty()) {
+    throw UsageError("missing --goal: optimise finds the cheapest plan meeting every goal", command);
+  }
   if (options.share && options.goals.empty()) throw UsageError("--share needs at least one --goal", command);
   if (options.confidence && options.goals.empty()) throw UsageError("--confidence needs at least one --goal", command);
   if (options.share && options.confidence) {
@@ -276,6 +300,7 @@ std::string_view command_name(Command command) {
     case Command::Rerun: return "rerun";
     case Command::Warmup: return "warmup";
     case Command::Sweep: return "sweep";
+    case Command::Optimise: return "optimise";
     case Command::Calibrate: return "calibrate";
     case Command::Validate: return "validate";
     case Command::Graph: return "graph";

@@ -18,7 +18,7 @@
 
 namespace carepath::cli {
 
-enum class Command { Run, Rerun, Warmup, Sweep, Calibrate, Validate, Graph, Help, Version };
+enum class Command { Run, Rerun, Warmup, Sweep, Optimise, Calibrate, Validate, Graph, Help, Version };
 
 [[nodiscard]] std::string_view command_name(Command command);
 
@@ -42,6 +42,8 @@ struct Options {
   std::vector<std::string> goals;     ///< sweep --goal 'KIND.NAME.METRIC>=VALUE' (repeatable), as written.
   std::optional<double> share;        ///< sweep --share: share of replications that must meet every goal.
   std::optional<double> confidence;   ///< sweep --confidence: one-sided confidence that every goal's mean is met.
+  std::optional<double> budget;       ///< optimise --budget: the most a plan may cost.
+  std::optional<double> tolerance;    ///< optimise --tolerance: the indifference zone, a share of each goal.
   std::optional<model::Precision> precision;  ///< run --precision: "5%" or an absolute half-width.
   std::optional<std::uint32_t> max_replications;  ///< run --max-replications: the cap with a precision.
   bool check = false;                 ///< rerun --check: say which inputs changed at their original place.

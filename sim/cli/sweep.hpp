@@ -8,6 +8,8 @@
 // achieve. sweep_command (commands.hpp) runs the points; this file only parses.
 #pragma once
 
+#include <carepath/error.hpp>
+#include <carepath/io/scenario_json.hpp>
 #include <carepath/model/scenario.hpp>
 #include <carepath/stats/kpi_kind.hpp>
 
@@ -70,6 +72,15 @@ struct SweepGrid {
 /// The points of --points FILE.csv: a header of keys (as --set writes them, without values) and a
 /// row of numbers per point. Throws UsageError for a bad key, a bad number or a file that cannot be read.
 [[nodiscard]] SweepGrid read_sweep_points(const std::string& file, const model::Scenario& base);
+
+/// The grid's points as the "variants" of the scenario, one per point in order, each setting
+/// every key (capacity_from as that dated capacity_change), for io::load_scenario_set.
+[[nodiscard]] std::string grid_variants_text(const SweepGrid& grid);
+
+/// What the points' variants add to the base's warnings, once each, located at the grid's source
+/// (--set or --points) rather than at made-up variants.
+[[nodiscard]] std::vector<Diagnostic> grid_point_warnings(const io::LoadedScenarioSet& set,
+                                                          const io::LoadedScenario& base, const SweepGrid& grid);
 
 /// --cost PATH=PRICE: the price of one unit of a key of the grid ("£120", "120").
 struct KeyPrice {

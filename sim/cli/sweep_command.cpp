@@ -78,7 +78,7 @@ std::string point_name(const SweepGrid& grid, std::size_t p) {
   return name.substr(0, 64);
 }
 
-ordered_json sweep_variants(const SweepGrid& grid) {
+ordered_json grid_variants(const SweepGrid& grid) {
   ordered_json variants = ordered_json::array();
   for (std::size_t p = 0; p < grid.at.size(); ++p) {
     ordered_json variant{{"name", point_name(grid, p)}};
@@ -101,8 +101,10 @@ ordered_json sweep_variants(const SweepGrid& grid) {
 // What the points add to the base's warnings, said once each against --set rather than against
 // the variants the sweep made up: a flat capacity replacing a roster is the same warning at
 // every point.
-std::vector<Diagnostic> point_warnings(const io::LoadedScenarioSet& set, const io::LoadedScenario& base,
-                                       const SweepGrid& grid) {
+}  // namespace
+
+std::vector<Diagnostic> grid_point_warnings(const io::LoadedScenarioSet& set, const io::LoadedScenario& base,
+                                            const SweepGrid& grid) {
   std::vector<Diagnostic> warnings;
   const std::string& where = grid.source;
   for (const Diagnostic& d : set.warnings) {
@@ -122,6 +124,10 @@ std::vector<Diagnostic> point_warnings(const io::LoadedScenarioSet& set, const i
   }
   return warnings;
 }
+
+std::string grid_variants_text(const SweepGrid& grid) { return grid_variants(grid).dump(); }
+
+namespace {
 
 // Each goal's metric in each replication (NaN where there is nothing to measure), and the
 // point's cost in each: the --cost prices of its values, or else the scenario's total cost.
@@ -429,8 +435,8 @@ int sweep_command(const Options& options, std::ostream& out, std::ostream& err) 
 
   // Every point is checked by the loader before any is run: a value the format refuses (a
   // capacity of 0, a negative scale) is reported at once, as "variant 'capacity_0': ...".
-  const io::LoadedScenarioSet set = io::load_scenario_set(options.scenario, sweep_variants(grid).dump());
-  report_warnings(options, options.scenario.string(), point_warnings(set, base, grid), err);
+  const io::LoadedScenarioSet set = io::load_scenario_set(options.scenario, grid_variants_text(grid));
+  report_warnings(options, options.scenario.string(), grid_point_warnings(set, base, grid), err);
 
   run::BatchOptions batch;
   batch.replications = options.replications;
