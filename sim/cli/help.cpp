@@ -160,7 +160,8 @@ total cost with Kim and Nelson's selection. With probability at least --confiden
 replication means), the plan chosen is the cheapest feasible one whenever no goal's mean is within
 the tolerance of its goal (README "Optimising"). Progress (plans screened, the best so far) goes to
 stderr; Ctrl-C leaves no results. Writes optimise.json (the plan, its headline KPIs with 95% CIs,
-the nearest alternatives, every plan), optimise.csv (one row per plan) and provenance.json to
+the nearest alternatives, every plan), optimise.csv (one row per plan), optimise.html (cost
+against each goal, one point per plan) and provenance.json to
 results/<scenario name>-optimise/.
 
 options:

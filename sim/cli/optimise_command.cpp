@@ -28,7 +28,8 @@
 // expected cost by more than the indifference zone), the answer is the cheapest feasible plan
 // with probability at least C. Plans decided at the cap are outside the guarantee and are marked.
 // Output, written only when the search is complete (Ctrl-C leaves nothing):
-// results/<name>-optimise/optimise.json and optimise.csv (one row per plan), with provenance.
+// results/<name>-optimise/optimise.json, optimise.csv (one row per plan) and optimise.html (cost
+// against each goal's metric, one point per plan), with provenance.
 #include "cli/commands.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/output_folder.hpp"
@@ -44,6 +45,9 @@
 #include "io/durable_file.hpp"
 #include "io/missing_values.hpp"
 #include "io/number_format.hpp"
+#include "report/html_escape.hpp"
+#include "report/report_style.hpp"
+#include "report/scatter_chart.hpp"
 #include "stats/kn_selection.hpp"
 #include "stats/kpi_kinds.hpp"
 
@@ -67,6 +71,7 @@ using io::number_or_null;
 using nlohmann::ordered_json;
 
 constexpr const char* kOptimiseCsvFile = "optimise.csv";
+constexpr const char* kOptimiseHtmlFile = "optimise.html";
 constexpr const char* kOptimiseJsonFile = "optimise.json";  // The file every optimise folder holds.
 constexpr double kDefaultConfidence = 0.95;
 constexpr double kDefaultTolerance = 0.05;
@@ -260,6 +265,43 @@ void write_csv(const SweepGrid& grid, const std::vector<Plan>& plans, const Sett
   }
 }
 
+// optimise.html: the answer, then per goal a chart of cost against the goal's metric over the
+// plans evaluated, so a planner sees what each step towards the target costs.
+std::string page(const std::string& name, const std::string& sentence, const std::string& method,
+                 const std::vector<Plan>& plans, const Settings& settings, std::optional<std::size_t> chosen,
+                 double (*cost_of)(const Plan&)) {
+  using report::escape_html;
+  std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
+                     escape_html(name) + " \u2014 optimise</title>\n<style>" + std::string(report::report_css()) +
+                     "\nsvg .screened { fill: #fff; stroke: #777; stroke-width: 1; }"
+                     "\nsvg .chosen { stroke: #d55e00; stroke-width: 2.5; }</style>\n</head>\n<body>\n<header>\n<h1>" +
+                     escape_html(name) + ": optimise</h1>\n<p class=\"lede\">" + escape_html(sentence) +
+                     "</p>\n<p class=\"note\">" + escape_html(method) + "</p>\n</header>\n";
+  for (std::size_t g = 0; g < settings.goals.size(); ++g) {
+    const Goal& goal = settings.goals[g];
+    report::ScatterChartInput chart;
+    chart.title = "Cost against " + goal.metric + " per plan";
+    chart.x_title = "cost of the plan";
+    chart.y_title = goal.name + " " + goal.metric + " (mean, 95% CI)";
+    chart.reference_y = goal.value;
+    chart.reference_label = "goal " + goal.text;
+    for (std::size_t p = 0; p < plans.size(); ++p) {
+      const Plan& plan = plans[p];
+      if (!plan.batch || g >= plan.goals.size()) continue;
+      const stats::Estimate e = stats::estimate(plan.goals[g]);
+      const bool is_chosen = chosen && *chosen == p;
+      chart.points.push_back({cost_of(plan), e.mean, e.ci_low, e.ci_high,
+                              std::string(plan.status == Status::Feasible ? "estimate" : "screened") +
+                                  (is_chosen ? " chosen" : ""),
+                              is_chosen ? "chosen" : ""});
+    }
+    html += "<section>\n<h2>" + escape_html(goal.text) + "</h2>\n<figure>" + report::render_scatter_chart(chart) +
+            "<figcaption>One point per plan evaluated: filled, feasible; open, screened out or stopped; ringed, "
+            "the plan chosen. The dashed line is the goal.</figcaption></figure>\n</section>\n";
+  }
+  return html + "</body>\n</html>\n";
+}
+
 }  // namespace
 
 int optimise_command(const Options& options, std::ostream& out, std::ostream& err) {
@@ -318,7 +360,7 @@ int optimise_command(const Options& options, std::ostream& out, std::ostream& er
   const double test_alpha = alpha / 2 /
                             static_cast<double>(plans.size() * settings.goals.size() *
                                                 rounds_between(settings.first_stage, settings.cap));
-  const auto cost_of = [](const Plan& plan) { return plan.price ? *plan.price : mean_of(plan.cost); };
+  double (*cost_of)(const Plan&) = [](const Plan& plan) { return plan.price ? *plan.price : mean_of(plan.cost); };
 
   // 1. Screening and feasibility, round by round.
   for (std::uint32_t n = settings.first_stage;; n = std::min(settings.cap, 2 * n)) {
@@ -452,6 +494,13 @@ int optimise_command(const Options& options, std::ostream& out, std::ostream& er
                             : ordered_json(nullptr)},
           {"alternatives", std::move(alternatives)},
           {"plans", std::move(plan_list)}};
+      io::DurableFile html(folder.staging() / kOptimiseHtmlFile);
+      html.stream() << page(base.scenario.name, sentence,
+                            std::to_string(plans.size()) + " plans, " + std::to_string(spent) +
+                                " replications in all; " + (selection.empty() ? "" : "final choice: " + selection + "; ") +
+                                "README \"Optimising\" states the search and its guarantee.",
+                            plans, settings, chosen, cost_of);
+      html.close();
       io::DurableFile json(folder.staging() / kOptimiseJsonFile);
       json.stream() << document.dump(2) << '\n';
       json.close();

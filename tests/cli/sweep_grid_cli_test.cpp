@@ -92,11 +92,27 @@ std::vector<Plan> feasible_by_erlang_c() {
   return plans;
 }
 
+// A clinic open with 1 clinician, 3 on weekdays 08:00-18:00, and 2 more from 20 Jan (as in
+// schedule_safe_cli_test): a grid keeps its roster as a one-key sweep does.
+constexpr const char* kRostered = R"({
+  "name": "rostered",
+  "start_date": "2024-01-01",
+  "run": { "horizon": "42d", "replications": 3, "seed": 5 },
+  "arrivals": [ { "name": "referrals", "to": "clinic", "rate": "10/day" } ],
+  "services": [
+    { "name": "clinic", "wait_target": "1d",
+      "capacity": { "base": 1, "changes": [ { "from": "2024-01-20", "capacity": 2 } ],
+                    "roster": [ { "days": "mon-fri", "from": "08:00", "to": "18:00", "capacity": 3 } ] },
+      "service_time": { "distribution": "exponential", "mean": "3h" } }
+  ]
+})";
+
 class SweepGridCliTest : public CliWorkspace {
  protected:
   SweepGridCliTest() : CliWorkspace("grid") {
     write("two.json", kTwoQueues);
     write("two_costed.json", kTwoQueuesCosted);
+    write("rostered.json", kRostered);
   }
 
   static std::pair<unsigned, unsigned> plan_of(const nlohmann::json& sweep, const char* which) {
@@ -164,6 +180,33 @@ TEST_F(SweepGridCliTest, NoPointMeetingTheGoalsNamesTheClosest) {
   ASSERT_EQ(o.status, 0) << o.err;
   EXPECT_THAT(o.out, HasSubstr("No point meets every goal with 95% confidence (one-sided bound of each goal's mean "
                                "beyond the goal) (closest: services.a.capacity=6, services.b.capacity=3)\n"));
+}
+
+TEST_F(SweepGridCliTest, AGridKeepsRostersWithCapacityDeltaAndWarnsOnceOnAFlatCapacity) {
+  const Outcome kept = carepath("sweep rostered.json --set services.clinic.capacity_delta=0:1:1"
+                                " --set arrivals.referrals.scale=1:1.2:0.2 --quiet --out kept");
+  ASSERT_EQ(kept.status, 0) << kept.err;
+  EXPECT_EQ(kept.err, "");
+  const auto sweep = nlohmann::json::parse(read_text(work() / "kept" / "sweep.json"));
+  ASSERT_EQ(sweep.at("points").size(), 4U);
+  std::vector<double> capacity;
+  for (const auto& point : sweep.at("points")) {
+    for (const auto& row : point.at("metrics")) {
+      if (row.at("kind") == "service" && row.at("metric") == "mean_capacity") capacity.push_back(row.at("mean"));
+    }
+  }
+  // Points (0, 1), (0, 1.2), (1, 1), (1, 1.2): the roster stays, moved up by exactly the delta.
+  ASSERT_EQ(capacity.size(), 4U);
+  EXPECT_NEAR(capacity[2] - capacity[0], 1.0, 1e-9);
+  EXPECT_NEAR(capacity[3] - capacity[1], 1.0, 1e-9);
+  EXPECT_GT(capacity[0], 1.0);  // more than the base's 1: the weekday roster is there
+
+  const Outcome flat = carepath("sweep rostered.json --set services.clinic.capacity=2:3:1"
+                                " --set arrivals.referrals.scale=1:1.2:0.2 --quiet --out flat");
+  ASSERT_EQ(flat.status, 0) << flat.err;
+  EXPECT_THAT(flat.err, StartsWith("rostered.json: --set services.clinic.capacity, arrivals.referrals.scale: warning: "
+                                   "replaces the base's capacity schedule and drops its weekly roster"));
+  EXPECT_EQ(std::count(flat.err.begin(), flat.err.end(), '\n'), 1);  // once, not once per point
 }
 
 TEST_F(SweepGridCliTest, GridUsageErrors) {
