@@ -45,6 +45,8 @@ int warmup_command(const Options& options, std::ostream& out, std::ostream& err)
 /// `carepath sweep`: a table of the goal metrics per value and the answer to `out`, "wrote DIR"
 /// to `err` (sweep.cpp).
 int sweep_command(const Options& options, std::ostream& out, std::ostream& err);
+/// `carepath optimise`: the cheapest plan of integer capacities meeting every goal (optimise_command.cpp).
+int optimise_command(const Options& options, std::ostream& out, std::ostream& err);
 
 /// `carepath calibrate`: the base run (and any variant a figure names) against a calibration file's
 /// documented figures; input checks and behavioural targets as two tables, and

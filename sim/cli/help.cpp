@@ -15,7 +15,8 @@ commands:
   run SCENARIO        simulate every replication (base and what-if variants), write the results folder
   rerun DIR           run a results folder again from its copied inputs; say what changed since
   warmup SCENARIO     Welch's moving averages of the headline KPIs and a warm-up proposed by MSER-5
-  sweep SCENARIO      run one service or source key over a range of values, against goals
+  sweep SCENARIO      run keys over a range or grid of values, against goals and costs
+  optimise SCENARIO   find the cheapest plan of capacities meeting every goal
   calibrate FILE      run a calibration file's scenario against its documented figures
   validate SCENARIO   check a scenario file without simulating
   graph SCENARIO      print the service graph as Graphviz DOT
@@ -106,29 +107,79 @@ options:
   -h, --help          show this help
 )help";
 
-constexpr const char* kSweepHelp = R"help(usage: carepath sweep SCENARIO --set PATH=FROM:TO:STEP [options]
+constexpr const char* kSweepHelp = R"help(usage: carepath sweep SCENARIO --set PATH=FROM:TO:STEP [--set ...] [options]
+       carepath sweep SCENARIO --points FILE.csv [options]
 
-Runs SCENARIO once per value of one key, FROM to TO by STEP, every value with the same seed
-(common random numbers). PATH is services.<name>.<key>, arrivals.<name>.<key> or
+Runs SCENARIO once per point, every point with the same seed (common random numbers: replication
+r of every point draws the same arrivals and service times wherever the points agree). A point
+is a value of one key, FROM to TO by STEP; with --set repeated, every combination of the keys'
+values (the full grid, the last key changing fastest); with --points, a row of FILE.csv, whose
+header names the keys. PATH is services.<name>.<key>, arrivals.<name>.<key> or
 resources.<name>.<key> (a shared pool), such as services.clinic.capacity,
-services.ward.service_time_scale, arrivals.referrals.scale or resources.nurses.capacity_delta; values
-are integers when FROM, TO and STEP are. With goals, prints for each value the share of
-replications meeting every goal, and the smallest value meeting them in at least --share of
-replications. Writes sweep.csv, sweep.json and provenance.json (with inputs/) to
-results/<scenario name>-sweep-<PATH>/ (beside
-the run's results folder, which `carepath run` replaces whole).
+services.ward.service_time_scale, arrivals.referrals.scale or resources.nurses.capacity_delta
+(capacity_delta and capacity_scale keep a service's roster and dated changes; a flat capacity
+replacing them is a warning); values are integers when FROM, TO and STEP are.
+With goals, prints for each point the share of replications meeting every goal and the answer:
+the cheapest point meeting every goal (by --cost, else the scenario's total cost; without costs
+the smallest value, or the first point in grid order), its runner-up, and their difference,
+paired by replication, with a 95% CI; when no point meets them, the closest to meeting them.
+A point meets the goals when at least --share of its replications meet every goal, or with
+--confidence C when each goal's one-sided confidence bound of the mean is beyond the goal
+(Bonferroni over the goals, so all hold together with confidence C).
+Writes sweep.csv (one column per key), sweep.json (with the answer) and provenance.json (with
+inputs/) to results/<scenario name>-sweep-<PATHS>/ (the paths joined by '+'; the file's name for
+--points), beside the run's results folder, which `carepath run` replaces whole.
 
 options:
-  --set PATH=FROM:TO:STEP   the key and its values (required)
+  --set PATH=FROM:TO:STEP   a key and its values (repeatable: the grid)
+  --points FILE.csv   the points, one column per key, one row per point (instead of --set)
   --goal 'KIND.NAME.METRIC>=VALUE'   a goal per replication (repeatable): KIND is service,
-                      pathway or resource (then NAME) or system ('system.time_in_system_mean<=5');
-                      >=, <=, >, <
+                      pathway, resource or clinic (then NAME), system or cost
+                      ('system.time_in_system_mean<=5'); >=, <=, >, <; '76%', '4h' or '18w'
+  --cost PATH=PRICE   the price of one unit of a key ('services.ward.capacity=£1200'), repeatable;
+                      a point's cost is the sum over keys of price x value, instead of the
+                      scenario's total cost
   --share S           share of replications that must meet every goal (default 0.9)
+  --confidence C      instead of --share: confidence that every goal's mean is met, such as 0.95
   --out DIR           output folder
   --replications N    override run.replications (1 to 1000000)
   --seed S            override run.seed (0 to 2^64-1)
   --threads T         worker threads (default: every core); results do not depend on it
   --quiet             print no table and no "wrote" line
+  -h, --help          show this help
+)help";
+
+constexpr const char* kOptimiseHelp = R"help(usage: carepath optimise SCENARIO --set PATH=LOW:HIGH:STEP [--set ...] --goal GOAL [...] [options]
+
+Finds the cheapest plan of whole-number capacities, each --set key within its bounds (every
+combination is a plan), within --budget, that meets every --goal. Every plan runs the same
+replications with the same seed (common random numbers). Rounds of n replications, n from
+--replications doubling up to --max-replications: each undecided plan runs n replications and each
+goal is decided by a one-sided confidence bound of its mean (met, missed, or within --tolerance of
+the goal, by the mean); a plan missing a goal is screened out, one dearer than two feasible plans
+stops. The final choice is the cheapest feasible plan: by --cost exactly, or by the scenario's
+total cost with Kim and Nelson's selection. With probability at least --confidence (for normal
+replication means), the plan chosen is the cheapest feasible one whenever no goal's mean is within
+the tolerance of its goal (README "Optimising"). Progress (plans screened, the best so far) goes to
+stderr; Ctrl-C leaves no results. Writes optimise.json (the plan, its headline KPIs with 95% CIs,
+the nearest alternatives, every plan), optimise.csv (one row per plan), optimise.html (cost
+against each goal, one point per plan) and provenance.json to
+results/<scenario name>-optimise/.
+
+options:
+  --set PATH=LOW:HIGH:STEP  a key and its whole-number bounds (repeatable), as for sweep
+  --goal 'KIND.NAME.METRIC<=VALUE'   a goal on a metric's mean (repeatable, at least one)
+  --cost PATH=PRICE   the price of one unit of a key (repeatable); without it, the scenario's costs
+  --budget B          the most a plan may cost (without --cost: its mean total cost in the first round)
+  --confidence C      the confidence of the answer (default 0.95)
+  --tolerance T       the indifference zone, a share of each goal's value (default 0.05)
+  --replications N    replications of the first round (default 10)
+  --max-replications M  the most replications of any plan (default 320)
+  --out DIR           output folder
+  --seed S            override run.seed (0 to 2^64-1)
+  --threads T         worker threads (default: every core); results do not depend on it
+  --quiet             print nothing but errors
+  --strict            every warning about the scenario is an error
   -h, --help          show this help
 )help";
 
@@ -203,6 +254,7 @@ std::string help_text(std::optional<Command> topic) {
     case Command::Rerun: return kRerunHelp;
     case Command::Warmup: return kWarmupHelp;
     case Command::Sweep: return kSweepHelp;
+    case Command::Optimise: return kOptimiseHelp;
     case Command::Calibrate: return kCalibrateHelp;
     case Command::Validate: return kValidateHelp;
     case Command::Graph: return kGraphHelp;

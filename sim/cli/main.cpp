@@ -30,6 +30,7 @@ int dispatch(const Options& options) {
     case Command::Rerun: return rerun_command(options, std::cout, std::cerr);
     case Command::Warmup: return warmup_command(options, std::cout, std::cerr);
     case Command::Sweep: return sweep_command(options, std::cout, std::cerr);
+    case Command::Optimise: return optimise_command(options, std::cout, std::cerr);
     case Command::Calibrate: return calibrate_command(options, std::cout, std::cerr);
     case Command::Validate: return validate_command(options, std::cout, std::cerr);
     case Command::Graph: return graph_command(options, std::cout, std::cerr);

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <limits>
 
 namespace carepath::cli {
@@ -19,11 +20,12 @@ struct CommandEntry {
   std::string_view name;
 };
 
-constexpr std::array<CommandEntry, 8> kCommands{{
+constexpr std::array<CommandEntry, 9> kCommands{{
     {Command::Run, "run"},
     {Command::Rerun, "rerun"},
     {Command::Warmup, "warmup"},
     {Command::Sweep, "sweep"},
+    {Command::Optimise, "optimise"},
     {Command::Calibrate, "calibrate"},
     {Command::Validate, "validate"},
     {Command::Graph, "graph"},
@@ -50,8 +52,14 @@ std::vector<OptionEntry> options_of(Command command) {
       return {{"--out", true},     {"--replications", true}, {"--seed", true}, {"--threads", true},
               {"--window", true},  {"--quiet", false}};
     case Command::Sweep:
-      return {{"--set", true},     {"--goal", true, true}, {"--share", true}, {"--out", true},
+      return {{"--set", true, true}, {"--points", true}, {"--cost", true, true}, {"--goal", true, true},
+              {"--share", true},   {"--confidence", true}, {"--out", true},
               {"--replications", true}, {"--seed", true},   {"--threads", true}, {"--quiet", false},
+              {"--strict", false}};
+    case Command::Optimise:
+      return {{"--set", true, true}, {"--cost", true, true}, {"--budget", true}, {"--goal", true, true},
+              {"--confidence", true}, {"--tolerance", true}, {"--out", true}, {"--replications", true},
+              {"--max-replications", true}, {"--seed", true}, {"--threads", true}, {"--quiet", false},
               {"--strict", false}};
     case Command::Calibrate:
       return {{"--out", true},     {"--replications", true}, {"--seed", true},
@@ -109,7 +117,8 @@ T integer_option(std::string_view option, std::string_view text, T min, T max,
 
 // A share of replications: a plain decimal number in (0, 1]. Digits and one point only, so that
 // "0.9x", "nan" or "1e-1" are refused as typos rather than read in some surprising way.
-double share_option(std::string_view text, std::string_view command) {
+double share_option(std::string_view text, std::string_view command, const std::string& option,
+                    const std::string& example) {
   const bool plain = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
     return (c >= '0' && c <= '9') || c == '.';
   }) && std::count(text.begin(), text.end(), '.') <= 1 && text != ".";
@@ -119,7 +128,8 @@ double share_option(std::string_view text, std::string_view command) {
     if (error != std::errc{} || end != text.data() + text.size()) value = 0;
   }
   if (!(value > 0 && value <= 1)) {
-    throw UsageError("--share: expected a number above 0 and at most 1, such as 0.9, got '" + std::string(text) + "'",
+    throw UsageError(option + ": expected a number above 0 and at most 1, such as " + example + ", got '" +
+                         std::string(text) + "'",
                      std::string(command));
   }
   return value;
@@ -159,11 +169,22 @@ void apply_option(Options& options, std::string_view name, std::string_view valu
   } else if (name == "--strict") {
     options.strict = true;
   } else if (name == "--set") {
-    options.set = value;
+    options.sets.emplace_back(value);
+  } else if (name == "--points") {
+    options.points = std::filesystem::path(std::string(value));
+  } else if (name == "--cost") {
+    options.costs.emplace_back(value);
+  } else if (name == "--confidence") {
+    options.confidence = share_option(value, command, "--confidence", "0.95");
+    if (*options.confidence == 1) {
+      throw UsageError("--confidence: expected a number above 0 and below 1, such as 0.95, got '" + std::string(value) +
+                           "'",
+                       std::string(command));
+    }
   } else if (name == "--goal") {
     options.goals.emplace_back(value);
   } else if (name == "--share") {
-    options.share = share_option(value, command);
+    options.share = share_option(value, command, "--share", "0.9");
   } else if (name == "--precision") {
     options.precision = io::parse_precision(std::string(value));
     if (!options.precision) {
@@ -184,6 +205,17 @@ void apply_option(Options& options, std::string_view name, std::string_view valu
     options.force = true;
   } else if (name == "--time-unit") {
     options.time_unit = std::string(value);
+  } else if (name == "--budget") {
+    double budget = -1;
+    const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), budget);
+    if (value.empty() || error != std::errc{} || end != value.data() + value.size() || !(budget >= 0) ||
+        !std::isfinite(budget)) {
+      throw UsageError("--budget: expected the most a plan may cost, a number from 0, got '" + std::string(value) + "'",
+                       std::string(command));
+    }
+    options.budget = budget;
+  } else if (name == "--tolerance") {
+    options.tolerance = share_option(value, command, "--tolerance", "0.05");
   } else if (name == "--window") {
     options.window = integer_option<unsigned>(name, value, 1, 10'000, "an integer from 1 to 10000", command);
   }
@@ -257,10 +289,23 @@ void parse_command_arguments(Options& options, const std::vector<std::string>& a
   if (options.no_variants && !options.variants.empty()) {
     throw UsageError("--variant and --no-variants contradict each other", command);
   }
-  if (options.command == Command::Sweep && options.set.empty()) {
+  if (options.command == Command::Sweep && options.sets.empty() && !options.points) {
     throw UsageError("missing --set PATH=FROM:TO:STEP, such as --set services.clinic.capacity=2:6:1", command);
   }
+  if (!options.sets.empty() && options.points) {
+    throw UsageError("--set and --points contradict each other: give the values one way", command);
+  }
+  if (options.command == Command::Optimise && options.sets.empty()) {
+    throw UsageError("missing --set PATH=LOW:HIGH:STEP, such as --set services.clinic.capacity=2:6:1", command);
+  }
+  if (options.command == Command::Optimise && options.goals.empty()) {
+    throw UsageError("missing --goal: optimise finds the cheapest plan meeting every goal", command);
+  }
   if (options.share && options.goals.empty()) throw UsageError("--share needs at least one --goal", command);
+  if (options.confidence && options.goals.empty()) throw UsageError("--confidence needs at least one --goal", command);
+  if (options.share && options.confidence) {
+    throw UsageError("--share and --confidence are two rules for meeting the goals: give one", command);
+  }
 }
 
 }  // namespace
@@ -271,6 +316,7 @@ std::string_view command_name(Command command) {
     case Command::Rerun: return "rerun";
     case Command::Warmup: return "warmup";
     case Command::Sweep: return "sweep";
+    case Command::Optimise: return "optimise";
     case Command::Calibrate: return "calibrate";
     case Command::Validate: return "validate";
     case Command::Graph: return "graph";

@@ -18,7 +18,7 @@
 
 namespace carepath::cli {
 
-enum class Command { Run, Rerun, Warmup, Sweep, Calibrate, Validate, Graph, ImportPathsimr, Help, Version };
+enum class Command { Run, Rerun, Warmup, Sweep, Optimise, Calibrate, Validate, Graph, ImportPathsimr, Help, Version };
 
 [[nodiscard]] std::string_view command_name(Command command);
 
@@ -36,9 +36,14 @@ struct Options {
   bool no_variants = false;           ///< run --no-variants: the base alone.
   /// run --trajectories day|week|month|off: overrides the scenario's run.trajectory_period.
   std::optional<model::TrajectoryPeriod> trajectories;
-  std::string set;                    ///< sweep --set PATH=FROM:TO:STEP, as written (sweep.cpp parses it).
+  std::vector<std::string> sets;      ///< sweep --set PATH=FROM:TO:STEP (repeatable: the grid), as written.
+  std::optional<std::filesystem::path> points;  ///< sweep --points FILE.csv: one column per key, a row per point.
+  std::vector<std::string> costs;     ///< sweep --cost PATH=PRICE (repeatable): the price of one unit of a key.
   std::vector<std::string> goals;     ///< sweep --goal 'KIND.NAME.METRIC>=VALUE' (repeatable), as written.
   std::optional<double> share;        ///< sweep --share: share of replications that must meet every goal.
+  std::optional<double> confidence;   ///< sweep --confidence: one-sided confidence that every goal's mean is met.
+  std::optional<double> budget;       ///< optimise --budget: the most a plan may cost.
+  std::optional<double> tolerance;    ///< optimise --tolerance: the indifference zone, a share of each goal.
   std::optional<model::Precision> precision;  ///< run --precision: "5%" or an absolute half-width.
   std::optional<std::uint32_t> max_replications;  ///< run --max-replications: the cap with a precision.
   bool check = false;                 ///< rerun --check: say which inputs changed at their original place.

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
-// `carepath sweep`: one what-if variant per value of --set, each run with the scenario's seed (or
-// --seed), so every point sees the same arrivals and service times and the curve is smooth rather
-// than noisy. A point meets the goals in a replication when that replication's values satisfy
-// every --goal; the answer is the first (smallest) value whose share of such replications reaches
-// --share. Output goes to results/<name>-sweep-<PATH>/ (sweep.csv, sweep.json), beside the run's
+// `carepath sweep`: one what-if variant per point, each run with the scenario's seed (or --seed),
+// so every point sees the same arrivals and service times and the curve is smooth rather than
+// noisy. A point is a value of one --set key, a point of the full grid of several --set keys, or a
+// row of --points FILE.csv. Each point's goals, cost and the answer (the cheapest point meeting
+// every goal, its runner-up and their paired difference) are worked out by sweep_answer.cpp.
+// Output goes to results/<name>-sweep-<PATH>/ (sweep.csv, sweep.json), beside the run's
 // results/<name>/ rather than in it: a later `carepath run` replaces its folder whole and would
 // delete a sweep inside it, and a sweep creating results/<name>/ first would leave a folder that
 // run refuses to replace, as it holds no summary.json.
@@ -11,6 +12,7 @@
 #include "cli/interrupt.hpp"
 #include "cli/output_folder.hpp"
 #include "cli/sweep.hpp"
+#include "cli/sweep_answer.hpp"
 
 #include <carepath/io/provenance.hpp>
 #include <carepath/io/scenario_json.hpp>
@@ -21,6 +23,7 @@
 #include "io/durable_file.hpp"
 #include "io/missing_values.hpp"
 #include "io/number_format.hpp"
+#include "stats/kpi_kinds.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -50,32 +53,47 @@ struct MetricRow {
 };
 
 struct Point {
-  std::string text;
-  double value = 0;
+  std::vector<std::string> texts;  ///< Per key, its value as written to files.
+  std::vector<double> values;      ///< Per key.
   std::vector<MetricRow> rows;
-  double share = std::numeric_limits<double>::quiet_NaN();  ///< Meeting every goal; NaN without goals.
+  PointEvidence evidence;
+  PointVerdict verdict;            ///< share is NaN without goals.
 };
 
-// The variant name of one point: "capacity_14". Names allow only [A-Za-z0-9_.-].
-std::string point_name(const SweepRange& range, const std::string& text) {
-  std::string name = range.key + (range.from_date.empty() ? "" : "_" + range.from_date) + "_" + text;
+// The variant name of one point: "capacity_14", "capacity_3_capacity_4". Names allow only
+// [A-Za-z0-9_.-] and 64 characters; a longer name would lose what makes it unique.
+std::string point_name(const SweepGrid& grid, std::size_t p) {
+  std::string name;
+  for (std::size_t k = 0; k < grid.keys.size(); ++k) {
+    const SweepRange& key = grid.keys[k];
+    name += (k == 0 ? "" : "_") + key.key + (key.from_date.empty() ? "" : "_" + key.from_date) + "_" +
+            key.texts[grid.at[p][k]];
+  }
   for (char& c : name) {
     const bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
                          c == '.' || c == '-';
     if (!allowed) c = '_';
   }
+  if (grid.keys.size() > 1 && name.size() > 64) return "point_" + std::to_string(p + 1);
   return name.substr(0, 64);
 }
 
-ordered_json sweep_variants(const SweepRange& range) {
+ordered_json grid_variants(const SweepGrid& grid) {
   ordered_json variants = ordered_json::array();
-  for (std::size_t i = 0; i < range.values.size(); ++i) {
-    ordered_json value = range.integers ? ordered_json(static_cast<std::int64_t>(std::llround(range.values[i])))
-                                        : ordered_json(range.values[i]);
-    ordered_json change = range.from_date.empty()
-                              ? ordered_json{{range.key, std::move(value)}}
-                              : ordered_json{{"capacity_change", {{"from", range.from_date}, {"capacity", std::move(value)}}}};
-    variants.push_back({{"name", point_name(range, range.texts[i])}, {range.part, {{range.name, std::move(change)}}}});
+  for (std::size_t p = 0; p < grid.at.size(); ++p) {
+    ordered_json variant{{"name", point_name(grid, p)}};
+    for (std::size_t k = 0; k < grid.keys.size(); ++k) {
+      const SweepRange& key = grid.keys[k];
+      const double v = key.values[grid.at[p][k]];
+      ordered_json value = key.integers ? ordered_json(static_cast<std::int64_t>(std::llround(v))) : ordered_json(v);
+      ordered_json& change = variant[key.part][key.name];
+      if (key.from_date.empty()) {
+        change[key.key] = std::move(value);
+      } else {
+        change["capacity_change"] = {{"from", key.from_date}, {"capacity", std::move(value)}};
+      }
+    }
+    variants.push_back(std::move(variant));
   }
   return variants;
 }
@@ -83,10 +101,12 @@ ordered_json sweep_variants(const SweepRange& range) {
 // What the points add to the base's warnings, said once each against --set rather than against
 // the variants the sweep made up: a flat capacity replacing a roster is the same warning at
 // every point.
-std::vector<Diagnostic> point_warnings(const io::LoadedScenarioSet& set, const io::LoadedScenario& base,
-                                       const SweepRange& range) {
+}  // namespace
+
+std::vector<Diagnostic> grid_point_warnings(const io::LoadedScenarioSet& set, const io::LoadedScenario& base,
+                                            const SweepGrid& grid) {
   std::vector<Diagnostic> warnings;
-  const std::string where = "--set " + range.path;
+  const std::string& where = grid.source;
   for (const Diagnostic& d : set.warnings) {
     const bool from_base = std::any_of(base.warnings.begin(), base.warnings.end(), [&](const Diagnostic& b) {
       return b.path == d.path && b.message == d.message;
@@ -105,77 +125,45 @@ std::vector<Diagnostic> point_warnings(const io::LoadedScenarioSet& set, const i
   return warnings;
 }
 
-std::optional<std::size_t> index_of(const std::vector<std::string>& names, const std::string& name) {
-  const auto it = std::find(names.begin(), names.end(), name);
-  if (it == names.end()) return std::nullopt;
-  return static_cast<std::size_t>(it - names.begin());
+std::string grid_variants_text(const SweepGrid& grid) { return grid_variants(grid).dump(); }
+
+namespace {
+
+// Each goal's metric in each replication (NaN where there is nothing to measure), and the
+// point's cost in each: the --cost prices of its values, or else the scenario's total cost.
+PointEvidence point_evidence(const std::vector<Goal>& goals, const std::vector<KeyPrice>& prices, const Point& point,
+                             const run::BatchResult& batch) {
+  PointEvidence evidence;
+  for (const Goal& goal : goals) {
+    const stats::KpiKindInfo& kind = stats::kpi_kind(goal.table);
+    const std::vector<stats::KpiItem> items = kind.items(batch.labels);
+    const stats::KpiItem* item = stats::find_item(items, goal.name);
+    std::vector<double>& values = evidence.goals.emplace_back();
+    for (const stats::ReplicationResult& r : batch.replications) {
+      values.push_back(item != nullptr ? kind.value(r, item->index, goal.metric_index) : std::nan(""));
+    }
+  }
+  if (!prices.empty()) {
+    double price = 0;
+    for (const KeyPrice& p : prices) price += p.price * point.values[p.key];
+    evidence.cost.assign(batch.replications.size(), price);
+  } else if (!batch.labels.currency.empty()) {
+    for (const stats::ReplicationResult& r : batch.replications) evidence.cost.push_back(r.cost.total);
+  }
+  return evidence;
 }
 
-// The replication's value of the goal's metric; NaN when there is nothing to measure.
-double goal_value(const Goal& goal, const run::BatchResult& batch, const stats::ReplicationResult& r) {
-  if (goal.kind == "system") return r.system.*stats::kSystemMetrics[goal.metric_index].field;
-  if (goal.kind == "cost") return r.cost.*stats::kCostMetrics[goal.metric_index].field;
-  if (goal.cost) {
-    const auto s = index_of(batch.labels.services, goal.name);
-    return s && *s < r.service_costs.size() ? r.service_costs[*s].*stats::kCostMetrics[goal.metric_index].field
-                                            : std::nan("");
-  }
-  if (goal.kind == "service") {
-    const auto s = index_of(batch.labels.services, goal.name);
-    return s ? r.services[*s].*stats::kServiceMetrics[goal.metric_index].field : std::nan("");
-  }
-  if (goal.kind == "resource") {
-    const auto pool = index_of(batch.labels.resources, goal.name);
-    return pool ? r.resources[*pool].*stats::kResourceMetrics[goal.metric_index].field : std::nan("");
-  }
-  if (goal.kind == "clinic") {
-    const auto clinic = index_of(batch.labels.clinics, goal.name);
-    return clinic ? r.clinics[*clinic].*stats::kClinicMetrics[goal.metric_index].field : std::nan("");
-  }
-  const auto p = index_of(batch.labels.pathways, goal.name);
-  return p ? r.pathways[*p].*stats::kPathwayMetrics[goal.metric_index].field : std::nan("");
-}
-
-double share_meeting(const std::vector<Goal>& goals, const run::BatchResult& batch) {
-  if (goals.empty() || batch.replications.empty()) return std::numeric_limits<double>::quiet_NaN();
-  std::size_t met = 0;
-  for (const stats::ReplicationResult& r : batch.replications) {
-    // NaN meets no goal: a replication with nothing to measure cannot show the goal is met.
-    const bool all = std::all_of(goals.begin(), goals.end(),
-                                 [&](const Goal& g) { return g.met_by(goal_value(g, batch, r)); });
-    if (all) ++met;
-  }
-  return static_cast<double>(met) / static_cast<double>(batch.replications.size());
-}
-
+// Every metric of every item the run's summary has, kind by kind (stats/kpi_kinds.hpp); costs
+// under the names their KPIs have: cost.METRIC for the total, service.NAME.cost_METRIC.
 std::vector<MetricRow> metric_rows(const run::BatchResult& batch) {
   std::vector<MetricRow> rows;
-  for (const stats::ServiceSummary& s : batch.summary.services) {
-    for (std::size_t m = 0; m < stats::kServiceMetrics.size(); ++m) {
-      rows.push_back({"service", s.name, stats::kServiceMetrics[m].name, stats::kServiceMetrics[m].unit, s.metrics[m]});
-    }
-  }
-  for (std::size_t m = 0; m < stats::kSystemMetrics.size(); ++m) {
-    rows.push_back({"system", "system", stats::kSystemMetrics[m].name, stats::kSystemMetrics[m].unit,
-                    batch.summary.system[m]});
-  }
-  for (const stats::PathwaySummary& p : batch.summary.pathways) {
-    for (std::size_t m = 0; m < stats::kPathwayMetrics.size(); ++m) {
-      rows.push_back({"pathway", p.name, stats::kPathwayMetrics[m].name, stats::kPathwayMetrics[m].unit, p.metrics[m]});
-    }
-  }
-  // Costs under the names their KPIs have: cost.METRIC for the total, service.NAME.cost_METRIC.
-  for (const stats::CostSummary& c : batch.summary.costs) {
-    const bool total = c.name == "total";
-    const auto& table = total ? stats::kCostMetrics : stats::kServiceCostMetrics;
-    for (std::size_t m = 0; m < table.size(); ++m) {
-      rows.push_back({total ? "cost" : "service", c.name, table[m].name, table[m].unit, c.metrics[m]});
-    }
-  }
-  for (const stats::ResourceSummary& pool : batch.summary.resources) {
-    for (std::size_t m = 0; m < stats::kResourceMetrics.size(); ++m) {
-      rows.push_back({"resource", pool.name, stats::kResourceMetrics[m].name, stats::kResourceMetrics[m].unit,
-                      pool.metrics[m]});
+  for (const stats::KpiKindInfo& kind : stats::kpi_kinds()) {
+    for (const stats::KpiItem& item : kind.items(batch.labels)) {
+      if (!item.summary) continue;
+      for (std::size_t m = 0; m < kind.metric_count; ++m) {
+        rows.push_back({std::string(kind.word), item.name, kind.metric_name(m), kind.metric_unit(m),
+                        kind.estimate(batch.summary, *item.summary, m)});
+      }
     }
   }
   return rows;
@@ -191,58 +179,109 @@ const MetricRow* find_row(const Point& point, const std::string& kind, const std
 
 std::string percent(double share) { return io::format_fixed(share * 100, 0) + "%"; }
 
-// "Smallest services.x.capacity meeting every goal in >= 90% of replications: 14", or why none does.
-// How far a point's means fall short of the goals, each gap relative to its goal's value, summed:
-// 0 when every mean meets its goal.
-double goal_shortfall(const std::vector<Goal>& goals, const Point& point) {
-  double total = 0;
-  for (const Goal& goal : goals) {
-    const auto row = std::find_if(point.rows.begin(), point.rows.end(), [&](const MetricRow& r) {
-      return r.kind == goal.kind && r.name == goal.name && goal.metric == r.metric;
-    });
-    if (row == point.rows.end() || !std::isfinite(row->estimate.mean)) {
-      total += 1;  // Nothing measured: as far from the goal as a gap of the goal's own size.
-      continue;
+// "services.a.capacity=3, services.b.capacity=4"; one key's point is its value alone.
+std::string point_text(const SweepGrid& grid, const Point& point) {
+  if (grid.keys.size() == 1) return point.texts.front();
+  std::string text;
+  for (std::size_t k = 0; k < grid.keys.size(); ++k) text += (k == 0 ? "" : ", ") + grid.keys[k].path + "=" + point.texts[k];
+  return text;
+}
+
+std::string money(double x) { return io::format_fixed(x, 2); }
+
+std::string with_cost(const Point& point) {
+  return point.verdict.cost.n == 0 ? "" : " (cost " + money(point.verdict.cost.mean) + ")";
+}
+
+// "Smallest services.x.capacity meeting every goal in >= 90% of replications: 14", the cheapest
+// point of a grid or a costed sweep, or why none meets the goals.
+std::string answer(const SweepGrid& grid, const std::vector<Goal>& goals, const SweepRule& rule,
+                   const std::vector<Point>& points, const SweepChoice& choice) {
+  const bool costed = points.front().verdict.cost.n > 0;
+  const std::string rule_text = rule.text(goals.size());
+  if (choice.chosen) {
+    const Point& point = points[*choice.chosen];
+    if (costed) return "Cheapest point meeting every goal " + rule_text + ": " + point_text(grid, point) + with_cost(point);
+    const bool from_file = grid.source.starts_with("--points");
+    if (grid.keys.size() == 1 && !from_file) {
+      return "Smallest " + grid.keys.front().path + " meeting every goal " + rule_text + ": " + point_text(grid, point);
     }
-    if (goal.met_by(row->estimate.mean)) continue;
-    total += std::abs(row->estimate.mean - goal.value) / std::max(std::abs(goal.value), 1e-9);
+    return std::string(from_file ? "First row of the points file" : "First point in grid order") +
+           " meeting every goal " + rule_text + ": " + point_text(grid, point);
   }
-  return total;
+  const Point& closest = points[choice.closest];
+  const std::string share = rule.confidence ? "" : ", " + percent(closest.verdict.share);
+  if (grid.keys.size() == 1 && grid.source.starts_with("--set")) {
+    return "No value in " + points.front().texts.front() + ".." + points.back().texts.front() + " meets every goal " +
+           rule_text + " (closest: " + point_text(grid, closest) + share + ")";
+  }
+  return "No point meets every goal " + rule_text + " (closest: " + point_text(grid, closest) + share + ")";
 }
 
-std::string answer(const SweepRange& range, const std::vector<Goal>& goals, const std::vector<Point>& points,
-                   double share) {
-  const std::string threshold = ">= " + percent(share) + " of replications";
-  for (const Point& point : points) {
-    if (point.share >= share) return "Smallest " + range.path + " meeting every goal in " + threshold + ": " + point.text;
-  }
-  // Closest to meeting the goals: the largest share of replications meeting them, and among equal
-  // shares (often all 0%) the smallest shortfall of the means from the goals.
-  const auto best = std::min_element(points.begin(), points.end(), [&](const Point& a, const Point& b) {
-    if (a.share != b.share) return a.share > b.share;
-    return goal_shortfall(goals, a) < goal_shortfall(goals, b);
-  });
-  return "No value in " + points.front().text + ".." + points.back().text + " meets every goal in " + threshold +
-         " (closest: " + best->text + ", " + percent(best->share) + ")";
+std::string estimate_text(const stats::Estimate& e) {
+  return io::format_fixed(e.mean, 3) + " [" + io::format_fixed(e.ci_low, 3) + ", " + io::format_fixed(e.ci_high, 3) + "]";
 }
 
-void write_csv(const std::vector<Point>& points, std::ostream& out) {
-  out << "value,kind,name,metric,unit,mean,ci_low,ci_high,share_meeting_goals\n";
+// "Runner-up: ...; runner-up - cheapest, paired over 200 replications: cost 10.00 [..]; goal ..."
+std::string runner_up_text(const SweepGrid& grid, const std::vector<Goal>& goals, const std::vector<Point>& points,
+                           const SweepChoice& choice, std::size_t replications) {
+  if (!choice.chosen) return "";
+  if (!choice.runner_up) return "Runner-up: none (no other point meets every goal)";
+  const Point& runner_up = points[*choice.runner_up];
+  std::string text = "Runner-up: " + point_text(grid, runner_up) + with_cost(runner_up) + "; runner-up - chosen, paired over " +
+                     std::to_string(replications) + " replications (95% CI):";
+  if (choice.cost_difference.n > 0) text += " cost " + estimate_text(choice.cost_difference) + ";";
+  for (std::size_t g = 0; g < goals.size(); ++g) {
+    const Goal& goal = goals[g];
+    const std::string name = goal.kind == "system" || goal.kind == "cost" ? goal.kind + "." + goal.metric
+                                                                          : goal.kind + "." + goal.name + "." + goal.metric;
+    text += " " + name + " " + estimate_text(choice.goal_differences[g]) + (g + 1 == goals.size() ? "" : ";");
+  }
+  return text;
+}
+
+// One column per key ("value" when there is one, as before grids), then the metric's row.
+void write_csv(const SweepGrid& grid, const std::vector<Point>& points, std::ostream& out) {
+  if (grid.keys.size() == 1) {
+    out << "value";
+  } else {
+    for (std::size_t k = 0; k < grid.keys.size(); ++k) out << (k == 0 ? "" : ",") << grid.keys[k].path;
+  }
+  out << ",kind,name,metric,unit,mean,ci_low,ci_high,share_meeting_goals\n";
   for (const Point& point : points) {
+    std::string values;
+    for (std::size_t k = 0; k < point.texts.size(); ++k) values += (k == 0 ? "" : ",") + point.texts[k];
     for (const MetricRow& row : point.rows) {
-      out << point.text << ',' << row.kind << ',' << row.name << ',' << row.metric << ',' << row.unit << ','
+      out << values << ',' << row.kind << ',' << row.name << ',' << row.metric << ',' << row.unit << ','
           << io::format_shortest(row.estimate.mean) << ',' << io::format_shortest(row.estimate.ci_low) << ','
-          << io::format_shortest(row.estimate.ci_high) << ',' << io::format_shortest(point.share) << '\n';
+          << io::format_shortest(row.estimate.ci_high) << ',' << io::format_shortest(point.verdict.share) << '\n';
     }
   }
 }
 
+ordered_json estimate_json(const stats::Estimate& e) {
+  return {{"mean", number_or_null(e.mean)}, {"ci95", {number_or_null(e.ci_low), number_or_null(e.ci_high)}}, {"n", e.n}};
+}
 
-ordered_json sweep_json(const std::string& scenario, const SweepRange& range, const std::vector<Goal>& goals,
-                        double share, std::uint64_t seed, std::size_t replications, const std::vector<Point>& points,
-                        const std::string& sentence) {
+ordered_json number_json(const SweepRange& key, double value) {
+  return key.integers ? ordered_json(std::llround(value)) : ordered_json(value);
+}
+
+struct SweepSettings {
+  std::string scenario;
+  std::vector<Goal> goals;
+  SweepRule rule;
+  std::vector<KeyPrice> prices;
+  std::uint64_t seed = 0;
+  std::size_t replications = 0;
+};
+
+ordered_json sweep_json(const SweepGrid& grid, const SweepSettings& settings, const std::vector<Point>& points,
+                        const SweepChoice& choice, const std::string& sentence, const std::string& runner_up) {
   ordered_json goal_texts = ordered_json::array();
-  for (const Goal& g : goals) goal_texts.push_back(g.text);
+  for (const Goal& g : settings.goals) goal_texts.push_back(g.text);
+  ordered_json keys = ordered_json::array();
+  for (const SweepRange& key : grid.keys) keys.push_back(key.path);
   ordered_json point_list = ordered_json::array();
   for (const Point& point : points) {
     ordered_json metrics = ordered_json::array();
@@ -256,56 +295,96 @@ ordered_json sweep_json(const std::string& scenario, const SweepRange& range, co
                          {"n", row.estimate.n}});
       if (std::string note = io::missing_note(row.estimate); !note.empty()) metrics.back()["note"] = std::move(note);
     }
-    point_list.push_back({{"value", range.integers ? ordered_json(std::llround(point.value)) : ordered_json(point.value)},
-                          {"share_meeting_goals", number_or_null(point.share)},
-                          {"metrics", std::move(metrics)}});
+    ordered_json values = ordered_json::object();
+    for (std::size_t k = 0; k < grid.keys.size(); ++k) values[grid.keys[k].path] = number_json(grid.keys[k], point.values[k]);
+    ordered_json entry = ordered_json::object();
+    if (grid.keys.size() == 1) entry["value"] = number_json(grid.keys.front(), point.values.front());
+    entry["values"] = std::move(values);
+    entry["share_meeting_goals"] = number_or_null(point.verdict.share);
+    if (!settings.goals.empty()) entry["meets_goals"] = point.verdict.meets;
+    entry["cost"] = point.verdict.cost.n > 0 ? estimate_json(point.verdict.cost) : ordered_json(nullptr);
+    entry["metrics"] = std::move(metrics);
+    point_list.push_back(std::move(entry));
   }
-  return ordered_json{{"scenario", scenario},
-                      {"set", range.path},
-                      {"seed", seed},
-                      {"replications", replications},
-                      {"goals", std::move(goal_texts)},
-                      {"share", goals.empty() ? ordered_json(nullptr) : ordered_json(share)},
-                      {"answer", sentence.empty() ? ordered_json(nullptr) : ordered_json(sentence)},
-                      {"points", std::move(point_list)}};
+  ordered_json prices = ordered_json::object();
+  for (const KeyPrice& p : settings.prices) prices[grid.keys[p.key].path] = p.price;
+  const bool costed = !points.empty() && points.front().verdict.cost.n > 0;
+  ordered_json differences = ordered_json::array();
+  if (choice.runner_up) {
+    const auto difference = [&](const std::string& of, const stats::Estimate& e) {
+      ordered_json row{{"of", of}};
+      row.update(estimate_json(e));
+      differences.push_back(std::move(row));
+    };
+    if (choice.cost_difference.n > 0) difference("cost", choice.cost_difference);
+    for (std::size_t g = 0; g < settings.goals.size(); ++g) difference(settings.goals[g].text, choice.goal_differences[g]);
+  }
+  const auto index_json = [](const std::optional<std::size_t>& p) { return p ? ordered_json(*p) : ordered_json(nullptr); };
+  ordered_json out{{"scenario", settings.scenario}};
+  if (grid.keys.size() == 1 && grid.source.starts_with("--set")) out["set"] = grid.keys.front().path;
+  out["keys"] = std::move(keys);
+  out["seed"] = settings.seed;
+  out["replications"] = settings.replications;
+  out["goals"] = std::move(goal_texts);
+  out["share"] = settings.goals.empty() || settings.rule.confidence ? ordered_json(nullptr) : ordered_json(settings.rule.level);
+  out["rule"] = settings.goals.empty() ? ordered_json(nullptr)
+                                       : ordered_json{{"kind", settings.rule.confidence ? "confidence" : "share"},
+                                                      {"level", settings.rule.level},
+                                                      {"text", settings.rule.text(settings.goals.size())}};
+  out["cost"] = !costed                    ? ordered_json(nullptr)
+                : settings.prices.empty() ? ordered_json{{"from", "cost.total"}}
+                                          : ordered_json{{"from", "--cost"}, {"per_unit", std::move(prices)}};
+  out["answer"] = sentence.empty() ? ordered_json(nullptr) : ordered_json(sentence);
+  out["chosen"] = index_json(choice.chosen);
+  out["runner_up"] = index_json(choice.runner_up);
+  out["closest"] = settings.goals.empty() || choice.chosen ? ordered_json(nullptr) : ordered_json(choice.closest);
+  out["runner_up_text"] = runner_up.empty() ? ordered_json(nullptr) : ordered_json(runner_up);
+  out["difference"] = std::move(differences);  // runner-up - chosen, paired
+  out["points"] = std::move(point_list);
+  return out;
 }
 
-// The console table: one row per value; columns the goal metrics (mean [CI]) and the share, or,
-// without goals, the swept service's wait_mean and utilisation (a swept pool's utilisation and the
-// waits it caused; the system's time in system for a source).
-void print_table(const SweepRange& range, const std::vector<Goal>& goals, const std::vector<Point>& points,
-                 std::ostream& out) {
+// The console table: one row per point; columns the keys, the goal metrics (mean [CI]), the
+// cost and the share, or, without goals, a one-key sweep's service's wait_mean and utilisation (a
+// swept pool's utilisation and the waits it caused; the system's time in system for a source).
+void print_table(const SweepGrid& grid, const std::vector<Goal>& goals, const SweepRule& rule,
+                 const std::vector<Point>& points, std::ostream& out) {
   struct Column {
     std::string kind, name, metric;
   };
   std::vector<Column> columns;
   for (const Goal& g : goals) columns.push_back({g.kind, g.name, g.metric});
-  if (goals.empty() && range.part == "services") {
-    columns.push_back({"service", range.name, "wait_mean"});
-    columns.push_back({"service", range.name, "utilisation"});
-  } else if (goals.empty() && range.part == "resources") {
-    columns.push_back({"resource", range.name, "utilisation"});
-    columns.push_back({"resource", range.name, "delayed_wait_mean"});
+  const SweepRange& first = grid.keys.front();
+  if (goals.empty() && grid.keys.size() == 1 && first.part == "services") {
+    columns.push_back({"service", first.name, "wait_mean"});
+    columns.push_back({"service", first.name, "utilisation"});
+  } else if (goals.empty() && grid.keys.size() == 1 && first.part == "resources") {
+    columns.push_back({"resource", first.name, "utilisation"});
+    columns.push_back({"resource", first.name, "delayed_wait_mean"});
   } else if (goals.empty()) {
     columns.push_back({"system", "system", "time_in_system_mean"});
   }
+  const bool costed = points.front().verdict.cost.n > 0;
   std::vector<std::vector<std::string>> table;
-  std::vector<std::string> header{range.key};
+  std::vector<std::string> header;
+  for (const SweepRange& key : grid.keys) header.push_back(grid.keys.size() == 1 ? key.key : key.name + "." + key.key);
   for (const Column& c : columns) {
     header.push_back(c.kind == "system" || c.kind == "cost" ? c.kind + "." + c.metric : c.name + "." + c.metric);
   }
+  if (costed) header.emplace_back("cost");
   if (!goals.empty()) header.emplace_back("meeting goals");
   table.push_back(header);
   for (const Point& point : points) {
-    std::vector<std::string> cells{point.text};
+    std::vector<std::string> cells = point.texts;
     for (const Column& c : columns) {
       const MetricRow* row = find_row(point, c.kind, c.name, c.metric);
-      cells.push_back(row == nullptr ? "-"
-                                     : io::format_fixed(row->estimate.mean, 3) + " [" +
-                                           io::format_fixed(row->estimate.ci_low, 3) + ", " +
-                                           io::format_fixed(row->estimate.ci_high, 3) + "]");
+      cells.push_back(row == nullptr ? "-" : estimate_text(row->estimate));
     }
-    if (!goals.empty()) cells.push_back(percent(point.share));
+    if (costed) cells.push_back(money(point.verdict.cost.mean));
+    // Under the confidence rule the share does not decide, so the verdict is shown beside it.
+    if (!goals.empty()) {
+      cells.push_back(percent(point.verdict.share) + (!rule.confidence ? "" : point.verdict.meets ? " met" : " not met"));
+    }
     table.push_back(std::move(cells));
   }
   std::vector<std::size_t> widths(header.size(), 0);
@@ -320,25 +399,44 @@ void print_table(const SweepRange& range, const std::vector<Goal>& goals, const 
   }
 }
 
+SweepGrid sweep_grid(const Options& options, const model::Scenario& base) {
+  if (options.points) return read_sweep_points(options.points->string(), base);
+  std::vector<SweepRange> ranges;
+  for (const std::string& text : options.sets) ranges.push_back(parse_sweep_range(text, base));
+  return full_grid(std::move(ranges));
+}
+
+// results/<name>-sweep-<PATH>, the paths joined by '+' for a grid, the file's stem for --points.
+std::string default_folder(const SweepGrid& grid, const Options& options) {
+  if (options.points) return options.points->stem().string();
+  std::string name;
+  for (const SweepRange& key : grid.keys) name += (name.empty() ? "" : "+") + key.path;
+  return name;
+}
+
 }  // namespace
 
 int sweep_command(const Options& options, std::ostream& out, std::ostream& err) {
-  // The base first, to check the names in --set and --goal against it.
+  // The base first, to check the names in --set, --points and --goal against it.
   const io::LoadedScenario base = io::load_scenario(options.scenario);
   report_warnings(options, options.scenario.string(), base.warnings, err);
-  const SweepRange range = parse_sweep_range(options.set, base.scenario);
-  std::vector<Goal> goals;
-  for (const std::string& text : options.goals) goals.push_back(parse_goal(text, base.scenario));
-  const double share = options.share.value_or(kDefaultShare);
+  const SweepGrid grid = sweep_grid(options, base.scenario);
+  SweepSettings settings;
+  settings.scenario = base.scenario.name;
+  for (const std::string& text : options.goals) settings.goals.push_back(parse_goal(text, base.scenario));
+  for (const std::string& text : options.costs) settings.prices.push_back(parse_key_price(text, grid));
+  settings.rule = options.confidence ? SweepRule{true, *options.confidence}
+                                     : SweepRule{false, options.share.value_or(kDefaultShare)};
+  const std::vector<Goal>& goals = settings.goals;
 
   const std::filesystem::path dir = options.out.value_or(std::filesystem::path("results") /
-                                                         (base.scenario.name + "-sweep-" + range.path));
+                                                         (base.scenario.name + "-sweep-" + default_folder(grid, options)));
   prepare_output_folder(dir, kSweepJsonFile, err);
 
   // Every point is checked by the loader before any is run: a value the format refuses (a
   // capacity of 0, a negative scale) is reported at once, as "variant 'capacity_0': ...".
-  const io::LoadedScenarioSet set = io::load_scenario_set(options.scenario, sweep_variants(range).dump());
-  report_warnings(options, options.scenario.string(), point_warnings(set, base, range), err);
+  const io::LoadedScenarioSet set = io::load_scenario_set(options.scenario, grid_variants_text(grid));
+  report_warnings(options, options.scenario.string(), grid_point_warnings(set, base, grid), err);
 
   run::BatchOptions batch;
   batch.replications = options.replications;
@@ -348,7 +446,6 @@ int sweep_command(const Options& options, std::ostream& out, std::ostream& err) 
   batch.fixed_replications = true;  // every point the same replications, even with run.precision
   batch.stop = &install_interrupt_handler();
   std::vector<Point> points;
-  std::size_t replications = 0;
   unsigned threads = 0;
   for (std::size_t i = 0; i < set.variants.size(); ++i) {
     const run::BatchResult result = [&] {
@@ -360,34 +457,51 @@ int sweep_command(const Options& options, std::ostream& out, std::ostream& err) 
                             batch.trajectories);
       }
     }();
-    replications = result.replications.size();
-    warn_about_non_finite(result, "value " + range.texts[i] + ": ", err);
+    settings.replications = result.replications.size();
+    Point point;
+    for (std::size_t k = 0; k < grid.keys.size(); ++k) {
+      point.texts.push_back(grid.keys[k].texts[grid.at[i][k]]);
+      point.values.push_back(grid.keys[k].values[grid.at[i][k]]);
+    }
+    warn_about_non_finite(result, (grid.keys.size() == 1 ? "value " : "point ") + point_text(grid, point) + ": ", err);
     threads = result.threads;
-    points.push_back({range.texts[i], range.values[i], metric_rows(result), share_meeting(goals, result)});
+    point.rows = metric_rows(result);
+    point.evidence = point_evidence(goals, settings.prices, point, result);
+    point.verdict = judge_point(goals, settings.rule, point.evidence);
+    if (goals.empty()) point.verdict.share = std::numeric_limits<double>::quiet_NaN();
+    points.push_back(std::move(point));
   }
-  const std::string sentence = goals.empty() ? "" : answer(range, goals, points, share);
+  settings.seed = *batch.seed;
+  std::vector<PointVerdict> verdicts;
+  std::vector<PointEvidence> evidence;
+  for (const Point& point : points) {
+    verdicts.push_back(point.verdict);
+    evidence.push_back(point.evidence);
+  }
+  const SweepChoice choice = goals.empty() ? SweepChoice{} : choose_point(settings.rule, verdicts, evidence);
+  const std::string sentence = goals.empty() ? "" : answer(grid, goals, settings.rule, points, choice);
+  const std::string runner_up = goals.empty() ? "" : runner_up_text(grid, goals, points, choice, settings.replications);
 
   write_output(dir, [&] {
     io::AtomicDir folder(dir, kSweepJsonFile, batch.stop);
     {
       io::DurableFile csv(folder.staging() / kSweepCsvFile);
-      write_csv(points, csv.stream());
+      write_csv(grid, points, csv.stream());
       csv.close();
       io::DurableFile json(folder.staging() / kSweepJsonFile);
-      json.stream() << sweep_json(base.scenario.name, range, goals, share, *batch.seed, replications, points, sentence)
-                           .dump(2)
-                    << '\n';
+      json.stream() << sweep_json(grid, settings, points, choice, sentence, runner_up).dump(2) << '\n';
       json.close();
       io::write_provenance(folder.staging(),
                            io::make_provenance(options.scenario, set.text, set.csv_files, options.command_line),
-                           {{"seed", *batch.seed}, {"replications", replications}, {"threads", threads}});
+                           {{"seed", *batch.seed}, {"replications", settings.replications}, {"threads", threads}});
     }
     folder.commit();
   });
 
   if (!options.quiet) {
-    print_table(range, goals, points, out);
+    print_table(grid, goals, settings.rule, points, out);
     if (!sentence.empty()) out << sentence << '\n';
+    if (!runner_up.empty()) out << runner_up << '\n';
     err << "wrote " << dir.string() << '\n';
   }
   return kSuccess;

@@ -3,6 +3,7 @@
 #include "cli/sweep.hpp"
 
 #include <carepath/io/scenario_json.hpp>
+#include "io/csv_reader.hpp"
 #include "io/number_format.hpp"
 #include "model/suggest.hpp"
 #include "stats/kpi_ref.hpp"
@@ -13,6 +14,8 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <fstream>
+#include <iterator>
 
 namespace carepath::cli {
 namespace {
@@ -100,16 +103,13 @@ bool Goal::met_by(double x) const {
   return false;
 }
 
-SweepRange parse_sweep_range(const std::string& text, const model::Scenario& base) {
-  constexpr const char* kForm = "expected PATH=FROM:TO:STEP, such as services.clinic.capacity=2:6:1, got '";
-  const std::size_t equals = text.find('=');
-  if (equals == std::string::npos) usage("--set", kForm + text + "'");
+SweepRange parse_sweep_key(const std::string& path, const model::Scenario& base, const std::string& option) {
   SweepRange range;
-  range.path = text.substr(0, equals);
+  range.path = path;
   const std::size_t first_dot = range.path.find('.');
   const std::size_t last_dot = range.path.rfind('.');
   if (first_dot == std::string::npos || last_dot == first_dot) {
-    usage("--set", "expected a path services.<name>.<key>, arrivals.<name>.<key> or resources.<name>.<key>, got '" +
+    usage(option, "expected a path services.<name>.<key>, arrivals.<name>.<key> or resources.<name>.<key>, got '" +
                        range.path + "'");
   }
   range.part = range.path.substr(0, first_dot);
@@ -122,20 +122,28 @@ SweepRange parse_sweep_range(const std::string& text, const model::Scenario& bas
     range.name.resize(range.name.size() - kFromSuffix.size());
     range.key = "capacity_from";
     if (!is_iso_date(range.from_date)) {
-      usage("--set", "expected a date such as 2023-02-01 after 'capacity_from.', got '" + range.from_date + "'");
+      usage(option, "expected a date such as 2023-02-01 after 'capacity_from.', got '" + range.from_date + "'");
     }
   }
   if (range.part != "services" && range.part != "arrivals" && range.part != "resources") {
-    usage("--set", "expected a path starting 'services.', 'arrivals.' or 'resources.', got '" + range.path + "'");
+    usage(option, "expected a path starting 'services.', 'arrivals.' or 'resources.', got '" + range.path + "'");
   }
   const std::vector<std::string> known = range.part == "services"    ? names_of(base.services)
                                          : range.part == "resources" ? names_of(base.resources)
                                                                      : names_of(base.arrivals);
   if (std::find(known.begin(), known.end(), range.name) == known.end()) {
     const char* what = range.part == "services" ? "service" : range.part == "resources" ? "shared pool" : "arrival source";
-    usage("--set", model::unknown_name_message(what, range.name, known));
+    usage(option, model::unknown_name_message(what, range.name, known));
   }
-  if (range.key.empty()) usage("--set", "expected a key after '" + range.part + "." + range.name + ".'");
+  if (range.key.empty()) usage(option, "expected a key after '" + range.part + "." + range.name + ".'");
+  return range;
+}
+
+SweepRange parse_sweep_range(const std::string& text, const model::Scenario& base) {
+  constexpr const char* kForm = "expected PATH=FROM:TO:STEP, such as services.clinic.capacity=2:6:1, got '";
+  const std::size_t equals = text.find('=');
+  if (equals == std::string::npos) usage("--set", kForm + text + "'");
+  SweepRange range = parse_sweep_key(text.substr(0, equals), base, "--set");
 
   const std::vector<std::string> bounds = split(std::string_view(text).substr(equals + 1), ':');
   if (bounds.size() != 3) usage("--set", kForm + text + "'");
@@ -170,6 +178,122 @@ SweepRange parse_sweep_range(const std::string& text, const model::Scenario& bas
   return range;
 }
 
+SweepGrid full_grid(std::vector<SweepRange> ranges) {
+  SweepGrid grid;
+  for (const SweepRange& range : ranges) {
+    for (const SweepRange& other : grid.keys) {
+      if (other.path == range.path) usage("--set", "the key " + range.path + " is given twice");
+      // A variant holds one capacity_change per service.
+      if (!range.from_date.empty() && !other.from_date.empty() && other.part == range.part && other.name == range.name) {
+        usage("--set", "at most one capacity_from key per service, got " + other.path + " and " + range.path);
+      }
+    }
+    grid.source += (grid.source.empty() ? "--set " : ", ") + range.path;
+    grid.keys.push_back(range);
+  }
+  double count = 1;
+  for (const SweepRange& key : grid.keys) count *= static_cast<double>(key.values.size());
+  if (count > static_cast<double>(kMaxPoints)) {
+    usage("--set", "at most " + std::to_string(kMaxPoints) + " points in the grid, got " + io::format_shortest(count));
+  }
+  // Counting in mixed radix, the last key fastest: the grid in the order a planner reads a table.
+  std::vector<std::size_t> at(grid.keys.size(), 0);
+  for (std::size_t p = 0; p < static_cast<std::size_t>(count); ++p) {
+    grid.at.push_back(at);
+    for (std::size_t k = grid.keys.size(); k-- > 0;) {
+      if (++at[k] < grid.keys[k].values.size()) break;
+      at[k] = 0;
+    }
+  }
+  return grid;
+}
+
+SweepGrid read_sweep_points(const std::string& file, const model::Scenario& base) {
+  const auto bad = [&](const std::string& message) { usage("--points", file + ": " + message); };
+  std::ifstream in(file, std::ios::binary);
+  if (!in) bad("cannot be read");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // The header names the keys, so it is read first to tell the CSV reader which columns to expect.
+  std::string header = text.substr(0, text.find('\n'));
+  if (header.starts_with("\xEF\xBB\xBF")) header.erase(0, 3);
+  if (header.ends_with('\r')) header.pop_back();
+  std::vector<std::string> columns;
+  for (std::string column : split(header, ',')) {
+    column.erase(0, column.find_first_not_of(' '));
+    column.erase(column.find_last_not_of(' ') + 1);
+    columns.push_back(column);
+  }
+  std::vector<io::CsvProblem> problems;
+  const auto table = io::parse_csv(text, columns, {}, problems);
+  if (!problems.empty()) {
+    bad((problems.front().line > 0 ? "line " + std::to_string(problems.front().line) + ": " : "") +
+        problems.front().message);
+  }
+  if (!table || table->rows.empty()) bad("has no points (a header of keys, then a row of values per point)");
+  if (table->rows.size() > kMaxPoints) bad("at most " + std::to_string(kMaxPoints) + " points, got " +
+                                           std::to_string(table->rows.size()));
+  std::vector<SweepRange> keys;
+  for (const std::string& column : table->columns) keys.push_back(parse_sweep_key(column, base, "--points"));
+  SweepGrid grid;
+  grid.source = "--points " + file;
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    for (std::size_t j = 0; j < k; ++j) {
+      if (keys[j].path == keys[k].path) bad("the key " + keys[k].path + " is given twice");
+      if (!keys[j].from_date.empty() && !keys[k].from_date.empty() && keys[j].name == keys[k].name) {
+        bad("at most one capacity_from key per service, got " + keys[j].path + " and " + keys[k].path);
+      }
+    }
+    keys[k].integers = true;
+  }
+  for (const io::CsvRow& row : table->rows) {
+    grid.at.emplace_back();
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      const auto value = parse_number(row.fields[k]);
+      if (!value) bad("line " + std::to_string(row.line) + ": expected a number for " + keys[k].path + ", got '" + row.fields[k] + "'");
+      keys[k].integers = keys[k].integers && is_integer_text(row.fields[k]);
+      grid.at.back().push_back(keys[k].values.size());
+      keys[k].values.push_back(*value);
+      keys[k].texts.push_back(io::format_shortest(*value));
+    }
+  }
+  for (std::size_t p = 0; p < grid.at.size(); ++p) {
+    for (std::size_t q = 0; q < p; ++q) {
+      bool same = true;
+      for (std::size_t k = 0; k < keys.size() && same; ++k) same = keys[k].values[grid.at[p][k]] == keys[k].values[grid.at[q][k]];
+      if (same) {
+        bad("line " + std::to_string(table->rows[p].line) + " repeats the point of line " +
+            std::to_string(table->rows[q].line));
+      }
+    }
+  }
+  for (const SweepRange& key : keys) {
+    if (!key.from_date.empty() && !(key.integers && *std::min_element(key.values.begin(), key.values.end()) >= 0)) {
+      bad("a capacity from a date takes whole numbers of servers from 0 (" + key.path + ")");
+    }
+  }
+  grid.keys = std::move(keys);
+  return grid;
+}
+
+KeyPrice parse_key_price(const std::string& text, const SweepGrid& grid) {
+  const std::size_t equals = text.find('=');
+  if (equals == std::string::npos) usage("--cost", "expected PATH=PRICE, such as services.clinic.capacity=£1200, got '" + text + "'");
+  const std::string path = text.substr(0, equals);
+  std::vector<std::string> paths;
+  for (const SweepRange& key : grid.keys) paths.push_back(key.path);
+  const auto at = std::find(paths.begin(), paths.end(), path);
+  if (at == paths.end()) usage("--cost", model::unknown_name_message("swept key", path, paths));
+  std::string_view price = std::string_view(text).substr(equals + 1);
+  // The currency's sign is read, not checked: the price is in whatever money the planner works in.
+  for (const std::string_view sign : {"\xC2\xA3", "$", "\xE2\x82\xAC"}) {
+    if (price.starts_with(sign)) price.remove_prefix(sign.size());
+  }
+  const auto value = parse_number(price);
+  if (!value || *value < 0) usage("--cost", "expected a price of one unit, a number from 0 such as £1200, got '" +
+                                                std::string(text.substr(equals + 1)) + "'");
+  return {static_cast<std::size_t>(at - paths.begin()), *value};
+}
+
 Goal parse_goal(const std::string& text, const model::Scenario& base) {
   Goal goal;
   goal.text = text;
@@ -190,6 +314,7 @@ Goal parse_goal(const std::string& text, const model::Scenario& base) {
   goal.kind = kpi.kind;
   goal.name = kpi.name;
   goal.metric = kpi.metric;
+  goal.table = kpi.table;
   goal.metric_index = kpi.metric_index;
   goal.cost = kpi.cost;
   goal.value = goal_value(right, kpi.unit, text);

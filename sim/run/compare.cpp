@@ -7,27 +7,29 @@
 // other, each folded in replication order, so the comparison is as reproducible as a run.
 #include <carepath/run/compare.hpp>
 
+#include "stats/kpi_kinds.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <optional>
 #include <stdexcept>
 
 namespace carepath::run {
 namespace {
 
-template <class Result, std::size_t N, class PickBase, class PickVariant>
-void compare_table(const std::array<stats::MetricInfo<Result>, N>& metrics, const std::string& kind,
-                   const std::string& name, const BatchResult& base, const BatchResult& variant, PickBase pick_base,
-                   PickVariant pick_variant, std::vector<KpiDifference>& out) {
+// Every metric of one item: the base's at b_index against the variant's at v_index (indices into
+// the replications' vectors of the kind).
+void compare_item(const stats::KpiKindInfo& kind, const std::string& name, const BatchResult& base,
+                  const BatchResult& variant, std::size_t b_index, std::size_t v_index,
+                  std::vector<KpiDifference>& out) {
   const std::size_t n = base.replications.size();
   std::vector<double> differences(n);
-  for (const auto& metric : metrics) {
+  for (std::size_t m = 0; m < kind.metric_count; ++m) {
     double base_sum = 0, variant_sum = 0;
     std::size_t paired = 0;
     for (std::size_t r = 0; r < n; ++r) {
-      const double b = pick_base(base.replications[r]).*metric.field;
-      const double v = pick_variant(variant.replications[r]).*metric.field;
+      const double b = kind.value(base.replications[r], b_index, m);
+      const double v = kind.value(variant.replications[r], v_index, m);
       if (std::isfinite(b) && std::isfinite(v)) {
         differences[r] = v - b;
         base_sum += b;
@@ -39,15 +41,12 @@ void compare_table(const std::array<stats::MetricInfo<Result>, N>& metrics, cons
     }
     const double nan = std::numeric_limits<double>::quiet_NaN();
     const double count = static_cast<double>(paired);
-    out.push_back({kind, name, metric.name, metric.unit, paired == 0 ? nan : base_sum / count,
-                   paired == 0 ? nan : variant_sum / count, stats::estimate(differences)});
+    // Money in the scenario's currency ("GBP"), which the cost tables cannot know.
+    out.push_back({std::string(kind.word), name, kind.metric_name(m),
+                   kind.cost ? base.labels.currency : std::string(kind.metric_unit(m)),
+                   paired == 0 ? nan : base_sum / count, paired == 0 ? nan : variant_sum / count,
+                   stats::estimate(differences)});
   }
-}
-
-std::optional<std::size_t> index_of(const std::vector<std::string>& names, const std::string& name) {
-  const auto it = std::find(names.begin(), names.end(), name);
-  if (it == names.end()) return std::nullopt;
-  return static_cast<std::size_t>(it - names.begin());
 }
 
 // Per replication, the sum of `value` over the base's items that the variant also has: base and
@@ -81,21 +80,7 @@ CostEffect cost_effect(std::string label, std::string unit, const std::vector<do
   return effect;
 }
 
-void compare_costs(const BatchResult& base, const BatchResult& variant, VariantDifferences& result) {
-  const std::size_t first = result.differences.size();
-  for (std::size_t s = 0; s < base.labels.services.size(); ++s) {
-    const auto v = index_of(variant.labels.services, base.labels.services[s]);
-    if (!v || !base.labels.costed[s]) continue;
-    compare_table(stats::kServiceCostMetrics, "service", base.labels.services[s], base, variant,
-                  [s](const stats::ReplicationResult& r) -> const auto& { return r.service_costs[s]; },
-                  [v](const stats::ReplicationResult& r) -> const auto& { return r.service_costs[*v]; },
-                  result.differences);
-  }
-  compare_table(stats::kCostMetrics, "cost", "total", base, variant,
-                [](const stats::ReplicationResult& r) -> const auto& { return r.cost; },
-                [](const stats::ReplicationResult& r) -> const auto& { return r.cost; }, result.differences);
-  // Money in the scenario's currency ("GBP"), which the cost tables cannot know.
-  for (std::size_t i = first; i < result.differences.size(); ++i) result.differences[i].unit = base.labels.currency;
+void compare_cost_effects(const BatchResult& base, const BatchResult& variant, VariantDifferences& result) {
   std::vector<double> cost_difference(base.replications.size());
   for (std::size_t r = 0; r < cost_difference.size(); ++r) {
     cost_difference[r] = variant.replications[r].cost.total - base.replications[r].cost.total;
@@ -121,47 +106,19 @@ VariantDifferences paired_differences(const std::string& variant_name, const Bat
                                 std::to_string(base.replications.size()) + ")");
   }
   VariantDifferences result{variant_name, {}, {}};
-  // Matched by name: a variant may add services, which shifts indices but not names.
-  for (std::size_t s = 0; s < base.labels.services.size(); ++s) {
-    const std::string& name = base.labels.services[s];
-    const auto v = index_of(variant.labels.services, name);
-    if (!v) continue;
-    compare_table(stats::kServiceMetrics, "service", name, base, variant,
-                  [s](const stats::ReplicationResult& r) -> const auto& { return r.services[s]; },
-                  [v](const stats::ReplicationResult& r) -> const auto& { return r.services[*v]; },
-                  result.differences);
+  const bool costs = !base.labels.currency.empty() && !variant.labels.currency.empty();
+  for (const stats::KpiKindInfo& kind : stats::kpi_kinds()) {
+    if (kind.cost && !costs) continue;
+    // Matched by name: a variant may add services, which shifts indices but not names. Only the
+    // items the base's summary has (a service's costs only when the base costs it).
+    const std::vector<stats::KpiItem> variant_items = kind.items(variant.labels);
+    for (const stats::KpiItem& item : kind.items(base.labels)) {
+      const stats::KpiItem* v = stats::find_item(variant_items, item.name);
+      if (v == nullptr || !item.summary) continue;
+      compare_item(kind, item.name, base, variant, item.index, v->index, result.differences);
+    }
   }
-  compare_table(stats::kSystemMetrics, "system", "system", base, variant,
-                [](const stats::ReplicationResult& r) -> const auto& { return r.system; },
-                [](const stats::ReplicationResult& r) -> const auto& { return r.system; }, result.differences);
-  for (std::size_t p = 0; p < base.labels.pathways.size(); ++p) {
-    const std::string& name = base.labels.pathways[p];
-    const auto v = index_of(variant.labels.pathways, name);
-    if (!v) continue;
-    compare_table(stats::kPathwayMetrics, "pathway", name, base, variant,
-                  [p](const stats::ReplicationResult& r) -> const auto& { return r.pathways[p]; },
-                  [v](const stats::ReplicationResult& r) -> const auto& { return r.pathways[*v]; },
-                  result.differences);
-  }
-  if (!base.labels.currency.empty() && !variant.labels.currency.empty()) compare_costs(base, variant, result);
-  for (std::size_t p = 0; p < base.labels.resources.size(); ++p) {
-    const std::string& name = base.labels.resources[p];
-    const auto v = index_of(variant.labels.resources, name);
-    if (!v) continue;
-    compare_table(stats::kResourceMetrics, "resource", name, base, variant,
-                  [p](const stats::ReplicationResult& r) -> const auto& { return r.resources[p]; },
-                  [v](const stats::ReplicationResult& r) -> const auto& { return r.resources[*v]; },
-                  result.differences);
-  }
-  for (std::size_t c = 0; c < base.labels.clinics.size(); ++c) {
-    const std::string& name = base.labels.clinics[c];
-    const auto v = index_of(variant.labels.clinics, name);
-    if (!v) continue;
-    compare_table(stats::kClinicMetrics, "clinic", name, base, variant,
-                  [c](const stats::ReplicationResult& r) -> const auto& { return r.clinics[c]; },
-                  [v](const stats::ReplicationResult& r) -> const auto& { return r.clinics[*v]; },
-                  result.differences);
-  }
+  if (costs) compare_cost_effects(base, variant, result);
   return result;
 }
 

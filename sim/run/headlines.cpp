@@ -1,11 +1,21 @@
 // SPDX-License-Identifier: MIT
 #include <carepath/run/headlines.hpp>
 
+#include "stats/kpi_kinds.hpp"
+
 #include <algorithm>
 #include <string_view>
 
 namespace carepath::run {
 namespace {
+
+// The kind of one item written with `word` ("system", "cost"), or nullptr.
+const stats::KpiKindInfo* unnamed_kind(const std::string& word) {
+  for (const stats::KpiKindInfo& kind : stats::kpi_kinds()) {
+    if (kind.word == word && !kind.named()) return &kind;
+  }
+  return nullptr;
+}
 
 struct KpiParts {
   std::string kind;
@@ -21,24 +31,15 @@ KpiParts parts_of(const std::string& kpi) {
   KpiParts parts;
   parts.kind = kpi.substr(0, first);
   parts.metric = kpi.substr(last + 1);
-  parts.name = parts.kind == "system" ? "system" : parts.kind == "cost" ? "total" : kpi.substr(first + 1, last - first - 1);
+  const stats::KpiKindInfo* unnamed = unnamed_kind(parts.kind);
+  parts.name = unnamed != nullptr ? std::string(unnamed->whole) : kpi.substr(first + 1, last - first - 1);
   return parts;
 }
 
 std::string label_of(const model::Headline& headline, const KpiParts& parts) {
   if (!headline.label.empty()) return headline.label;
-  if (parts.kind == "system" || parts.kind == "cost") return parts.kind + " " + parts.metric;
+  if (unnamed_kind(parts.kind) != nullptr) return parts.kind + " " + parts.metric;
   return parts.name + " " + parts.metric;
-}
-
-template <class Table, class Summaries>
-void find_estimate(const Table& table, const Summaries& summaries, const KpiParts& parts, HeadlineValue& value) {
-  for (std::size_t m = 0; m < table.size(); ++m) {
-    if (parts.metric != table[m].name) continue;
-    value.unit = table[m].unit;
-    const auto s = std::find_if(summaries.begin(), summaries.end(), [&](const auto& x) { return x.name == parts.name; });
-    if (s != summaries.end()) value.estimate = s->metrics[m];
-  }
 }
 
 }  // namespace
@@ -48,22 +49,19 @@ std::vector<HeadlineValue> headline_values(const std::vector<model::Headline>& h
   for (const model::Headline& headline : headlines) {
     const KpiParts parts = parts_of(headline.kpi);
     HeadlineValue value{headline.kpi, label_of(headline, parts), "", {}};
-    if (parts.kind == "service") {
-      find_estimate(stats::kServiceMetrics, result.summary.services, parts, value);
-      find_estimate(stats::kServiceCostMetrics, result.summary.costs, parts, value);
+    // The first kind written with this word whose table has the metric (a service's own metrics,
+    // then its costs).
+    for (const stats::KpiKindInfo& kind : stats::kpi_kinds()) {
+      if (kind.word != parts.kind) continue;
+      const auto m = kind.metric_index(parts.metric);
+      if (!m) continue;
+      value.unit = kind.metric_unit(*m);
+      const std::vector<stats::KpiItem> items = kind.items(result.labels);
+      const stats::KpiItem* item = stats::find_item(items, parts.name);
+      if (item != nullptr && item->summary) value.estimate = kind.estimate(result.summary, *item->summary, *m);
+      break;
     }
-    if (parts.kind == "cost") find_estimate(stats::kCostMetrics, result.summary.costs, parts, value);
     if (value.unit == "money") value.unit = result.labels.currency;  // as in the cost differences
-    if (parts.kind == "pathway") find_estimate(stats::kPathwayMetrics, result.summary.pathways, parts, value);
-    if (parts.kind == "resource") find_estimate(stats::kResourceMetrics, result.summary.resources, parts, value);
-    if (parts.kind == "clinic") find_estimate(stats::kClinicMetrics, result.summary.clinics, parts, value);
-    if (parts.kind == "system") {
-      for (std::size_t m = 0; m < stats::kSystemMetrics.size(); ++m) {
-        if (parts.metric != stats::kSystemMetrics[m].name) continue;
-        value.unit = stats::kSystemMetrics[m].unit;
-        value.estimate = result.summary.system[m];
-      }
-    }
     values.push_back(std::move(value));
   }
   return values;

@@ -2,8 +2,7 @@
 #include "stats/kpi_ref.hpp"
 
 #include "model/suggest.hpp"
-
-#include <carepath/stats/results.hpp>
+#include "stats/kpi_kinds.hpp"
 
 #include <algorithm>
 
@@ -21,17 +20,22 @@ bool contains(const std::vector<std::string>& names, const std::string& name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-template <class Table>
-bool find_metric(const Table& table, KpiRef& kpi, std::vector<std::string>& known) {
-  for (std::size_t i = 0; i < table.size(); ++i) {
-    known.emplace_back(table[i].name);
-    if (kpi.metric == table[i].name) {
-      kpi.metric_index = i;
-      kpi.unit = table[i].unit;
-      return true;
+// The words a KPI may start with: the kinds with names, then those of one item (system, cost).
+std::vector<std::string> kind_words() {
+  std::vector<std::string> words;
+  for (const bool named : {true, false}) {
+    for (const KpiKindInfo& kind : kpi_kinds()) {
+      if (kind.named() == named && !contains(words, std::string(kind.word))) words.emplace_back(kind.word);
     }
   }
-  return false;
+  return words;
+}
+
+const KpiKindInfo* first_kind(const std::string& word) {
+  for (const KpiKindInfo& kind : kpi_kinds()) {
+    if (kind.word == word) return &kind;
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -44,17 +48,13 @@ std::variant<KpiRef, std::string> resolve_kpi(std::string_view written, const mo
   KpiRef kpi;
   kpi.kind = text.substr(0, first_dot);
   kpi.metric = text.substr(last_dot + 1);
-  const std::vector<std::string> kinds{"service", "pathway", "resource", "clinic", "system", "cost"};
+  const std::vector<std::string> kinds = kind_words();
   const std::vector<std::string> pathways = names_of(scenario.pathways);
   const std::vector<std::string> services = names_of(scenario.services);
-  const std::vector<std::string> resources = names_of(scenario.resources);
-  std::vector<std::string> clinics;
-  for (const model::Service& service : scenario.services) {
-    if (service.sessions) clinics.push_back(service.name);
-  }
   // A service or pathway may be named like a kind ("clinic"): with one dot, it is NAME.METRIC.
   const bool names_one = first_dot == last_dot && (contains(pathways, kpi.kind) || contains(services, kpi.kind));
-  if (!contains(kinds, kpi.kind) || names_one) {
+  const KpiKindInfo* written_kind = first_kind(kpi.kind);
+  if (written_kind == nullptr || names_one) {
     // NAME.METRIC: the kind is whichever of pathways and services has that name.
     const std::string name = text.substr(0, last_dot);
     const bool is_pathway = contains(pathways, name);
@@ -71,31 +71,35 @@ std::variant<KpiRef, std::string> resolve_kpi(std::string_view written, const mo
     }
     kpi.kind = is_pathway ? "pathway" : "service";
     kpi.name = name;
-  } else if (kpi.kind == "system" || kpi.kind == "cost") {
+  } else if (!written_kind->named()) {
     if (last_dot != first_dot) return "expected " + kpi.kind + ".METRIC (it has no name), got '" + text + "'";
-    kpi.name = kpi.kind == "system" ? "system" : "total";
+    kpi.name = written_kind->whole;
   } else {
     if (last_dot == first_dot) return "expected " + kpi.kind + ".NAME.METRIC, got '" + text + "'";
     kpi.name = text.substr(first_dot + 1, last_dot - first_dot - 1);
-    const std::vector<std::string>& known = kpi.kind == "service"    ? services
-                                            : kpi.kind == "resource" ? resources
-                                            : kpi.kind == "clinic"   ? clinics
-                                                                     : pathways;
+    const std::vector<std::string> known = written_kind->scenario_names(scenario);
     if (!contains(known, kpi.name)) return model::unknown_name_message(kpi.kind, kpi.name, known);
   }
+  // The metric, in the tables of every kind written with this word, in table order (a service's
+  // own metrics, then its costs).
   std::vector<std::string> metrics;
-  bool found = kpi.kind == "service"    ? find_metric(kServiceMetrics, kpi, metrics)
-               : kpi.kind == "pathway"  ? find_metric(kPathwayMetrics, kpi, metrics)
-               : kpi.kind == "resource" ? find_metric(kResourceMetrics, kpi, metrics)
-               : kpi.kind == "clinic"   ? find_metric(kClinicMetrics, kpi, metrics)
-               : kpi.kind == "system"   ? find_metric(kSystemMetrics, kpi, metrics)
-                                        : (kpi.cost = find_metric(kCostMetrics, kpi, metrics));
-  if (!found && kpi.kind == "service") found = kpi.cost = find_metric(kServiceCostMetrics, kpi, metrics);
+  bool found = false;
+  for (const KpiKindInfo& kind : kpi_kinds()) {
+    if (kind.word != kpi.kind) continue;
+    for (std::size_t m = 0; m < kind.metric_count; ++m) metrics.emplace_back(kind.metric_name(m));
+    if (const auto m = kind.metric_index(kpi.metric); m && !found) {
+      found = true;
+      kpi.table = kind.kind;
+      kpi.metric_index = *m;
+      kpi.unit = kind.metric_unit(*m);
+      kpi.cost = kind.cost;
+    }
+  }
   if (!found) return model::unknown_name_message(kpi.kind + " metric", kpi.metric, metrics);
   if (kpi.cost && !scenario.has_costs()) {
     return "'" + text + "' is a cost, but no service has \"costs\" (README \"Costs\")";
   }
-  if (kpi.cost && kpi.kind == "service") {
+  if (kpi.cost && kpi_kind(kpi.table).named()) {
     const auto s = std::find_if(scenario.services.begin(), scenario.services.end(),
                                 [&](const model::Service& service) { return service.name == kpi.name; });
     if (!s->costs.any()) return "'" + text + "' is a cost, but service '" + kpi.name + "' has no \"costs\"";
@@ -104,7 +108,7 @@ std::variant<KpiRef, std::string> resolve_kpi(std::string_view written, const mo
 }
 
 std::string kpi_text(const KpiRef& kpi) {
-  if (kpi.kind == "system" || kpi.kind == "cost") return kpi.kind + "." + kpi.metric;
+  if (!kpi_kind(kpi.table).named()) return kpi.kind + "." + kpi.metric;
   return kpi.kind + "." + kpi.name + "." + kpi.metric;
 }
 

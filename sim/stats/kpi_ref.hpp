@@ -11,6 +11,7 @@
 #pragma once
 
 #include <carepath/model/scenario.hpp>
+#include <carepath/stats/kpi_kind.hpp>
 
 #include <cstddef>
 #include <string>
@@ -25,7 +26,8 @@ struct KpiRef {
   std::string name;    ///< The service, pathway or pool; "system" for the system, "total" for cost.
   std::string metric;  ///< A metric of the kind's table.
   std::string unit;    ///< The metric's unit: "share", "days", "patients", "bed-days", …
-  std::size_t metric_index = 0;  ///< In the kind's metric table (kCostMetrics when `cost`).
+  KpiKind table = KpiKind::Service;  ///< The kind's entry in kpi_kinds() (stats/kpi_kinds.hpp).
+  std::size_t metric_index = 0;  ///< In that kind's metric table.
   bool cost = false;   ///< A cost: kind "cost", or a service's cost metric.
 };
 

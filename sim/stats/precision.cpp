@@ -4,6 +4,7 @@
 // every n rather than only block ends is the sequential algorithm itself, only run in blocks.
 #include <carepath/stats/precision.hpp>
 
+#include "stats/kpi_kinds.hpp"
 #include "stats/kpi_ref.hpp"
 #include "stats/welford.hpp"
 
@@ -14,6 +15,7 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 namespace carepath::stats {
 
@@ -54,54 +56,29 @@ std::vector<HeadlineKpi> headline_kpis(const model::Scenario& scenario, const Su
     const auto resolved = resolve_kpi(headline.kpi, scenario);
     const auto* kpi = std::get_if<KpiRef>(&resolved);
     if (kpi == nullptr) continue;  // The loader refused it already; a scenario built in code may hold anything.
-    // Precision follows the patients' KPIs; a pool's utilisation and a clinic's slots settle with them.
-    if (kpi->kind == "resource" || kpi->kind == "clinic") continue;
-    const std::vector<std::string>& names = kpi->kind == "service" ? labels.services : labels.pathways;
-    const auto at = std::find(names.begin(), names.end(), kpi->name);
-    if (kpi->cost && labels.currency.empty()) continue;  // no costs were computed
-    const HeadlineKpi::Kind kind = kpi->kind == "system"    ? HeadlineKpi::Kind::System
-                                   : kpi->kind == "cost"    ? HeadlineKpi::Kind::Cost
-                                   : kpi->cost              ? HeadlineKpi::Kind::ServiceCost
-                                   : kpi->kind == "service" ? HeadlineKpi::Kind::Service
-                                                            : HeadlineKpi::Kind::Pathway;
-    const bool unnamed = kind == HeadlineKpi::Kind::System || kind == HeadlineKpi::Kind::Cost;
-    if (!unnamed && at == names.end()) continue;
-    kpis.push_back({kind, unnamed ? 0 : static_cast<std::size_t>(at - names.begin()), kpi->metric_index});
+    // Every kind the run measured: a cost without costs computed, or a name the run lacks, is not.
+    const std::vector<KpiItem> items = kpi_kind(kpi->table).items(labels);
+    const KpiItem* item = find_item(items, kpi->name);
+    if (item == nullptr) continue;
+    kpis.push_back({kpi->table, item->index, kpi->metric_index});
   }
   return kpis;
 }
 
 std::string headline_name(const HeadlineKpi& kpi, const SummaryLabels& labels) {
-  if (kpi.kind == HeadlineKpi::Kind::System) return std::string("system ") + kSystemMetrics.at(kpi.metric).name;
-  if (kpi.kind == HeadlineKpi::Kind::Cost) return std::string("cost ") + kCostMetrics.at(kpi.metric).name;
-  if (kpi.kind == HeadlineKpi::Kind::ServiceCost) {
-    return "service " + labels.services.at(kpi.index) + " " + kServiceCostMetrics.at(kpi.metric).name;
+  const KpiKindInfo& kind = kpi_kind(kpi.kind);
+  const std::string metric = kind.metric_name(kpi.metric);
+  if (!kind.named()) return std::string(kind.word) + " " + metric;
+  for (const KpiItem& item : kind.items(labels)) {
+    if (item.index == kpi.index) return std::string(kind.word) + " " + item.name + " " + metric;
   }
-  if (kpi.kind == HeadlineKpi::Kind::Pathway) {
-    return "pathway " + labels.pathways.at(kpi.index) + " " + kPathwayMetrics.at(kpi.metric).name;
-  }
-  return "service " + labels.services.at(kpi.index) + " " + kServiceMetrics.at(kpi.metric).name;
+  throw std::out_of_range("headline_name: no item " + std::to_string(kpi.index) + " of kind " + std::string(kind.word));
 }
 
-const char* headline_unit(const HeadlineKpi& kpi) {
-  if (kpi.kind == HeadlineKpi::Kind::System) return kSystemMetrics.at(kpi.metric).unit;
-  if (kpi.kind == HeadlineKpi::Kind::Cost || kpi.kind == HeadlineKpi::Kind::ServiceCost) {
-    return kCostMetrics.at(kpi.metric).unit;
-  }
-  return kpi.kind == HeadlineKpi::Kind::Pathway ? kPathwayMetrics.at(kpi.metric).unit
-                                                : kServiceMetrics.at(kpi.metric).unit;
-}
+const char* headline_unit(const HeadlineKpi& kpi) { return kpi_kind(kpi.kind).metric_unit(kpi.metric); }
 
 double headline_value(const HeadlineKpi& kpi, const ReplicationResult& replication) {
-  if (kpi.kind == HeadlineKpi::Kind::System) return replication.system.*kSystemMetrics.at(kpi.metric).field;
-  if (kpi.kind == HeadlineKpi::Kind::Cost) return replication.cost.*kCostMetrics.at(kpi.metric).field;
-  if (kpi.kind == HeadlineKpi::Kind::ServiceCost) {
-    return replication.service_costs.at(kpi.index).*kCostMetrics.at(kpi.metric).field;
-  }
-  if (kpi.kind == HeadlineKpi::Kind::Pathway) {
-    return replication.pathways.at(kpi.index).*kPathwayMetrics.at(kpi.metric).field;
-  }
-  return replication.services.at(kpi.index).*kServiceMetrics.at(kpi.metric).field;
+  return kpi_kind(kpi.kind).value(replication, kpi.index, kpi.metric);
 }
 
 std::size_t headline_trajectory_metric(const HeadlineKpi& kpi) {

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <carepath/model/scenario.hpp>
+#include <carepath/stats/kpi_kind.hpp>
 #include <carepath/stats/results.hpp>
 
 #include <cstddef>
@@ -26,10 +27,10 @@ namespace carepath::stats {
 /// A KPI that decides when replications stop and what a warm-up is checked on. Until scenarios
 /// name their own headlines, default_headlines() gives the set.
 struct HeadlineKpi {
-  enum class Kind : std::uint8_t { Service, Pathway, System, ServiceCost, Cost };
+  using Kind = KpiKind;
   Kind kind = Kind::Service;
-  std::size_t index = 0;   ///< The service or pathway, in scenario order.
-  std::size_t metric = 0;  ///< Into the kind's table: kServiceMetrics, kPathwayMetrics, kSystemMetrics or kCostMetrics.
+  std::size_t index = 0;   ///< The service, pathway, pool or clinic, in scenario order (0 for the system, the total).
+  std::size_t metric = 0;  ///< Into the kind's metric table (stats/results.hpp; kpi_kind.hpp names each kind's).
 };
 
 /// Every pathway's within-target share, then every service's mean wait.

@@ -53,6 +53,41 @@ TEST(PrecisionRule, TheScenariosHeadlinesAreTheKpisWithTheDefaultsForAScenarioWi
   EXPECT_DOUBLE_EQ(headline_value(kpis[2], replication), 3);
 }
 
+// Every kind of KPI can decide when replications stop, a shared pool's and a clinic's included.
+TEST(PrecisionRule, PoolAndClinicHeadlinesAreKpisToo) {
+  model::Scenario scenario;
+  scenario.services.resize(2);
+  scenario.services[0].name = "ward";
+  scenario.services[1].name = "clinic";
+  scenario.services[1].sessions = model::ClinicSessions{};
+  scenario.resources.resize(1);
+  scenario.resources[0].name = "nurses";
+  scenario.headlines = {{"resource.nurses.utilisation", ""}, {"clinic.clinic.slot_use", ""}};
+  const SummaryLabels labels{.services = {"ward", "clinic"}, .resources = {"nurses"}, .clinics = {"clinic"}};
+  const std::vector<HeadlineKpi> kpis = headline_kpis(scenario, labels);
+  ASSERT_EQ(kpis.size(), 2U);
+  EXPECT_EQ(headline_name(kpis[0], labels), "resource nurses utilisation");
+  EXPECT_EQ(headline_name(kpis[1], labels), "clinic clinic slot_use");
+  EXPECT_STREQ(headline_unit(kpis[1]), "share");
+
+  // The clinic's slot use is steady; the pool's utilisation alternates 0.9 and 0.1, whose
+  // half-width after 40 replications (about 0.13) is a third of its mean 0.5: the run is not precise.
+  std::vector<ReplicationResult> replications(40);
+  for (std::size_t r = 0; r < replications.size(); ++r) {
+    replications[r].resources.resize(1);
+    replications[r].clinics.resize(1);
+    replications[r].resources[0].utilisation = r % 2 == 0 ? 0.9 : 0.1;
+    replications[r].clinics[0].slot_use = 0.75;
+  }
+  EXPECT_DOUBLE_EQ(headline_value(kpis[1], replications[0]), 0.75);
+  const PrecisionRule rule{.target = {true, 0.05}, .block = 10, .cap = 100};
+  const PrecisionOutcome noisy = assess_precision(kpis, labels, replications, rule);
+  ASSERT_EQ(noisy.kpis.size(), 2U);
+  EXPECT_EQ(noisy.reached, std::nullopt);
+  for (ReplicationResult& r : replications) r.resources[0].utilisation = 0.5;
+  EXPECT_EQ(assess_precision(kpis, labels, replications, rule).reached, 3U);
+}
+
 TEST(PrecisionRule, LookAheadIsFiveThenFivePercent) {
   EXPECT_EQ(look_ahead(3), 5U);
   EXPECT_EQ(look_ahead(100), 5U);

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+// The table of KPI kinds: in KpiKind order, each kind's metrics those of its table, and the items
+// of a run with costs where the summary keeps them.
+#include "stats/kpi_kinds.hpp"
+
+#include <gtest/gtest.h>
+
+namespace carepath::stats {
+namespace {
+
+TEST(KpiKinds, EachEntrySitsAtItsKindsPlace) {
+  for (std::size_t k = 0; k < kpi_kinds().size(); ++k) {
+    EXPECT_EQ(static_cast<std::size_t>(kpi_kinds()[k].kind), k) << kpi_kinds()[k].word;
+  }
+  EXPECT_EQ(kpi_kind(KpiKind::Clinic).metric_count, kClinicMetrics.size());
+  EXPECT_EQ(kpi_kind(KpiKind::ServiceCost).metric_index("cost_open_beds"), 1U);
+  EXPECT_EQ(kpi_kind(KpiKind::Service).metric_index("cost_open_beds"), std::nullopt);
+}
+
+TEST(KpiKinds, CostItemsFollowTheSummarysCostedServicesThenTheTotal) {
+  const SummaryLabels labels{.services = {"a", "b", "c"}, .currency = "GBP", .costed = {false, true, true}};
+  const std::vector<KpiItem> services = kpi_kind(KpiKind::ServiceCost).items(labels);
+  ASSERT_EQ(services.size(), 3U);
+  EXPECT_EQ(services[0].summary, std::nullopt);  // no costs: the summary has no row for it
+  EXPECT_EQ(services[2].index, 2U);
+  EXPECT_EQ(services[2].summary, 1U);
+  const std::vector<KpiItem> total = kpi_kind(KpiKind::Cost).items(labels);
+  ASSERT_EQ(total.size(), 1U);
+  EXPECT_EQ(total[0].name, "total");
+  EXPECT_EQ(total[0].summary, 2U);
+  EXPECT_TRUE(kpi_kind(KpiKind::Cost).items(SummaryLabels{}).empty());  // no costs computed
+
+  ReplicationResult replication;
+  replication.service_costs.resize(3);
+  replication.service_costs[2].open_beds = 40;
+  replication.cost.total = 90;
+  EXPECT_DOUBLE_EQ(kpi_kind(KpiKind::ServiceCost).value(replication, 2, 1), 40);
+  EXPECT_DOUBLE_EQ(kpi_kind(KpiKind::Cost).value(replication, 0, 0), 90);
+}
+
+}  // namespace
+}  // namespace carepath::stats
