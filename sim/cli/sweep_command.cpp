@@ -12,7 +12,6 @@
 #include "cli/output_folder.hpp"
 #include "cli/sweep.hpp"
 
-#include <carepath/io/provenance.hpp>
 #include <carepath/io/scenario_json.hpp>
 #include <carepath/run/batch.hpp>
 #include <carepath/stats/results.hpp>
@@ -21,6 +20,7 @@
 #include "io/durable_file.hpp"
 #include "io/missing_values.hpp"
 #include "io/number_format.hpp"
+#include "io/provenance_json.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -8,7 +8,6 @@
 #include "cli/commands.hpp"
 #include "cli/interrupt.hpp"
 
-#include <carepath/io/provenance.hpp>
 #include <carepath/io/scenario_json.hpp>
 #include <carepath/run/batch.hpp>
 
@@ -16,6 +15,7 @@
 #include "io/csv_text.hpp"
 #include "io/durable_file.hpp"
 #include "io/number_format.hpp"
+#include "io/provenance_json.hpp"
 #include "report/html_escape.hpp"
 #include "report/line_chart.hpp"
 #include "report/report_style.hpp"

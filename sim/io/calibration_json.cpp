@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The calibration format as field rules (calibration_json.hpp), read with JsonReader so that every
 // problem in the file is reported at once, at its JSON pointer.
-#include "io/calibration_json.hpp"
+#include <carepath/io/calibration_json.hpp>
 
 #include <carepath/error.hpp>
 
@@ -17,11 +17,11 @@
 namespace carepath::io {
 namespace {
 
-using stats::CalibrationBound;
-using stats::CalibrationFigure;
-using stats::CalibrationRole;
-using stats::CalibrationSample;
-using stats::CalibrationStatistic;
+using run::CalibrationBound;
+using run::CalibrationFigure;
+using run::CalibrationRole;
+using run::CalibrationSample;
+using run::CalibrationStatistic;
 using stats::TrajectoryKind;
 
 const std::vector<std::string> kTopKeys{"scenario", "notes", "figures"};

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include <carepath/io/report_html.hpp>
+#include "report/report_inputs.hpp"
 #include <carepath/io/results_writer.hpp>
 #include <carepath/run/batch.hpp>
 
