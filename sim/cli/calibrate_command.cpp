@@ -11,16 +11,16 @@
 #include "cli/output_folder.hpp"
 
 #include <carepath/io/calibration_json.hpp>
+#include <carepath/io/durable_file.hpp>
 #include <carepath/io/scenario_json.hpp>
+#include <carepath/io/text_file.hpp>
 #include <carepath/run/batch.hpp>
 #include <carepath/run/calibration.hpp>
 
 #include "io/atomic_dir.hpp"
-#include "io/durable_file.hpp"
 #include "io/missing_values.hpp"
 #include "io/number_format.hpp"
 #include "io/provenance_json.hpp"
-#include "io/text_file.hpp"
 
 #include <nlohmann/json.hpp>
 

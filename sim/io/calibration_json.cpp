@@ -4,11 +4,11 @@
 #include <carepath/io/calibration_json.hpp>
 
 #include <carepath/error.hpp>
+#include <carepath/io/text_file.hpp>
 
 #include "io/calendar_json.hpp"
 #include "io/json_reader.hpp"
 #include "io/json_text.hpp"
-#include "io/text_file.hpp"
 #include "model/suggest.hpp"
 
 #include <algorithm>

@@ -6,11 +6,11 @@
 // Debian's packaging). The reading side, for `carepath rerun`, is at the end.
 #include "io/provenance_json.hpp"
 
+#include <carepath/io/durable_file.hpp>
+#include <carepath/io/text_file.hpp>
 #include <carepath/version.hpp>
 
-#include "io/durable_file.hpp"
 #include "io/sha256.hpp"
-#include "io/text_file.hpp"
 
 #include <boost/version.hpp>
 #include <oneapi/tbb/version.h>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "io/results_csv.hpp"
 
-#include "io/csv_text.hpp"
+#include <carepath/io/csv_text.hpp>
 #include "io/number_format.hpp"
 
 #include <ostream>

@@ -2,13 +2,13 @@
 // The CSV tables of a results folder, as writers (table_writers.hpp) and as text
 // (include/carepath/io/results_tables.hpp). results_writer.cpp streams the same writers into the
 // folder's files, so the files and the tables a program holds in memory are the same texts.
+#include <carepath/io/results_files.hpp>
 #include <carepath/io/results_tables.hpp>
 
 #include "io/comparison_files.hpp"
 #include "io/costs_files.hpp"
 #include "io/precision_files.hpp"
 #include "io/results_csv.hpp"
-#include "io/results_files.hpp"
 #include "io/table_writers.hpp"
 #include "io/trajectory_files.hpp"
 

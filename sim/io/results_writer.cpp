@@ -4,13 +4,13 @@
 // table is in summary_table.cpp. A what-if comparison writes the base's files, each variant's in
 // variants/<name>/ and comparison.csv/json (comparison_files.cpp) into the same staging folder,
 // so the base, its variants and their differences are replaced together or not at all.
+#include <carepath/io/durable_file.hpp>
+#include <carepath/io/results_files.hpp>
 #include <carepath/io/results_writer.hpp>
 
 #include "io/atomic_dir.hpp"
 #include "io/comparison_files.hpp"
-#include "io/durable_file.hpp"
 #include "io/provenance_json.hpp"
-#include "io/results_files.hpp"
 #include "io/summary_json.hpp"
 #include "io/table_writers.hpp"
 #include "io/trajectory_files.hpp"

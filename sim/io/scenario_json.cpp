@@ -8,6 +8,7 @@
 // distribution_json, capacity_json, arrival_profile_json and initial_state_json. What-if variants
 // are merged into copies of the document (variant_overlay.cpp) and each copy is loaded the same way.
 #include <carepath/io/scenario_json.hpp>
+#include <carepath/io/text_file.hpp>
 
 #include "io/arrival_profile_json.hpp"
 #include "io/calendar_json.hpp"
@@ -25,7 +26,6 @@
 #include "io/resource_json.hpp"
 #include "io/scenario_context.hpp"
 #include "io/sessions_json.hpp"
-#include "io/text_file.hpp"
 #include "io/variant_overlay.hpp"
 #include "model/engine_limits.hpp"
 #include "model/graph_checks.hpp"

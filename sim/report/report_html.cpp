@@ -6,8 +6,8 @@
 // writes. A missing input makes its section say so rather than fail.
 #include "report/report_inputs.hpp"
 
-#include "io/durable_file.hpp"
-#include "io/results_files.hpp"
+#include <carepath/io/durable_file.hpp>
+#include <carepath/io/results_files.hpp>
 #include "report/answer_cards.hpp"
 #include "report/comparison_section.hpp"
 #include "report/costs_section.hpp"

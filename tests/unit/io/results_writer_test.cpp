@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
+#include <carepath/io/results_files.hpp>
 #include <carepath/io/results_writer.hpp>
 
 #include "io/atomic_dir.hpp"
-#include "io/results_files.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
