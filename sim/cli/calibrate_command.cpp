@@ -12,6 +12,7 @@
 
 #include <carepath/io/calibration_json.hpp>
 #include <carepath/io/durable_file.hpp>
+#include <carepath/io/number_format.hpp>
 #include <carepath/io/scenario_json.hpp>
 #include <carepath/io/text_file.hpp>
 #include <carepath/run/batch.hpp>
@@ -19,7 +20,6 @@
 
 #include "io/atomic_dir.hpp"
 #include "io/missing_values.hpp"
-#include "io/number_format.hpp"
 #include "io/provenance_json.hpp"
 
 #include <nlohmann/json.hpp>

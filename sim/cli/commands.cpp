@@ -8,6 +8,7 @@
 #include <carepath/io/results_files.hpp>
 #include <carepath/io/results_writer.hpp>
 #include <carepath/io/scenario_json.hpp>
+#include <carepath/model/suggest.hpp>
 #include <carepath/run/batch.hpp>
 #include <carepath/run/compare.hpp>
 #include <carepath/stats/warm_up_proposal.hpp>
@@ -16,7 +17,6 @@
 #include "cli/output_folder.hpp"
 #include "cli/progress.hpp"
 #include "io/precision_files.hpp"
-#include "model/suggest.hpp"
 
 #include <unistd.h>
 

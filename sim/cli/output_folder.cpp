@@ -3,7 +3,7 @@
 
 #include "io/atomic_dir.hpp"
 #include "io/missing_values.hpp"
-#include "io/number_format.hpp"
+#include <carepath/io/number_format.hpp>
 
 #include <ostream>
 #include <system_error>

@@ -5,11 +5,11 @@
 
 #include <carepath/error.hpp>
 #include <carepath/io/text_file.hpp>
+#include <carepath/model/suggest.hpp>
 
 #include "io/calendar_json.hpp"
 #include "io/json_reader.hpp"
 #include "io/json_text.hpp"
-#include "model/suggest.hpp"
 
 #include <algorithm>
 #include <system_error>

@@ -3,9 +3,9 @@
 
 #include "io/costs_files.hpp"
 #include "io/missing_values.hpp"
-#include "io/number_format.hpp"
 
 #include <carepath/io/csv_text.hpp>
+#include <carepath/io/number_format.hpp>
 #include <carepath/run/headlines.hpp>
 
 #include <algorithm>

@@ -2,8 +2,8 @@
 #include "io/costs_files.hpp"
 
 #include <carepath/io/csv_text.hpp>
+#include <carepath/io/number_format.hpp>
 #include "io/missing_values.hpp"
-#include "io/number_format.hpp"
 #include "io/summary_json.hpp"
 
 #include <ostream>

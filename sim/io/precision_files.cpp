@@ -3,7 +3,7 @@
 #include "io/missing_values.hpp"
 
 #include <carepath/io/csv_text.hpp>
-#include "io/number_format.hpp"
+#include <carepath/io/number_format.hpp>
 
 #include <cmath>
 #include <limits>

@@ -2,7 +2,7 @@
 #include "io/results_csv.hpp"
 
 #include <carepath/io/csv_text.hpp>
-#include "io/number_format.hpp"
+#include <carepath/io/number_format.hpp>
 
 #include <ostream>
 #include <stdexcept>

@@ -6,7 +6,7 @@
 #include "report/report_inputs.hpp"
 
 #include "io/graph_routes.hpp"
-#include "io/number_format.hpp"
+#include <carepath/io/number_format.hpp>
 #include "report/report_format.hpp"
 
 #include <algorithm>

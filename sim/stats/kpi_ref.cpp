@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "stats/kpi_ref.hpp"
 
-#include "model/suggest.hpp"
-
+#include <carepath/model/suggest.hpp>
 #include <carepath/stats/results.hpp>
 
 #include <algorithm>

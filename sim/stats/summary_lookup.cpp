@@ -3,9 +3,8 @@
 // program, the Python module or a test reads `summary.service("acute").metric("wait_mean")`
 // instead of an index that changes when a metric is added. Unknown names throw
 // std::out_of_range with model/suggest.cpp's "did you mean" and the names that exist.
+#include <carepath/model/suggest.hpp>
 #include <carepath/stats/results.hpp>
-
-#include "model/suggest.hpp"
 
 #include <algorithm>
 #include <stdexcept>
