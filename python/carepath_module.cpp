@@ -12,6 +12,7 @@
 // thousand events and KeyboardInterrupt is raised with no result.
 #include <carepath/carepath.hpp>
 #include <carepath/io/results_tables.hpp>
+#include <carepath/model/suggest.hpp>
 
 #include <pybind11/functional.h>
 #include <pybind11/pybind11.h>
@@ -121,9 +122,9 @@ std::vector<model::ScenarioVariant> chosen_variants(const PyScenario& s, const s
     const auto found = std::find_if(s.set.variants.begin(), s.set.variants.end(),
                                     [&](const model::ScenarioVariant& v) { return v.name == name; });
     if (found == s.set.variants.end()) {
-      std::string known;
-      for (const auto& v : s.set.variants) known += (known.empty() ? "" : ", ") + v.name;
-      throw py::key_error("unknown variant '" + name + "' (known: " + (known.empty() ? "none" : known) + ")");
+      std::vector<std::string> known;
+      for (const auto& v : s.set.variants) known.push_back(v.name);
+      throw py::key_error(model::unknown_name_message("variant", name, known));
     }
     chosen.push_back(*found);
   }

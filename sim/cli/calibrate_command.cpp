@@ -10,6 +10,7 @@
 #include "cli/interrupt.hpp"
 #include "cli/output_folder.hpp"
 
+#include <carepath/io/atomic_dir.hpp>
 #include <carepath/io/calibration_json.hpp>
 #include <carepath/io/durable_file.hpp>
 #include <carepath/io/number_format.hpp>
@@ -18,7 +19,6 @@
 #include <carepath/run/batch.hpp>
 #include <carepath/run/calibration.hpp>
 
-#include "io/atomic_dir.hpp"
 #include "io/missing_values.hpp"
 #include "io/provenance_json.hpp"
 

@@ -12,13 +12,13 @@
 #include "cli/output_folder.hpp"
 #include "cli/sweep.hpp"
 
+#include <carepath/io/atomic_dir.hpp>
 #include <carepath/io/durable_file.hpp>
 #include <carepath/io/number_format.hpp>
 #include <carepath/io/scenario_json.hpp>
 #include <carepath/run/batch.hpp>
 #include <carepath/stats/results.hpp>
 
-#include "io/atomic_dir.hpp"
 #include "io/missing_values.hpp"
 #include "io/provenance_json.hpp"
 

@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/interrupt.hpp"
 
+#include <carepath/io/atomic_dir.hpp>
 #include <carepath/io/csv_text.hpp>
 #include <carepath/io/durable_file.hpp>
 #include <carepath/io/number_format.hpp>
@@ -16,7 +17,6 @@
 #include <carepath/stats/mser.hpp>
 #include <carepath/stats/warm_up_proposal.hpp>
 
-#include "io/atomic_dir.hpp"
 #include "io/provenance_json.hpp"
 #include "report/html_escape.hpp"
 #include "report/line_chart.hpp"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "io/leftover_folders.hpp"
+#include <carepath/io/leftover_folders.hpp>
 
 #include <carepath/io/folder_marker.hpp>
 #include <signal.h>

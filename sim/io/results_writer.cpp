@@ -4,11 +4,11 @@
 // table is in summary_table.cpp. A what-if comparison writes the base's files, each variant's in
 // variants/<name>/ and comparison.csv/json (comparison_files.cpp) into the same staging folder,
 // so the base, its variants and their differences are replaced together or not at all.
+#include <carepath/io/atomic_dir.hpp>
 #include <carepath/io/durable_file.hpp>
 #include <carepath/io/results_files.hpp>
 #include <carepath/io/results_writer.hpp>
 
-#include "io/atomic_dir.hpp"
 #include "io/comparison_files.hpp"
 #include "io/provenance_json.hpp"
 #include "io/summary_json.hpp"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "io/atomic_dir.hpp"
+#include <carepath/io/atomic_dir.hpp>
 
 #include <carepath/io/durable_file.hpp>
 #include <carepath/run/batch.hpp>

@@ -10,7 +10,7 @@
 #pragma once
 
 #include <carepath/io/folder_marker.hpp>
-#include "io/leftover_folders.hpp"
+#include <carepath/io/leftover_folders.hpp>
 
 #include <atomic>
 #include <filesystem>
