@@ -3,15 +3,22 @@
 #pragma once
 
 #include <carepath/error.hpp>
+#include <carepath/io/calibration_json.hpp>
 #include <carepath/io/graph_dot.hpp>
+#include <carepath/io/provenance.hpp>
 #include <carepath/io/report_html.hpp>
+#include <carepath/io/results_tables.hpp>
 #include <carepath/io/results_writer.hpp>
 #include <carepath/io/scenario_json.hpp>
 #include <carepath/model/distribution.hpp>
 #include <carepath/model/scenario.hpp>
 #include <carepath/model/variant.hpp>
 #include <carepath/run/batch.hpp>
+#include <carepath/run/calibration.hpp>
 #include <carepath/run/compare.hpp>
 #include <carepath/run/headlines.hpp>
+#include <carepath/stats/precision.hpp>
 #include <carepath/stats/results.hpp>
+#include <carepath/stats/trajectory.hpp>
 #include <carepath/time.hpp>
+#include <carepath/version.hpp>

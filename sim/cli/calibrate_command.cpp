@@ -10,17 +10,17 @@
 #include "cli/interrupt.hpp"
 #include "cli/output_folder.hpp"
 
-#include <carepath/io/provenance.hpp>
+#include <carepath/io/atomic_dir.hpp>
+#include <carepath/io/calibration_json.hpp>
+#include <carepath/io/durable_file.hpp>
+#include <carepath/io/number_format.hpp>
 #include <carepath/io/scenario_json.hpp>
+#include <carepath/io/text_file.hpp>
 #include <carepath/run/batch.hpp>
+#include <carepath/run/calibration.hpp>
 
-#include "io/atomic_dir.hpp"
-#include "io/calibration_json.hpp"
-#include "io/durable_file.hpp"
 #include "io/missing_values.hpp"
-#include "io/number_format.hpp"
-#include "io/text_file.hpp"
-#include "stats/calibration.hpp"
+#include "io/provenance_json.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -54,15 +54,15 @@ std::string csv_field(const std::string& text) {
   return quoted + '"';
 }
 
-void write_csv(const std::vector<stats::CalibrationRow>& rows, std::ostream& out) {
+void write_csv(const std::vector<run::CalibrationRow>& rows, std::ostream& out) {
   out << "id,role,sample,variant,figure,source,kind,name,metric,from,to,statistic,bound,observed,tolerance,"
          "simulated_mean,ci_low,ci_high,n,inside\n";
-  for (const stats::CalibrationRow& row : rows) {
-    const stats::CalibrationFigure& f = row.figure;
-    out << csv_field(f.id) << ',' << stats::role_name(f.role) << ',' << stats::sample_name(f.sample) << ','
+  for (const run::CalibrationRow& row : rows) {
+    const run::CalibrationFigure& f = row.figure;
+    out << csv_field(f.id) << ',' << run::role_name(f.role) << ',' << run::sample_name(f.sample) << ','
         << csv_field(f.variant) << ',' << csv_field(f.figure) << ',' << csv_field(f.source) << ',' << kind_name(f.kind)
         << ',' << csv_field(f.name) << ',' << f.metric << ',' << model::format_date(f.from) << ','
-        << model::format_date(f.to) << ',' << stats::statistic_name(f.statistic) << ',' << stats::bound_name(f.bound)
+        << model::format_date(f.to) << ',' << run::statistic_name(f.statistic) << ',' << run::bound_name(f.bound)
         << ',' << io::format_shortest(f.observed) << ',' << io::format_shortest(f.tolerance) << ','
         << io::format_shortest(row.simulated.mean) << ',' << io::format_shortest(row.simulated.ci_low) << ','
         << io::format_shortest(row.simulated.ci_high) << ',' << row.simulated.n << ',' << (row.inside ? "yes" : "no")
@@ -77,10 +77,10 @@ struct Tally {
   std::size_t total = 0;
 };
 
-Tally tally(const std::vector<stats::CalibrationRow>& rows, stats::CalibrationRole role,
-            std::optional<stats::CalibrationSample> sample = std::nullopt) {
+Tally tally(const std::vector<run::CalibrationRow>& rows, run::CalibrationRole role,
+            std::optional<run::CalibrationSample> sample = std::nullopt) {
   Tally t;
-  for (const stats::CalibrationRow& row : rows) {
+  for (const run::CalibrationRow& row : rows) {
     if (row.figure.role != role || (sample && row.figure.sample != *sample)) continue;
     ++t.total;
     if (row.inside) ++t.inside;
@@ -91,13 +91,13 @@ Tally tally(const std::vector<stats::CalibrationRow>& rows, stats::CalibrationRo
 ordered_json tally_json(const Tally& t) { return {{"inside", t.inside}, {"total", t.total}}; }
 
 ordered_json calibration_json(const std::string& scenario, const std::string& calibration, std::uint64_t seed,
-                              std::size_t replications, const std::vector<stats::CalibrationRow>& rows) {
+                              std::size_t replications, const std::vector<run::CalibrationRow>& rows) {
   ordered_json figures = ordered_json::array();
-  for (const stats::CalibrationRow& row : rows) {
-    const stats::CalibrationFigure& f = row.figure;
+  for (const run::CalibrationRow& row : rows) {
+    const run::CalibrationFigure& f = row.figure;
     figures.push_back({{"id", f.id},
-                       {"role", stats::role_name(f.role)},
-                       {"sample", stats::sample_name(f.sample)},
+                       {"role", run::role_name(f.role)},
+                       {"sample", run::sample_name(f.sample)},
                        {"variant", f.variant.empty() ? ordered_json(nullptr) : ordered_json(f.variant)},
                        {"figure", f.figure},
                        {"source", f.source},
@@ -107,8 +107,8 @@ ordered_json calibration_json(const std::string& scenario, const std::string& ca
                        {"metric", f.metric},
                        {"from", model::format_date(f.from)},
                        {"to", model::format_date(f.to)},
-                       {"statistic", stats::statistic_name(f.statistic)},
-                       {"bound", stats::bound_name(f.bound)},
+                       {"statistic", run::statistic_name(f.statistic)},
+                       {"bound", run::bound_name(f.bound)},
                        {"observed", f.observed},
                        {"tolerance", f.tolerance},
                        {"why_tolerance", f.why_tolerance},
@@ -123,10 +123,10 @@ ordered_json calibration_json(const std::string& scenario, const std::string& ca
                       {"calibration", calibration},
                       {"seed", seed},
                       {"replications", replications},
-                      {"behavioural_targets", tally_json(tally(rows, stats::CalibrationRole::Behaviour))},
+                      {"behavioural_targets", tally_json(tally(rows, run::CalibrationRole::Behaviour))},
                       {"out_of_sample_targets",
-                       tally_json(tally(rows, stats::CalibrationRole::Behaviour, stats::CalibrationSample::Out))},
-                      {"input_checks", tally_json(tally(rows, stats::CalibrationRole::InputCheck))},
+                       tally_json(tally(rows, run::CalibrationRole::Behaviour, run::CalibrationSample::Out))},
+                      {"input_checks", tally_json(tally(rows, run::CalibrationRole::InputCheck))},
                       {"figures", std::move(figures)}};
 }
 
@@ -138,28 +138,28 @@ std::string shown(double value) {
 }
 
 // What the bound accepts: ±tolerance around the observed figure, or a one-sided limit.
-std::string accepted_range(const stats::CalibrationFigure& f) {
+std::string accepted_range(const run::CalibrationFigure& f) {
   switch (f.bound) {
-    case stats::CalibrationBound::TwoSided: return "±" + shown(f.tolerance);
-    case stats::CalibrationBound::AtMost: return "at most " + shown(f.observed + f.tolerance);
-    case stats::CalibrationBound::AtLeast: return "at least " + shown(f.observed - f.tolerance);
+    case run::CalibrationBound::TwoSided: return "±" + shown(f.tolerance);
+    case run::CalibrationBound::AtMost: return "at most " + shown(f.observed + f.tolerance);
+    case run::CalibrationBound::AtLeast: return "at least " + shown(f.observed - f.tolerance);
   }
   return "";
 }
 
 // The rows of one role; behavioural targets also say in- or out-of-sample, and any variant.
-void print_table(const std::vector<stats::CalibrationRow>& rows, stats::CalibrationRole role, std::ostream& out) {
-  const bool behaviour = role == stats::CalibrationRole::Behaviour;
+void print_table(const std::vector<run::CalibrationRow>& rows, run::CalibrationRole role, std::ostream& out) {
+  const bool behaviour = role == run::CalibrationRole::Behaviour;
   std::vector<std::vector<std::string>> table{{"id", "run", "observed", "simulated mean [95% CI]", "accepted", "inside"}};
   if (behaviour) table.front().insert(table.front().begin() + 1, "sample");
-  for (const stats::CalibrationRow& row : rows) {
+  for (const run::CalibrationRow& row : rows) {
     if (row.figure.role != role) continue;
     const stats::Estimate& e = row.simulated;
     const std::string simulated =
         e.n == 0 ? "- (nothing measured)" : shown(e.mean) + " [" + shown(e.ci_low) + ", " + shown(e.ci_high) + "]";
     table.push_back({row.figure.id, row.figure.variant.empty() ? "base" : row.figure.variant,
                      shown(row.figure.observed), simulated, accepted_range(row.figure), row.inside ? "yes" : "NO"});
-    if (behaviour) table.back().insert(table.back().begin() + 1, stats::sample_name(row.figure.sample));
+    if (behaviour) table.back().insert(table.back().begin() + 1, run::sample_name(row.figure.sample));
   }
   if (table.size() == 1) return;
   out << (behaviour ? "Behavioural targets (sample in: the assumptions were tuned to it; out: out-of-sample)\n"
@@ -216,29 +216,29 @@ int calibrate_command(const Options& options, std::ostream& out, std::ostream& e
   warn_about_non_finite(result, "", err);
 
   // One run per variant the figures name, each once, in the order first named; rows keep file order.
-  std::vector<stats::CalibrationRow> rows(file.figures.size());
+  std::vector<run::CalibrationRow> rows(file.figures.size());
   std::vector<std::string> runs{""};
-  for (const stats::CalibrationFigure& f : file.figures) {
+  for (const run::CalibrationFigure& f : file.figures) {
     if (std::find(runs.begin(), runs.end(), f.variant) == runs.end()) runs.push_back(f.variant);
   }
   for (const std::string& variant : runs) {
     std::vector<std::size_t> at;
-    std::vector<stats::CalibrationFigure> figures;
+    std::vector<run::CalibrationFigure> figures;
     for (std::size_t i = 0; i < file.figures.size(); ++i) {
       if (file.figures[i].variant != variant) continue;
       at.push_back(i);
       figures.push_back(file.figures[i]);
     }
     if (figures.empty()) continue;
-    std::vector<stats::CalibrationRow> computed;
+    std::vector<run::CalibrationRow> computed;
     if (variant.empty()) {
-      computed = stats::calibrate(result, figures);
+      computed = run::calibrate(result, figures);
     } else {
       const auto v = std::find_if(set.variants.begin(), set.variants.end(),
                                   [&](const model::ScenarioVariant& candidate) { return candidate.name == variant; });
       const run::BatchResult variant_result = run_for_calibration(v->scenario, options, batch);
       warn_about_non_finite(variant_result, "variant '" + variant + "': ", err);
-      computed = stats::calibrate(variant_result, figures);
+      computed = run::calibrate(variant_result, figures);
     }
     for (std::size_t k = 0; k < at.size(); ++k) rows[at[k]] = std::move(computed[k]);
   }
@@ -266,12 +266,12 @@ int calibrate_command(const Options& options, std::ostream& out, std::ostream& e
   });
 
   if (!options.quiet) {
-    print_table(rows, stats::CalibrationRole::InputCheck, out);
-    print_table(rows, stats::CalibrationRole::Behaviour, out);
+    print_table(rows, run::CalibrationRole::InputCheck, out);
+    print_table(rows, run::CalibrationRole::Behaviour, out);
   }
-  const Tally targets = tally(rows, stats::CalibrationRole::Behaviour);
-  const Tally out_of_sample = tally(rows, stats::CalibrationRole::Behaviour, stats::CalibrationSample::Out);
-  const Tally checks = tally(rows, stats::CalibrationRole::InputCheck);
+  const Tally targets = tally(rows, run::CalibrationRole::Behaviour);
+  const Tally out_of_sample = tally(rows, run::CalibrationRole::Behaviour, run::CalibrationSample::Out);
+  const Tally checks = tally(rows, run::CalibrationRole::InputCheck);
   out << targets.inside << " of " << targets.total << " behavioural targets inside (" << out_of_sample.inside << " of "
       << out_of_sample.total << " out-of-sample); " << checks.inside << " of " << checks.total
       << " input checks inside\n";

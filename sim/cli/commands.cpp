@@ -1,22 +1,22 @@
 // SPDX-License-Identifier: MIT
 #include "cli/commands.hpp"
 
+#include <carepath/io/durable_file.hpp>
 #include <carepath/io/graph_dot.hpp>
+#include <carepath/io/output_size.hpp>
 #include <carepath/io/provenance.hpp>
+#include <carepath/io/results_files.hpp>
 #include <carepath/io/results_writer.hpp>
 #include <carepath/io/scenario_json.hpp>
+#include <carepath/model/suggest.hpp>
 #include <carepath/run/batch.hpp>
 #include <carepath/run/compare.hpp>
+#include <carepath/stats/warm_up_proposal.hpp>
 
 #include "cli/interrupt.hpp"
 #include "cli/output_folder.hpp"
 #include "cli/progress.hpp"
-#include "io/durable_file.hpp"
-#include "io/output_size.hpp"
 #include "io/precision_files.hpp"
-#include "io/results_files.hpp"
-#include "model/suggest.hpp"
-#include "stats/warm_up_proposal.hpp"
 
 #include <unistd.h>
 

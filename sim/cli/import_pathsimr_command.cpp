@@ -14,12 +14,12 @@
 
 #include <carepath/io/scenario_json.hpp>
 
-#include "io/durable_file.hpp"
-#include "io/folder_marker.hpp"
-#include "io/pathsimr_import.hpp"
-#include "io/sha256.hpp"
-#include "io/text_file.hpp"
-#include "model/suggest.hpp"
+#include <carepath/io/durable_file.hpp>
+#include <carepath/io/folder_marker.hpp>
+#include <carepath/io/pathsimr_import.hpp>
+#include <carepath/io/sha256.hpp>
+#include <carepath/io/text_file.hpp>
+#include <carepath/model/suggest.hpp>
 
 #include <algorithm>
 #include <filesystem>

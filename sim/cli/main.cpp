@@ -5,13 +5,13 @@
 // written or replaced, a full disk, memory running out); 130 after Ctrl-C or SIGTERM
 // (interrupt.hpp), and 1 for anything that is carepath's own fault.
 #include <carepath/error.hpp>
+#include <carepath/io/folder_marker.hpp>
 #include <carepath/run/batch.hpp>
 
 #include "cli/commands.hpp"
 #include "cli/help.hpp"
 #include "cli/options.hpp"
 #include "cli/output_folder.hpp"
-#include "io/folder_marker.hpp"
 
 #include <exception>
 #include <iostream>

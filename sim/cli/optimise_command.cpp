@@ -36,20 +36,22 @@
 #include "cli/sweep.hpp"
 
 #include <carepath/io/provenance.hpp>
+
+#include "io/provenance_json.hpp"
 #include <carepath/io/scenario_json.hpp>
 #include <carepath/run/batch.hpp>
 #include <carepath/run/headlines.hpp>
 #include <carepath/stats/results.hpp>
 
-#include "io/atomic_dir.hpp"
-#include "io/durable_file.hpp"
+#include <carepath/io/atomic_dir.hpp>
+#include <carepath/io/durable_file.hpp>
 #include "io/missing_values.hpp"
-#include "io/number_format.hpp"
+#include <carepath/io/number_format.hpp>
 #include "report/html_escape.hpp"
 #include "report/report_style.hpp"
 #include "report/scatter_chart.hpp"
-#include "stats/kn_selection.hpp"
-#include "stats/kpi_kinds.hpp"
+#include <carepath/stats/kn_selection.hpp>
+#include <carepath/stats/kpi_kinds.hpp>
 
 #include <boost/math/distributions/students_t.hpp>
 #include <nlohmann/json.hpp>

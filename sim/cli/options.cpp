@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cli/options.hpp"
 
-#include "model/suggest.hpp"
-
 #include <carepath/io/scenario_json.hpp>
+#include <carepath/model/suggest.hpp>
 
 #include <algorithm>
 #include <array>

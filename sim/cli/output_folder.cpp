@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "cli/output_folder.hpp"
 
-#include "io/atomic_dir.hpp"
 #include "io/missing_values.hpp"
-#include "io/number_format.hpp"
+#include <carepath/io/atomic_dir.hpp>
+#include <carepath/io/number_format.hpp>
 
 #include <ostream>
 #include <system_error>

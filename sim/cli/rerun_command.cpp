@@ -18,11 +18,6 @@ namespace carepath::cli {
 
 namespace {
 
-std::string recorded_string(const nlohmann::ordered_json& document, const char* key) {
-  const auto found = document.find(key);
-  return found != document.end() && found->is_string() ? found->get<std::string>() : std::string("unknown");
-}
-
 // One line per input that is not what was run: the file named as recorded, and where it was looked for.
 void report_changed_inputs(const io::Provenance& provenance, const std::optional<std::filesystem::path>& original,
                            std::ostream& out) {
@@ -48,9 +43,7 @@ int rerun_command(const Options& options, std::ostream& out, std::ostream& err) 
   } catch (const std::runtime_error& e) {
     throw UsageError(e.what(), "rerun");
   }
-  const nlohmann::ordered_json& document = recorded.document;
-  const std::string then = recorded_string(document, "carepath_version") + " (commit " +
-                           recorded_string(document, "git_commit") + ")";
+  const std::string then = recorded.carepath_version + " (commit " + recorded.git_commit + ")";
   const std::string now = std::string(version()) + " (commit " + std::string(build_commit()) + ")";
   if (then != now) {
     err << "warning: " << dir.string() << " was written by carepath " << then << "; this is carepath " << now
@@ -77,10 +70,7 @@ int rerun_command(const Options& options, std::ostream& out, std::ostream& err) 
   if (std::filesystem::weakly_canonical(*original.out) == std::filesystem::weakly_canonical(dir)) {
     throw UsageError("--out: the new folder must not be the folder being rerun", "rerun");
   }
-  if (const auto run = document.find("run"); run != document.end() && run->contains("threads") &&
-                                             (*run)["threads"].is_number_unsigned()) {
-    original.threads = (*run)["threads"].get<unsigned>();
-  }
+  if (recorded.threads) original.threads = *recorded.threads;
   original.quiet = options.quiet;
   original.command_line = line;
 

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/results_diff.hpp"
 
-#include "io/text_file.hpp"
-
+#include <carepath/io/text_file.hpp>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>

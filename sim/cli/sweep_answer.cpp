@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/sweep_answer.hpp"
 
-#include "io/number_format.hpp"
+#include <carepath/io/number_format.hpp>
 
 #include <boost/math/distributions/students_t.hpp>
 

@@ -14,16 +14,16 @@
 #include "cli/sweep.hpp"
 #include "cli/sweep_answer.hpp"
 
-#include <carepath/io/provenance.hpp>
+#include <carepath/io/atomic_dir.hpp>
+#include <carepath/io/durable_file.hpp>
+#include <carepath/io/number_format.hpp>
 #include <carepath/io/scenario_json.hpp>
 #include <carepath/run/batch.hpp>
 #include <carepath/stats/results.hpp>
 
-#include "io/atomic_dir.hpp"
-#include "io/durable_file.hpp"
 #include "io/missing_values.hpp"
-#include "io/number_format.hpp"
-#include "stats/kpi_kinds.hpp"
+#include "io/provenance_json.hpp"
+#include <carepath/stats/kpi_kinds.hpp>
 
 #include <nlohmann/json.hpp>
 

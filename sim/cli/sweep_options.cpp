@@ -2,13 +2,13 @@
 #include "cli/options.hpp"
 #include "cli/sweep.hpp"
 
+#include <carepath/io/number_format.hpp>
 #include <carepath/io/scenario_json.hpp>
-#include "io/csv_reader.hpp"
-#include "io/number_format.hpp"
-#include "model/suggest.hpp"
-#include "stats/kpi_ref.hpp"
-
+#include <carepath/model/suggest.hpp>
 #include <carepath/stats/results.hpp>
+
+#include <carepath/io/csv_reader.hpp>
+#include "stats/kpi_ref.hpp"
 
 #include <algorithm>
 #include <array>

@@ -8,19 +8,19 @@
 #include "cli/commands.hpp"
 #include "cli/interrupt.hpp"
 
-#include <carepath/io/provenance.hpp>
+#include <carepath/io/atomic_dir.hpp>
+#include <carepath/io/csv_text.hpp>
+#include <carepath/io/durable_file.hpp>
+#include <carepath/io/number_format.hpp>
 #include <carepath/io/scenario_json.hpp>
 #include <carepath/run/batch.hpp>
+#include <carepath/stats/mser.hpp>
+#include <carepath/stats/warm_up_proposal.hpp>
 
-#include "io/atomic_dir.hpp"
-#include "io/csv_text.hpp"
-#include "io/durable_file.hpp"
-#include "io/number_format.hpp"
+#include "io/provenance_json.hpp"
 #include "report/html_escape.hpp"
 #include "report/line_chart.hpp"
 #include "report/report_style.hpp"
-#include "stats/mser.hpp"
-#include "stats/warm_up_proposal.hpp"
 
 #include <algorithm>
 #include <ostream>

@@ -5,8 +5,8 @@
 #include "io/calendar_text.hpp"
 #include "io/csv_input.hpp"
 #include "io/field_rules.hpp"
-#include "io/number_format.hpp"
 
+#include <carepath/io/number_format.hpp>
 #include <carepath/io/scenario_json.hpp>
 
 #include <algorithm>

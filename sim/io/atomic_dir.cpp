@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "io/atomic_dir.hpp"
+#include <carepath/io/atomic_dir.hpp>
 
+#include <carepath/io/durable_file.hpp>
 #include <carepath/run/batch.hpp>
-
-#include "io/durable_file.hpp"
 
 #include <fcntl.h>
 #include <stdio.h>

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
 // The calibration format as field rules (calibration_json.hpp), read with JsonReader so that every
 // problem in the file is reported at once, at its JSON pointer.
-#include "io/calibration_json.hpp"
+#include <carepath/io/calibration_json.hpp>
 
 #include <carepath/error.hpp>
+#include <carepath/io/text_file.hpp>
+#include <carepath/model/suggest.hpp>
 
 #include "io/calendar_json.hpp"
 #include "io/json_reader.hpp"
 #include "io/json_text.hpp"
-#include "io/text_file.hpp"
-#include "model/suggest.hpp"
 
 #include <algorithm>
 #include <system_error>
@@ -17,11 +17,11 @@
 namespace carepath::io {
 namespace {
 
-using stats::CalibrationBound;
-using stats::CalibrationFigure;
-using stats::CalibrationRole;
-using stats::CalibrationSample;
-using stats::CalibrationStatistic;
+using run::CalibrationBound;
+using run::CalibrationFigure;
+using run::CalibrationRole;
+using run::CalibrationSample;
+using run::CalibrationStatistic;
 using stats::TrajectoryKind;
 
 const std::vector<std::string> kTopKeys{"scenario", "notes", "figures"};

@@ -2,10 +2,10 @@
 #include "io/comparison_files.hpp"
 
 #include "io/costs_files.hpp"
-#include "io/csv_text.hpp"
 #include "io/missing_values.hpp"
-#include "io/number_format.hpp"
 
+#include <carepath/io/csv_text.hpp>
+#include <carepath/io/number_format.hpp>
 #include <carepath/run/headlines.hpp>
 
 #include <algorithm>

@@ -6,11 +6,10 @@
 // Values are in their metric's unit (shares as percentages and their differences in points,
 // times in minutes, hours, days or weeks by the base's size); everything else is in
 // comparison.csv.
+#include <carepath/io/number_format.hpp>
 #include <carepath/io/results_writer.hpp>
 #include <carepath/run/headlines.hpp>
 #include <carepath/time.hpp>
-
-#include "io/number_format.hpp"
 
 #include <algorithm>
 #include <array>

@@ -2,9 +2,8 @@
 // print_cost_table: the costs `carepath run` prints after the summary table, one row per costed
 // service and one for the total: the mean of each cost driver and the total with its 95% CI, in
 // the scenario's currency. summary_costs.csv has the rest (sd, range, n).
+#include <carepath/io/number_format.hpp>
 #include <carepath/io/results_writer.hpp>
-
-#include "io/number_format.hpp"
 
 #include <algorithm>
 #include <cmath>

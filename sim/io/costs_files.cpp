@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "io/costs_files.hpp"
 
-#include "io/csv_text.hpp"
+#include <carepath/io/csv_text.hpp>
+#include <carepath/io/number_format.hpp>
 #include "io/missing_values.hpp"
-#include "io/number_format.hpp"
 #include "io/summary_json.hpp"
 
 #include <ostream>

@@ -2,7 +2,7 @@
 #include "io/costs_json.hpp"
 
 #include "io/money_text.hpp"
-#include "model/suggest.hpp"
+#include <carepath/model/suggest.hpp>
 
 #include <cmath>
 #include <string>

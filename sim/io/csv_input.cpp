@@ -3,9 +3,9 @@
 
 #include "io/calendar_text.hpp"
 #include "io/field_rules.hpp"
-#include "io/text_file.hpp"
 
 #include <carepath/io/scenario_json.hpp>
+#include <carepath/io/text_file.hpp>
 
 #include <algorithm>
 #include <charconv>

@@ -6,7 +6,7 @@
 // non-negative number, got 'abc'`. The typed field readers below report in that form.
 #pragma once
 
-#include "io/csv_reader.hpp"
+#include <carepath/io/csv_reader.hpp>
 #include "io/json_reader.hpp"
 #include "io/scenario_context.hpp"
 

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "io/csv_reader.hpp"
+#include <carepath/io/csv_reader.hpp>
 
-#include "model/suggest.hpp"
-
+#include <carepath/model/suggest.hpp>
 #include <algorithm>
 
 namespace carepath::io {

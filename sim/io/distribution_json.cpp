@@ -3,9 +3,9 @@
 
 #include "io/field_rules.hpp"
 #include "model/engine_limits.hpp"
-#include "model/suggest.hpp"
 
 #include <carepath/io/scenario_json.hpp>
+#include <carepath/model/suggest.hpp>
 
 #include <algorithm>
 #include <charconv>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "io/durable_file.hpp"
+#include <carepath/io/durable_file.hpp>
 
 #include <fcntl.h>
 #include <unistd.h>

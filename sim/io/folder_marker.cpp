@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "io/folder_marker.hpp"
+#include <carepath/io/folder_marker.hpp>
 
-#include "io/durable_file.hpp"
-
+#include <carepath/io/durable_file.hpp>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>

@@ -3,7 +3,7 @@
 
 #include "io/csv_input.hpp"
 #include "io/field_rules.hpp"
-#include "model/suggest.hpp"
+#include <carepath/model/suggest.hpp>
 
 #include <algorithm>
 #include <numeric>

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "io/leftover_folders.hpp"
+#include <carepath/io/leftover_folders.hpp>
 
-#include "io/folder_marker.hpp"
-
+#include <carepath/io/folder_marker.hpp>
 #include <signal.h>
 #include <unistd.h>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "io/number_format.hpp"
+#include <carepath/io/number_format.hpp>
 
 #include <algorithm>
 #include <array>

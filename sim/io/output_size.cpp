@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "io/output_size.hpp"
+#include <carepath/io/output_size.hpp>
 
 #include "io/results_csv.hpp"
-#include "io/results_files.hpp"
 
+#include <carepath/io/results_files.hpp>
 #include <carepath/stats/results.hpp>
 #include <carepath/stats/trajectory.hpp>
 

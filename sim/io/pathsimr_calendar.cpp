@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "io/pathsimr_calendar.hpp"
 
-#include "io/number_format.hpp"
-#include "model/suggest.hpp"
+#include <carepath/io/number_format.hpp>
+#include <carepath/model/suggest.hpp>
 
 #include <algorithm>
 #include <array>

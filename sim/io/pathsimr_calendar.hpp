@@ -6,7 +6,7 @@
 // node with one row and no end has that value throughout. Problems are located at their cell.
 #pragma once
 
-#include "io/pathsimr_csv.hpp"
+#include <carepath/io/pathsimr_csv.hpp>
 #include "io/pathsimr_network.hpp"
 
 #include <cstddef>

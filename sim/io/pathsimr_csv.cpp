@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "io/pathsimr_csv.hpp"
+#include <carepath/io/pathsimr_csv.hpp>
 
 #include <charconv>
 #include <cmath>

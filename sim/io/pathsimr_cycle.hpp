@@ -8,7 +8,7 @@
 #pragma once
 
 #include "io/pathsimr_calendar.hpp"
-#include "io/pathsimr_csv.hpp"
+#include <carepath/io/pathsimr_csv.hpp>
 
 #include <nlohmann/json.hpp>
 

@@ -8,7 +8,7 @@
 // times themselves, as carepath's lognormal takes them).
 #pragma once
 
-#include "io/pathsimr_csv.hpp"
+#include <carepath/io/pathsimr_csv.hpp>
 
 #include <nlohmann/json.hpp>
 

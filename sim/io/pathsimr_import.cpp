@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-#include "io/pathsimr_import.hpp"
+#include <carepath/io/pathsimr_import.hpp>
 
-#include "io/number_format.hpp"
+#include <carepath/io/number_format.hpp>
 #include "io/pathsimr_calendar.hpp"
 #include "io/pathsimr_cycle.hpp"
 #include "io/pathsimr_distribution.hpp"
 #include "io/pathsimr_network.hpp"
-#include "io/text_file.hpp"
+#include <carepath/io/text_file.hpp>
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "io/pathsimr_network.hpp"
 
-#include "io/number_format.hpp"
+#include <carepath/io/number_format.hpp>
 
 #include <algorithm>
 #include <array>

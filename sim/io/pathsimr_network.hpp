@@ -6,7 +6,7 @@
 // (PathSimR's own rule). Every problem is located at its cell; see pathsimr_csv.hpp.
 #pragma once
 
-#include "io/pathsimr_csv.hpp"
+#include <carepath/io/pathsimr_csv.hpp>
 #include "io/pathsimr_distribution.hpp"
 
 #include <cstddef>

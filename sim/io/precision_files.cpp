@@ -2,8 +2,8 @@
 #include "io/precision_files.hpp"
 #include "io/missing_values.hpp"
 
-#include "io/csv_text.hpp"
-#include "io/number_format.hpp"
+#include <carepath/io/csv_text.hpp>
+#include <carepath/io/number_format.hpp>
 
 #include <cmath>
 #include <limits>

@@ -4,13 +4,13 @@
 // what was run even if the file changed a moment later. Library versions are those of the headers
 // compiled against (Boost and nlohmann are header-only; oneTBB's headers match its library by
 // Debian's packaging). The reading side, for `carepath rerun`, is at the end.
-#include <carepath/io/provenance.hpp>
+#include "io/provenance_json.hpp"
 
+#include <carepath/io/durable_file.hpp>
+#include <carepath/io/text_file.hpp>
 #include <carepath/version.hpp>
 
-#include "io/durable_file.hpp"
-#include "io/sha256.hpp"
-#include "io/text_file.hpp"
+#include <carepath/io/sha256.hpp>
 
 #include <boost/version.hpp>
 #include <oneapi/tbb/version.h>
@@ -174,8 +174,7 @@ RecordedProvenance read_provenance(const std::filesystem::path& dir) {
                              "); only folders written by carepath 0.2.0 or later can be rerun");
   }
   RecordedProvenance recorded;
-  recorded.document = ordered_json::parse(text, nullptr, false);
-  const ordered_json& document = recorded.document;
+  const ordered_json document = ordered_json::parse(text, nullptr, false);
   if (!document.is_object() || !document.contains("scenario") || !document["scenario"].is_object()) {
     throw std::runtime_error(path.string() + ": not a carepath provenance record");
   }
@@ -188,6 +187,17 @@ RecordedProvenance read_provenance(const std::filesystem::path& dir) {
   if (document.contains("command_line") && document["command_line"].is_array()) {
     for (const ordered_json& arg : document["command_line"]) {
       if (arg.is_string()) recorded.provenance.command_line.push_back(arg.get<std::string>());
+    }
+  }
+  const auto recorded_string = [&](const char* key) {
+    const auto found = document.find(key);
+    return found != document.end() && found->is_string() ? found->get<std::string>() : std::string("unknown");
+  };
+  recorded.carepath_version = recorded_string("carepath_version");
+  recorded.git_commit = recorded_string("git_commit");
+  if (const auto run = document.find("run"); run != document.end() && run->is_object()) {
+    if (const auto threads = run->find("threads"); threads != run->end() && threads->is_number_unsigned()) {
+      recorded.threads = threads->get<unsigned>();
     }
   }
   return recorded;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "io/results_csv.hpp"
 
-#include "io/csv_text.hpp"
-#include "io/number_format.hpp"
+#include <carepath/io/csv_text.hpp>
+#include <carepath/io/number_format.hpp>
 
 #include <ostream>
 #include <stdexcept>

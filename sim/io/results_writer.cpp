@@ -4,19 +4,17 @@
 // table is in summary_table.cpp. A what-if comparison writes the base's files, each variant's in
 // variants/<name>/ and comparison.csv/json (comparison_files.cpp) into the same staging folder,
 // so the base, its variants and their differences are replaced together or not at all.
+#include <carepath/io/atomic_dir.hpp>
+#include <carepath/io/durable_file.hpp>
+#include <carepath/io/results_files.hpp>
 #include <carepath/io/results_writer.hpp>
 
-#include <carepath/io/report_html.hpp>
-
-#include "io/atomic_dir.hpp"
 #include "io/comparison_files.hpp"
-#include "io/costs_files.hpp"
-#include "io/durable_file.hpp"
-#include "io/precision_files.hpp"
-#include "io/results_csv.hpp"
-#include "io/results_files.hpp"
+#include "io/provenance_json.hpp"
 #include "io/summary_json.hpp"
+#include "io/table_writers.hpp"
 #include "io/trajectory_files.hpp"
+#include "report/report_inputs.hpp"
 
 #include <algorithm>
 #include <stdexcept>
@@ -47,42 +45,9 @@ BatchDocuments write_batch_files(const model::Scenario& scenario, const run::Bat
   BatchDocuments documents;
   documents.summary = summary_json(scenario, result);
   write_file(folder, staging / kSummaryJsonFile, [&](std::ostream& out) { out << documents.summary.dump(2) << '\n'; });
-  write_file(folder, staging / kSummaryServicesCsvFile,
-             [&](std::ostream& out) { write_summary_services_csv(result.summary, out); });
-  write_file(folder, staging / kSummarySystemCsvFile,
-             [&](std::ostream& out) { write_summary_system_csv(result.summary, out); });
-  write_file(folder, staging / kReplicationsCsvFile,
-             [&](std::ostream& out) { write_replications_csv(result, out); });
-  if (!result.summary.pathways.empty()) {
-    write_file(folder, staging / kSummaryPathwaysCsvFile,
-               [&](std::ostream& out) { write_summary_pathways_csv(result.summary, out); });
-    write_file(folder, staging / kReplicationsPathwaysCsvFile,
-               [&](std::ostream& out) { write_replications_pathways_csv(result, out); });
-  }
-  if (!result.summary.by_type.empty()) {
-    write_file(folder, staging / kSummaryByTypeCsvFile,
-               [&](std::ostream& out) { write_summary_by_type_csv(result.summary, out); });
-  }
-  if (!result.summary.costs.empty()) {
-    write_file(folder, staging / kSummaryCostsCsvFile, [&](std::ostream& out) { write_summary_costs_csv(result, out); });
-    write_file(folder, staging / kReplicationsCostsCsvFile,
-               [&](std::ostream& out) { write_replications_costs_csv(result, out); });
-  }
-  if (!result.summary.resources.empty()) {
-    write_file(folder, staging / kSummaryResourcesCsvFile,
-               [&](std::ostream& out) { write_summary_resources_csv(result.summary, out); });
-  }
-  if (!result.summary.clinics.empty()) {
-    write_file(folder, staging / kSummaryClinicsCsvFile,
-               [&](std::ostream& out) { write_summary_clinics_csv(result.summary, out); });
-  }
-  if (result.precision) {
-    write_file(folder, staging / kPrecisionCsvFile, [&](std::ostream& out) { write_precision_csv(*result.precision, out); });
-  }
+  for (const TableWriter& table : batch_table_writers(result)) write_file(folder, staging / table.file, table.write);
   if (!result.trajectories.empty()) {
     documents.trajectories = trajectories_json(result.trajectories);
-    write_file(folder, staging / kTrajectoriesCsvFile,
-               [&](std::ostream& out) { write_trajectories_csv(result.trajectories, out); });
     write_file(folder, staging / kTrajectoriesJsonFile,
                [&](std::ostream& out) { out << documents.trajectories.dump() << '\n'; });
   }
@@ -133,11 +98,8 @@ void write_results(const model::Scenario& base, const std::vector<model::Scenari
   if (!comparison.variants.empty()) {
     sync_directory(staging / kVariantsFolder);
     report.comparison = comparison_json(base, variants, comparison);
-    write_file(folder, staging / kComparisonCsvFile, [&](std::ostream& out) { write_comparison_csv(comparison, out); });
-    const bool costed = std::any_of(comparison.differences.begin(), comparison.differences.end(),
-                                    [](const run::VariantDifferences& v) { return !v.cost_effects.empty(); });
-    if (costed) {
-      write_file(folder, staging / kCostEffectsCsvFile, [&](std::ostream& out) { write_cost_effects_csv(comparison, out); });
+    for (const TableWriter& table : comparison_table_writers(comparison)) {
+      write_file(folder, staging / table.file, table.write);
     }
     write_file(folder, staging / kComparisonJsonFile, [&](std::ostream& out) { out << report.comparison.dump(2) << '\n'; });
   }

@@ -7,7 +7,10 @@
 // (io/scenario_context.hpp). The parts with rules of their own have files of their own:
 // distribution_json, capacity_json, arrival_profile_json and initial_state_json. What-if variants
 // are merged into copies of the document (variant_overlay.cpp) and each copy is loaded the same way.
+#include <carepath/io/number_format.hpp>
 #include <carepath/io/scenario_json.hpp>
+#include <carepath/io/text_file.hpp>
+#include <carepath/model/suggest.hpp>
 
 #include "io/arrival_profile_json.hpp"
 #include "io/calendar_json.hpp"
@@ -20,16 +23,13 @@
 #include "io/initial_state_json.hpp"
 #include "io/json_locations.hpp"
 #include "io/json_reader.hpp"
-#include "io/number_format.hpp"
 #include "io/json_text.hpp"
 #include "io/resource_json.hpp"
 #include "io/scenario_context.hpp"
 #include "io/sessions_json.hpp"
-#include "io/text_file.hpp"
 #include "io/variant_overlay.hpp"
 #include "model/engine_limits.hpp"
 #include "model/graph_checks.hpp"
-#include "model/suggest.hpp"
 
 #include <algorithm>
 #include <charconv>

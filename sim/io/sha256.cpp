@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "io/sha256.hpp"
+#include <carepath/io/sha256.hpp>
 
 #include <array>
 #include <cstdint>

@@ -2,10 +2,9 @@
 // print_summary_table: the few numbers a planner looks at first, one row per service and one for
 // the system, each a mean across replications with the half-width of its 95% CI. Waits are shown
 // in whichever of min/h/d/w keeps them readable. Everything else is in the result files.
+#include <carepath/io/number_format.hpp>
 #include <carepath/io/results_writer.hpp>
 #include <carepath/time.hpp>
-
-#include "io/number_format.hpp"
 
 #include <algorithm>
 #include <array>

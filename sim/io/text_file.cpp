@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "io/text_file.hpp"
+#include <carepath/io/text_file.hpp>
 
 #include <cerrno>
 #include <cstdio>

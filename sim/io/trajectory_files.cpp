@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "io/trajectory_files.hpp"
 
-#include "io/csv_text.hpp"
-
-#include "io/number_format.hpp"
-
+#include <carepath/io/csv_text.hpp>
+#include <carepath/io/number_format.hpp>
 #include <carepath/model/calendar.hpp>
 
 #include <charconv>

@@ -5,7 +5,7 @@
 #include "model/caseload_checks.hpp"
 #include "model/engine_limits.hpp"
 #include "model/escalation_checks.hpp"
-#include "model/suggest.hpp"
+#include <carepath/model/suggest.hpp>
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/breadth_first_search.hpp>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "model/suggest.hpp"
+#include <carepath/model/suggest.hpp>
 
 #include <algorithm>
 #include <numeric>

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "report/report_format.hpp"
 
-#include "io/number_format.hpp"
-
+#include <carepath/io/number_format.hpp>
 #include <carepath/model/costs.hpp>
 
 #include <cmath>

@@ -4,10 +4,10 @@
 // the assumptions, how to read it all. Each section is built by its own file (kpi_table.cpp,
 // trajectory_section.cpp, comparison_section.cpp, graph_svg.cpp); this file only assembles and
 // writes. A missing input makes its section say so rather than fail.
-#include <carepath/io/report_html.hpp>
+#include "report/report_inputs.hpp"
 
-#include "io/durable_file.hpp"
-#include "io/results_files.hpp"
+#include <carepath/io/durable_file.hpp>
+#include <carepath/io/results_files.hpp>
 #include "report/answer_cards.hpp"
 #include "report/comparison_section.hpp"
 #include "report/costs_section.hpp"

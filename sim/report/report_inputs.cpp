@@ -3,10 +3,10 @@
 // service graph (the vertices of io/graph_dot.cpp, sources, services in file order, then the
 // exit, and the same list of routes, io/graph_routes.cpp) and the scenario's words (description,
 // notes, wait targets).
-#include <carepath/io/report_html.hpp>
+#include "report/report_inputs.hpp"
 
 #include "io/graph_routes.hpp"
-#include "io/number_format.hpp"
+#include <carepath/io/number_format.hpp>
 #include "report/report_format.hpp"
 
 #include <algorithm>

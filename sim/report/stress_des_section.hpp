@@ -8,7 +8,7 @@
 // said to be empty, item by item, and named together at the end, so a reviewer sees the gaps.
 #pragma once
 
-#include <carepath/io/report_html.hpp>
+#include "report/report_inputs.hpp"
 
 #include <string>
 #include <vector>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "report/svg.hpp"
 
-#include "io/number_format.hpp"
+#include <carepath/io/number_format.hpp>
 #include "report/html_escape.hpp"
 
 #include <cmath>

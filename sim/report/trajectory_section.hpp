@@ -10,7 +10,7 @@
 
 #include "report/json_values.hpp"
 
-#include <carepath/io/report_html.hpp>
+#include "report/report_inputs.hpp"
 
 #include <string>
 #include <vector>

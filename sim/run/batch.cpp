@@ -5,7 +5,9 @@
 // summary happens afterwards, serially in replication order, so thread count and scheduling
 // cannot change a single bit of the output. A set stop flag (Ctrl-C in the CLI) ends the batch
 // with Interrupted: replications not yet started are skipped and running ones stop at their next
-// check, so nothing partial is ever returned.
+// check, so nothing partial is ever returned. The thread count is a task_arena the batch owns,
+// never tbb::global_control, which is process-wide: two batches in one process (a notebook, a
+// server, the Python module) would throttle each other.
 #include <carepath/run/batch.hpp>
 
 #include "engine/replication.hpp"
@@ -14,9 +16,9 @@
 #include "stats/costs.hpp"
 
 #include <oneapi/tbb/blocked_range.h>
-#include <oneapi/tbb/global_control.h>
 #include <oneapi/tbb/info.h>
 #include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/task_arena.h>
 
 #include <algorithm>
 #include <atomic>
@@ -79,23 +81,26 @@ BatchResult run_batch(const model::Scenario& scenario, const BatchOptions& optio
   std::mutex progress_mutex;
   std::uint32_t finished = 0;
   const auto started = std::chrono::steady_clock::now();
+  // The calling thread takes one of the arena's slots, so `threads` counts it.
+  tbb::task_arena arena(static_cast<int>(result.threads));
   // Replications [begin, end) in parallel, each into its own slot.
   const auto run_range = [&](std::uint32_t begin, std::uint32_t end) {
     result.replications.resize(end);
     try {
-      const tbb::global_control limit(tbb::global_control::max_allowed_parallelism, result.threads);
-      tbb::parallel_for(tbb::blocked_range<std::uint32_t>(begin, end, 1),
-                        [&](const tbb::blocked_range<std::uint32_t>& range) {
-                          for (std::uint32_t r = range.begin(); r != range.end(); ++r) {
-                            if (stopped()) throw engine::Stopped();
-                            result.replications[r] = engine::run_replication(compiled, r, result.seed, controls);
-                            if (!cost_rates.empty()) stats::add_costs(cost_rates, result.replications[r]);
-                            if (options.progress) {
-                              const std::lock_guard lock(progress_mutex);
-                              options.progress(++finished, most);
+      arena.execute([&] {
+        tbb::parallel_for(tbb::blocked_range<std::uint32_t>(begin, end, 1),
+                          [&](const tbb::blocked_range<std::uint32_t>& range) {
+                            for (std::uint32_t r = range.begin(); r != range.end(); ++r) {
+                              if (stopped()) throw engine::Stopped();
+                              result.replications[r] = engine::run_replication(compiled, r, result.seed, controls);
+                              if (!cost_rates.empty()) stats::add_costs(cost_rates, result.replications[r]);
+                              if (options.progress) {
+                                const std::lock_guard lock(progress_mutex);
+                                options.progress(++finished, most);
+                              }
                             }
-                          }
-                        });
+                          });
+      });
     } catch (const engine::Stopped&) {
       throw Interrupted();
     }

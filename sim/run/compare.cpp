@@ -7,7 +7,7 @@
 // other, each folded in replication order, so the comparison is as reproducible as a run.
 #include <carepath/run/compare.hpp>
 
-#include "stats/kpi_kinds.hpp"
+#include <carepath/stats/kpi_kinds.hpp>
 
 #include <algorithm>
 #include <cmath>

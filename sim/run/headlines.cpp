@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <carepath/run/headlines.hpp>
 
-#include "stats/kpi_kinds.hpp"
+#include <carepath/stats/kpi_kinds.hpp>
 
 #include <algorithm>
 #include <string_view>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "stats/kn_selection.hpp"
+#include <carepath/stats/kn_selection.hpp>
 
 #include <algorithm>
 #include <cmath>

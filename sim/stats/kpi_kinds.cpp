@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "stats/kpi_kinds.hpp"
+#include <carepath/stats/kpi_kinds.hpp>
 
 #include <algorithm>
 

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "stats/kpi_ref.hpp"
 
-#include "model/suggest.hpp"
-#include "stats/kpi_kinds.hpp"
+#include <carepath/stats/kpi_kinds.hpp>
+
+#include <carepath/model/suggest.hpp>
+#include <carepath/stats/results.hpp>
 
 #include <algorithm>
 

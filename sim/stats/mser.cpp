@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "stats/mser.hpp"
+#include <carepath/stats/mser.hpp>
 
 #include <cmath>
 #include <limits>

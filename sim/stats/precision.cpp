@@ -4,7 +4,7 @@
 // every n rather than only block ends is the sequential algorithm itself, only run in blocks.
 #include <carepath/stats/precision.hpp>
 
-#include "stats/kpi_kinds.hpp"
+#include <carepath/stats/kpi_kinds.hpp>
 #include "stats/kpi_ref.hpp"
 #include "stats/welford.hpp"
 

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "stats/warm_up_proposal.hpp"
+#include <carepath/stats/warm_up_proposal.hpp>
 
-#include "stats/mser.hpp"
-
+#include <carepath/stats/mser.hpp>
 #include <algorithm>
 #include <cmath>
 

@@ -7,7 +7,7 @@
 
 #include <carepath/version.hpp>
 
-#include "io/sha256.hpp"
+#include <carepath/io/sha256.hpp>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

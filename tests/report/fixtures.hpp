@@ -5,7 +5,7 @@
 // they make. Shared by the report tests and the render_report_fixtures program.
 #pragma once
 
-#include <carepath/io/report_html.hpp>
+#include "report/report_inputs.hpp"
 #include <carepath/io/scenario_json.hpp>
 
 #include <nlohmann/json.hpp>

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include <carepath/io/report_html.hpp>
+#include "report/report_inputs.hpp"
+#include <carepath/io/results_files.hpp>
 #include <carepath/io/results_writer.hpp>
 #include <carepath/run/batch.hpp>
-
-#include "io/results_files.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -3,7 +3,7 @@
 // the file a scenario names, once as a daily arrival series (dates and counts) and once as a
 // waiting list (ages, counts, patient types), so the typed fields of io/csv_input.cpp are reached
 // too. Only a ScenarioError may come out.
-#include "io/csv_reader.hpp"
+#include <carepath/io/csv_reader.hpp>
 
 #include <carepath/error.hpp>
 #include <carepath/io/scenario_json.hpp>

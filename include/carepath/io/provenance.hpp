@@ -7,16 +7,18 @@
 //
 //   auto provenance = carepath::io::make_provenance("scenarios/x.json", text, loaded.csv_files,
 //                                                   {"carepath", "run", "scenarios/x.json"});
-//   carepath::io::write_results(loaded.base, variants, result, dir, &provenance);
+//   carepath::io::write_results(loaded.base, loaded.variants, result, dir, &provenance);
+//
+// Writing provenance.json on its own (for a program's own kind of folder) is private
+// (sim/io/provenance_json.hpp): its run settings are a JSON document.
 #pragma once
 
 #include <carepath/io/scenario_json.hpp>
 #include <carepath/run/compare.hpp>
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,25 +50,13 @@ struct Provenance {
                                          const std::vector<CsvFileRead>& csv_files,
                                          std::vector<std::string> command_line);
 
-/// The build: carepath version, commit, scenario format, compiler and library versions.
-[[nodiscard]] nlohmann::ordered_json build_json();
-
-/// provenance.json's document. `run` holds the run's settings (seed, replications, threads...) as
-/// the caller describes them; ranks is added (1: one process).
-[[nodiscard]] nlohmann::ordered_json provenance_json(const Provenance& provenance, nlohmann::ordered_json run);
-
-/// The run settings a comparison was run with: seed, replications, threads and the variants run
-/// (and how replications were chosen, when by precision).
-[[nodiscard]] nlohmann::ordered_json run_settings_json(const run::ComparisonResult& comparison);
-
-/// Writes provenance.json and the copies under inputs/ into `dir`, an existing folder.
-void write_provenance(const std::filesystem::path& dir, const Provenance& provenance, const nlohmann::ordered_json& run);
-
-/// A results folder's record, read back: the provenance (contents from the copies) and the
-/// document itself.
+/// A results folder's record, read back: the provenance (contents from the copies) and what
+/// `carepath rerun` compares with the program now.
 struct RecordedProvenance {
   Provenance provenance;
-  nlohmann::ordered_json document;
+  std::string carepath_version;        ///< "unknown" when not recorded.
+  std::string git_commit;              ///< "unknown" when not recorded.
+  std::optional<unsigned> threads;     ///< The run's threads, when recorded.
 };
 
 /// Reads DIR/provenance.json and the copies it names. Throws std::runtime_error naming the file

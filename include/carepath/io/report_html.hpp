@@ -1,20 +1,17 @@
 // SPDX-License-Identifier: MIT
 // report.html: one self-contained page for a board paper or a planner's laptop, built from the
-// same JSON documents the results folder holds (summary.json, trajectories.json, comparison.json)
+// same documents the results folder holds (summary.json, trajectories.json, comparison.json)
 // plus the scenario's service graph and notes. Inline CSS and SVG drawn by carepath itself, no
-// external URL, so it opens offline and can be mailed as one file. The parts live in sim/report/;
-// start with sim/report/report_html.cpp.
+// external URL, so it opens offline and can be mailed as one file. io::write_results
+// (io/results_writer.hpp) writes it beside the other files; this header gives the service graph
+// the page draws. The parts live in sim/report/; start with sim/report/report_html.cpp.
 //
-//   carepath::io::ReportInputs inputs;
-//   inputs.summary = summary_json(scenario, result);          // as written to summary.json
-//   inputs.scenario = carepath::io::report_scenario_json(scenario);
-//   inputs.graph = carepath::io::report_graph(scenario);
-//   carepath::io::write_report("results/acute-discharge", inputs);   // -> report.html
+//   auto loaded = carepath::io::load_scenario("scenarios/examples/mm1.json");
+//   auto result = carepath::run::run_batch(loaded.scenario);
+//   carepath::io::write_results(loaded.scenario, result, "results/mm1");  // ... and results/mm1/report.html
 #pragma once
 
 #include <carepath/model/scenario.hpp>
-
-#include <nlohmann/json.hpp>
 
 #include <cstddef>
 #include <filesystem>
@@ -49,42 +46,7 @@ struct ReportGraph {
   std::vector<ReportGraphEdge> edges;
 };
 
-/// A variant of the scenario run beside the base (its own summary.json and trajectories.json).
-struct ReportVariant {
-  std::string name;
-  nlohmann::ordered_json summary;       ///< Its summary.json; null when absent.
-  nlohmann::ordered_json trajectories;  ///< Its trajectories.json; null when absent.
-};
-
-/// Everything the report shows. Each document has exactly the format of the file of the same
-/// name in a results folder; a null document means "not available" and the report says so
-/// instead of drawing that part.
-struct ReportInputs {
-  nlohmann::ordered_json summary;       ///< summary.json of the base run (required).
-  nlohmann::ordered_json trajectories;  ///< trajectories.json of the base run, or null.
-  std::vector<ReportVariant> variants;  ///< Variants in the order to show them (may be empty).
-  nlohmann::ordered_json comparison;    ///< comparison.json (paired differences), or null.
-  /// The scenario document, or the part of it the report reads: "description", "notes", and
-  /// per service, arrival and pathway its "name" and "notes" (a string or an array of strings),
-  /// plus a service's "wait_target" (a duration string such as "18w"). Null: no notes section
-  /// beyond summary.json's own description and notes. The STRESS-DES section also reads a
-  /// service's "capacity", "queue_limit", "reneging" and "initial_patients", "patient_types"
-  /// and "run"."steady_state" (report_scenario_json writes them all).
-  nlohmann::ordered_json scenario;
-  ReportGraph graph;                    ///< May be empty: then no graph is drawn.
-  nlohmann::ordered_json provenance;    ///< provenance.json, or null (io/provenance.hpp).
-};
-
 /// The service graph of a scenario: sources, then services, then the exit, in file order.
 [[nodiscard]] ReportGraph report_graph(const model::Scenario& scenario);
-
-/// The parts of the scenario document the report reads, rebuilt from a loaded Scenario.
-[[nodiscard]] nlohmann::ordered_json report_scenario_json(const model::Scenario& scenario);
-
-/// The whole page. Throws std::invalid_argument when inputs.summary is not a summary.json object.
-[[nodiscard]] std::string render_report(const ReportInputs& inputs);
-
-/// Writes DIR/report.html in one step (readers see the old file or the new one, never half).
-void write_report(const std::filesystem::path& dir, const ReportInputs& inputs);
 
 }  // namespace carepath::io

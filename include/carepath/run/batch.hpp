@@ -5,9 +5,9 @@
 // run in blocks of 10 by index until the headline KPIs are precise enough (stats/precision.hpp),
 // which keeps that true.
 //
-//   auto scenario = carepath::io::load_scenario("scenarios/examples/mm1.json");
+//   auto scenario = carepath::io::load_scenario("scenarios/examples/mm1.json").scenario;
 //   auto result = carepath::run::run_batch(scenario, {.threads = 4});
-//   double w = result.summary.services[0].metrics[4].mean;  // wait_mean
+//   double w = result.summary.service("clinic").metric("wait_mean").mean;  // days
 #pragma once
 
 #include <carepath/model/scenario.hpp>
@@ -34,7 +34,9 @@ struct BatchOptions {
   /// run as many as their base, for pairing.
   bool fixed_replications = false;
   std::optional<std::uint64_t> seed;          ///< Overrides the scenario's run.seed.
-  unsigned threads = 0;                       ///< 0 means every core.
+  /// 0 means every core. The batch's own tbb::task_arena, so batches run at the same time in
+  /// one process (a notebook, a server) do not limit each other.
+  unsigned threads = 0;
   bool trajectories = true;                   ///< Record trajectories at all.
   /// Overrides the scenario's run.trajectory_period; with neither, chosen from the horizon.
   std::optional<model::TrajectoryPeriod> trajectory_period;

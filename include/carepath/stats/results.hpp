@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace carepath::stats {
@@ -293,37 +294,53 @@ struct Estimate {
 /// Mean, sd, 95% CI and range of `values`, ignoring NaNs. With n < 2 the CI is the point itself.
 [[nodiscard]] Estimate estimate(const std::vector<double>& values);
 
+// Each summary row finds a metric by its column name (the tables above) and throws
+// std::out_of_range naming the metrics that exist, so a program never depends on a table's order:
+//   double w = summary.service("acute_beds").metric("wait_mean").mean;
+
 struct ServiceSummary {
   std::string name;
   std::array<Estimate, kServiceMetrics.size()> metrics;  ///< In kServiceMetrics order.
+  /// The estimate of a kServiceMetrics metric, e.g. metric("wait_mean").
+  [[nodiscard]] const Estimate& metric(std::string_view metric_name) const;
 };
 
 struct PathwaySummary {
   std::string name;
   double target = 0;  ///< Days.
   std::array<Estimate, kPathwayMetrics.size()> metrics;
+  /// The estimate of a kPathwayMetrics metric, e.g. metric("within_target").
+  [[nodiscard]] const Estimate& metric(std::string_view metric_name) const;
 };
 
 struct ResourceSummary {
   std::string name;
   std::string unit;  ///< The planner's word for one unit ("nurses").
   std::array<Estimate, kResourceMetrics.size()> metrics;
+  /// The estimate of a kResourceMetrics metric, e.g. metric("utilisation").
+  [[nodiscard]] const Estimate& metric(std::string_view metric_name) const;
 };
 
 struct ClinicSummary {
   std::string name;  ///< The service's.
   std::array<Estimate, kClinicMetrics.size()> metrics;
+  /// The estimate of a kClinicMetrics metric, e.g. metric("slot_use").
+  [[nodiscard]] const Estimate& metric(std::string_view metric_name) const;
 };
 
 struct TypeServiceSummary {
   std::string patient_type;
   std::string service;
   std::array<Estimate, kTypeServiceMetrics.size()> metrics;
+  /// The estimate of a kTypeServiceMetrics metric, e.g. metric("wait_mean").
+  [[nodiscard]] const Estimate& metric(std::string_view metric_name) const;
 };
 
 struct CostSummary {
   std::string name;  ///< A service's, or "total".
   std::array<Estimate, kCostMetrics.size()> metrics;
+  /// The estimate of a kCostMetrics metric, e.g. metric("total").
+  [[nodiscard]] const Estimate& metric(std::string_view metric_name) const;
 };
 
 struct Summary {
@@ -336,6 +353,18 @@ struct Summary {
   std::uint32_t deadlocked_replications = 0;
   /// Every costed service in scenario order, then "total"; empty when the scenario has no costs.
   std::vector<CostSummary> costs;
+
+  // By name; each throws std::out_of_range naming the known ones (with a suggestion for a typo).
+  [[nodiscard]] const ServiceSummary& service(std::string_view name) const;
+  [[nodiscard]] const PathwaySummary& pathway(std::string_view name) const;
+  [[nodiscard]] const ResourceSummary& resource(std::string_view name) const;
+  [[nodiscard]] const ClinicSummary& clinic(std::string_view name) const;
+  /// A costed service's costs, or "total".
+  [[nodiscard]] const CostSummary& cost(std::string_view name) const;
+  /// One patient type at one service (scenarios with several types).
+  [[nodiscard]] const TypeServiceSummary& by_type_at(std::string_view patient_type, std::string_view service) const;
+  /// The estimate of a kSystemMetrics metric, e.g. system_metric("time_in_system_mean").
+  [[nodiscard]] const Estimate& system_metric(std::string_view metric_name) const;
 };
 
 /// Names the summary needs, in scenario order.

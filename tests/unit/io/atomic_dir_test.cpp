@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "io/atomic_dir.hpp"
-#include "io/durable_file.hpp"
+#include <carepath/io/atomic_dir.hpp>
 
+#include <carepath/io/durable_file.hpp>
 #include <carepath/run/batch.hpp>
 
 #include <gmock/gmock.h>

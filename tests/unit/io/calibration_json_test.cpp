@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Calibration files: what is read, and the exact message for each kind of mistake.
-#include "io/calibration_json.hpp"
+#include <carepath/io/calibration_json.hpp>
 
 #include <carepath/error.hpp>
 #include <carepath/io/scenario_json.hpp>
@@ -45,19 +45,19 @@ TEST(CalibrationJsonTest, ReadsAFigure) {
   const CalibrationFile file = parse_calibration(file_with(kFigure), "cal.json", "dir");
   EXPECT_EQ(file.scenario, std::filesystem::path("dir/clinic.json"));
   ASSERT_EQ(file.figures.size(), 1u);
-  const stats::CalibrationFigure& f = file.figures[0];
+  const run::CalibrationFigure& f = file.figures[0];
   EXPECT_EQ(f.id, "seen");
   EXPECT_EQ(f.kind, stats::TrajectoryKind::Service);
   EXPECT_EQ(f.names, std::vector<std::string>{"clinic"});
   EXPECT_EQ(f.metric, "completions");
   EXPECT_EQ(model::format_date(f.from), "2024-01-03");
-  EXPECT_EQ(f.statistic, stats::CalibrationStatistic::Sum);
+  EXPECT_EQ(f.statistic, run::CalibrationStatistic::Sum);
   EXPECT_EQ(f.observed, 40);
   EXPECT_EQ(f.tolerance, 2);
   // Without role, sample and bound: a two-sided in-sample behavioural target of the base run.
-  EXPECT_EQ(f.role, stats::CalibrationRole::Behaviour);
-  EXPECT_EQ(f.sample, stats::CalibrationSample::In);
-  EXPECT_EQ(f.bound, stats::CalibrationBound::TwoSided);
+  EXPECT_EQ(f.role, run::CalibrationRole::Behaviour);
+  EXPECT_EQ(f.sample, run::CalibrationSample::In);
+  EXPECT_EQ(f.bound, run::CalibrationBound::TwoSided);
   EXPECT_EQ(f.variant, "");
 }
 
@@ -66,21 +66,21 @@ TEST(CalibrationJsonTest, RoleSampleBoundAndVariantAreRead) {
   figure["role"] = "input_check";
   figure["bound"] = "at_most";
   figure["statistic"] = "max";
-  stats::CalibrationFigure f = parse_calibration(file_with(figure.dump()), "cal.json", "dir").figures.at(0);
-  EXPECT_EQ(f.role, stats::CalibrationRole::InputCheck);
-  EXPECT_EQ(f.bound, stats::CalibrationBound::AtMost);
-  EXPECT_EQ(f.statistic, stats::CalibrationStatistic::Max);
+  run::CalibrationFigure f = parse_calibration(file_with(figure.dump()), "cal.json", "dir").figures.at(0);
+  EXPECT_EQ(f.role, run::CalibrationRole::InputCheck);
+  EXPECT_EQ(f.bound, run::CalibrationBound::AtMost);
+  EXPECT_EQ(f.statistic, run::CalibrationStatistic::Max);
   figure["statistic"] = "change";
   EXPECT_EQ(parse_calibration(file_with(figure.dump()), "cal.json", "dir").figures.at(0).statistic,
-            stats::CalibrationStatistic::Change);
+            run::CalibrationStatistic::Change);
   figure["role"] = "behaviour";
   figure["sample"] = "out";
   figure["bound"] = "at_least";
   figure["variant"] = "last_year";
   f = parse_calibration(file_with(figure.dump()), "cal.json", "dir").figures.at(0);
-  EXPECT_EQ(f.role, stats::CalibrationRole::Behaviour);
-  EXPECT_EQ(f.sample, stats::CalibrationSample::Out);
-  EXPECT_EQ(f.bound, stats::CalibrationBound::AtLeast);
+  EXPECT_EQ(f.role, run::CalibrationRole::Behaviour);
+  EXPECT_EQ(f.sample, run::CalibrationSample::Out);
+  EXPECT_EQ(f.bound, run::CalibrationBound::AtLeast);
   EXPECT_EQ(f.variant, "last_year");
 }
 

@@ -3,7 +3,7 @@
 // currency sign and thousands separators, the scenario's currency, costs as headline KPIs, the
 // default headlines with costs, and money as the console writes it (io/number_format.hpp).
 #include "io/money_text.hpp"
-#include "io/number_format.hpp"
+#include <carepath/io/number_format.hpp>
 #include "scenario_documents.hpp"
 
 #include <gtest/gtest.h>

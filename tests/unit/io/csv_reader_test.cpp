@@ -2,7 +2,7 @@
 // The small CSV reader: columns found by header name in any order, spreadsheet habits (byte-order
 // mark, Windows line ends, blank lines, spaces) accepted, and every structural problem reported
 // with its line instead of a guess.
-#include "io/csv_reader.hpp"
+#include <carepath/io/csv_reader.hpp>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

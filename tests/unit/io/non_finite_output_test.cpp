@@ -5,11 +5,11 @@
 // non_finite_warnings names each metric that had values but came out not finite. The results
 // here are made by hand, every number of them non-finite or huge, for the base, a variant and
 // their comparison.
+#include <carepath/io/number_format.hpp>
+#include <carepath/io/results_files.hpp>
 #include <carepath/io/results_writer.hpp>
 
 #include "io/missing_values.hpp"
-#include "io/number_format.hpp"
-#include "io/results_files.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -3,7 +3,7 @@
 // against the measurement (10^6 replications of the M/M/3 wrote a 1.4 GB
 // replications.csv) and against a file actually written, within a factor that keeps megabytes
 // apart from gigabytes.
-#include "io/output_size.hpp"
+#include <carepath/io/output_size.hpp>
 
 #include <carepath/io/results_writer.hpp>
 #include <carepath/io/scenario_json.hpp>

@@ -3,7 +3,7 @@
 // rosters and hourly shapes (exact, rounded with a warning, or refused), probabilities rescaled and
 // names made carepath's, each with the warning that says so. The templates as a whole, through
 // the program, are in tests/cli/import_pathsimr_cli_test.cpp.
-#include "io/pathsimr_import.hpp"
+#include <carepath/io/pathsimr_import.hpp>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

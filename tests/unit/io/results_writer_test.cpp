@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
+#include <carepath/io/atomic_dir.hpp>
+#include <carepath/io/results_files.hpp>
 #include <carepath/io/results_writer.hpp>
-
-#include "io/atomic_dir.hpp"
-#include "io/results_files.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // SHA-256 against the FIPS 180-4 example vectors (one block, two blocks, a million 'a's) and the
 // padding edges: 55 bytes fit one block with the length, 56 need a second.
-#include "io/sha256.hpp"
+#include <carepath/io/sha256.hpp>
 
 #include <gtest/gtest.h>
 

@@ -2,9 +2,9 @@
 // trajectories.csv and trajectories.json (sim/io/trajectory_files.cpp) from a hand-made summary:
 // one service over five days from Thursday 2022-12-01, so the ISO weeks are Thu-Sun (2022-W48,
 // 4 days) and a lone Monday (2022-W49); and write_results puts both files in the results folder.
+#include <carepath/io/results_files.hpp>
 #include <carepath/io/results_writer.hpp>
 
-#include "io/results_files.hpp"
 #include "io/trajectory_files.hpp"
 
 #include <gtest/gtest.h>

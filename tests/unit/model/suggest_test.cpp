@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // "Did you mean …?": the distance that picks suggestions, and when a suggestion is worth making.
-#include "model/suggest.hpp"
+#include <carepath/model/suggest.hpp>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Kim and Nelson's selection: its constant by hand, and a case with a known best.
-#include "stats/kn_selection.hpp"
+#include <carepath/stats/kn_selection.hpp>
 
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/normal_distribution.hpp>

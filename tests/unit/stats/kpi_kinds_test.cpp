@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The table of KPI kinds: in KpiKind order, each kind's metrics those of its table, and the items
 // of a run with costs where the summary keeps them.
-#include "stats/kpi_kinds.hpp"
+#include <carepath/stats/kpi_kinds.hpp>
 
 #include <gtest/gtest.h>
 

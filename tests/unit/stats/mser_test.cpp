@@ -2,7 +2,7 @@
 // MSER-5 and Welch's moving average on series whose answer is known: a step that batches of five
 // split exactly, a noisy series with a linear transient of known length, too short a run, and
 // Welch's windows worked by hand.
-#include "stats/mser.hpp"
+#include <carepath/stats/mser.hpp>
 
 #include <boost/random/mersenne_twister.hpp>
 #include <boost/random/normal_distribution.hpp>

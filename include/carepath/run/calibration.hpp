@@ -8,7 +8,7 @@
 // mean and its 95% Student-t CI (stats::estimate), and whether the mean is accepted by the
 // figure's bound: within observed ± tolerance, or (for a documented ceiling or floor) at most
 // observed + tolerance, or at least observed - tolerance.
-// Pure: a BatchResult and a figure list in, rows out; io/calibration_json.cpp reads the figures
+// Pure: a BatchResult and a figure list in, rows out; io/calibration_json.hpp reads the figures
 // and checks their names, metrics and dates, so calibrate() only asserts them (std::invalid_argument).
 #pragma once
 
@@ -20,7 +20,7 @@
 #include <string>
 #include <vector>
 
-namespace carepath::stats {
+namespace carepath::run {
 
 enum class CalibrationStatistic { Sum, Mean, Last, Max, Change };
 
@@ -45,7 +45,7 @@ struct CalibrationFigure {
   std::string id;
   std::string figure;  ///< The documented figure, in words.
   std::string source;  ///< Where it is documented.
-  TrajectoryKind kind = TrajectoryKind::Service;
+  stats::TrajectoryKind kind = stats::TrajectoryKind::Service;
   std::string name;                ///< As written (a label when `names` has several).
   std::vector<std::string> names;  ///< The services or pathways whose values are added; never empty.
   std::string metric;              ///< A name in kServiceTrajectoryMetrics or kPathwayTrajectoryMetrics.
@@ -64,7 +64,7 @@ struct CalibrationFigure {
 struct CalibrationRow {
   CalibrationFigure figure;
   std::vector<double> per_replication;  ///< The statistic in each replication (NaN: nothing measured).
-  Estimate simulated;                   ///< Across replications, NaN ones left out of n.
+  stats::Estimate simulated;                   ///< Across replications, NaN ones left out of n.
   bool inside = false;                  ///< n > 0 and accepted(figure, mean).
 };
 
@@ -72,12 +72,12 @@ struct CalibrationRow {
 [[nodiscard]] bool accepted(const CalibrationFigure& figure, double mean) noexcept;
 
 /// One replication's statistic for `figure`; `start_date` is the run's (day 0).
-[[nodiscard]] double replication_statistic(const CalibrationFigure& figure, const SummaryLabels& labels,
-                                           const model::Date& start_date, const ReplicationResult& replication);
+[[nodiscard]] double replication_statistic(const CalibrationFigure& figure, const stats::SummaryLabels& labels,
+                                           const model::Date& start_date, const stats::ReplicationResult& replication);
 
 /// Every figure against `batch`, in order. Throws std::invalid_argument when a replication has no
 /// trajectories, or a figure names an unknown service, pathway or metric, or days outside the run.
-[[nodiscard]] std::vector<CalibrationRow> calibrate(const run::BatchResult& batch,
+[[nodiscard]] std::vector<CalibrationRow> calibrate(const BatchResult& batch,
                                                     const std::vector<CalibrationFigure>& figures);
 
-}  // namespace carepath::stats
+}  // namespace carepath::run

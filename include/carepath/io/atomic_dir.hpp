@@ -9,8 +9,8 @@
 // lists is ever replaced. Used by results_writer.cpp and the sweep and calibrate commands.
 #pragma once
 
-#include "io/folder_marker.hpp"
-#include "io/leftover_folders.hpp"
+#include <carepath/io/folder_marker.hpp>
+#include <carepath/io/leftover_folders.hpp>
 
 #include <atomic>
 #include <filesystem>

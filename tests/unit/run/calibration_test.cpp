@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: MIT
-// stats::calibrate on a hand-built BatchResult: each statistic over a window, NaN days, names
+// run::calibrate on a hand-built BatchResult: each statistic over a window, NaN days, names
 // added before the statistic, pathway series placed after the services', and the CI against a
 // Student-t interval computed by hand.
-#include "stats/calibration.hpp"
+#include <carepath/run/calibration.hpp>
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <limits>
 
-namespace carepath::stats {
+namespace carepath::run {
 namespace {
+
+using namespace stats;
 
 using namespace std::chrono;
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
@@ -176,4 +178,4 @@ TEST(CalibrationTest, DaysOutsideTheRecordingAreRefused) {
 }
 
 }  // namespace
-}  // namespace carepath::stats
+}  // namespace carepath::run

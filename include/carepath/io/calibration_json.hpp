@@ -10,7 +10,7 @@
 #include <carepath/model/scenario.hpp>
 #include <carepath/model/variant.hpp>
 
-#include "stats/calibration.hpp"
+#include <carepath/run/calibration.hpp>
 
 #include <filesystem>
 #include <string>
@@ -21,7 +21,7 @@ namespace carepath::io {
 struct CalibrationFile {
   std::filesystem::path scenario;  ///< Resolved against the calibration file's folder.
   std::vector<std::string> notes;
-  std::vector<stats::CalibrationFigure> figures;
+  std::vector<run::CalibrationFigure> figures;
 };
 
 /// Reads calibration text; `source` names it in messages, `folder` is where the scenario path is from.

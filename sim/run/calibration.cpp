@@ -1,13 +1,21 @@
 // SPDX-License-Identifier: MIT
-#include "stats/calibration.hpp"
+// `carepath calibrate`'s arithmetic (include/carepath/run/calibration.hpp).
+#include <carepath/run/calibration.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
 
-namespace carepath::stats {
+namespace carepath::run {
 namespace {
+
+using stats::kPathwayTrajectoryMetrics;
+using stats::kServiceTrajectoryMetrics;
+using stats::ReplicationResult;
+using stats::SummaryLabels;
+using stats::TrajectoryBlock;
+using stats::TrajectoryKind;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -121,7 +129,7 @@ double replication_statistic(const CalibrationFigure& figure, const SummaryLabel
   return kNaN;
 }
 
-std::vector<CalibrationRow> calibrate(const run::BatchResult& batch, const std::vector<CalibrationFigure>& figures) {
+std::vector<CalibrationRow> calibrate(const BatchResult& batch, const std::vector<CalibrationFigure>& figures) {
   std::vector<CalibrationRow> rows;
   for (const CalibrationFigure& figure : figures) {
     CalibrationRow row{figure, {}, {}, false};
@@ -129,11 +137,11 @@ std::vector<CalibrationRow> calibrate(const run::BatchResult& batch, const std::
       row.per_replication.push_back(
           replication_statistic(figure, batch.labels, batch.trajectories.calendar.start_date, r));
     }
-    row.simulated = estimate(row.per_replication);
+    row.simulated = stats::estimate(row.per_replication);
     row.inside = row.simulated.n > 0 && accepted(figure, row.simulated.mean);
     rows.push_back(std::move(row));
   }
   return rows;
 }
 
-}  // namespace carepath::stats
+}  // namespace carepath::run

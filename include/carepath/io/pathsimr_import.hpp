@@ -10,7 +10,7 @@
 // import-pathsimr` (cli/import_pathsimr_command.cpp) writes the result.
 #pragma once
 
-#include "io/pathsimr_csv.hpp"
+#include <carepath/io/pathsimr_csv.hpp>
 
 #include <filesystem>
 #include <stdexcept>
