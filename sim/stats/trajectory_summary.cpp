@@ -51,9 +51,9 @@ std::array<double, 5> ascending_quantiles(std::vector<double>& values) {
 // cell by cell straight from the replications would miss the cache once per value). Periods are
 // folded in parallel, in the caller's TBB limits (run_batch sets them to the batch's threads):
 // each cell is computed from its own values in replication order by one task, and written to its
-// own slot, so the bands are the same bits on any number of threads. After a batch this fold is
-// the serial tail of the run (about 3% of a whole-system batch's CPU time at one thread, 6% of
-// its wall time at two).
+// own slot, so the bands are the same bits on any number of threads. On one thread this fold was
+// the serial tail of a batch (about 3% of a whole-system batch's CPU time, 6% of its wall time
+// at two threads).
 TrajectoryBands fold(const std::vector<ReplicationResult>& replications, TrajectoryBlock TrajectoryRecording::*kind,
                      std::uint32_t periods, std::size_t series) {
   const std::size_t cells = static_cast<std::size_t>(periods) * series;
