@@ -60,13 +60,8 @@ Replication::Replication(const CompiledModel& model, std::uint32_t index, std::u
   future_events_.reserve(1024);
 }
 
-std::uint64_t Replication::schedule(SimTime time, EventKind kind, std::uint32_t target) {
-  if (next_sequence_ > Event::kMaxSequence) {
-    throw std::length_error("replication exceeded 68 billion events; shorten the horizon");
-  }
-  const Event event = Event::make(time, next_sequence_, kind, target);
-  timed(Phase::EventSet, [&] { future_events_.push(event); });
-  return next_sequence_++;
+void Replication::sequence_exhausted() {
+  throw std::length_error("replication exceeded 68 billion events; shorten the horizon");
 }
 
 Event Replication::next_event() {

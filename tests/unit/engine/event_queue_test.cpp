@@ -3,9 +3,9 @@
 // scheduler): the plain 4-ary heap (event_queue.hpp) and the engine's calendar in front of a heap
 // (calendar_event_queue.hpp). Each must pop in exactly (time, insertion sequence) order under any
 // interleaving the engine can make: pushes never earlier than the last pop. The calendar's own
-// paths — far events beyond its ring, a jump over an empty ring, re-bucketing when the event
-// rate changes, times too large to scale, ties on a bucket edge — are driven by the schedules of
-// the later tests, which the heap must pass too.
+// paths — far events beyond its ring (in its coarse ring, the farthest in its far heap), a jump
+// over an empty ring, re-bucketing when the event rate changes, times too large to scale, ties on
+// a bucket edge — are driven by the schedules of the later tests, which the heap must pass too.
 #include "engine/calendar_event_queue.hpp"
 #include "engine/event_queue.hpp"
 
@@ -129,6 +129,23 @@ TYPED_TEST(EventQueueTest, MatchesSortedOrderAsTheSetShrinksAndGrows) {
         ++pops;
       }
     }
+  }
+  while (c.size() > 0) ASSERT_TRUE(c.pop());
+}
+
+// A long waiting list: thousands of patience timers weeks to a year ahead (some tied), far
+// beyond the calendar's ring, while near events churn minutes apart and new timers keep joining
+// the list; then the list drains with nothing near. The calendar keeps them in its coarse ring
+// and spreads them into its fine ring as it reaches them, in order among themselves and the near
+// ones.
+TYPED_TEST(EventQueueTest, MatchesSortedOrderWithALongListOfFarTimers) {
+  boost::random::mt19937_64 rng(17);
+  boost::random::uniform_real_distribution<double> unit(0.0, 1.0);
+  Checker<TypeParam> c;
+  for (int i = 0; i < 3000; ++i) c.push(i % 10 == 0 ? 30.0 * (1 + i % 7) : 7 + unit(rng) * 358);
+  for (int step = 0; step < 40000; ++step) {
+    c.push(c.now() + (step % 50 == 0 ? 7 + unit(rng) * 358 : unit(rng) * 0.01));
+    while (c.size() > 3100) ASSERT_TRUE(c.pop()) << "step " << step;
   }
   while (c.size() > 0) ASSERT_TRUE(c.pop());
 }
