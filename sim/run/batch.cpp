@@ -126,11 +126,12 @@ BatchResult run_batch(const model::Scenario& scenario, const BatchOptions& optio
   result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   result.summary = stats::summarise(result.labels, result.replications);
   if (period != model::TrajectoryPeriod::Off) {
-    // The trajectory bands are folded in parallel (stats/trajectory_summary.cpp), on the batch's threads.
-    const tbb::global_control limit(tbb::global_control::max_allowed_parallelism, result.threads);
-    result.trajectories = stats::summarise_trajectories(
-        stats::trajectory_calendar(scenario.start_date, scenario.run.horizon, scenario.run.start_hour), result.labels,
-        result.replications);
+    // The trajectory bands are folded in parallel (stats/trajectory_summary.cpp), in the batch's arena.
+    arena.execute([&] {
+      result.trajectories = stats::summarise_trajectories(
+          stats::trajectory_calendar(scenario.start_date, scenario.run.horizon, scenario.run.start_hour),
+          result.labels, result.replications);
+    });
   }
   return result;
 }
