@@ -26,21 +26,46 @@ std::size_t name_index(const std::vector<std::string>& names, const std::string&
 }
 
 // The series (columns of TrajectoryBlock) the figure adds up: services first, service-major,
-// then pathways (trajectory.hpp).
+// then pathways, then shared pools (trajectory.hpp).
 std::vector<std::size_t> figure_series(const CalibrationFigure& figure, const SummaryLabels& labels) {
   std::vector<std::size_t> series;
+  const std::size_t pathways_from = labels.services.size() * kServiceTrajectoryMetrics.size();
+  const std::size_t resources_from = pathways_from + labels.pathways.size() * kPathwayTrajectoryMetrics.size();
   for (const std::string& name : figure.names) {
-    if (figure.kind == TrajectoryKind::Service) {
-      series.push_back(name_index(labels.services, name) * kServiceTrajectoryMetrics.size() +
-                       metric_index(kServiceTrajectoryMetrics, figure.metric));
-    } else {
-      series.push_back(labels.services.size() * kServiceTrajectoryMetrics.size() +
-                       name_index(labels.pathways, name) * kPathwayTrajectoryMetrics.size() +
-                       metric_index(kPathwayTrajectoryMetrics, figure.metric));
+    switch (figure.kind) {
+      case TrajectoryKind::Service:
+        series.push_back(name_index(labels.services, name) * kServiceTrajectoryMetrics.size() +
+                         metric_index(kServiceTrajectoryMetrics, figure.metric));
+        break;
+      case TrajectoryKind::Pathway:
+        series.push_back(pathways_from + name_index(labels.pathways, name) * kPathwayTrajectoryMetrics.size() +
+                         metric_index(kPathwayTrajectoryMetrics, figure.metric));
+        break;
+      case TrajectoryKind::Resource:
+        series.push_back(resources_from + name_index(labels.resources, name) * kResourceTrajectoryMetrics.size() +
+                         metric_index(kResourceTrajectoryMetrics, figure.metric));
+        break;
     }
   }
   if (series.empty()) throw std::invalid_argument("calibrate: figure '" + figure.id + "' names nothing");
   return series;
+}
+
+template <class Table, class Results>
+double metric_of(const Table& table, const Results& results, const std::vector<std::string>& names, const KpiRef& kpi) {
+  return results[name_index(names, kpi.name)].*(table[kpi.metric_index].field);
+}
+
+// A KPI's value in one replication, from the table its kind names (stats/results.hpp).
+double kpi_value(const KpiRef& kpi, const SummaryLabels& labels, const ReplicationResult& r) {
+  if (kpi.kind == "service" && kpi.cost) return metric_of(kServiceCostMetrics, r.service_costs, labels.services, kpi);
+  if (kpi.kind == "service") return metric_of(kServiceMetrics, r.services, labels.services, kpi);
+  if (kpi.kind == "pathway") return metric_of(kPathwayMetrics, r.pathways, labels.pathways, kpi);
+  if (kpi.kind == "resource") return metric_of(kResourceMetrics, r.resources, labels.resources, kpi);
+  if (kpi.kind == "clinic") return metric_of(kClinicMetrics, r.clinics, labels.clinics, kpi);
+  if (kpi.kind == "system") return r.system.*(kSystemMetrics[kpi.metric_index].field);
+  if (kpi.kind == "cost") return r.cost.*(kCostMetrics[kpi.metric_index].field);
+  throw std::invalid_argument("calibrate: unknown KPI kind '" + kpi.kind + "'");
 }
 
 }  // namespace
@@ -52,6 +77,7 @@ const char* statistic_name(CalibrationStatistic statistic) noexcept {
     case CalibrationStatistic::Last: return "last";
     case CalibrationStatistic::Max: return "max";
     case CalibrationStatistic::Change: return "change";
+    case CalibrationStatistic::Run: return "run";
   }
   return "";
 }
@@ -82,6 +108,7 @@ bool accepted(const CalibrationFigure& figure, double mean) noexcept {
 
 double replication_statistic(const CalibrationFigure& figure, const SummaryLabels& labels,
                              const model::Date& start_date, const ReplicationResult& replication) {
+  if (figure.kpi) return kpi_value(*figure.kpi, labels, replication);
   const TrajectoryBlock& days = replication.trajectory.days;
   const std::vector<std::size_t> series = figure_series(figure, labels);
   const SimTime first = model::days_between(start_date, figure.from);
@@ -117,6 +144,7 @@ double replication_statistic(const CalibrationFigure& figure, const SummaryLabel
     case CalibrationStatistic::Last: return latest;
     case CalibrationStatistic::Max: return largest;
     case CalibrationStatistic::Change: return latest - earliest;
+    case CalibrationStatistic::Run: break;  // A KPI figure, read above.
   }
   return kNaN;
 }
