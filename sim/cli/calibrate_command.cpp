@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// `carepath calibrate`: the scenario's base run (trajectories on), and the run of each variant a
-// figure names, against the documented figures of a calibration file (README "Calibration").
+// `carepath calibrate`: the scenario's base run (trajectories on), the run of each variant a
+// figure names and each run cut at a day a KPI figure is read "at", against the documented figures of a calibration file (README "Calibration").
 // Input checks (echoes of the inputs) and behavioural targets are shown apart and only the latter
 // make the headline. It is a report: figures outside their tolerance
 // are shown, not failed, so the exit status is 0 whenever the runs complete. Output goes to
@@ -30,6 +30,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace carepath::cli {
@@ -41,7 +42,16 @@ using nlohmann::ordered_json;
 constexpr const char* kCalibrationCsvFile = "calibration.csv";
 constexpr const char* kCalibrationJsonFile = "calibration.json";  // The file every calibration folder holds.
 
-const char* kind_name(stats::TrajectoryKind kind) { return kind == stats::TrajectoryKind::Service ? "service" : "pathway"; }
+// The KPI's kind for a whole-run figure, else the kind of its daily values.
+std::string kind_name(const run::CalibrationFigure& f) {
+  if (f.kpi) return f.kpi->kind;
+  switch (f.kind) {
+    case stats::TrajectoryKind::Service: return "service";
+    case stats::TrajectoryKind::Pathway: return "pathway";
+    case stats::TrajectoryKind::Resource: return "resource";
+  }
+  return "";
+}
 
 // RFC 4180: quote a field holding a comma, quote or line break, doubling its quotes.
 std::string csv_field(const std::string& text) {
@@ -60,7 +70,7 @@ void write_csv(const std::vector<run::CalibrationRow>& rows, std::ostream& out) 
   for (const run::CalibrationRow& row : rows) {
     const run::CalibrationFigure& f = row.figure;
     out << csv_field(f.id) << ',' << run::role_name(f.role) << ',' << run::sample_name(f.sample) << ','
-        << csv_field(f.variant) << ',' << csv_field(f.figure) << ',' << csv_field(f.source) << ',' << kind_name(f.kind)
+        << csv_field(f.variant) << ',' << csv_field(f.figure) << ',' << csv_field(f.source) << ',' << kind_name(f)
         << ',' << csv_field(f.name) << ',' << f.metric << ',' << model::format_date(f.from) << ','
         << model::format_date(f.to) << ',' << run::statistic_name(f.statistic) << ',' << run::bound_name(f.bound)
         << ',' << io::format_shortest(f.observed) << ',' << io::format_shortest(f.tolerance) << ','
@@ -101,10 +111,12 @@ ordered_json calibration_json(const std::string& scenario, const std::string& ca
                        {"variant", f.variant.empty() ? ordered_json(nullptr) : ordered_json(f.variant)},
                        {"figure", f.figure},
                        {"source", f.source},
-                       {"kind", kind_name(f.kind)},
+                       {"kind", kind_name(f)},
                        {"name", f.name},
                        {"names", f.names},
                        {"metric", f.metric},
+                       {"kpi", f.kpi ? ordered_json(stats::kpi_text(*f.kpi)) : ordered_json(nullptr)},
+                       {"at", f.at ? ordered_json(model::format_date(*f.at)) : ordered_json(nullptr)},
                        {"from", model::format_date(f.from)},
                        {"to", model::format_date(f.to)},
                        {"statistic", run::statistic_name(f.statistic)},
@@ -157,7 +169,9 @@ void print_table(const std::vector<run::CalibrationRow>& rows, run::CalibrationR
     const stats::Estimate& e = row.simulated;
     const std::string simulated =
         e.n == 0 ? "- (nothing measured)" : shown(e.mean) + " [" + shown(e.ci_low) + ", " + shown(e.ci_high) + "]";
-    table.push_back({row.figure.id, row.figure.variant.empty() ? "base" : row.figure.variant,
+    std::string run = row.figure.variant.empty() ? "base" : row.figure.variant;
+    if (row.figure.at) run += " to " + model::format_date(*row.figure.at);
+    table.push_back({row.figure.id, run,
                      shown(row.figure.observed), simulated, accepted_range(row.figure), row.inside ? "yes" : "NO"});
     if (behaviour) table.back().insert(table.back().begin() + 1, run::sample_name(row.figure.sample));
   }
@@ -196,11 +210,12 @@ run::BatchResult run_for_calibration(const model::Scenario& scenario, const Opti
 
 int calibrate_command(const Options& options, std::ostream& out, std::ostream& err) {
   const std::string source = options.scenario.string();
-  const io::CalibrationFile file = io::load_calibration(options.scenario);
-  io::LoadedScenarioSet set = io::load_scenario_set(file.scenario);
+  const io::CalibrationFile unchecked = io::load_calibration(options.scenario);
+  io::LoadedScenarioSet set = io::load_scenario_set(unchecked.scenario);
   const io::LoadedScenario base{std::move(set.base), std::move(set.warnings)};
-  report_warnings(options, file.scenario.string(), base.warnings, err);
-  io::check_calibration_against(file, base.scenario, set.variants, source);
+  report_warnings(options, unchecked.scenario.string(), base.warnings, err);
+  const io::CalibrationFile file = io::check_calibration_against(unchecked, base.scenario,
+                                                                 set.variants, source);
 
   const std::filesystem::path dir =
       options.out.value_or(std::filesystem::path("results") / (base.scenario.name + "-calibration"));
@@ -215,30 +230,44 @@ int calibrate_command(const Options& options, std::ostream& out, std::ostream& e
   const run::BatchResult result = run_for_calibration(base.scenario, options, batch);
   warn_about_non_finite(result, "", err);
 
-  // One run per variant the figures name, each once, in the order first named; rows keep file order.
+  // One run per variant the figures name, and per day a KPI figure is read "at" (the run cut at
+  // the end of that day), each once, in the order first named; rows keep file order. A cut run
+  // has as many replications as the base, so that every row has the same n.
   std::vector<run::CalibrationRow> rows(file.figures.size());
-  std::vector<std::string> runs{""};
+  using RunKey = std::pair<std::string, std::optional<model::Date>>;
+  std::vector<RunKey> runs{{"", std::nullopt}};
   for (const run::CalibrationFigure& f : file.figures) {
-    if (std::find(runs.begin(), runs.end(), f.variant) == runs.end()) runs.push_back(f.variant);
+    if (std::find(runs.begin(), runs.end(), RunKey{f.variant, f.at}) == runs.end()) runs.emplace_back(f.variant, f.at);
   }
-  for (const std::string& variant : runs) {
+  for (const auto& [variant, cut] : runs) {
     std::vector<std::size_t> at;
     std::vector<run::CalibrationFigure> figures;
     for (std::size_t i = 0; i < file.figures.size(); ++i) {
-      if (file.figures[i].variant != variant) continue;
+      if (file.figures[i].variant != variant || file.figures[i].at != cut) continue;
       at.push_back(i);
       figures.push_back(file.figures[i]);
     }
     if (figures.empty()) continue;
     std::vector<run::CalibrationRow> computed;
-    if (variant.empty()) {
+    if (variant.empty() && !cut) {
       computed = run::calibrate(result, figures);
     } else {
-      const auto v = std::find_if(set.variants.begin(), set.variants.end(),
-                                  [&](const model::ScenarioVariant& candidate) { return candidate.name == variant; });
-      const run::BatchResult variant_result = run_for_calibration(v->scenario, options, batch);
-      warn_about_non_finite(variant_result, "variant '" + variant + "': ", err);
-      computed = run::calibrate(variant_result, figures);
+      model::Scenario scenario = base.scenario;
+      if (!variant.empty()) {
+        scenario = std::find_if(set.variants.begin(), set.variants.end(),
+                                [&](const model::ScenarioVariant& candidate) { return candidate.name == variant; })
+                       ->scenario;
+      }
+      run::BatchOptions cut_batch = batch;
+      if (cut) {
+        scenario.run.horizon = model::days_between(scenario.start_date, *cut) + 1 - scenario.run.start_hour / 24;
+        cut_batch.replications = static_cast<std::uint32_t>(result.replications.size());
+      }
+      const run::BatchResult run_result = run_for_calibration(scenario, options, cut_batch);
+      std::string prefix = variant.empty() ? "" : "variant '" + variant + "'";
+      if (cut) prefix += (prefix.empty() ? "" : " ") + std::string("to ") + model::format_date(*cut);
+      warn_about_non_finite(run_result, prefix + ": ", err);
+      computed = run::calibrate(run_result, figures);
     }
     for (std::size_t k = 0; k < at.size(); ++k) rows[at[k]] = std::move(computed[k]);
   }

@@ -8,7 +8,7 @@
 #include <carepath/stats/results.hpp>
 
 #include <carepath/io/csv_reader.hpp>
-#include "stats/kpi_ref.hpp"
+#include <carepath/stats/kpi_ref.hpp>
 
 #include <algorithm>
 #include <array>

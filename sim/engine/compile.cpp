@@ -184,7 +184,8 @@ CompiledModel compile(const Scenario& scenario) {
     if (!service.capacity) {
       compiled.initial_capacity = kUnlimited;
     } else {
-      const auto steps = model::capacity_timetable(service, scenario.start_date, scenario.run.horizon, scenario.run.start_hour);
+      const auto steps = model::capacity_timetable(service, scenario.start_date, scenario.run.horizon,
+                                                   scenario.run.start_hour, scenario.bank_holidays);
       compiled.initial_capacity = steps.empty() ? *service.capacity : steps.front().capacity;
       for (std::size_t i = 1; i < steps.size(); ++i) {
         model.capacity_timetable.push_back({steps[i].time, s, steps[i].capacity, false});
@@ -233,7 +234,7 @@ CompiledModel compile(const Scenario& scenario) {
   for (std::uint32_t r = 0; r < scenario.resources.size(); ++r) {
     CompiledResource& compiled = model.resources.emplace_back();
     const auto steps = model::capacity_timetable(scenario.resources[r], scenario.start_date, scenario.run.horizon,
-                                                 scenario.run.start_hour);
+                                                 scenario.run.start_hour, scenario.bank_holidays);
     compiled.initial_capacity = steps.empty() ? scenario.resources[r].capacity : steps.front().capacity;
     if (const auto& visits = scenario.resources[r].visits_per_staff_day) compiled.milli_visits_per_staff = milli(*visits);
     for (std::size_t i = 1; i < steps.size(); ++i) {

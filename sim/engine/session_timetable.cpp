@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "engine/session_timetable.hpp"
 
+#include "model/bank_holidays.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -36,7 +38,7 @@ void compile_sessions(const model::Scenario& scenario, CompiledModel& model) {
 
     std::vector<ScheduledSession> own;
     for (long day = 0; static_cast<double>(day) < horizon; ++day) {
-      const unsigned weekday = model::iso_weekday_index(model::date_after(scenario.start_date, day));
+      const unsigned weekday = model::rule_weekday(scenario.bank_holidays, model::date_after(scenario.start_date, day));
       for (const model::Session& session : timetable_on(*sessions, scenario.start_date, day)) {
         const SimTime time = static_cast<double>(day) + session.at_hour / 24.0;
         if (session.weekdays[weekday] && time < horizon) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Clinics and panels (model::ClinicSessions) compiled: each one's weekly timetable, with its dated
-// changes, unrolled into every session of the run, and all clinics' sessions merged into one
+// changes and the scenario's bank holidays (run as Sundays, model/bank_holidays.hpp), unrolled
+// into every session of the run, and all clinics' sessions merged into one
 // time-sorted table that the engine walks with a single pending SessionStart event, as it walks
 // the capacity timetable. Called by compile() once the services are compiled.
 #pragma once

@@ -3,6 +3,8 @@
 
 #include "io/calendar_text.hpp"
 
+#include <algorithm>
+
 namespace carepath::io {
 namespace {
 constexpr std::string_view kTimeRule = R"(a time of day from "00:00" to "24:00", such as "09:30")";
@@ -56,6 +58,26 @@ std::optional<std::array<bool, 7>> expect_weekdays(JsonReader& r, const Json& va
   }
   if (!all_read) return std::nullopt;
   return days;
+}
+
+std::optional<std::vector<model::Date>> expect_bank_holidays(JsonReader& r, const Json& value) {
+  if (!r.expect_array(value, "an array of dates")) return std::nullopt;
+  std::vector<model::Date> dates;
+  const std::size_t errors_before = r.error_count();
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const auto step = r.enter(i);
+    const auto date = expect_date(r, value.at(i));
+    if (!date) continue;
+    const auto seen = std::find(dates.begin(), dates.end(), *date);
+    if (seen != dates.end()) {
+      r.error("expected each date once, got " + quoted_date(*date) + " again (also /bank_holidays/" +
+              std::to_string(seen - dates.begin()) + ")");
+    }
+    dates.push_back(*date);
+  }
+  if (r.error_count() != errors_before) return std::nullopt;
+  std::sort(dates.begin(), dates.end());
+  return dates;
 }
 
 std::string quoted_date(const model::Date& date) { return '"' + model::format_date(date) + '"'; }

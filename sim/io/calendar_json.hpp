@@ -11,6 +11,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace carepath::io {
 
@@ -22,6 +23,9 @@ std::optional<double> expect_time_of_day(JsonReader& r, const Json& value);
 
 /// "mon", "mon-fri", or an array of those: the days they name, Monday first.
 std::optional<std::array<bool, 7>> expect_weekdays(JsonReader& r, const Json& value);
+
+/// A calendar of bank holidays: an array of dates, each once; sorted (Scenario::bank_holidays).
+std::optional<std::vector<model::Date>> expect_bank_holidays(JsonReader& r, const Json& value);
 
 /// "2022-12-01" (model::format_date in double quotes), to quote a date the way a scenario writes it.
 [[nodiscard]] std::string quoted_date(const model::Date& date);

@@ -12,7 +12,9 @@
 #include "io/json_text.hpp"
 
 #include <algorithm>
+#include <string>
 #include <system_error>
+#include <variant>
 
 namespace carepath::io {
 namespace {
@@ -27,7 +29,10 @@ using stats::TrajectoryKind;
 const std::vector<std::string> kTopKeys{"scenario", "notes", "figures"};
 const std::vector<std::string> kFigureKeys{"id",       "figure",    "source",        "kind",   "name",   "names",
                                            "metric",   "from",      "to",            "statistic", "observed",
-                                           "tolerance", "why_tolerance", "role", "sample", "bound", "variant"};
+                                           "tolerance", "why_tolerance", "role", "sample", "bound", "variant",
+                                           "kpi",       "at"};
+// A figure names either a whole-run KPI ("kpi", "at") or daily values (these).
+const std::vector<std::string> kDailyKeys{"kind", "name", "names", "metric", "from", "to", "statistic"};
 
 // unknown_name_message shortens long lists; a metric list is short enough to give whole, and the
 // planner needs every name to choose from.
@@ -52,8 +57,27 @@ std::vector<std::string> metric_names(const Table& table) {
 std::optional<TrajectoryKind> expect_kind(JsonReader& r, const Json& value) {
   if (is_text(value, "service")) return TrajectoryKind::Service;
   if (is_text(value, "pathway")) return TrajectoryKind::Pathway;
-  r.expected(R"("service" or "pathway")", value);
+  if (is_text(value, "resource")) return TrajectoryKind::Resource;
+  r.expected(R"("service", "pathway" or "resource" (or, for any other KPI, "kpi" in place of "kind"))", value);
   return std::nullopt;
+}
+
+std::vector<std::string> trajectory_metrics(TrajectoryKind kind) {
+  switch (kind) {
+    case TrajectoryKind::Service: return metric_names(stats::kServiceTrajectoryMetrics);
+    case TrajectoryKind::Pathway: return metric_names(stats::kPathwayTrajectoryMetrics);
+    case TrajectoryKind::Resource: return metric_names(stats::kResourceTrajectoryMetrics);
+  }
+  return {};
+}
+
+const char* kind_word(TrajectoryKind kind) {
+  switch (kind) {
+    case TrajectoryKind::Service: return "service";
+    case TrajectoryKind::Pathway: return "pathway";
+    case TrajectoryKind::Resource: return "shared pool";
+  }
+  return "";
 }
 
 std::optional<CalibrationStatistic> expect_statistic(JsonReader& r, const Json& value) {
@@ -122,28 +146,46 @@ std::optional<CalibrationFigure> read_figure(JsonReader& r, const Json& value) {
   f.id = r.required(value, "id", expect_text).value_or("");
   f.figure = r.required(value, "figure", expect_text).value_or("");
   f.source = r.required(value, "source", expect_text).value_or("");
-  const auto kind = r.required(value, "kind", expect_kind);
-  f.name = r.required(value, "name", expect_text).value_or("");
-  const auto names = r.optional(value, "names", expect_names);
-  const auto metric = r.required(value, "metric", &JsonReader::expect_string);
-  if (metric && kind) {
-    const auto known = *kind == TrajectoryKind::Service ? metric_names(stats::kServiceTrajectoryMetrics)
-                                                        : metric_names(stats::kPathwayTrajectoryMetrics);
-    if (std::find(known.begin(), known.end(), *metric) == known.end()) {
-      const auto step = r.enter("metric");
-      r.error(unknown_metric_message(*kind == TrajectoryKind::Service ? "service trajectory metric"
-                                                                           : "pathway trajectory metric",
-                                          *metric, known));
+  // A whole-run KPI, resolved against the scenario later (check_calibration_against).
+  const Json* kpi_text = JsonReader::find(value, "kpi");
+  std::optional<TrajectoryKind> kind;
+  std::optional<std::vector<std::string>> names;
+  std::optional<model::Date> from;
+  std::optional<model::Date> to;
+  std::optional<CalibrationStatistic> statistic;
+  if (kpi_text != nullptr) {
+    if (const auto text = r.required(value, "kpi", expect_text)) f.name = *text;
+    f.at = r.optional(value, "at", expect_date);
+    for (const std::string& key : kDailyKeys) {
+      if (JsonReader::find(value, key) != nullptr) {
+        r.error_at(key, "is not allowed with \"kpi\": a KPI figure is read from the whole run (or to \"at\"); "
+                        "kind, name, metric, from, to and statistic are for daily values");
+      }
     }
-    f.metric = *metric;
+  } else {
+    if (JsonReader::find(value, "at") != nullptr) {
+      r.error_at("at", "is allowed only with \"kpi\" (a window of daily values has \"from\" and \"to\")");
+    }
+    kind = r.required(value, "kind", expect_kind);
+    f.name = r.required(value, "name", expect_text).value_or("");
+    names = r.optional(value, "names", expect_names);
+    const auto metric = r.required(value, "metric", &JsonReader::expect_string);
+    if (metric && kind) {
+      const auto known = trajectory_metrics(*kind);
+      if (std::find(known.begin(), known.end(), *metric) == known.end()) {
+        const auto step = r.enter("metric");
+        r.error(unknown_metric_message(std::string(kind_word(*kind)) + " trajectory metric", *metric, known));
+      }
+      f.metric = *metric;
+    }
+    from = r.required(value, "from", expect_date);
+    to = r.required(value, "to", expect_date);
+    if (from && to && std::chrono::sys_days(*to) < std::chrono::sys_days(*from)) {
+      const auto step = r.enter("to");
+      r.error("expected a date on or after \"from\" (" + quoted_date(*from) + "), got " + quoted_date(*to));
+    }
+    statistic = r.required(value, "statistic", expect_statistic);
   }
-  const auto from = r.required(value, "from", expect_date);
-  const auto to = r.required(value, "to", expect_date);
-  if (from && to && std::chrono::sys_days(*to) < std::chrono::sys_days(*from)) {
-    const auto step = r.enter("to");
-    r.error("expected a date on or after \"from\" (" + quoted_date(*from) + "), got " + quoted_date(*to));
-  }
-  const auto statistic = r.required(value, "statistic", expect_statistic);
   const auto observed = r.required(value, "observed", &JsonReader::expect_number);
   const auto tolerance = r.required(value, "tolerance", expect_tolerance);
   f.why_tolerance = r.required(value, "why_tolerance", expect_text).value_or("");
@@ -156,11 +198,15 @@ std::optional<CalibrationFigure> read_figure(JsonReader& r, const Json& value) {
     r.error_at("sample", R"(expected "in" or no "sample" for an input check (it echoes an input), got "out")");
   }
   if (r.error_count() != errors_before) return std::nullopt;
-  f.kind = *kind;
-  f.names = names ? *names : std::vector<std::string>{f.name};
-  f.from = *from;
-  f.to = *to;
-  f.statistic = *statistic;
+  if (kpi_text == nullptr) {
+    f.kind = *kind;
+    f.names = names ? *names : std::vector<std::string>{f.name};
+    f.from = *from;
+    f.to = *to;
+    f.statistic = *statistic;
+  } else {
+    f.statistic = CalibrationStatistic::Run;
+  }
   f.observed = *observed;
   f.tolerance = *tolerance;
   f.role = role.value_or(CalibrationRole::Behaviour);
@@ -228,13 +274,13 @@ CalibrationFile load_calibration(const std::filesystem::path& path) {
   return parse_calibration(text, path.string(), path.parent_path());
 }
 
-void check_calibration_against(const CalibrationFile& file, const model::Scenario& base,
-                               const std::vector<model::ScenarioVariant>& variants, const std::string& source) {
+CalibrationFile check_calibration_against(CalibrationFile file, const model::Scenario& base,
+                                          const std::vector<model::ScenarioVariant>& variants, const std::string& source) {
   std::vector<Diagnostic> errors;
   std::vector<std::string> variant_names;
   for (const auto& v : variants) variant_names.push_back(v.name);
   for (std::size_t i = 0; i < file.figures.size(); ++i) {
-    const CalibrationFigure& f = file.figures[i];
+    CalibrationFigure& f = file.figures[i];
     const std::string at = "/figures/" + std::to_string(i) + "/";
     const model::Scenario* run = &base;
     if (!f.variant.empty()) {
@@ -250,13 +296,43 @@ void check_calibration_against(const CalibrationFile& file, const model::Scenari
     const stats::TrajectoryCalendar calendar = stats::trajectory_calendar(scenario.start_date, scenario.run.horizon, scenario.run.start_hour);
     const model::Date last_day = model::date_after(scenario.start_date, static_cast<long>(calendar.days) - 1);
     const std::string run_span = quoted_date(scenario.start_date) + " to " + quoted_date(last_day);
-    std::vector<std::string> known;
-    if (f.kind == TrajectoryKind::Service) {
-      for (const auto& s : scenario.services) known.push_back(s.name);
-    } else {
-      for (const auto& p : scenario.pathways) known.push_back(p.name);
+    if (f.statistic == CalibrationStatistic::Run) {
+      auto resolved = stats::resolve_kpi(f.name, scenario);
+      if (const auto* reason = std::get_if<std::string>(&resolved)) {
+        errors.push_back({Severity::Error, at + "kpi", *reason});
+        continue;
+      }
+      f.kpi = std::get<stats::KpiRef>(std::move(resolved));
+      f.name = f.kpi->name;
+      f.names = {f.name};
+      f.metric = f.kpi->metric;
+      f.from = scenario.start_date;
+      f.to = f.at.value_or(last_day);
+      // The run is cut at the end of `at`, which must leave something measured after the warm-up.
+      const SimTime day = model::days_between(scenario.start_date, f.to);
+      if (f.at && (day < 0 || day >= static_cast<SimTime>(calendar.days))) {
+        errors.push_back({Severity::Error, at + "at",
+                          "expected a date within the run (" + run_span + "), got " + quoted_date(f.to)});
+      } else if (f.at && day + 1 - scenario.run.start_hour / 24 <= scenario.run.warm_up) {
+        errors.push_back({Severity::Error, at + "at",
+                          "expected a date after the warm-up (nothing is measured before it ends), got " +
+                              quoted_date(f.to)});
+      }
+      continue;
     }
-    const char* what = f.kind == TrajectoryKind::Service ? "service" : "pathway";
+    std::vector<std::string> known;
+    const char* what = f.kind == TrajectoryKind::Service ? "service" : f.kind == TrajectoryKind::Pathway ? "pathway" : "shared pool";
+    switch (f.kind) {
+      case TrajectoryKind::Service:
+        for (const auto& s : scenario.services) known.push_back(s.name);
+        break;
+      case TrajectoryKind::Pathway:
+        for (const auto& p : scenario.pathways) known.push_back(p.name);
+        break;
+      case TrajectoryKind::Resource:
+        for (const auto& p : scenario.resources) known.push_back(p.name);
+        break;
+    }
     const bool listed = f.names.size() != 1 || f.names.front() != f.name;  // "names" was written
     for (std::size_t j = 0; j < f.names.size(); ++j) {
       if (std::find(known.begin(), known.end(), f.names[j]) != known.end()) continue;
@@ -272,6 +348,7 @@ void check_calibration_against(const CalibrationFile& file, const model::Scenari
     }
   }
   if (!errors.empty()) throw ScenarioError(source, std::move(errors));
+  return file;
 }
 
 }  // namespace carepath::io

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "io/headlines_json.hpp"
 
-#include "stats/kpi_ref.hpp"
+#include <carepath/stats/kpi_ref.hpp>
 
 #include <algorithm>
 #include <string>

@@ -341,7 +341,7 @@ model::Scenario read_scenario(JsonReader& r, const Json& document, ScenarioConte
   model::Scenario scenario;
   if (!r.expect_object(document)) return scenario;
   r.check_keys(document, {"name", "description", "notes", "start_date", "run", "patient_types", "arrivals",
-                          "resources", "services", "pathways", "headlines", "variants", "currency"});
+                          "resources", "services", "pathways", "headlines", "variants", "currency", "bank_holidays"});
   scenario.name = r.required(document, "name", expect_scenario_name).value_or("");
   scenario.description = r.optional(document, "description", &JsonReader::expect_string).value_or("");
   scenario.notes = r.optional(document, "notes", expect_notes).value_or(std::vector<std::string>{});
@@ -351,6 +351,8 @@ model::Scenario read_scenario(JsonReader& r, const Json& document, ScenarioConte
     context.start_date = r.optional(document, "start_date", expect_date);
     scenario.start_date = context.start_date.value_or(scenario.start_date);
   }
+  scenario.bank_holidays =
+      r.optional(document, "bank_holidays", expect_bank_holidays).value_or(std::vector<model::Date>{});
   if (const Json* run = r.require(document, "run")) {
     const auto step = r.enter("run");
     context.horizon = read_run(r, *run, scenario.run, context.start_date);

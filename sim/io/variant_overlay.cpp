@@ -3,6 +3,7 @@
 
 #include "io/capacity_overlay.hpp"
 #include "io/field_rules.hpp"
+#include "io/sessions_overlay.hpp"
 
 #include <carepath/model/distribution.hpp>
 
@@ -84,6 +85,8 @@ std::string describe_change(const OverlayPart& part, const std::string& name, co
   if (key == kCapacityScaleKey) return subject + "capacity \u00d7" + describe(value) + " at every date and shift";
   if (key == kServiceTimeScaleKey && part.key == "services") return subject + "lengths of stay \u00d7" + describe(value);
   if (key == kArrivalScaleKey && part.key == "arrivals") return subject + "arrivals \u00d7" + describe(value);
+  if (key == kSlotsDeltaKey) return subject + "slots " + signed_count(value) + " at every session";
+  if (key == kSlotsScaleKey) return subject + "slots \u00d7" + describe(value) + " at every session";
   if (key == kCapacityChangeKey) {
     std::string text;
     for (const Json& change : value.is_array() ? value : Json::array({value})) {
@@ -164,16 +167,23 @@ void merge_part(JsonReader& r, const Json& overlay, const OverlayPart& part, Jso
     if (services && existing && target.contains("capacity") && change.contains("capacity")) {
       warn_on_dropped_schedule(r, target["capacity"], change.at("capacity"));
     }
+    // Only services have sessions; elsewhere the slot keys are left to the loader, which refuses them.
+    const bool clinics = part.key == kServicesPart.key;
+    if (clinics && existing && target.contains("sessions") && change.contains("sessions")) {
+      warn_on_dropped_sessions(r, target["sessions"], change.at("sessions"));
+    }
     for (auto key = change.begin(); key != change.end(); ++key) {
       if ((!part.scale_key.empty() && key.key() == part.scale_key) || key.key() == "name" ||
           key.key().starts_with('$')) {
         continue;
       }
       if (services && is_capacity_edit_key(key.key())) continue;
+      if (clinics && is_slots_edit_key(key.key())) continue;
       target[key.key()] = key.value();
       entry.keys.push_back(escape_pointer_token(key.key()));
     }
     if (services && !apply_capacity_edits(r, change, target)) ok = false;
+    if (clinics && !apply_slots_edits(r, change, target)) ok = false;
     if (!existing) {
       described.push_back("adds " + std::string(part.what) + " '" + name + "'");
     } else {

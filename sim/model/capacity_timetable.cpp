@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "model/capacity_timetable.hpp"
 
+#include "model/bank_holidays.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -25,9 +27,10 @@ std::uint32_t dated_capacity_at(const CapacityPlan& service, const Date& start_d
   return capacity;
 }
 
-std::uint32_t capacity_at(const CapacityPlan& service, const Date& start_date, SimTime clock) {
+std::uint32_t capacity_at(const CapacityPlan& service, const Date& start_date, SimTime clock,
+                          const std::vector<Date>& bank_holidays) {
   const auto day = static_cast<long>(std::floor(clock));
-  const unsigned weekday = iso_weekday_index(date_after(start_date, day));
+  const unsigned weekday = rule_weekday(bank_holidays, date_after(start_date, day));
   const double hour = (clock - static_cast<double>(day)) * 24.0;
   bool on_shift = false;
   std::uint32_t rostered = 0;
@@ -41,7 +44,7 @@ std::uint32_t capacity_at(const CapacityPlan& service, const Date& start_date, S
 }
 
 std::vector<CapacityStep> timetable_of(const CapacityPlan& service, const Date& start_date, SimTime horizon,
-                                       double start_hour) {
+                                       double start_hour, const std::vector<Date>& bank_holidays) {
   // Run time of `hour` o'clock on day `day` of the calendar. The start time is taken off in hours
   // before dividing by 24, so that with start_hour 0 the times are the bits they always were, and
   // a shift from 08:00 in a run from 06:00 starts at the same bits as one from 02:00 in a run
@@ -73,7 +76,7 @@ std::vector<CapacityStep> timetable_of(const CapacityPlan& service, const Date& 
   for (std::size_t i = 0; i < breakpoints.size(); ++i) {
     const SimTime t = breakpoints[i];
     const SimTime interval_end = i + 1 < breakpoints.size() ? breakpoints[i + 1] : horizon;
-    const std::uint32_t capacity = capacity_at(service, start_date, 0.5 * (t + interval_end) + start_hour / 24);
+    const std::uint32_t capacity = capacity_at(service, start_date, 0.5 * (t + interval_end) + start_hour / 24, bank_holidays);
     if (steps.empty() || steps.back().capacity != capacity) steps.push_back({t, capacity});
   }
   return steps;
@@ -82,14 +85,15 @@ std::vector<CapacityStep> timetable_of(const CapacityPlan& service, const Date& 
 }  // namespace
 
 std::vector<CapacityStep> capacity_timetable(const Service& service, const Date& start_date, SimTime horizon,
-                                             double start_hour) {
+                                             double start_hour, const std::vector<Date>& bank_holidays) {
   return timetable_of({service.capacity.value_or(0), service.capacity_changes, service.roster}, start_date, horizon,
-                      start_hour);
+                      start_hour, bank_holidays);
 }
 
 std::vector<CapacityStep> capacity_timetable(const Resource& pool, const Date& start_date, SimTime horizon,
-                                             double start_hour) {
-  return timetable_of({pool.capacity, pool.capacity_changes, pool.roster}, start_date, horizon, start_hour);
+                                             double start_hour, const std::vector<Date>& bank_holidays) {
+  return timetable_of({pool.capacity, pool.capacity_changes, pool.roster}, start_date, horizon, start_hour,
+                      bank_holidays);
 }
 
 }  // namespace carepath::model

@@ -260,7 +260,8 @@ void check_initial_patients(const Scenario& scenario, std::vector<Diagnostic>& o
     const std::uint64_t in_service = total_count(s.initial_in_service);
     if (s.capacity && in_service > 0) {
       // The first step of the timetable is the capacity at time 0, roster shifts included.
-      const std::uint32_t at_start = capacity_timetable(s, scenario.start_date, 1.0, scenario.run.start_hour).front().capacity;
+      const std::uint32_t at_start =
+          capacity_timetable(s, scenario.start_date, 1.0, scenario.run.start_hour, scenario.bank_holidays).front().capacity;
       if (in_service > at_start) {
         out.push_back({Severity::Error, service_pointer(i) + "/initial/in_service",
                        std::to_string(in_service) + " patients are in service at the start, but the capacity then is " +

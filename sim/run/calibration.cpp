@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `carepath calibrate`'s arithmetic (include/carepath/run/calibration.hpp).
 #include <carepath/run/calibration.hpp>
+#include <carepath/stats/kpi_kinds.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -12,6 +13,7 @@ namespace {
 
 using stats::kPathwayTrajectoryMetrics;
 using stats::kServiceTrajectoryMetrics;
+using stats::kResourceTrajectoryMetrics;
 using stats::ReplicationResult;
 using stats::SummaryLabels;
 using stats::TrajectoryBlock;
@@ -34,21 +36,38 @@ std::size_t name_index(const std::vector<std::string>& names, const std::string&
 }
 
 // The series (columns of TrajectoryBlock) the figure adds up: services first, service-major,
-// then pathways (trajectory.hpp).
+// then pathways, then shared pools (trajectory.hpp).
 std::vector<std::size_t> figure_series(const CalibrationFigure& figure, const SummaryLabels& labels) {
   std::vector<std::size_t> series;
+  const std::size_t pathways_from = labels.services.size() * kServiceTrajectoryMetrics.size();
+  const std::size_t resources_from = pathways_from + labels.pathways.size() * kPathwayTrajectoryMetrics.size();
   for (const std::string& name : figure.names) {
-    if (figure.kind == TrajectoryKind::Service) {
-      series.push_back(name_index(labels.services, name) * kServiceTrajectoryMetrics.size() +
-                       metric_index(kServiceTrajectoryMetrics, figure.metric));
-    } else {
-      series.push_back(labels.services.size() * kServiceTrajectoryMetrics.size() +
-                       name_index(labels.pathways, name) * kPathwayTrajectoryMetrics.size() +
-                       metric_index(kPathwayTrajectoryMetrics, figure.metric));
+    switch (figure.kind) {
+      case TrajectoryKind::Service:
+        series.push_back(name_index(labels.services, name) * kServiceTrajectoryMetrics.size() +
+                         metric_index(kServiceTrajectoryMetrics, figure.metric));
+        break;
+      case TrajectoryKind::Pathway:
+        series.push_back(pathways_from + name_index(labels.pathways, name) * kPathwayTrajectoryMetrics.size() +
+                         metric_index(kPathwayTrajectoryMetrics, figure.metric));
+        break;
+      case TrajectoryKind::Resource:
+        series.push_back(resources_from + name_index(labels.resources, name) * kResourceTrajectoryMetrics.size() +
+                         metric_index(kResourceTrajectoryMetrics, figure.metric));
+        break;
     }
   }
   if (series.empty()) throw std::invalid_argument("calibrate: figure '" + figure.id + "' names nothing");
   return series;
+}
+
+// A KPI's value in one replication, where the table of KPI kinds (stats/kpi_kinds.hpp) says it lives.
+double kpi_value(const stats::KpiRef& kpi, const stats::SummaryLabels& labels, const stats::ReplicationResult& r) {
+  const stats::KpiKindInfo& kind = stats::kpi_kind(kpi.table);
+  const std::vector<stats::KpiItem> items = kind.items(labels);
+  const stats::KpiItem* item = stats::find_item(items, kpi.name);
+  if (item == nullptr) throw std::invalid_argument("calibrate: no " + kpi.kind + " called '" + kpi.name + "'");
+  return kind.value(r, item->index, kpi.metric_index);
 }
 
 }  // namespace
@@ -60,6 +79,7 @@ const char* statistic_name(CalibrationStatistic statistic) noexcept {
     case CalibrationStatistic::Last: return "last";
     case CalibrationStatistic::Max: return "max";
     case CalibrationStatistic::Change: return "change";
+    case CalibrationStatistic::Run: return "run";
   }
   return "";
 }
@@ -90,6 +110,7 @@ bool accepted(const CalibrationFigure& figure, double mean) noexcept {
 
 double replication_statistic(const CalibrationFigure& figure, const SummaryLabels& labels,
                              const model::Date& start_date, const ReplicationResult& replication) {
+  if (figure.kpi) return kpi_value(*figure.kpi, labels, replication);
   const TrajectoryBlock& days = replication.trajectory.days;
   const std::vector<std::size_t> series = figure_series(figure, labels);
   const SimTime first = model::days_between(start_date, figure.from);
@@ -125,6 +146,7 @@ double replication_statistic(const CalibrationFigure& figure, const SummaryLabel
     case CalibrationStatistic::Last: return latest;
     case CalibrationStatistic::Max: return largest;
     case CalibrationStatistic::Change: return latest - earliest;
+    case CalibrationStatistic::Run: break;  // A KPI figure, read above.
   }
   return kNaN;
 }

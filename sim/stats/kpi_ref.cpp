@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "stats/kpi_ref.hpp"
+#include <carepath/stats/kpi_ref.hpp>
 
 #include <carepath/stats/kpi_kinds.hpp>
 

@@ -5,7 +5,7 @@
 #include <carepath/stats/precision.hpp>
 
 #include <carepath/stats/kpi_kinds.hpp>
-#include "stats/kpi_ref.hpp"
+#include <carepath/stats/kpi_ref.hpp>
 #include "stats/welford.hpp"
 
 #include <boost/math/distributions/students_t.hpp>

@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
 
 namespace {
 
@@ -112,6 +113,50 @@ TEST_F(CalibrateCliTest, InputChecksAndBehaviouralTargetsArePrintedApart) {
   EXPECT_EQ(json["out_of_sample_targets"]["total"], 2);
   EXPECT_EQ(json["figures"][3]["variant"], "three");
   EXPECT_EQ(json["figures"][0]["variant"], nullptr);
+}
+
+// A figure may name any KPI a headline can, read from the whole run or from the run cut at the
+// end of a day ("at"): completions over the 20 days are 2 + 19 x 4 = 78 (those at 20:00 on day
+// 20 would end with the run, which wins the tie); to the end of 5 January, 2 + 4 x 4 = 18, the
+// same as the sum of the daily values of 1-5 January; with three clinicians, 27.
+TEST_F(CalibrateCliTest, AKpiFigureIsReadFromTheWholeRunOrToTheEndOfADay) {
+  const std::string kpi = R"({ "id": "ID", "figure": "f", "source": "s", "kpi": "KPI", AT"observed": OBS,
+                             "tolerance": 0, "why_tolerance": "w", "variant": "VAR" })";
+  const auto with = [&](const std::string& id, const std::string& text, const std::string& at, int observed,
+                        const std::string& variant) {
+    std::string figure = kpi;
+    for (const auto& [from, to] : {std::pair<std::string, std::string>{"ID", id}, {"KPI", text},
+                                   {"AT", at.empty() ? "" : R"("at": ")" + at + R"(", )"},
+                                   {"OBS", std::to_string(observed)}}) {
+      figure.replace(figure.find(from), from.size(), to);
+    }
+    if (variant.empty()) {
+      figure.replace(figure.find(R"(, "variant": "VAR")"), 18, "");
+    } else {
+      figure.replace(figure.find("VAR"), 3, variant);
+    }
+    return figure;
+  };
+  write("calibration.json",
+        calibration(with("whole_run", "service.clinic.completions", "", 78, "") + "," +
+                    with("to_5_jan", "clinic.completions", "2024-01-05", 18, "") + "," +
+                    R"({ "id": "days_1_to_5", "figure": "f", "source": "s", "kind": "service", "name": "clinic",
+                         "metric": "completions", "from": "2024-01-01", "to": "2024-01-05", "statistic": "sum",
+                         "observed": 18, "tolerance": 0, "why_tolerance": "w" },)" +
+                    with("three_to_5_jan", "clinic.completions", "2024-01-05", 27, "three")));
+  const Outcome o = carepath("calibrate calibration.json --threads 2");
+  ASSERT_EQ(o.status, 0) << o.err;
+  EXPECT_THAT(o.out, HasSubstr("4 of 4 behavioural targets inside"));
+  EXPECT_THAT(o.out, HasSubstr("to_5_jan        in      base to 2024-01-05   18.0"));
+  const fs::path dir = work() / "results" / "backlog-calibration";
+  EXPECT_THAT(read_text(dir / "calibration.csv"),
+              HasSubstr("to_5_jan,behaviour,in,,f,s,service,clinic,completions,2024-01-01,2024-01-05,run,two_sided,18,0,"
+                        "18,18,18,3,yes\n"));
+  const nlohmann::json json = nlohmann::json::parse(read_text(dir / "calibration.json"));
+  EXPECT_EQ(json["figures"][1]["kpi"], "service.clinic.completions");
+  EXPECT_EQ(json["figures"][1]["at"], "2024-01-05");
+  EXPECT_EQ(json["figures"][0]["at"], nullptr);
+  EXPECT_EQ(json["figures"][3]["simulated"]["mean"], 27.0);
 }
 
 TEST_F(CalibrateCliTest, UnknownServiceIsBadInputAndWritesNothing) {

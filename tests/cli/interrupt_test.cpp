@@ -33,7 +33,8 @@ using carepath::cli_test::read_text;
 using ::testing::HasSubstr;
 
 // A few events a day over a long horizon: simulated in a fraction of a second, but its per-day
-// trajectories take seconds to write.
+// trajectories (asked for with --trajectories day: by default a horizon this long turns them
+// off) take seconds to write, about 140 MB.
 constexpr const char* kLongWriteScenario = R"({
   "name": "long_write",
   "run": { "horizon": "100000d", "replications": 2, "seed": 3 },
@@ -171,7 +172,7 @@ TEST_F(InterruptTest, SigtermLeavesAnEarlierResultsFolderAsItWas) {
 
 // A Ctrl-C once the replications are done used to be ignored: everything was written, exit 0.
 TEST_F(InterruptTest, CtrlCWhileWritingStopsAndWritesNothing) {
-  const pid_t child = start("long_write.json", {"--quiet", "--threads", "2"});
+  const pid_t child = start("long_write.json", {"--quiet", "--threads", "2", "--trajectories", "day"});
   ASSERT_TRUE(wait_for_writing("long_write"));
   ::kill(child, SIGINT);
   const Outcome o = finish(child, std::chrono::steady_clock::now());
@@ -184,7 +185,7 @@ TEST_F(InterruptTest, CtrlCWhileWritingStopsAndWritesNothing) {
 // A second Ctrl-C ends the program at once, in the middle of a file: the results folder is not
 // touched, and the staging folder left behind is removed by the next run into the same place.
 TEST_F(InterruptTest, SecondCtrlCWhileWritingLeavesNoPartialResults) {
-  const pid_t child = start("long_write.json", {"--quiet", "--threads", "2"});
+  const pid_t child = start("long_write.json", {"--quiet", "--threads", "2", "--trajectories", "day"});
   ASSERT_TRUE(wait_for_writing("long_write"));
   ::kill(child, SIGINT);
   ::kill(child, SIGINT);

@@ -3,7 +3,8 @@
 // capacity silently replaced its roster with a flat number). On the real program: a sweep of
 // capacity_delta keeps the roster and moves it; a flat --set of capacity warns, naming the roster
 // it drops, and is an error under --strict; a sweep of the capacity from a date keeps the other
-// dates; goals take percentages and durations, and NAME.METRIC without the kind.
+// dates; goals take percentages and durations, and NAME.METRIC without the kind; a sweep of a
+// clinic's slots_delta keeps its dated timetable, and replacing a clinic's sessions warns.
 #include "cli_workspace.hpp"
 
 #include <gmock/gmock.h>
@@ -37,9 +38,30 @@ constexpr const char* kRostered = R"({
   "pathways": [ { "name": "seen", "start": "clinic", "end": "clinic", "target": "2d" } ]
 })";
 
+// A clinic with a Monday session of 3 slots, and from Monday 15 Jan a Thursday session too: six
+// sessions in four weeks (1, 8, 15, 18, 22 and 25 Jan). A list that never empties makes its
+// completions its slots exactly.
+constexpr const char* kClinic = R"({
+  "name": "timetabled",
+  "start_date": "2024-01-01",
+  "run": { "horizon": "28d", "replications": 2, "seed": 5 },
+  "arrivals": [ { "name": "elsewhere", "to": "other", "rate": "1/day" } ],
+  "services": [
+    { "name": "other", "capacity": "unlimited", "service_time": { "distribution": "deterministic", "value": "1h" } },
+    { "name": "clinic",
+      "sessions": { "timetable": [ { "days": "mon", "at": "09:00", "slots": 3 } ],
+                    "changes": [ { "from": "2024-01-15", "timetable": [ { "days": ["mon", "thu"], "at": "09:00", "slots": 3 } ] } ] },
+      "service_time": { "distribution": "deterministic", "value": "30min" },
+      "initial": { "waiting": [ { "waited": "0d", "count": 100 } ] } }
+  ]
+})";
+
 class ScheduleSafeCliTest : public CliWorkspace {
  protected:
-  ScheduleSafeCliTest() : CliWorkspace("schedule") { write("rostered.json", kRostered); }
+  ScheduleSafeCliTest() : CliWorkspace("schedule") {
+    write("rostered.json", kRostered);
+    write("timetabled.json", kClinic);
+  }
 
   // The mean of `metric` of the clinic at each sweep value, from sweep.json.
   [[nodiscard]] std::map<std::string, double> clinic_means(const fs::path& folder, const std::string& metric) const {
@@ -135,6 +157,33 @@ TEST_F(ScheduleSafeCliTest, GoalsTakePercentagesDurationsAndNamesWithoutTheirKin
     EXPECT_EQ(bad.status, 2) << goal;
     EXPECT_THAT(bad.err, StartsWith(message)) << goal;
   }
+}
+
+TEST_F(ScheduleSafeCliTest, SweepOfSlotsDeltaKeepsTheDatedTimetableAndAddsToEverySession) {
+  const Outcome o = carepath("sweep timetabled.json --set services.clinic.slots_delta=0:2:1 --quiet");
+  ASSERT_EQ(o.status, 0) << o.err;
+  EXPECT_THAT(o.err, Not(HasSubstr("warning")));
+  const auto means = clinic_means(work() / "results" / "timetabled-sweep-services.clinic.slots_delta", "completions");
+  ASSERT_EQ(means.size(), 3u);
+  // Six sessions of 3, 4 and 5 slots: the Thursdays from 15 Jan are kept.
+  EXPECT_DOUBLE_EQ(means.at("0"), 18.0);
+  EXPECT_DOUBLE_EQ(means.at("1"), 24.0);
+  EXPECT_DOUBLE_EQ(means.at("2"), 30.0);
+}
+
+TEST_F(ScheduleSafeCliTest, ValidateStrictTurnsAVariantsDroppedTimetableChangeIntoAnError) {
+  nlohmann::json document = nlohmann::json::parse(kClinic);
+  document["variants"] = nlohmann::json::parse(
+      R"([ { "name": "flat", "services": { "clinic": { "sessions": { "timetable": [ { "days": "mon", "at": "09:00", "slots": 5 } ] } } } } ])");
+  write("variant.json", document.dump());
+  const Outcome warned = carepath("validate variant.json");
+  EXPECT_EQ(warned.status, 0);
+  EXPECT_THAT(warned.err, HasSubstr("/variants[flat]/services/clinic/sessions: warning: replaces the base's sessions and "
+                                    "drops its dated timetable change from 2024-01-15; to keep them, change slots with "
+                                    "slots_delta or slots_scale instead"));
+  const Outcome strict = carepath("validate variant.json --strict");
+  EXPECT_EQ(strict.status, 2);
+  EXPECT_THAT(strict.err, HasSubstr("(an error under --strict)"));
 }
 
 TEST_F(ScheduleSafeCliTest, ValidateStrictTurnsAVariantsDroppedScheduleIntoAnError) {

@@ -312,6 +312,10 @@ struct Scenario {
   std::vector<Service> services;
   std::vector<Resource> resources;  ///< Shared pools; empty for a model of services alone.
   std::vector<Pathway> pathways;
+  /// Dates on which every weekly rule (the rosters of services and shared pools, the timetables
+  /// of clinics and panels) runs as on a Sunday: the scenario's calendar of bank holidays, sorted,
+  /// each date once (model/bank_holidays.hpp). Dated changes and base capacities ignore it.
+  std::vector<Date> bank_holidays;
   /// The scenario's "headlines", or when it has none the defaults of stats/kpi_ref.hpp; the
   /// loader always fills this, with each KPI in its long form.
   std::vector<Headline> headlines;

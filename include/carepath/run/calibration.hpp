@@ -1,28 +1,33 @@
 // SPDX-License-Identifier: MIT
 // `carepath calibrate`'s arithmetic: documented figures against a run's per-day trajectories.
 // For every figure and every replication, one statistic of the daily values over [from, to]
-// (inclusive): the sum over the days, the mean over the days with a value (NaN days skipped),
+// (inclusive) of a service, pathway or shared pool: the sum over the days, the mean over the days with a value (NaN days skipped),
 // the last day with a value, the largest daily value, or the change from the first day with a
 // value to the last. With several names, their daily values are added first (a NaN
 // component is skipped; a day is NaN only when every component is). Across replications: the
 // mean and its 95% Student-t CI (stats::estimate), and whether the mean is accepted by the
 // figure's bound: within observed ± tolerance, or (for a documented ceiling or floor) at most
-// observed + tolerance, or at least observed - tolerance.
+// observed + tolerance, or at least observed - tolerance. A figure may instead name a whole-run KPI
+// in any form a headline takes (resource.X.metric, clinic.X.metric, a pathway's
+// over_target_at_end, ...), read from each replication's results, optionally at the end of a day.
 // Pure: a BatchResult and a figure list in, rows out; io/calibration_json.hpp reads the figures
 // and checks their names, metrics and dates, so calibrate() only asserts them (std::invalid_argument).
 #pragma once
 
 #include <carepath/model/calendar.hpp>
 #include <carepath/run/batch.hpp>
+#include <carepath/stats/kpi_ref.hpp>
 #include <carepath/stats/results.hpp>
 #include <carepath/stats/trajectory.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace carepath::run {
 
-enum class CalibrationStatistic { Sum, Mean, Last, Max, Change };
+/// Run: a figure named by a whole-run KPI (CalibrationFigure::kpi), the others of daily values.
+enum class CalibrationStatistic { Sum, Mean, Last, Max, Change, Run };
 
 /// What a figure tests. An input check echoes a figure the model was built from (an arrival rate
 /// back-solved to a documented count, a capacity), so meeting it shows the inputs were typed
@@ -48,7 +53,7 @@ struct CalibrationFigure {
   stats::TrajectoryKind kind = stats::TrajectoryKind::Service;
   std::string name;                ///< As written (a label when `names` has several).
   std::vector<std::string> names;  ///< The services or pathways whose values are added; never empty.
-  std::string metric;              ///< A name in kServiceTrajectoryMetrics or kPathwayTrajectoryMetrics.
+  std::string metric;              ///< A name in the kind's trajectory metric table (trajectory.hpp).
   model::Date from{};
   model::Date to{};
   CalibrationStatistic statistic = CalibrationStatistic::Sum;
@@ -59,6 +64,15 @@ struct CalibrationFigure {
   CalibrationSample sample = CalibrationSample::In;
   CalibrationBound bound = CalibrationBound::TwoSided;
   std::string variant;  ///< The scenario variant whose run it is compared with; "" for the base.
+  /// Set: a whole-run figure, any KPI a headline can name (stats/kpi_ref.hpp), resolved against the
+  /// run's scenario by io::check_calibration_against, which also sets kind-free words for the
+  /// writers: `name` and `metric` from it, `from` the start date, `to` the last day measured, and
+  /// statistic Run. Unset: a figure of daily values (kind, names, metric, from, to, statistic).
+  std::optional<stats::KpiRef> kpi;
+  /// With `kpi`: the run is cut at the end of this day and the KPI read there (a count over
+  /// target on a date). Streams are keyed by replication and purpose, and nothing before the cut
+  /// depends on the horizon, so the shorter run is the full run up to that day.
+  std::optional<model::Date> at;
 };
 
 struct CalibrationRow {
@@ -71,7 +85,7 @@ struct CalibrationRow {
 /// Whether `mean` meets the figure: by its bound, observed and tolerance.
 [[nodiscard]] bool accepted(const CalibrationFigure& figure, double mean) noexcept;
 
-/// One replication's statistic for `figure`; `start_date` is the run's (day 0).
+/// One replication's statistic for `figure` (or its KPI); `start_date` is the run's (day 0).
 [[nodiscard]] double replication_statistic(const CalibrationFigure& figure, const stats::SummaryLabels& labels,
                                            const model::Date& start_date, const stats::ReplicationResult& replication);
 

@@ -17,6 +17,17 @@ constexpr const char* kFigure = R"({ "id": "seen", "figure": "40 seen", "source"
   "name": "clinic", "metric": "completions", "from": "2024-01-03", "to": "2024-01-12", "statistic": "sum",
   "observed": 40, "tolerance": 2, "why_tolerance": "exact" })";
 
+// The short form of a headline KPI, read at the end of 10 January.
+constexpr const char* kKpiFigure = R"({ "id": "waited", "figure": "a day", "source": "doc.txt:2",
+  "kpi": "clinic.wait_mean", "at": "2024-01-10", "observed": 1, "tolerance": 0.5, "why_tolerance": "w" })";
+
+// kKpiFigure with `key` set to `value` (JSON text).
+std::string kpi_figure_with(const std::string& key, const std::string& value) {
+  nlohmann::json f = nlohmann::json::parse(kKpiFigure);
+  f[key] = nlohmann::json::parse(value);
+  return f.dump();
+}
+
 std::string file_with(const std::string& figure) {
   return R"({ "scenario": "clinic.json", "figures": [ )" + figure + " ] }";
 }
@@ -117,7 +128,7 @@ TEST(CalibrationJsonTest, ErrorsNameThePathTheValueAndTheRule) {
   EXPECT_EQ(error_of(file_with(figure_with("statistic", R"("median")"))),
             R"(cal.json: /figures/0/statistic: expected "sum", "mean", "last", "max" or "change", got "median")");
   EXPECT_EQ(error_of(file_with(figure_with("kind", R"("system")"))),
-            R"(cal.json: /figures/0/kind: expected "service" or "pathway", got "system")");
+            R"(cal.json: /figures/0/kind: expected "service", "pathway" or "resource" (or, for any other KPI, "kpi" in place of "kind"), got "system")");
   EXPECT_EQ(error_of(file_with(figure_with("to", R"("2024-01-01")"))),
             R"(cal.json: /figures/0/to: expected a date on or after "from" ("2024-01-03"), got "2024-01-01")");
   EXPECT_EQ(error_of(file_with(figure_with("tolerance", "-1"))),
@@ -159,6 +170,37 @@ TEST(CalibrationJsonTest, FiguresAreCheckedAgainstTheScenario) {
   EXPECT_EQ(check(figure_with("variant", R"("busier")")), "(no error)");
   EXPECT_EQ(check(figure_with("variant", R"("busy")")),
             "cal.json: /figures/0/variant: unknown variant 'busy' (known: busier)");
+  EXPECT_EQ(check(kKpiFigure), "(no error)");
+  // The reason is resolve_kpi's, as for a headline; only its start is this file's.
+  EXPECT_EQ(check(kpi_figure_with("kpi", R"("clinik.wait_mean")")).rfind("cal.json: /figures/0/kpi: unknown kind", 0), 0u);
+  EXPECT_EQ(check(kpi_figure_with("at", R"("2024-02-01")")),
+            R"(cal.json: /figures/0/at: expected a date within the run ("2024-01-01" to "2024-01-20"), got "2024-02-01")");
+  const CalibrationFile resolved =
+      check_calibration_against(parse_calibration(file_with(kKpiFigure), "cal.json", "dir"), loaded.base,
+                                loaded.variants, "cal.json");
+  const run::CalibrationFigure& f = resolved.figures.at(0);
+  ASSERT_TRUE(f.kpi.has_value());
+  EXPECT_EQ(stats::kpi_text(*f.kpi), "service.clinic.wait_mean");  // the short form, resolved
+  EXPECT_EQ(model::format_date(f.from), "2024-01-01");
+  EXPECT_EQ(model::format_date(f.to), "2024-01-10");
+}
+
+TEST(CalibrationJsonTest, AKpiFigureTakesNoDailyKeysAndADayOnlyWithAKpi) {
+  const run::CalibrationFigure f = parse_calibration(file_with(kKpiFigure), "cal.json", "dir").figures.at(0);
+  EXPECT_EQ(f.statistic, run::CalibrationStatistic::Run);
+  ASSERT_TRUE(f.at.has_value());
+  EXPECT_EQ(model::format_date(*f.at), "2024-01-10");
+  EXPECT_EQ(error_of(file_with(kpi_figure_with("metric", R"("wait_mean")"))),
+            "cal.json: /figures/0/metric: is not allowed with \"kpi\": a KPI figure is read from the whole run (or "
+            "to \"at\"); kind, name, metric, from, to and statistic are for daily values");
+  EXPECT_EQ(error_of(file_with(figure_with("at", R"("2024-01-10")"))),
+            "cal.json: /figures/0/at: is allowed only with \"kpi\" (a window of daily values has \"from\" and "
+            "\"to\")");
+  nlohmann::json pool = nlohmann::json::parse(figure_with("kind", R"("resource")"));
+  pool["metric"] = "visits";
+  EXPECT_EQ(error_of(file_with(pool.dump())),
+            "cal.json: /figures/0/metric: unknown shared pool trajectory metric 'visits' (known: busy_mean, "
+            "capacity_mean, visits_delivered, visits_missed, caseload_mean)");
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // run::calibrate on a hand-built BatchResult: each statistic over a window, NaN days, names
-// added before the statistic, pathway series placed after the services', and the CI against a
+// added before the statistic, pathway series placed after the services' and pools' after the
+// pathways', a whole-run KPI read from the replication's results, and the CI against a
 // Student-t interval computed by hand.
 #include <carepath/run/calibration.hpp>
 
@@ -18,7 +19,10 @@ using namespace std::chrono;
 constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 constexpr model::Date kStart{year{2023}, January, day{1}};
 constexpr std::size_t kDays = 5;
-constexpr std::size_t kSeries = 2 * kServiceTrajectoryMetrics.size() + kPathwayTrajectoryMetrics.size();
+constexpr std::size_t kSeries =
+    2 * kServiceTrajectoryMetrics.size() + kPathwayTrajectoryMetrics.size() + kResourceTrajectoryMetrics.size();
+constexpr std::size_t kPoolFrom = 2 * kServiceTrajectoryMetrics.size() + kPathwayTrajectoryMetrics.size();
+constexpr std::size_t kVisitsDelivered = 2;  // in kResourceTrajectoryMetrics
 constexpr std::size_t kArrivals = 2;        // in kServiceTrajectoryMetrics
 constexpr std::size_t kWaitMean = 7;        // in kServiceTrajectoryMetrics
 constexpr std::size_t kWithinTarget = 3;    // in kPathwayTrajectoryMetrics
@@ -34,6 +38,7 @@ ReplicationResult replication(float offset) {
     set(d, 0 * kServiceTrajectoryMetrics.size() + kArrivals, 10 + day + offset);  // a: 10..14 (+offset)
     set(d, 1 * kServiceTrajectoryMetrics.size() + kArrivals, 100 * (day + 1));    // b: 100..500
     set(d, 2 * kServiceTrajectoryMetrics.size() + kWithinTarget, 0.5f);           // p: 0.5, day 3 NaN
+    set(d, kPoolFrom + kVisitsDelivered, 30);                                      // pool n: 30 visits a day
   }
   set(3, 2 * kServiceTrajectoryMetrics.size() + kWithinTarget, kNaN);
   set(1, kWaitMean, 2.0f);  // a's wait_mean only on days 1 and 2
@@ -45,6 +50,7 @@ run::BatchResult batch(std::initializer_list<float> offsets) {
   run::BatchResult b;
   b.labels.services = {"a", "b"};
   b.labels.pathways = {"p"};
+  b.labels.resources = {"n"};
   b.trajectories.calendar = trajectory_calendar(kStart, static_cast<SimTime>(kDays));
   for (float offset : offsets) b.replications.push_back(replication(offset));
   return b;
@@ -140,6 +146,22 @@ TEST(CalibrationTest, NamesAreAddedBeforeTheStatistic) {
 TEST(CalibrationTest, PathwaySeriesFollowTheServices) {
   EXPECT_DOUBLE_EQ(
       statistic_of(figure(TrajectoryKind::Pathway, {"p"}, "within_target", CalibrationStatistic::Mean, 0, 4)), 0.5);
+}
+
+TEST(CalibrationTest, PoolSeriesFollowThePathways) {
+  EXPECT_DOUBLE_EQ(
+      statistic_of(figure(TrajectoryKind::Resource, {"n"}, "visits_delivered", CalibrationStatistic::Sum, 0, 4)), 150.0);
+}
+
+TEST(CalibrationTest, AKpiFigureReadsTheReplicationsResult) {
+  run::BatchResult b = batch({0});
+  b.replications.front().resources.resize(1);
+  b.replications.front().resources.front().visits_delivered_per_month = 912.5;
+  CalibrationFigure f = figure(TrajectoryKind::Service, {"n"}, "", CalibrationStatistic::Run, 0, 4);
+  f.kpi = KpiRef{.kind = "resource", .name = "n", .metric = "visits_delivered_per_month", .unit = "visits",
+                .table = carepath::stats::KpiKind::Resource, .metric_index = 8, .cost = false};
+  ASSERT_STREQ(kResourceMetrics[f.kpi->metric_index].name, "visits_delivered_per_month");
+  EXPECT_DOUBLE_EQ(replication_statistic(f, b.labels, kStart, b.replications.front()), 912.5);
 }
 
 TEST(CalibrationTest, CiIsTheStudentTIntervalOfTheReplicationValues) {
