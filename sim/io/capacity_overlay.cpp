@@ -18,27 +18,6 @@ constexpr std::string_view kKeepHint =
     "to keep them, change capacity with capacity_delta, capacity_scale or capacity_change instead "
     "(README \"Changing capacity in a variant\")";
 
-std::optional<std::int64_t> expect_delta(JsonReader& r, const Json& value) {
-  constexpr auto kMax = static_cast<std::int64_t>(kMaxServers);
-  if (value.is_number_integer()) {
-    const std::int64_t delta = value.is_number_unsigned() && value.get<std::uint64_t>() > kMaxServers
-                                   ? kMax + 1
-                                   : value.get<std::int64_t>();
-    if (delta >= -kMax && delta <= kMax) return delta;
-  }
-  r.expected("a whole number of servers to add (negative to remove), from -1000000 to 1000000", value);
-  return std::nullopt;
-}
-
-std::optional<double> expect_capacity_scale(JsonReader& r, const Json& value) {
-  if (value.is_number() && std::isfinite(value.get<double>()) && value.get<double>() > 0 &&
-      value.get<double>() <= 1000) {
-    return value.get<double>();
-  }
-  r.expected("a number above 0 and at most 1000 (1.1 means 10% more at every date and shift)", value);
-  return std::nullopt;
-}
-
 struct DatedCapacity {
   model::Date from;
   Json written;  // {"from": ..., "capacity": ...} as the variant wrote it.
@@ -197,8 +176,9 @@ bool apply_capacity_edits(JsonReader& r, const Json& change, Json& service) {
                    JsonReader::find(change, kCapacityChangeKey) != nullptr;
   if (!any) return true;
   const std::size_t errors_before = r.error_count();
-  const auto delta = r.optional(change, kCapacityDeltaKey, expect_delta);
-  const auto scale = r.optional(change, kCapacityScaleKey, expect_capacity_scale);
+  const auto delta = r.optional(change, kCapacityDeltaKey, expect_schedule_delta, "servers to add");
+  const auto scale =
+      r.optional(change, kCapacityScaleKey, expect_schedule_scale, "1.1 means 10% more at every date and shift");
   const auto added = r.optional(change, kCapacityChangeKey, expect_dated_capacities);
   if (delta && scale) {
     r.error_at(kCapacityScaleKey, "cannot be used with capacity_delta in the same variant; use one of them");

@@ -2,6 +2,7 @@
 #include "io/field_rules.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace carepath::io {
 namespace {
@@ -99,6 +100,27 @@ std::optional<std::uint32_t> expect_priority(JsonReader& r, const Json& value) {
   const auto level = r.expect_integer(value, 0, kMaxPriority, "a non-negative integer (lower is served first)");
   if (!level) return std::nullopt;
   return static_cast<std::uint32_t>(*level);
+}
+
+std::optional<std::int64_t> expect_schedule_delta(JsonReader& r, const Json& value, std::string_view what) {
+  constexpr auto kMax = static_cast<std::int64_t>(kMaxServers);
+  if (value.is_number_integer()) {
+    const std::int64_t delta = value.is_number_unsigned() && value.get<std::uint64_t>() > kMaxServers
+                                   ? kMax + 1
+                                   : value.get<std::int64_t>();
+    if (delta >= -kMax && delta <= kMax) return delta;
+  }
+  r.expected("a whole number of " + std::string(what) + " (negative to remove), from -1000000 to 1000000", value);
+  return std::nullopt;
+}
+
+std::optional<double> expect_schedule_scale(JsonReader& r, const Json& value, std::string_view example) {
+  if (value.is_number() && std::isfinite(value.get<double>()) && value.get<double>() > 0 &&
+      value.get<double>() <= 1000) {
+    return value.get<double>();
+  }
+  r.expected("a number above 0 and at most 1000 (" + std::string(example) + ")", value);
+  return std::nullopt;
 }
 
 }  // namespace carepath::io

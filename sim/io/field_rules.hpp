@@ -46,6 +46,13 @@ std::optional<double> expect_probability(JsonReader& r, const Json& value);
 std::optional<std::uint32_t> expect_server_count(JsonReader& r, const Json& value);
 /// A priority level: an integer >= 0, lower served first.
 std::optional<std::uint32_t> expect_priority(JsonReader& r, const Json& value);
+/// A schedule-safe what-if's whole number added to every count of a schedule (capacity_delta,
+/// slots_delta), from -kMaxServers to kMaxServers; `what` names the counts in the error
+/// ("servers to add").
+std::optional<std::int64_t> expect_schedule_delta(JsonReader& r, const Json& value, std::string_view what);
+/// A schedule-safe what-if's factor for every count of a schedule (capacity_scale, slots_scale),
+/// above 0 and at most 1000; `example` explains it in the error ("1.1 means 10% more ...").
+std::optional<double> expect_schedule_scale(JsonReader& r, const Json& value, std::string_view example);
 
 /// Whether a list may be empty: optional lists may (like "next": []), required ones may not.
 enum class EmptyList { Allowed, Rejected };

@@ -16,27 +16,6 @@ namespace {
 constexpr std::string_view kKeepHint =
     "to keep them, change slots with slots_delta or slots_scale instead (README \"Changing capacity in a variant\")";
 
-std::optional<std::int64_t> expect_slots_delta(JsonReader& r, const Json& value) {
-  constexpr auto kMax = static_cast<std::int64_t>(kMaxServers);
-  if (value.is_number_integer()) {
-    const std::int64_t delta = value.is_number_unsigned() && value.get<std::uint64_t>() > kMaxServers
-                                   ? kMax + 1
-                                   : value.get<std::int64_t>();
-    if (delta >= -kMax && delta <= kMax) return delta;
-  }
-  r.expected("a whole number of slots to add to every session (negative to remove), from -1000000 to 1000000", value);
-  return std::nullopt;
-}
-
-std::optional<double> expect_slots_scale(JsonReader& r, const Json& value) {
-  if (value.is_number() && std::isfinite(value.get<double>()) && value.get<double>() > 0 &&
-      value.get<double>() <= 1000) {
-    return value.get<double>();
-  }
-  r.expected("a number above 0 and at most 1000 (1.25 means 25% more slots at every session)", value);
-  return std::nullopt;
-}
-
 // The slot counts of one session: its "slots", or its "new" and "follow_up".
 std::vector<Json*> slot_counts(Json& session) {
   if (!session.is_object() || !session.contains("slots")) return {};
@@ -116,8 +95,9 @@ bool apply_slots_edits(JsonReader& r, const Json& change, Json& service) {
   const bool any = JsonReader::find(change, kSlotsDeltaKey) != nullptr || JsonReader::find(change, kSlotsScaleKey) != nullptr;
   if (!any) return true;
   const std::size_t errors_before = r.error_count();
-  const auto delta = r.optional(change, kSlotsDeltaKey, expect_slots_delta);
-  const auto scale = r.optional(change, kSlotsScaleKey, expect_slots_scale);
+  const auto delta = r.optional(change, kSlotsDeltaKey, expect_schedule_delta, "slots to add to every session");
+  const auto scale =
+      r.optional(change, kSlotsScaleKey, expect_schedule_scale, "1.25 means 25% more slots at every session");
   if (delta && scale) r.error_at(kSlotsScaleKey, "cannot be used with slots_delta in the same variant; use one of them");
   const std::string_view key = JsonReader::find(change, kSlotsDeltaKey) != nullptr ? kSlotsDeltaKey : kSlotsScaleKey;
   Json* sessions = service.is_object() && service.contains("sessions") ? &service["sessions"] : nullptr;
