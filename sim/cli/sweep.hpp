@@ -38,7 +38,7 @@ struct Goal {
   std::string name;        ///< The service or pathway; "system" for the system, "total" for cost.
   std::string metric;
   std::size_t metric_index = 0;  ///< In the kind's metric table (kCostMetrics when `cost`).
-  bool cost = false;       ///< A cost: kind "cost", or a service's cost metric.
+  bool cost = false;       ///< A cost: kind "cost", or a service's or pool's cost metric.
   GoalOperator op = GoalOperator::AtLeast;
   double value = 0;
 

@@ -115,6 +115,12 @@ std::optional<std::size_t> index_of(const std::vector<std::string>& names, const
 double goal_value(const Goal& goal, const run::BatchResult& batch, const stats::ReplicationResult& r) {
   if (goal.kind == "system") return r.system.*stats::kSystemMetrics[goal.metric_index].field;
   if (goal.kind == "cost") return r.cost.*stats::kCostMetrics[goal.metric_index].field;
+  if (goal.cost && goal.kind == "resource") {
+    const auto pool = index_of(batch.labels.resources, goal.name);
+    return pool && *pool < r.resource_costs.size()
+               ? r.resource_costs[*pool].*stats::kCostMetrics[goal.metric_index].field
+               : std::nan("");
+  }
   if (goal.cost) {
     const auto s = index_of(batch.labels.services, goal.name);
     return s && *s < r.service_costs.size() ? r.service_costs[*s].*stats::kCostMetrics[goal.metric_index].field
@@ -164,12 +170,20 @@ std::vector<MetricRow> metric_rows(const run::BatchResult& batch) {
       rows.push_back({"pathway", p.name, stats::kPathwayMetrics[m].name, stats::kPathwayMetrics[m].unit, p.metrics[m]});
     }
   }
-  // Costs under the names their KPIs have: cost.METRIC for the total, service.NAME.cost_METRIC.
+  // Costs under the names their KPIs have: cost.METRIC for the total, service.NAME.cost_METRIC,
+  // resource.NAME.cost_METRIC.
+  const auto cost_rows = [&](const stats::CostSummary& c, const auto& table) {
+    for (const auto& metric : table) {
+      rows.push_back({c.kind, c.name, metric.name, metric.unit, c.metrics[stats::cost_metric_index(metric.field)]});
+    }
+  };
   for (const stats::CostSummary& c : batch.summary.costs) {
-    const bool total = c.name == "total";
-    const auto& table = total ? stats::kCostMetrics : stats::kServiceCostMetrics;
-    for (std::size_t m = 0; m < table.size(); ++m) {
-      rows.push_back({total ? "cost" : "service", c.name, table[m].name, table[m].unit, c.metrics[m]});
+    if (c.kind == "service") {
+      cost_rows(c, stats::kServiceCostMetrics);
+    } else if (c.kind == "resource") {
+      cost_rows(c, stats::kResourceCostMetrics);
+    } else {
+      cost_rows(c, stats::kCostMetrics);
     }
   }
   for (const stats::ResourceSummary& pool : batch.summary.resources) {

@@ -91,6 +91,14 @@ void compare_costs(const BatchResult& base, const BatchResult& variant, VariantD
                   [v](const stats::ReplicationResult& r) -> const auto& { return r.service_costs[*v]; },
                   result.differences);
   }
+  for (std::size_t p = 0; p < base.labels.costed_resources.size(); ++p) {
+    const auto v = index_of(variant.labels.resources, base.labels.resources[p]);
+    if (!v || !base.labels.costed_resources[p]) continue;
+    compare_table(stats::kResourceCostMetrics, "resource", base.labels.resources[p], base, variant,
+                  [p](const stats::ReplicationResult& r) -> const auto& { return r.resource_costs[p]; },
+                  [v](const stats::ReplicationResult& r) -> const auto& { return r.resource_costs[*v]; },
+                  result.differences);
+  }
   compare_table(stats::kCostMetrics, "cost", "total", base, variant,
                 [](const stats::ReplicationResult& r) -> const auto& { return r.cost; },
                 [](const stats::ReplicationResult& r) -> const auto& { return r.cost; }, result.differences);

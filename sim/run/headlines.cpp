@@ -41,6 +41,20 @@ void find_estimate(const Table& table, const Summaries& summaries, const KpiPart
   }
 }
 
+// A service's or pool's cost, from the summary's row of that kind (a pool may share a service's
+// name); the row's metrics are in kCostMetrics order, whatever table names them.
+template <class Table>
+void find_cost_estimate(const Table& table, const std::vector<stats::CostSummary>& costs, const KpiParts& parts,
+                        HeadlineValue& value) {
+  for (const auto& metric : table) {
+    if (parts.metric != metric.name) continue;
+    value.unit = metric.unit;
+    const auto s = std::find_if(costs.begin(), costs.end(),
+                                [&](const auto& x) { return x.kind == parts.kind && x.name == parts.name; });
+    if (s != costs.end()) value.estimate = s->metrics[stats::cost_metric_index(metric.field)];
+  }
+}
+
 }  // namespace
 
 std::vector<HeadlineValue> headline_values(const std::vector<model::Headline>& headlines, const BatchResult& result) {
@@ -50,8 +64,9 @@ std::vector<HeadlineValue> headline_values(const std::vector<model::Headline>& h
     HeadlineValue value{headline.kpi, label_of(headline, parts), "", {}};
     if (parts.kind == "service") {
       find_estimate(stats::kServiceMetrics, result.summary.services, parts, value);
-      find_estimate(stats::kServiceCostMetrics, result.summary.costs, parts, value);
+      find_cost_estimate(stats::kServiceCostMetrics, result.summary.costs, parts, value);
     }
+    if (parts.kind == "resource") find_cost_estimate(stats::kResourceCostMetrics, result.summary.costs, parts, value);
     if (parts.kind == "cost") find_estimate(stats::kCostMetrics, result.summary.costs, parts, value);
     if (value.unit == "money") value.unit = result.labels.currency;  // as in the cost differences
     if (parts.kind == "pathway") find_estimate(stats::kPathwayMetrics, result.summary.pathways, parts, value);

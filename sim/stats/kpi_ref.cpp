@@ -91,14 +91,23 @@ std::variant<KpiRef, std::string> resolve_kpi(std::string_view written, const mo
                : kpi.kind == "system"   ? find_metric(kSystemMetrics, kpi, metrics)
                                         : (kpi.cost = find_metric(kCostMetrics, kpi, metrics));
   if (!found && kpi.kind == "service") found = kpi.cost = find_metric(kServiceCostMetrics, kpi, metrics);
+  if (!found && kpi.kind == "resource" && (found = kpi.cost = find_metric(kResourceCostMetrics, kpi, metrics))) {
+    // A cost's metric_index is into kCostMetrics, whatever table named it.
+    kpi.metric_index = cost_metric_index(kResourceCostMetrics[kpi.metric_index].field);
+  }
   if (!found) return model::unknown_name_message(kpi.kind + " metric", kpi.metric, metrics);
   if (kpi.cost && !scenario.has_costs()) {
-    return "'" + text + "' is a cost, but no service has \"costs\" (README \"Costs\")";
+    return "'" + text + "' is a cost, but no service or pool has \"costs\" (README \"Costs\")";
   }
   if (kpi.cost && kpi.kind == "service") {
     const auto s = std::find_if(scenario.services.begin(), scenario.services.end(),
                                 [&](const model::Service& service) { return service.name == kpi.name; });
     if (!s->costs.any()) return "'" + text + "' is a cost, but service '" + kpi.name + "' has no \"costs\"";
+  }
+  if (kpi.cost && kpi.kind == "resource") {
+    const auto pool = std::find_if(scenario.resources.begin(), scenario.resources.end(),
+                                   [&](const model::Resource& r) { return r.name == kpi.name; });
+    if (!pool->costs.any()) return "'" + text + "' is a cost, but pool '" + kpi.name + "' has no \"costs\"";
   }
   return kpi;
 }

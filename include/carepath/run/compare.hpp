@@ -57,11 +57,11 @@ struct VariantDifferences {
   std::string variant;
   /// Every service metric of the services both have, every system metric, then every pathway
   /// metric of the pathways both have, in the base's order and the metric tables' order; then,
-  /// when both have costs, each costed service's cost metrics and the total's (kind "cost").
+  /// when both have costs, each costed service's and pool's cost metrics and the total's (kind "cost").
   std::vector<KpiDifference> differences;
   /// When base and variant both have costs: cost per blocked bed-day saved, then (with pathways)
   /// cost per breach avoided; cost differences are also in `differences` (kind "cost", and each
-  /// costed service's "cost" metrics).
+  /// costed service's and pool's "cost" metrics).
   std::vector<CostEffect> cost_effects;
 };
 

@@ -83,7 +83,7 @@ TEST(CostHeadlines, NeedCosts) {
   auto document = minimal_scenario();
   document["headlines"] = {"cost.total"};
   EXPECT_EQ(error_lines(document),
-            std::vector<std::string>{"/headlines/0: 'cost.total' is a cost, but no service has \"costs\" (README \"Costs\")"});
+            std::vector<std::string>{"/headlines/0: 'cost.total' is a cost, but no service or pool has \"costs\" (README \"Costs\")"});
 }
 
 TEST(FormatMoney, GroupsThousandsAndPutsTheMinusFirst) {
