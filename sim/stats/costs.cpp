@@ -54,7 +54,7 @@ double cost_driver_units(model::CostDriver driver, const ReplicationResult& repl
     case model::CostDriver::Appointment: return replication.services[index].starts;
     case model::CostDriver::StaffHour: return replication.resources[index].mean_capacity * window * 24;
     case model::CostDriver::StaffDay: return replication.resources[index].mean_capacity * window;
-    // NaN for a pool of units, which the loader refuses a cost per visit.
+    // NaN for a pool of units, whose per_visit the loader refuses.
     case model::CostDriver::Visit: return replication.resources[index].visits_delivered;
   }
   return 0;

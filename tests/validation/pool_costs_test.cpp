@@ -11,7 +11,7 @@
 //     visits due, 3 a day missed on the 4 weekend days, so 12 missed and 72 delivered, at £30:
 //     £2,160 (missed visits are not paid).
 //   - virtual_ward: 3 patients at £100. Total £28,080 + £8,160 + £300 = £36,540.
-// Variants replace a pool's whole "costs" (agency_visits: £45 a visit and no staff-day cost,
+// After a 7-day warm-up only the second week is costed. Variants replace a pool's whole "costs" (agency_visits: £45 a visit and no staff-day cost,
 // 72 x 45 = £3,240) or its capacity (weekend_cover: 2 nurses every day, 28 staff-days and 84
 // visits, none missed: £7,000 + £2,520 = £9,520).
 // Every replication is identical, so each expectation is exact up to the rounding of the time
@@ -67,6 +67,20 @@ TEST(PoolCosts, ARosteredPoolAndAVisitPoolCostTheHandComputedTotals) {
   EXPECT_EQ(row(2), "resource community_nurses");
   EXPECT_EQ(row(3), "cost total");
   expect_money(result.summary.costs[3].metrics[0].mean, 36540);
+}
+
+TEST(PoolCosts, OnlyTheMeasuredWindowIsCosted) {
+  // After a warm-up of 7 days only the second week counts: 376 staff-hours, 2 x 5 + 1 x 2 = 12
+  // staff-days and 6 x 5 + 3 x 2 = 36 visits delivered; the patients started before it.
+  model::Scenario s = io::load_scenario_set(kScenario).base;
+  s.run.warm_up = 7;
+  const run::BatchResult result = run::run_batch(s, {.threads = 1, .trajectories = false});
+  for (const stats::ReplicationResult& r : result.replications) {
+    expect_money(r.resource_costs[0].staff_hours, 45 * 376.0);
+    expect_money(r.resource_costs[1].staff_days, 250 * 12.0);
+    expect_money(r.resource_costs[1].visits, 30 * 36.0);
+    EXPECT_EQ(r.service_costs[1].patients, 0);
+  }
 }
 
 TEST(PoolCosts, AreHeadlineKpis) {
