@@ -38,6 +38,11 @@ ordered_json per_unit_json(const Owner& owner) {
   return per_unit;
 }
 
+// One unit of what a cost effect saves: "bed-days" (blocked), "patients" (breaches), "visits" (missed).
+std::string per_unit_saved(const std::string& saved_unit) {
+  return saved_unit == "bed-days" ? "bed-day" : saved_unit == "visits" ? "visit" : "patient";
+}
+
 ordered_json estimate_brief(const stats::Estimate& e) {
   return {{"mean", number_or_null(e.mean)},
           {"ci95", ordered_json::array({number_or_null(e.ci_low), number_or_null(e.ci_high)})},
@@ -110,7 +115,7 @@ ordered_json cost_effects_json(const run::VariantDifferences& variant, std::stri
                      {"cost_difference", estimate_brief(effect.cost)},
                      {"saved", estimate_brief(effect.saved)},
                      {"ratio", number_or_null(effect.ratio)},
-                     {"ratio_unit", std::string(currency) + " per " + (effect.saved_unit == "bed-days" ? "bed-day" : "patient")}};
+                     {"ratio_unit", std::string(currency) + " per " + per_unit_saved(effect.saved_unit)}};
     if (!std::isfinite(effect.ratio)) {
       row["note"] = "no ratio: the variant saved nothing on average";
     } else if (effect.saved_uncertain) {

@@ -5,8 +5,8 @@
 // currency as its unit: a service's the service drivers', a pool's the pool drivers', the total
 // every one), summary_costs.csv and replications_costs.csv (tidy, a row per service, pool or the
 // total and cost metric; kind "service", "resource" or "cost", as comparison.csv), and with
-// variants cost_effects.csv (cost per blocked bed-day saved, per breach avoided;
-// run/compare.hpp CostEffect), whose rows comparison.json also lists per variant.
+// variants cost_effects.csv (cost per blocked bed-day saved, per breach avoided, per missed visit
+// avoided; run/compare.hpp CostEffect), whose rows comparison.json also lists per variant.
 #pragma once
 
 #include <carepath/model/scenario.hpp>

@@ -78,7 +78,10 @@ std::string effects_table(const Json& comparison, const std::string& currency) {
       const Json* cost = member(effect, "cost_difference");
       const Json* saved = member(effect, "saved");
       if (!cost || !saved) continue;
-      const std::string saved_unit = string_at(effect, "saved_unit") == "bed-days" ? " bed-days" : " breaches";
+      const std::string unit = string_at(effect, "saved_unit");
+      const std::string saved_unit = unit == "bed-days" ? " bed-days"
+                                     : unit == "visits" ? " missed visits"
+                                                        : " breaches";
       rows += "<tr><td>" + escape_html(string_at(variant, "name")) + "</td><td>" +
               escape_html(string_at(effect, "measure")) + "</td><td class=\"num\">" +
               format_difference(number_at(*cost, "mean"), currency) + "</td><td class=\"num\">" +
@@ -89,7 +92,8 @@ std::string effects_table(const Json& comparison, const std::string& currency) {
   }
   if (rows.empty()) return "";
   return "<h3>What each variant's cost buys</h3>\n<p>The ratio of the paired mean differences: the change in total "
-         "cost over the reduction in blocked bed-days (or breaches). A negative ratio saves money as well.</p>\n"
+         "cost over the reduction in blocked bed-days (or breaches, or missed visits). A negative ratio saves money "
+         "as well.</p>\n"
          "<div class=\"scroll\"><table class=\"kpi\">\n<thead><tr><th>Variant</th><th>Measure</th>"
          "<th class=\"num\">Cost difference</th><th class=\"num\">Saved</th><th class=\"num\">Cost per unit saved</th>"
          "<th>Note</th></tr></thead>\n<tbody>\n" +

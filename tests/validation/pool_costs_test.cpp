@@ -13,7 +13,8 @@
 //   - virtual_ward: 3 patients at £100. Total £28,080 + £8,160 + £300 = £36,540.
 // After a 7-day warm-up only the second week is costed. Variants replace a pool's whole "costs" (agency_visits: £45 a visit and no staff-day cost,
 // 72 x 45 = £3,240) or its capacity (weekend_cover: 2 nurses every day, 28 staff-days and 84
-// visits, none missed: £7,000 + £2,520 = £9,520).
+// visits, none missed: £7,000 + £2,520 = £9,520; £1,360 more for 12 missed visits avoided, £113.33
+// per missed visit avoided).
 // Every replication is identical, so each expectation is exact up to the rounding of the time
 // integrals (1e-9 relative).
 #include <carepath/io/scenario_json.hpp>
@@ -26,6 +27,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace carepath::validation {
 namespace {
@@ -126,6 +128,15 @@ TEST(PoolCosts, AVariantReplacesAPoolsCostsOrItsStaff) {
   expect_money(difference(0, "resource", "cost"), 45 * 72.0 - (kStaffDays + kVisits));
   expect_money(difference(1, "resource", "cost_visits"), 30 * 12.0);
   expect_money(difference(1, "cost", "total"), 250 * 4.0 + 30 * 12.0);
+
+  // What weekend cover buys: £1,360 more for 12 missed visits avoided (no pathways, nobody blocked).
+  const std::vector<run::CostEffect>& effects = cmp.differences[1].cost_effects;
+  ASSERT_EQ(effects.size(), 2u);
+  EXPECT_EQ(effects[1].label, "cost per missed visit avoided");
+  EXPECT_EQ(effects[1].saved_unit, "visits");
+  expect_money(effects[1].saved.mean, 12);
+  expect_money(effects[1].ratio, 1360.0 / 12);
+  EXPECT_FALSE(effects[1].saved_uncertain);
 }
 
 }  // namespace
