@@ -41,7 +41,7 @@ void print_cost_table(const run::BatchResult& result, std::ostream& out) {
   const bool pools = costed("resource");
   std::vector<std::size_t> columns;
   for (std::size_t d = 0; d < model::kCostDrivers.size(); ++d) {
-    if ((model::kCostDrivers[d].payer == model::CostPayer::Service ? services : pools)) columns.push_back(d + 1);
+    if (model::kCostDrivers[d].payer == model::CostPayer::Service ? services : pools) columns.push_back(d + 1);
   }
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> header{services && pools ? "service or pool" : pools ? "pool" : "service"};
