@@ -42,7 +42,7 @@ struct Goal {
   std::string metric;
   stats::KpiKind table = stats::KpiKind::Service;  ///< Its entry in stats/kpi_kinds.hpp.
   std::size_t metric_index = 0;  ///< In that kind's metric table.
-  bool cost = false;       ///< A cost: kind "cost", or a service's cost metric.
+  bool cost = false;       ///< A cost: kind "cost", or a service's or pool's cost metric.
   GoalOperator op = GoalOperator::AtLeast;
   double value = 0;
 

@@ -90,7 +90,9 @@ void print_cost_effects(const run::VariantDifferences& variant, const std::strin
     const Display money = display_for(currency, e.cost.mean);
     const Display ratio = display_for(currency, e.ratio);
     const Display saved = display_for("", e.saved.mean);
-    const std::string saved_words = e.saved_unit == "patients" ? "breaches" : e.saved_unit;
+    const std::string saved_words = e.saved_unit == "patients" ? "breaches"
+                                    : e.saved_unit == "visits" ? "missed visits"
+                                                               : e.saved_unit;
     std::string text = number(e.ratio, ratio) + " (cost " + signed_number(e.cost.mean, money) + " " +
                        interval(e.cost, money) + "; saved " + number(e.saved.mean, saved) + " " + saved_words +
                        " " + interval(e.saved, saved) + ")";

@@ -5,6 +5,7 @@
 #include <carepath/io/number_format.hpp>
 #include "io/missing_values.hpp"
 #include "io/summary_json.hpp"
+#include "stats/costs.hpp"
 
 #include <ostream>
 #include <string>
@@ -14,18 +15,32 @@ namespace {
 
 using nlohmann::ordered_json;
 
-constexpr std::string_view kSummaryHeader = "service,metric,unit,mean,ci_low,ci_high,sd,min,max,n\n";
-constexpr std::string_view kReplicationsHeader = "replication,service,metric,unit,value\n";
+constexpr std::string_view kSummaryHeader = "kind,name,metric,unit,mean,ci_low,ci_high,sd,min,max,n\n";
+constexpr std::string_view kReplicationsHeader = "replication,kind,name,metric,unit,value\n";
 constexpr std::string_view kEffectsHeader =
     "variant,measure,cost_difference,cost_ci_low,cost_ci_high,saved,saved_unit,saved_ci_low,saved_ci_high,ratio,"
     "saved_ci_covers_0\n";
 
 ordered_json cost_metrics_json(const stats::CostSummary& summary, const std::string& currency) {
   ordered_json metrics = ordered_json::object();
-  for (std::size_t m = 0; m < stats::kCostMetrics.size(); ++m) {
+  for (const std::size_t m : stats::listed_cost_metrics(summary.kind)) {
     metrics[stats::kCostMetrics[m].name] = estimate_json(currency, summary.metrics[m]);
   }
   return metrics;
+}
+
+template <class Owner>
+ordered_json per_unit_json(const Owner& owner) {
+  ordered_json per_unit = ordered_json::object();
+  for (const model::CostDriverInfo& d : model::kCostDrivers) {
+    if (owner.costs[d.driver] != 0) per_unit[std::string(d.key)] = owner.costs[d.driver];
+  }
+  return per_unit;
+}
+
+// One unit of what a cost effect saves: "bed-days" (blocked), "patients" (breaches), "visits" (missed).
+std::string per_unit_saved(const std::string& saved_unit) {
+  return saved_unit == "bed-days" ? "bed-day" : saved_unit == "visits" ? "visit" : "patient";
 }
 
 ordered_json estimate_brief(const stats::Estimate& e) {
@@ -39,33 +54,35 @@ ordered_json estimate_brief(const stats::Estimate& e) {
 ordered_json costs_json(const model::Scenario& scenario, const run::BatchResult& result) {
   const std::string& currency = result.labels.currency;
   ordered_json services = ordered_json::array();
+  ordered_json resources = ordered_json::array();
   ordered_json total;
   for (const stats::CostSummary& summary : result.summary.costs) {
-    if (summary.name == kTotalCostRowName) {
+    if (summary.kind == "service") {
+      services.push_back({{"name", summary.name},
+                          {"per_unit", per_unit_json(scenario.services.at(summary.index))},
+                          {"metrics", cost_metrics_json(summary, currency)}});
+    } else if (summary.kind == "resource") {
+      resources.push_back({{"name", summary.name},
+                           {"per_unit", per_unit_json(scenario.resources.at(summary.index))},
+                           {"metrics", cost_metrics_json(summary, currency)}});
+    } else {
       total = cost_metrics_json(summary, currency);
-      continue;
     }
-    ordered_json per_unit = ordered_json::object();
-    for (const model::Service& s : scenario.services) {
-      if (s.name != summary.name) continue;
-      for (const model::CostDriverInfo& d : model::kCostDrivers) {
-        if (s.costs[d.driver] != 0) per_unit[std::string(d.key)] = s.costs[d.driver];
-      }
-    }
-    services.push_back({{"name", summary.name}, {"per_unit", std::move(per_unit)}, {"metrics", cost_metrics_json(summary, currency)}});
   }
   return {{"currency", currency},
           {"symbol", std::string(model::currency_symbol(currency))},
           {"services", std::move(services)},
+          {"resources", std::move(resources)},
           {"total", std::move(total)}};
 }
 
 void write_summary_costs_csv(const run::BatchResult& result, std::ostream& out) {
   out << kSummaryHeader;
   for (const stats::CostSummary& summary : result.summary.costs) {
-    for (std::size_t m = 0; m < stats::kCostMetrics.size(); ++m) {
+    for (const std::size_t m : stats::listed_cost_metrics(summary.kind)) {
       const stats::Estimate& e = summary.metrics[m];
-      out << csv_text(summary.name) << ',' << stats::kCostMetrics[m].name << ',' << result.labels.currency << ','
+      out << summary.kind << ',' << csv_text(summary.name) << ',' << stats::kCostMetrics[m].name << ','
+          << result.labels.currency << ','
           << format_shortest(e.mean) << ',' << format_shortest(e.ci_low) << ',' << format_shortest(e.ci_high) << ','
           << format_shortest(e.sd) << ',' << format_shortest(e.min) << ',' << format_shortest(e.max) << ',' << e.n
           << '\n';
@@ -75,19 +92,18 @@ void write_summary_costs_csv(const run::BatchResult& result, std::ostream& out) 
 
 void write_replications_costs_csv(const run::BatchResult& result, std::ostream& out) {
   out << kReplicationsHeader;
-  const auto rows = [&](const std::string& index, std::string_view name, const stats::CostResult& cost) {
-    for (const auto& metric : stats::kCostMetrics) {
-      out << index << ',' << csv_text(name) << ',' << metric.name << ',' << result.labels.currency << ','
-          << format_shortest(cost.*metric.field) << '\n';
-    }
-  };
   for (std::size_t r = 0; r < result.replications.size(); ++r) {
     const stats::ReplicationResult& replication = result.replications[r];
-    const std::string index = std::to_string(r);
-    for (std::size_t s = 0; s < replication.service_costs.size(); ++s) {
-      if (result.labels.costed.at(s)) rows(index, result.labels.services.at(s), replication.service_costs[s]);
+    // The rows of the summary, in its order: costed services, costed pools, the total.
+    for (const stats::CostSummary& row : result.summary.costs) {
+      const stats::CostResult& cost = row.kind == "service"    ? replication.service_costs.at(row.index)
+                                      : row.kind == "resource" ? replication.resource_costs.at(row.index)
+                                                               : replication.cost;
+      for (const std::size_t m : stats::listed_cost_metrics(row.kind)) {
+        out << r << ',' << row.kind << ',' << csv_text(row.name) << ',' << stats::kCostMetrics[m].name << ','
+            << result.labels.currency << ',' << format_shortest(cost.*stats::kCostMetrics[m].field) << '\n';
+      }
     }
-    rows(index, kTotalCostRowName, replication.cost);
   }
 }
 
@@ -99,7 +115,7 @@ ordered_json cost_effects_json(const run::VariantDifferences& variant, std::stri
                      {"cost_difference", estimate_brief(effect.cost)},
                      {"saved", estimate_brief(effect.saved)},
                      {"ratio", number_or_null(effect.ratio)},
-                     {"ratio_unit", std::string(currency) + " per " + (effect.saved_unit == "bed-days" ? "bed-day" : "patient")}};
+                     {"ratio_unit", std::string(currency) + " per " + per_unit_saved(effect.saved_unit)}};
     if (!std::isfinite(effect.ratio)) {
       row["note"] = "no ratio: the variant saved nothing on average";
     } else if (effect.saved_uncertain) {

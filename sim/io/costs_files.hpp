@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Costs in the results folder, written only when the scenario has costs (model/costs.hpp):
 // summary.json's "costs" ({"currency", "symbol", "services": [{"name", "per_unit", "metrics"}],
-// "total": metrics}, each metric in kCostMetrics order with the currency as its unit),
-// summary_costs.csv and replications_costs.csv (tidy, a row per service or "total" and cost
-// metric), and with variants cost_effects.csv (cost per blocked bed-day saved, per breach
+// "resources": [the same per pool], "total": metrics}, each metric in kCostMetrics order with the
+// currency as its unit: a service's the service drivers', a pool's the pool drivers', the total
+// every one), summary_costs.csv and replications_costs.csv (tidy, a row per service, pool or the
+// total and cost metric; kind "service", "resource" or "cost", as comparison.csv), and with
+// variants cost_effects.csv (cost per blocked bed-day saved, per breach avoided, per missed visit
 // avoided; run/compare.hpp CostEffect), whose rows comparison.json also lists per variant.
 #pragma once
 
@@ -18,13 +20,11 @@
 
 namespace carepath::io {
 
-inline constexpr const char* kTotalCostRowName = "total";
-
 [[nodiscard]] nlohmann::ordered_json costs_json(const model::Scenario& scenario, const run::BatchResult& result);
 
-/// service,metric,unit,mean,ci_low,ci_high,sd,min,max,n; the unit is the currency ("GBP").
+/// kind,name,metric,unit,mean,ci_low,ci_high,sd,min,max,n; the unit is the currency ("GBP").
 void write_summary_costs_csv(const run::BatchResult& result, std::ostream& out);
-/// replication,service,metric,unit,value.
+/// replication,kind,name,metric,unit,value.
 void write_replications_costs_csv(const run::BatchResult& result, std::ostream& out);
 
 /// One variant's cost effects, each {"measure", "saved_unit", "cost_difference", "saved", "ratio",

@@ -56,14 +56,17 @@ std::optional<std::string> expect_currency(JsonReader& r, const Json& value) {
   return std::nullopt;
 }
 
-std::optional<model::ServiceCosts> expect_service_costs(JsonReader& r, const Json& value, std::string_view currency) {
+std::optional<model::CostRates> expect_costs(JsonReader& r, const Json& value, std::string_view currency,
+                                             model::CostPayer payer) {
   if (!r.expect_object(value)) return std::nullopt;
   std::vector<std::string> keys;
-  for (const model::CostDriverInfo& d : model::kCostDrivers) keys.emplace_back(d.key);
-  r.check_keys(value, keys);
-  model::ServiceCosts costs;
   for (const model::CostDriverInfo& d : model::kCostDrivers) {
-    costs[d.driver] = r.optional(value, d.key, expect_money, currency).value_or(0);
+    if (d.payer == payer) keys.emplace_back(d.key);
+  }
+  r.check_keys(value, keys);
+  model::CostRates costs;
+  for (const model::CostDriverInfo& d : model::kCostDrivers) {
+    if (d.payer == payer) costs[d.driver] = r.optional(value, d.key, expect_money, currency).value_or(0);
   }
   return costs;
 }

@@ -77,8 +77,10 @@ std::vector<std::string> non_finite_warnings(const run::BatchResult& result) {
                    stats::kTypeServiceMetrics, row.metrics, warnings);
   }
   for (const stats::CostSummary& cost : s.costs) {
-    warn_estimates(cost.name == "total" ? std::string("costs in total") : "costs of service '" + cost.name + "'",
-                   stats::kCostMetrics, cost.metrics, warnings);
+    const std::string what = cost.kind == "service"    ? "costs of service '" + cost.name + "'"
+                             : cost.kind == "resource" ? "costs of shared pool '" + cost.name + "'"
+                                                       : std::string("costs in total");
+    warn_estimates(what, stats::kCostMetrics, cost.metrics, warnings);
   }
   if (!result.trajectories.empty()) {
     warn_bands(result.trajectories, result.trajectories.days, "day", warnings);

@@ -2,6 +2,7 @@
 #include "io/resource_json.hpp"
 
 #include "io/capacity_json.hpp"
+#include "io/costs_json.hpp"
 #include "io/field_rules.hpp"
 
 #include <cmath>
@@ -66,10 +67,32 @@ void read_need(JsonReader& r, const Json& json, model::ResourceNeed& out) {
   }
 }
 
+// A pool of units counts staff by the hour, a visit pool staff per day and the visits they make:
+// each is charged only the drivers it measures, so a slip (per_visit on assessors) is not a silent 0.
+void read_pool_costs(JsonReader& r, const Json& json, model::Resource& out, const ScenarioContext& context) {
+  out.costs = r.optional(json, "costs", expect_costs, context.currency, model::CostPayer::Pool)
+                  .value_or(model::CostRates{});
+  const Json* costs = JsonReader::find(json, "costs");
+  const auto refuse = [&](std::string_view key, const std::string& why) {
+    if (costs == nullptr || !costs->is_object() || JsonReader::find(*costs, key) == nullptr) return;
+    const auto step = r.enter("costs");
+    r.error_at(key, "cannot be charged: '" + out.name + "' " + why);
+  };
+  if (out.visits_per_staff_day) {
+    refuse("per_staff_hour",
+           "counts staff per day (it has visits_per_staff_day), not their hours; charge per_staff_day");
+  } else {
+    refuse("per_staff_day",
+           "is a pool of units, counted by the hour (it has no visits_per_staff_day); charge per_staff_hour");
+    refuse("per_visit",
+           "is a pool of units, which makes no visits (it has no visits_per_staff_day)");
+  }
+}
+
 }  // namespace
 
 void read_resource(JsonReader& r, const Json& json, model::Resource& out, const ScenarioContext& context) {
-  r.check_keys(json, {"name", "capacity", "unit", "visits_per_staff_day", "notes"});
+  r.check_keys(json, {"name", "capacity", "unit", "visits_per_staff_day", "costs", "notes"});
   out.name = r.required(json, "name", expect_name).value_or("");
   if (auto capacity = r.required(json, "capacity", expect_capacity, context)) {
     if (!capacity->capacity) {
@@ -95,6 +118,7 @@ void read_resource(JsonReader& r, const Json& json, model::Resource& out, const 
       }
     }
   }
+  read_pool_costs(r, json, out, context);
   out.notes = r.optional(json, "notes", expect_notes).value_or(std::vector<std::string>{});
 }
 

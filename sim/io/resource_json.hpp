@@ -5,6 +5,8 @@
 // "unlimited"), and a service's "requires": [{"resource": "community_nurses", "units": 1}].
 // A visit pool adds "visits_per_staff_day": 6 (whole-day roster shifts only), and a caseload's need
 // of it is in visits: {"resource": "community_nurses", "visits_per_day": 2} (or a list, [1, 2, 2]).
+// A pool's "costs" (io/costs_json.hpp) are per_staff_hour for a pool of units, per_staff_day and
+// per_visit for a visit pool.
 #pragma once
 
 #include "io/json_reader.hpp"

@@ -287,7 +287,8 @@ void warn_about_idle_renege_to(JsonReader& r, const Json& json, const model::Ser
 
 // An unlimited service has no open bed-days to pay for: a cost per open bed-day there is a slip.
 void read_service_costs(JsonReader& r, const Json& json, model::Service& out, const ScenarioContext& context) {
-  out.costs = r.optional(json, "costs", expect_service_costs, context.currency).value_or(model::ServiceCosts{});
+  out.costs = r.optional(json, "costs", expect_costs, context.currency, model::CostPayer::Service)
+                  .value_or(model::CostRates{});
   const Json* capacity = JsonReader::find(json, "capacity");
   const bool unlimited = capacity != nullptr && is_text(*capacity, "unlimited");
   if (unlimited && out.costs[model::CostDriver::OpenBedDay] != 0) {

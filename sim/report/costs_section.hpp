@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The report's costs, from summary.json's "costs" and comparison.json's "cost_effects": a table
-// of each costed service and the total, by cost driver, each value with its 95% CI; and per
-// variant what its change in cost buys (cost per blocked bed-day saved, per breach avoided),
-// with a warning in words when the saving's interval covers 0.
+// of each costed service and pool and the total, by cost driver, each value with its 95% CI; and
+// per variant what its change in cost buys (cost per blocked bed-day saved, per breach avoided,
+// per missed visit avoided), with a warning in words when the saving's interval covers 0.
 #pragma once
 
 #include "report/json_values.hpp"

@@ -55,10 +55,11 @@ BatchResult run_batch(const model::Scenario& scenario, const BatchOptions& optio
     result.labels.pathway_targets.push_back(pathway.target);
   }
   for (const auto& type : scenario.patient_types) result.labels.patient_types.push_back(type.name);
-  const std::vector<model::ServiceCosts> cost_rates = stats::cost_rates(scenario);
+  const stats::ScenarioCostRates cost_rates = stats::cost_rates(scenario);
   if (!cost_rates.empty()) {
     result.labels.currency = scenario.currency;
     for (const auto& service : scenario.services) result.labels.costed.push_back(service.costs.any());
+    for (const auto& pool : scenario.resources) result.labels.costed_resources.push_back(pool.costs.any());
   }
   for (const auto& pool : scenario.resources) {
     result.labels.resources.push_back(pool.name);

@@ -89,11 +89,25 @@ void compare_cost_effects(const BatchResult& base, const BatchResult& variant, V
       "cost per blocked bed-day saved", "bed-days", cost_difference,
       summed(base.labels.services, variant.labels.services, base, variant,
              [](const stats::ReplicationResult& r, std::size_t i) { return r.services[i].blocked_bed_days; })));
-  if (base.labels.pathways.empty()) return;
-  result.cost_effects.push_back(cost_effect(
-      "cost per breach avoided", "patients", cost_difference,
-      summed(base.labels.pathways, variant.labels.pathways, base, variant,
-             [](const stats::ReplicationResult& r, std::size_t i) { return r.pathways[i].breaches; })));
+  if (!base.labels.pathways.empty()) {
+    result.cost_effects.push_back(cost_effect(
+        "cost per breach avoided", "patients", cost_difference,
+        summed(base.labels.pathways, variant.labels.pathways, base, variant,
+               [](const stats::ReplicationResult& r, std::size_t i) { return r.pathways[i].breaches; })));
+  }
+  // A pool of units misses no visits: its visits_missed is NaN, and counts as none here.
+  const auto missed = [](const stats::ReplicationResult& r, std::size_t i) {
+    return std::isnan(r.resources[i].visits_missed) ? 0.0 : r.resources[i].visits_missed;
+  };
+  const auto is_visit_pool = [](const stats::ResourceResult& pool) { return !std::isnan(pool.visits_missed); };
+  const bool visit_pools = !base.replications.empty() && std::any_of(base.replications.front().resources.begin(),
+                                                                     base.replications.front().resources.end(),
+                                                                     is_visit_pool);
+  if (visit_pools) {
+    result.cost_effects.push_back(cost_effect("cost per missed visit avoided", "visits", cost_difference,
+                                              summed(base.labels.resources, variant.labels.resources, base, variant,
+                                                     missed)));
+  }
 }
 
 }  // namespace

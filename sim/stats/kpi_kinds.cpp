@@ -46,10 +46,28 @@ std::vector<KpiItem> service_cost_items(const SummaryLabels& labels) {
   return items;
 }
 
+std::size_t costed_services(const SummaryLabels& labels) {
+  return static_cast<std::size_t>(std::count(labels.costed.begin(), labels.costed.end(), true));
+}
+
+// Costed pools come after the costed services in the summary's costs, then the total.
+std::vector<KpiItem> resource_cost_items(const SummaryLabels& labels) {
+  std::vector<KpiItem> items;
+  if (labels.currency.empty()) return items;
+  std::size_t costed = costed_services(labels);
+  for (std::size_t p = 0; p < labels.resources.size(); ++p) {
+    const bool has_costs = p < labels.costed_resources.size() && labels.costed_resources[p];
+    items.push_back({labels.resources[p], p, has_costs ? std::optional<std::size_t>(costed) : std::nullopt});
+    if (has_costs) ++costed;
+  }
+  return items;
+}
+
 std::vector<KpiItem> total_cost_items(const SummaryLabels& labels) {
   if (labels.currency.empty()) return {};
-  const auto costed = static_cast<std::size_t>(std::count(labels.costed.begin(), labels.costed.end(), true));
-  return {{"total", 0, costed}};
+  const auto pools = static_cast<std::size_t>(
+      std::count(labels.costed_resources.begin(), labels.costed_resources.end(), true));
+  return {{"total", 0, costed_services(labels) + pools}};
 }
 
 template <const auto& Table>
@@ -92,8 +110,9 @@ std::array<KpiKindInfo, kKpiKindCount> make_kinds() {
   service_cost.value = [](const ReplicationResult& r, std::size_t i, std::size_t m) {
     return r.service_costs.at(i).*kServiceCostMetrics.at(m).field;
   };
+  // A cost row of the summary holds every kCostMetrics metric, whatever table names it.
   service_cost.estimate = [](const Summary& s, std::size_t i, std::size_t m) -> const Estimate& {
-    return s.costs.at(i).metrics.at(m);
+    return s.costs.at(i).metrics.at(cost_metric_index(kServiceCostMetrics.at(m).field));
   };
 
   KpiKindInfo cost = entry<kCostMetrics>(KpiKind::Cost, "cost", "total", true);
@@ -130,7 +149,17 @@ std::array<KpiKindInfo, kKpiKindCount> make_kinds() {
     return s.clinics.at(i).metrics.at(m);
   };
 
-  return {service, system, pathway, service_cost, cost, resource, clinic};
+  KpiKindInfo resource_cost = entry<kResourceCostMetrics>(KpiKind::ResourceCost, "resource", "", true);
+  resource_cost.scenario_names = [](const model::Scenario& scenario) { return names_of(scenario.resources); };
+  resource_cost.items = &resource_cost_items;
+  resource_cost.value = [](const ReplicationResult& r, std::size_t i, std::size_t m) {
+    return r.resource_costs.at(i).*kResourceCostMetrics.at(m).field;
+  };
+  resource_cost.estimate = [](const Summary& s, std::size_t i, std::size_t m) -> const Estimate& {
+    return s.costs.at(i).metrics.at(cost_metric_index(kResourceCostMetrics.at(m).field));
+  };
+
+  return {service, system, pathway, service_cost, cost, resource, clinic, resource_cost};
 }
 
 }  // namespace

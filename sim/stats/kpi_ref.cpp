@@ -99,12 +99,17 @@ std::variant<KpiRef, std::string> resolve_kpi(std::string_view written, const mo
   }
   if (!found) return model::unknown_name_message(kpi.kind + " metric", kpi.metric, metrics);
   if (kpi.cost && !scenario.has_costs()) {
-    return "'" + text + "' is a cost, but no service has \"costs\" (README \"Costs\")";
+    return "'" + text + "' is a cost, but no service or pool has \"costs\" (README \"Costs\")";
   }
-  if (kpi.cost && kpi_kind(kpi.table).named()) {
+  if (kpi.cost && kpi.table == KpiKind::ServiceCost) {
     const auto s = std::find_if(scenario.services.begin(), scenario.services.end(),
                                 [&](const model::Service& service) { return service.name == kpi.name; });
     if (!s->costs.any()) return "'" + text + "' is a cost, but service '" + kpi.name + "' has no \"costs\"";
+  }
+  if (kpi.cost && kpi.table == KpiKind::ResourceCost) {
+    const auto pool = std::find_if(scenario.resources.begin(), scenario.resources.end(),
+                                   [&](const model::Resource& r) { return r.name == kpi.name; });
+    if (!pool->costs.any()) return "'" + text + "' is a cost, but pool '" + kpi.name + "' has no \"costs\"";
   }
   return kpi;
 }

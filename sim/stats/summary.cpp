@@ -87,11 +87,20 @@ Summary summarise(const SummaryLabels& labels, const std::vector<ReplicationResu
   if (!labels.currency.empty()) {
     for (std::size_t s = 0; s < n_services; ++s) {
       if (!labels.costed[s]) continue;
-      summary.costs.push_back({labels.services[s], fold(kCostMetrics, replications, [s](const auto& r) -> const auto& {
+      summary.costs.push_back({labels.services[s], "service", s,
+                               fold(kCostMetrics, replications, [s](const auto& r) -> const auto& {
                                  return r.service_costs[s];
                                })});
     }
-    summary.costs.push_back({"total", fold(kCostMetrics, replications, [](const auto& r) -> const auto& { return r.cost; })});
+    for (std::size_t p = 0; p < labels.costed_resources.size(); ++p) {
+      if (!labels.costed_resources[p]) continue;
+      summary.costs.push_back({labels.resources[p], "resource", p,
+                               fold(kCostMetrics, replications, [p](const auto& r) -> const auto& {
+                                 return r.resource_costs[p];
+                               })});
+    }
+    summary.costs.push_back(
+        {"total", "cost", 0, fold(kCostMetrics, replications, [](const auto& r) -> const auto& { return r.cost; })});
   }
   for (std::size_t p = 0; p < labels.resources.size(); ++p) {
     summary.resources.push_back({labels.resources[p], labels.resource_units[p],

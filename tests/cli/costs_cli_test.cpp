@@ -47,8 +47,9 @@ TEST_F(CostsCliTest, RunWritesCostsEverywhereWithTheHandComputedFigures) {
   EXPECT_EQ(costs.at("services").at(0).at("metrics").at("blocked_beds").at("mean"), 800.0);
 
   EXPECT_THAT(read_text(results / "summary_costs.csv"),
-              StartsWith("service,metric,unit,mean,ci_low,ci_high,sd,min,max,n\nward,total,GBP,1940,1940,1940,0,1940,1940,5\n"));
-  EXPECT_THAT(read_text(results / "replications_costs.csv"), HasSubstr("\n4,total,total,GBP,7943\n"));
+              StartsWith("kind,name,metric,unit,mean,ci_low,ci_high,sd,min,max,n\n"
+                         "service,ward,total,GBP,1940,1940,1940,0,1940,1940,5\n"));
+  EXPECT_THAT(read_text(results / "replications_costs.csv"), HasSubstr("\n4,cost,total,total,GBP,7943\n"));
   EXPECT_EQ(read_text(results / "cost_effects.csv"),
             "variant,measure,cost_difference,cost_ci_low,cost_ci_high,saved,saved_unit,saved_ci_low,saved_ci_high,"
             "ratio,saved_ci_covers_0\n"

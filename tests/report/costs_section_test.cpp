@@ -45,6 +45,21 @@ TEST(CostsSection, ARowPerCostedServiceAndTheTotalInTheCurrency) {
   EXPECT_THAT(html, Not(HasSubstr("What each variant")));
 }
 
+TEST(CostsSection, ARowPerCostedPoolWithItsStaffAndVisitColumns) {
+  Json summary = summary_with_costs();
+  Json pool_metrics = {{"total", estimate(8160, 8160, 8160)},
+                       {"staff_hours", estimate(0, 0, 0)},
+                       {"staff_days", estimate(6000, 6000, 6000)},
+                       {"visits", estimate(2160, 2160, 2160)}};
+  summary["costs"]["resources"] = {{{"name", "community_nurses"}, {"per_unit", {{"per_visit", 30}}}, {"metrics", pool_metrics}}};
+  const std::string html = render_costs_section(summary, Json());
+  EXPECT_THAT(html, HasSubstr("<th>Service or pool</th>"));
+  EXPECT_THAT(html, HasSubstr("<th class=\"num\">Staff-days</th>"));
+  EXPECT_THAT(html, HasSubstr("<td>community_nurses (pool)</td>"));
+  EXPECT_THAT(html, HasSubstr("£2,160"));
+  EXPECT_THAT(render_costs_section(summary_with_costs(), Json()), Not(HasSubstr("Staff-hours")));
+}
+
 TEST(CostsSection, SaysWhatEachVariantsCostBuysAndWhenTheSavingMayBeNone) {
   const Json comparison = {
       {"variants",

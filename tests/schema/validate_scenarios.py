@@ -199,6 +199,37 @@ def main():
             print(f"the schema accepts a scenario with {what}")
             failures += 1
 
+    # Costs of shared pools: a pool of units is charged per staff-hour, a visit pool per staff-day
+    # and per visit (sim/io/resource_json.cpp refuses the others where they are written).
+    pooled = copy.deepcopy(base)
+    pooled["resources"] = [
+        {"name": "assessors", "capacity": 2, "costs": {"per_staff_hour": "£45"}},
+        {"name": "nurses", "capacity": 4, "visits_per_staff_day": 6,
+         "costs": {"per_staff_day": 250, "per_visit": "£1,250.50"}},
+    ]
+    pooled["services"][0]["requires"] = [{"resource": "assessors"}, {"resource": "nurses", "visits_per_day": 1}]
+    pooled["variants"] = [{"name": "agency", "resources": {"nurses": {"costs": {"per_visit": "£45"}, "capacity_delta": 1}}}]
+    if not validator.is_valid(pooled):
+        for error in validator.iter_errors(pooled):
+            print(f"the schema rejects the pool costs probe: {pointer(error.absolute_path)}: {error.message}")
+        failures += 1
+    bad_pool_costs = {
+        "per_visit on a pool of units": lambda d: d["resources"][0]["costs"].update(per_visit=30),
+        "per_staff_day on a pool of units": lambda d: d["resources"][0]["costs"].update(per_staff_day=30),
+        "per_staff_hour on a visit pool": lambda d: d["resources"][1]["costs"].update(per_staff_hour=30),
+        "a service's driver on a pool": lambda d: d["resources"][0]["costs"].update(per_patient=30),
+        "a pool's driver on a service": lambda d: d["services"][0].update(costs={"per_staff_hour": 30}),
+        "negative money on a pool": lambda d: d["resources"][0]["costs"].update(per_staff_hour=-1),
+        "a service's driver on a pool in a variant": lambda d: d.update(
+            variants=[{"name": "v", "resources": {"assessors": {"costs": {"per_patient": 30}}}}]),
+    }
+    for what, mutate in bad_pool_costs.items():
+        document = copy.deepcopy(pooled)
+        mutate(document)
+        if validator.is_valid(document):
+            print(f"the schema accepts a scenario with {what}")
+            failures += 1
+
     dollar = copy.deepcopy(base)
     dollar["$schema"] = "../schema.json"
     dollar["services"][0]["$comment"] = "ignored"

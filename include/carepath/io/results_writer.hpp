@@ -36,7 +36,7 @@ void write_results(const model::Scenario& base, const std::vector<model::Scenari
 /// The short human table `carepath run` prints.
 void print_summary_table(const run::BatchResult& result, std::ostream& out);
 
-/// When the scenario has costs: per costed service and in total, the mean cost of each driver
+/// When the scenario has costs: per costed service and pool and in total, the mean cost of each driver
 /// and the total with its 95% CI, in the scenario's currency.
 void print_cost_table(const run::BatchResult& result, std::ostream& out);
 

@@ -159,7 +159,7 @@ struct Service {
   std::optional<ClinicSessions> sessions;
   std::vector<InitialCohort> initial_waiting;
   std::vector<InitialCohort> initial_in_service;  ///< Residual stays are drawn conditioned on elapsed.
-  ServiceCosts costs;                        ///< "costs" (model/costs.hpp); all 0 when not given.
+  CostRates costs;                               ///< "costs" (model/costs.hpp); all 0 when not given.
   std::vector<std::string> notes;
 };
 
@@ -177,6 +177,9 @@ struct Resource {
   /// Set: a visit pool (community nurses, carers), whose capacity is staff on duty per day, each
   /// making this many visits a day; services need it in visits_per_day, not units.
   std::optional<double> visits_per_staff_day;
+  /// "costs" (model/costs.hpp): per_staff_hour for a pool of units, per_staff_day and per_visit
+  /// for a visit pool; all 0 when not given.
+  CostRates costs;
   std::vector<std::string> notes;
 };
 
@@ -321,10 +324,13 @@ struct Scenario {
   std::vector<Headline> headlines;
   std::string currency = "GBP";  ///< Of every cost (model/costs.hpp kCurrencies).
 
-  /// Whether any service has a cost: only then are costs computed and reported.
+  /// Whether any service or pool has a cost: only then are costs computed and reported.
   [[nodiscard]] bool has_costs() const {
     for (const Service& s : services) {
       if (s.costs.any()) return true;
+    }
+    for (const Resource& pool : resources) {
+      if (pool.costs.any()) return true;
     }
     return false;
   }

@@ -42,10 +42,12 @@ struct KpiDifference {
 
 /// What a variant's change in total cost buys: the paired mean difference in total cost over the
 /// paired mean reduction of a measure (blocked bed-days over every service, breaches over every
-/// pathway). The ratio of means, not a mean of ratios, because a replication's reduction may be 0.
+/// pathway, missed visits over every visit pool). The ratio of means, not a mean of ratios,
+/// because a replication's reduction may be 0.
 struct CostEffect {
-  std::string label;   ///< "cost per blocked bed-day saved", "cost per breach avoided".
-  std::string saved_unit;  ///< "bed-days" or "patients".
+  /// "cost per blocked bed-day saved", "cost per breach avoided", "cost per missed visit avoided".
+  std::string label;
+  std::string saved_unit;  ///< "bed-days", "patients" or "visits".
   stats::Estimate cost;    ///< Variant - base total cost, per replication.
   stats::Estimate saved;   ///< Base - variant of the measure, per replication.
   double ratio = 0;        ///< cost.mean / saved.mean; NaN when saved.mean is 0.
@@ -57,11 +59,11 @@ struct VariantDifferences {
   std::string variant;
   /// Every service metric of the services both have, every system metric, then every pathway
   /// metric of the pathways both have, in the base's order and the metric tables' order; then,
-  /// when both have costs, each costed service's cost metrics and the total's (kind "cost").
+  /// when both have costs, each costed service's and pool's cost metrics and the total's (kind "cost").
   std::vector<KpiDifference> differences;
   /// When base and variant both have costs: cost per blocked bed-day saved, then (with pathways)
-  /// cost per breach avoided; cost differences are also in `differences` (kind "cost", and each
-  /// costed service's "cost" metrics).
+  /// cost per breach avoided, then (with a visit pool) cost per missed visit avoided; cost differences are also in `differences` (kind "cost", and each
+  /// costed service's and pool's "cost" metrics).
   std::vector<CostEffect> cost_effects;
 };
 

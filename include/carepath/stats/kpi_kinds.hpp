@@ -48,7 +48,7 @@ struct KpiKindInfo {
   [[nodiscard]] std::optional<std::size_t> metric_index(std::string_view name) const;
 };
 
-inline constexpr std::size_t kKpiKindCount = 7;
+inline constexpr std::size_t kKpiKindCount = 8;
 
 /// Every kind, in KpiKind order.
 [[nodiscard]] const std::array<KpiKindInfo, kKpiKindCount>& kpi_kinds();

@@ -4,7 +4,8 @@
 // "clinic.camhs_clinic.slots_wasted" (a service with sessions), "system.losses", or
 // "ae_4h.within_target" when the name is one pathway's or one service's. Costs, in a scenario that
 // has any: "cost.total" (or cost.open_beds, ...: kCostMetrics) and "service.acute_beds.cost" (or
-// service.acute_beds.cost_blocked_beds, ...: kServiceCostMetrics). resolve_kpi checks the
+// service.acute_beds.cost_blocked_beds, ...: kServiceCostMetrics) and "resource.nurses.cost" (or
+// resource.nurses.cost_staff_hours, ...: kResourceCostMetrics). resolve_kpi checks the
 // name against the scenario and the metric against the tables of stats/results.hpp, and says
 // what is wrong in words (with "did you mean") when it cannot. default_headlines is the set a
 // scenario without "headlines" reports first.
@@ -28,7 +29,7 @@ struct KpiRef {
   std::string unit;    ///< The metric's unit: "share", "days", "patients", "bed-days", …
   KpiKind table = KpiKind::Service;  ///< The kind's entry in kpi_kinds() (stats/kpi_kinds.hpp).
   std::size_t metric_index = 0;  ///< In that kind's metric table.
-  bool cost = false;   ///< A cost: kind "cost", or a service's cost metric.
+  bool cost = false;   ///< A cost: kind "cost", or a service's or pool's cost metric.
 };
 
 /// `text` resolved against `scenario`, or the reason it cannot be (a sentence without the text's

@@ -9,6 +9,7 @@
 #include <carepath/stats/trajectory.hpp>
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -135,7 +136,7 @@ struct Deadlock {
 };
 
 /// Money spent in one replication's measured window (after the warm-up), by cost driver
-/// (model/costs.hpp), for one service or summed over them; stats/costs.hpp computes it.
+/// (model/costs.hpp), for one service or pool or summed over them all; stats/costs.hpp computes it.
 struct CostResult {
   double total = 0;
   double open_beds = 0;
@@ -143,6 +144,9 @@ struct CostResult {
   double blocked_beds = 0;
   double patients = 0;
   double appointments = 0;
+  double staff_hours = 0;
+  double staff_days = 0;
+  double visits = 0;
 };
 
 struct ReplicationResult {
@@ -156,7 +160,8 @@ struct ReplicationResult {
   std::uint64_t events = 0;             ///< Events processed (throughput measure for benchmarks).
   double window = 0;                    ///< Days measured: from the warm-up's end to the horizon (or a deadlock).
   std::vector<CostResult> service_costs;  ///< In scenario order; empty when the scenario has no costs.
-  CostResult cost;                      ///< The sum of service_costs.
+  std::vector<CostResult> resource_costs;  ///< Per shared pool, in scenario order; empty likewise.
+  CostResult cost;                      ///< The sum of service_costs and resource_costs.
   TrajectoryRecording trajectory;       ///< Per day and week, warm-up included (trajectory.hpp).
 };
 
@@ -260,16 +265,21 @@ inline constexpr std::array<MetricInfo<TypeServiceResult>, 5> kTypeServiceMetric
     {"escalations", "patients", &TypeServiceResult::escalations},
 }};
 
-// A cost's metric is written "cost.open_beds" for the total and "service.X.cost_open_beds" for
-// one service ("cost" alone for its total): two tables over the same fields, in kCostDrivers order
-// after the total. The unit "money" is shown in the scenario's currency (SummaryLabels::currency).
-inline constexpr std::array<MetricInfo<CostResult>, 6> kCostMetrics{{
+// A cost's metric is written "cost.open_beds" for the total, "service.X.cost_open_beds" for one
+// service and "resource.X.cost_staff_hours" for one pool ("cost" alone for its total): tables over
+// the same fields, in kCostDrivers order after the total. A service's table is the total and the
+// service drivers, a prefix of kCostMetrics; a pool's is the total and the pool drivers. The unit
+// "money" is shown in the scenario's currency (SummaryLabels::currency).
+inline constexpr std::array<MetricInfo<CostResult>, 9> kCostMetrics{{
     {"total", "money", &CostResult::total},
     {"open_beds", "money", &CostResult::open_beds},
     {"occupied_beds", "money", &CostResult::occupied_beds},
     {"blocked_beds", "money", &CostResult::blocked_beds},
     {"patients", "money", &CostResult::patients},
     {"appointments", "money", &CostResult::appointments},
+    {"staff_hours", "money", &CostResult::staff_hours},
+    {"staff_days", "money", &CostResult::staff_days},
+    {"visits", "money", &CostResult::visits},
 }};
 inline constexpr std::array<MetricInfo<CostResult>, 6> kServiceCostMetrics{{
     {"cost", "money", &CostResult::total},
@@ -279,6 +289,20 @@ inline constexpr std::array<MetricInfo<CostResult>, 6> kServiceCostMetrics{{
     {"cost_patients", "money", &CostResult::patients},
     {"cost_appointments", "money", &CostResult::appointments},
 }};
+inline constexpr std::array<MetricInfo<CostResult>, 4> kResourceCostMetrics{{
+    {"cost", "money", &CostResult::total},
+    {"cost_staff_hours", "money", &CostResult::staff_hours},
+    {"cost_staff_days", "money", &CostResult::staff_days},
+    {"cost_visits", "money", &CostResult::visits},
+}};
+
+/// Where `field` is in kCostMetrics (the order of CostSummary::metrics).
+[[nodiscard]] constexpr std::size_t cost_metric_index(double CostResult::*field) {
+  for (std::size_t m = 0; m < kCostMetrics.size(); ++m) {
+    if (kCostMetrics[m].field == field) return m;
+  }
+  return 0;
+}
 
 /// A metric across replications. NaN replications (nothing to measure) are left out of n.
 struct Estimate {
@@ -337,8 +361,10 @@ struct TypeServiceSummary {
 };
 
 struct CostSummary {
-  std::string name;  ///< A service's, or "total".
-  std::array<Estimate, kCostMetrics.size()> metrics;
+  std::string name;  ///< A service's or a pool's, or "total".
+  std::string kind;  ///< "service", "resource" (a pool) or "cost" (the total), as in KPIs and comparison.csv.
+  std::size_t index = 0;  ///< Of the service or pool, in scenario order.
+  std::array<Estimate, kCostMetrics.size()> metrics;  ///< In kCostMetrics order, whatever the kind.
   /// The estimate of a kCostMetrics metric, e.g. metric("total").
   [[nodiscard]] const Estimate& metric(std::string_view metric_name) const;
 };
@@ -351,7 +377,8 @@ struct Summary {
   std::vector<ResourceSummary> resources;   ///< Shared pools, in scenario order.
   std::vector<ClinicSummary> clinics;       ///< Services with sessions, in scenario order.
   std::uint32_t deadlocked_replications = 0;
-  /// Every costed service in scenario order, then "total"; empty when the scenario has no costs.
+  /// Every costed service in scenario order, then every costed pool, then "total"; empty when the
+  /// scenario has no costs.
   std::vector<CostSummary> costs;
 
   // By name; each throws std::out_of_range naming the known ones (with a suggestion for a typo).
@@ -376,6 +403,7 @@ struct SummaryLabels {
   /// The currency of the costs ("GBP"); empty when the scenario has no costs.
   std::string currency;
   std::vector<bool> costed;  ///< Per service: whether it has any cost.
+  std::vector<bool> costed_resources;  ///< Per pool: whether it has any cost.
   std::vector<std::string> resources;
   std::vector<std::string> resource_units;
   std::vector<std::string> clinics;  ///< Names of the services with sessions.

@@ -64,6 +64,35 @@ TEST(ServiceCosts, FollowTheScenarioCurrency) {
                                      "EUR (€), got \"£5\" in GBP; write it in € or set \"currency\": \"GBP\""});
 }
 
+TEST(PoolCosts, AreReadIntoTheirDriversAndMakeCostHeadlines) {
+  auto document = minimal_scenario();
+  document["resources"] = nlohmann::json::parse(R"([
+    { "name": "nurses", "capacity": 2, "costs": { "per_staff_hour": "£45" } },
+    { "name": "carers", "capacity": 4, "visits_per_staff_day": 5, "costs": { "per_staff_day": 200, "per_visit": "£1,250.50" } }
+  ])");
+  document["services"][0]["requires"] = {{{"resource", "nurses"}}};
+  document["headlines"] = {"cost.staff_hours", "resource.nurses.cost", "resource.carers.cost_visits"};
+  const model::Scenario s = parse(document).scenario;
+  EXPECT_TRUE(s.has_costs());  // though no service has costs
+  EXPECT_EQ(s.resources[0].costs[model::CostDriver::StaffHour], 45);
+  EXPECT_EQ(s.resources[1].costs[model::CostDriver::StaffDay], 200);
+  EXPECT_EQ(s.resources[1].costs[model::CostDriver::Visit], 1250.5);
+  ASSERT_EQ(s.headlines.size(), 3u);
+  EXPECT_EQ(s.headlines[1].kpi, "resource.nurses.cost");
+  EXPECT_EQ(s.headlines[2].kpi, "resource.carers.cost_visits");
+}
+
+TEST(PoolCosts, AreHeadlinesOnlyOfAPoolWithCosts) {
+  auto document = minimal_scenario();
+  document["resources"] = nlohmann::json::parse(R"([{ "name": "nurses", "capacity": 2 }])");
+  document["services"][0]["requires"] = {{{"resource", "nurses"}}};
+  document["services"][0]["costs"] = {{"per_patient", 10}};
+  document["headlines"] = {"resource.nurses.cost_staff_hours"};
+  EXPECT_EQ(error_lines(document),
+            std::vector<std::string>{"/headlines/0: 'resource.nurses.cost_staff_hours' is a cost, but pool 'nurses' has "
+                                     "no \"costs\""});
+}
+
 TEST(CostHeadlines, NameTotalsAndServicesAndAreADefault) {
   auto document = minimal_scenario();
   document["services"][0]["costs"] = {{"per_patient", 10}};
@@ -83,7 +112,7 @@ TEST(CostHeadlines, NeedCosts) {
   auto document = minimal_scenario();
   document["headlines"] = {"cost.total"};
   EXPECT_EQ(error_lines(document),
-            std::vector<std::string>{"/headlines/0: 'cost.total' is a cost, but no service has \"costs\" (README \"Costs\")"});
+            std::vector<std::string>{"/headlines/0: 'cost.total' is a cost, but no service or pool has \"costs\" (README \"Costs\")"});
 }
 
 TEST(FormatMoney, GroupsThousandsAndPutsTheMinusFirst) {
