@@ -49,9 +49,9 @@ std::vector<std::string> formatted_warnings(const PyScenario& s) {
   return lines;
 }
 
-py::dict tables_dict(const std::vector<io::CsvTable>& tables) {
+py::dict tables_dict(const std::vector<io::CsvFile>& tables) {
   py::dict out;
-  for (const io::CsvTable& table : tables) out[py::str(table.file)] = py::str(table.text);
+  for (const io::CsvFile& table : tables) out[py::str(table.file)] = py::str(table.text);
   return out;
 }
 

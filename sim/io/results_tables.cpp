@@ -69,8 +69,8 @@ std::vector<TableWriter> comparison_table_writers(const run::ComparisonResult& c
 
 namespace {
 
-std::vector<CsvTable> texts(const std::vector<TableWriter>& writers) {
-  std::vector<CsvTable> tables;
+std::vector<CsvFile> texts(const std::vector<TableWriter>& writers) {
+  std::vector<CsvFile> tables;
   for (const TableWriter& writer : writers) {
     std::ostringstream text;
     writer.write(text);
@@ -81,9 +81,9 @@ std::vector<CsvTable> texts(const std::vector<TableWriter>& writers) {
 
 }  // namespace
 
-std::vector<CsvTable> batch_tables(const run::BatchResult& result) { return texts(batch_table_writers(result)); }
+std::vector<CsvFile> batch_tables(const run::BatchResult& result) { return texts(batch_table_writers(result)); }
 
-std::vector<CsvTable> comparison_tables(const run::ComparisonResult& comparison) {
+std::vector<CsvFile> comparison_tables(const run::ComparisonResult& comparison) {
   return texts(comparison_table_writers(comparison));
 }
 

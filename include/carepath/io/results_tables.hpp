@@ -17,7 +17,7 @@
 namespace carepath::io {
 
 /// One CSV file of a results folder: its name there and its whole text, header line first.
-struct CsvTable {
+struct CsvFile {
   std::string file;
   std::string text;
 };
@@ -25,10 +25,10 @@ struct CsvTable {
 /// The CSV files of one batch, in the order write_results writes them: summary_services.csv,
 /// summary_system.csv, replications.csv, then those that apply (pathways, patient types, costs,
 /// shared pools, clinics, precision, trajectories).
-[[nodiscard]] std::vector<CsvTable> batch_tables(const run::BatchResult& result);
+[[nodiscard]] std::vector<CsvFile> batch_tables(const run::BatchResult& result);
 
 /// A comparison's own CSV files: comparison.csv, and cost_effects.csv when a variant has costs.
 /// Empty without variants.
-[[nodiscard]] std::vector<CsvTable> comparison_tables(const run::ComparisonResult& comparison);
+[[nodiscard]] std::vector<CsvFile> comparison_tables(const run::ComparisonResult& comparison);
 
 }  // namespace carepath::io
