@@ -22,6 +22,20 @@ namespace carepath::cli_test {
 
 namespace fs = std::filesystem;
 
+/// Two M/M/c queues side by side, a (4 a day) and b (2 a day), each served in a mean of a day,
+/// 5 and 3 servers: the Erlang C grid of the sweep and optimise tests (their tolerances are
+/// argued where they use it).
+inline constexpr const char* kTwoQueuesScenario = R"({
+  "name": "two_queues",
+  "run": { "horizon": "1000d", "warm_up": "100d", "replications": 10, "seed": 5 },
+  "arrivals": [ { "name": "a_in", "to": "a", "rate": "4/day" },
+                { "name": "b_in", "to": "b", "rate": "2/day" } ],
+  "services": [
+    { "name": "a", "capacity": 5, "service_time": { "distribution": "exponential", "mean": "1d" } },
+    { "name": "b", "capacity": 3, "service_time": { "distribution": "exponential", "mean": "1d" } }
+  ]
+})";
+
 /// A run that lasts minutes on any machine (about a million events per replication, a thousand
 /// replications): for the tests that stop one while it runs.
 inline constexpr const char* kLongScenario = R"({

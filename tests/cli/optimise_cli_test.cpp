@@ -33,16 +33,7 @@ using ::testing::HasSubstr;
 // 0.025 / (25 plans x 2 goals x 6 rounds), t about 4.9 with 9 degrees of freedom) decide each goal
 // the right way unless an estimate is off by several standard errors: far less likely than the
 // 5% the guarantee allows. The test runs five seeds, once each, and asks for (6, 4) every time.
-constexpr const char* kTwoQueues = R"({
-  "name": "two_queues",
-  "run": { "horizon": "1000d", "warm_up": "100d", "replications": 10, "seed": 5 },
-  "arrivals": [ { "name": "a_in", "to": "a", "rate": "4/day" },
-                { "name": "b_in", "to": "b", "rate": "2/day" } ],
-  "services": [
-    { "name": "a", "capacity": 5, "service_time": { "distribution": "exponential", "mean": "1d" } },
-    { "name": "b", "capacity": 3, "service_time": { "distribution": "exponential", "mean": "1d" } }
-  ]
-})";
+// The scenario is kTwoQueuesScenario (cli_workspace.hpp).
 
 constexpr const char* kSearch =
     "optimise two.json --set services.a.capacity=5:9:1 --set services.b.capacity=3:7:1"
@@ -71,7 +62,7 @@ constexpr const char* kTwoQueuesCosted = R"({
 class OptimiseCliTest : public CliWorkspace {
  protected:
   OptimiseCliTest() : CliWorkspace("optimise") {
-    write("two.json", kTwoQueues);
+    write("two.json", kTwoQueuesScenario);
     write("two_costed.json", kTwoQueuesCosted);
     // kLongScenario's 2,000 days run ten replications in under a second on an idle machine: a
     // plan here must outlast the one second before Ctrl-C, so its horizon is 150 times longer.

@@ -37,16 +37,7 @@ using ::testing::StartsWith;
 // 5 standard errors from the truth (0.554 vs 0.3; 0.444 vs 0.2 is further); a point meeting both is
 // refused only if mean + 2.26 se passes the goal, 0.3 - 0.142 = 12 standard errors away. With the
 // fixed seed, one attempt, the answer is exact: no tolerance is needed on which point it names.
-constexpr const char* kTwoQueues = R"({
-  "name": "two_queues",
-  "run": { "horizon": "1000d", "warm_up": "100d", "replications": 10, "seed": 5 },
-  "arrivals": [ { "name": "a_in", "to": "a", "rate": "4/day" },
-                { "name": "b_in", "to": "b", "rate": "2/day" } ],
-  "services": [
-    { "name": "a", "capacity": 5, "service_time": { "distribution": "exponential", "mean": "1d" } },
-    { "name": "b", "capacity": 3, "service_time": { "distribution": "exponential", "mean": "1d" } }
-  ]
-})";
+// The scenario is kTwoQueuesScenario (cli_workspace.hpp).
 
 // The same, with each server costing its price per day open: the scenario's total cost is then
 // 900 days x (100 a + 150 b), the --cost price times 900.
@@ -110,7 +101,7 @@ constexpr const char* kRostered = R"({
 class SweepGridCliTest : public CliWorkspace {
  protected:
   SweepGridCliTest() : CliWorkspace("grid") {
-    write("two.json", kTwoQueues);
+    write("two.json", kTwoQueuesScenario);
     write("two_costed.json", kTwoQueuesCosted);
     write("rostered.json", kRostered);
   }
