@@ -14,6 +14,7 @@
 
 #include <boost/random/exponential_distribution.hpp>
 
+#include <algorithm>
 #include <cassert>
 #include <cmath>
 #include <limits>
@@ -28,6 +29,8 @@ Replication::Replication(const CompiledModel& model, std::uint32_t index, std::u
       services_(model.services.size()),
       n_pathways_(model.pathways.size()),
       initial_stream_(make_stream(seed, index, StreamPurpose::InitialState, 0)),
+      measure_from_(controls.measure_from),
+      measure_to_(controls.measure_to),
       stop_(controls.stop),
       phase_ticks_(controls.phase_ticks),
       recorder_(model, controls.trajectories, controls.phase_ticks) {
@@ -87,9 +90,12 @@ stats::ReplicationResult Replication::run() {
     if (first < model_.horizon) schedule(first, EventKind::Arrival, source);
   }
   // With no warm-up the window opens before the patients already there are placed, so that those
-  // who start at time 0 after an earlier wait, and their pathways, are measured.
-  if (model_.warm_up > 0) {
-    schedule(model_.warm_up, EventKind::WarmUpEnd, 0);
+  // who start at time 0 after an earlier wait, and their pathways, are measured. A comparison
+  // window opens at the later of its start and the warm-up's end; both its ends are scheduled
+  // before any patient event, so they win ties as the horizon does.
+  if (measure_to_ < model_.horizon) schedule(measure_to_, EventKind::WindowEnd, 0);
+  if (const SimTime opens = std::max(model_.warm_up, measure_from_); opens > 0) {
+    schedule(opens, EventKind::WarmUpEnd, 0);
   } else {
     recorder_.start_window(0.0);
   }
@@ -119,6 +125,7 @@ stats::ReplicationResult Replication::run() {
       case EventKind::WarmUpEnd: on_warm_up_end(); break;
       case EventKind::EndOfRun: return finish();
       case EventKind::Escalate: on_escalate(event.target(), event.sequence()); break;
+      case EventKind::WindowEnd: on_window_end(); break;
     }
   }
   return finish();
@@ -173,6 +180,17 @@ stats::ReplicationResult Replication::finish() {
                            " patients in the pool, but the recorder counts " +
                            std::to_string(recorder_.present_in_system()));
   }
+  stats::ReplicationResult result = measured_ ? std::move(*measured_) : measure();
+  result.deadlock = deadlock_;
+  result.events = events_processed_;
+  result.trajectory = recorder_.finish_trajectory(now_);
+  if (phase_ticks_ != nullptr) phase_ticks_->total += phase_clock_now() - run_started_;
+  return result;
+}
+
+void Replication::on_window_end() { measured_ = measure(); }
+
+stats::ReplicationResult Replication::measure() const {
   EndOfRunCounts end;
   end.over_target_waiting.assign(services_.size(), 0);
   for (std::uint32_t s = 0; s < services_.size(); ++s) {
@@ -199,12 +217,7 @@ stats::ReplicationResult Replication::finish() {
     ++end.in_pathway[k];
     if (now_ - start > model_.pathways[k].target) ++end.over_target_in_pathway[k];
   }
-  stats::ReplicationResult result = recorder_.finish(now_, model_, end);
-  result.deadlock = deadlock_;
-  result.events = events_processed_;
-  result.trajectory = recorder_.finish_trajectory(now_);
-  if (phase_ticks_ != nullptr) phase_ticks_->total += phase_clock_now() - run_started_;
-  return result;
+  return recorder_.finish(now_, model_, end);
 }
 
 stats::ReplicationResult run_replication(const CompiledModel& model, std::uint32_t index, std::uint64_t seed,

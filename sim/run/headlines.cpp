@@ -41,27 +41,45 @@ void find_estimate(const Table& table, const Summaries& summaries, const KpiPart
   }
 }
 
+// A headline with a window of its own is read from the replications measured over it.
+const stats::Summary& summary_for(const model::Headline& headline, const BatchResult& result) {
+  if (!headline.window || headline.window == result.window) return result.summary;
+  for (const WindowedResults& w : result.headline_windows) {
+    if (w.window == *headline.window) return w.summary;
+  }
+  return result.summary;
+}
+
+const std::vector<KpiDifference>& differences_for(const model::Headline& headline, const VariantDifferences& variant) {
+  if (!headline.window || headline.window == variant.window) return variant.differences;
+  for (const WindowDifferences& w : variant.headline_windows) {
+    if (w.window == *headline.window) return w.differences;
+  }
+  return variant.differences;
+}
+
 }  // namespace
 
 std::vector<HeadlineValue> headline_values(const std::vector<model::Headline>& headlines, const BatchResult& result) {
   std::vector<HeadlineValue> values;
   for (const model::Headline& headline : headlines) {
     const KpiParts parts = parts_of(headline.kpi);
-    HeadlineValue value{headline.kpi, label_of(headline, parts), "", {}};
+    HeadlineValue value{headline.kpi, label_of(headline, parts), "", {}, headline.window ? headline.window : result.window};
+    const stats::Summary& summary = summary_for(headline, result);
     if (parts.kind == "service") {
-      find_estimate(stats::kServiceMetrics, result.summary.services, parts, value);
-      find_estimate(stats::kServiceCostMetrics, result.summary.costs, parts, value);
+      find_estimate(stats::kServiceMetrics, summary.services, parts, value);
+      find_estimate(stats::kServiceCostMetrics, summary.costs, parts, value);
     }
-    if (parts.kind == "cost") find_estimate(stats::kCostMetrics, result.summary.costs, parts, value);
+    if (parts.kind == "cost") find_estimate(stats::kCostMetrics, summary.costs, parts, value);
     if (value.unit == "money") value.unit = result.labels.currency;  // as in the cost differences
-    if (parts.kind == "pathway") find_estimate(stats::kPathwayMetrics, result.summary.pathways, parts, value);
-    if (parts.kind == "resource") find_estimate(stats::kResourceMetrics, result.summary.resources, parts, value);
-    if (parts.kind == "clinic") find_estimate(stats::kClinicMetrics, result.summary.clinics, parts, value);
+    if (parts.kind == "pathway") find_estimate(stats::kPathwayMetrics, summary.pathways, parts, value);
+    if (parts.kind == "resource") find_estimate(stats::kResourceMetrics, summary.resources, parts, value);
+    if (parts.kind == "clinic") find_estimate(stats::kClinicMetrics, summary.clinics, parts, value);
     if (parts.kind == "system") {
       for (std::size_t m = 0; m < stats::kSystemMetrics.size(); ++m) {
         if (parts.metric != stats::kSystemMetrics[m].name) continue;
         value.unit = stats::kSystemMetrics[m].unit;
-        value.estimate = result.summary.system[m];
+        value.estimate = summary.system[m];
       }
     }
     values.push_back(std::move(value));
@@ -77,10 +95,12 @@ std::vector<HeadlineDifference> headline_differences(const std::vector<model::He
     HeadlineDifference row;
     row.kpi = headline.kpi;
     row.label = label_of(headline, parts);
-    const auto d = std::find_if(variant.differences.begin(), variant.differences.end(), [&](const KpiDifference& x) {
+    row.window = headline.window ? headline.window : variant.window;
+    const std::vector<KpiDifference>& differences = differences_for(headline, variant);
+    const auto d = std::find_if(differences.begin(), differences.end(), [&](const KpiDifference& x) {
       return x.kind == parts.kind && x.name == parts.name && x.metric == parts.metric;
     });
-    if (d != variant.differences.end()) {
+    if (d != differences.end()) {
       row.unit = d->unit;
       row.base_mean = d->base_mean;
       row.variant_mean = d->variant_mean;
