@@ -161,6 +161,9 @@ class Replication {
   [[nodiscard]] stats::ReplicationResult finish();
   /// The statistics as they stand now: what finish() returns at the horizon, or on_window_end() keeps.
   [[nodiscard]] stats::ReplicationResult measure() const;
+  /// Who is over target at time `at`, the state being as it is now: waiting at each service, in each pathway.
+  void count_over_target(SimTime at, EndOfRunCounts& counts) const;
+  void close_days_until(SimTime now);
 
   const CompiledModel& model_;
   SimTime now_ = 0;
