@@ -207,7 +207,9 @@ int run_scenario(const Options& options, const io::Provenance* recorded, std::os
                           : io::make_provenance(options.scenario, loaded.text, loaded.csv_files, options.command_line);
   try {
     // A Ctrl-C from here until the folder is in place still means "no results" (AtomicDir).
-    write_output(dir, [&] { io::write_results(loaded.base, variants, result, dir, &provenance, &interrupted); });
+    write_output(dir, [&] {
+      io::write_results(loaded.base, variants, result, dir, &provenance, &interrupted, options.replication_trajectories);
+    });
   } catch (const std::bad_alloc&) {
     throw out_of_memory_while("writing the results");
   }

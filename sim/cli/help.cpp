@@ -64,6 +64,8 @@ options:
   --threads T         worker threads (default: every core); results do not depend on it
   --trajectories P    override run.trajectory_period: day (days and weeks), week, month or off;
                       default: the finest with at most 1000 periods, said on stderr when coarser
+  --replication-trajectories  also write replication_trajectories.csv: every replication's
+                      weekly (or monthly) values, one row per replication, period and series
   --quiet             print no progress, no table and no "wrote" line (warnings and errors still show)
   -h, --help          show this help
 )help";

@@ -43,7 +43,8 @@ std::vector<OptionEntry> options_of(Command command) {
       return {{"--out", true},      {"--replications", true}, {"--seed", true},
               {"--threads", true},  {"--quiet", false},       {"--variant", true, true},
               {"--no-variants", false}, {"--strict", false}, {"--trajectories", true},
-              {"--precision", true}, {"--max-replications", true}, {"--window", true}};
+              {"--precision", true}, {"--max-replications", true}, {"--window", true},
+              {"--replication-trajectories", false}};
     case Command::Rerun:
       return {{"--out", true}, {"--check", false}, {"--scenario", true}, {"--quiet", false}};
     case Command::Warmup:
@@ -171,6 +172,8 @@ void apply_option(Options& options, std::string_view name, std::string_view valu
   } else if (name == "--variant") {
     if (value.empty()) throw UsageError("--variant: expected a variant name, got ''", std::string(command));
     options.variants.emplace_back(value);
+  } else if (name == "--replication-trajectories") {
+    options.replication_trajectories = true;
   } else if (name == "--no-variants") {
     options.no_variants = true;
   } else if (name == "--strict") {

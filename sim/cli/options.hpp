@@ -46,6 +46,7 @@ struct Options {
   std::optional<unsigned> window;     ///< warmup --window: half-width of Welch's moving average, in days.
   /// run --window FROM:TO: measure and compare only these dates, both included (run/batch.hpp).
   std::optional<model::DateWindow> dates;
+  bool replication_trajectories = false;  ///< run --replication-trajectories: write replication_trajectories.csv.
   std::vector<std::string> command_line;  ///< "carepath" and every argument, for provenance.json.
 };
 

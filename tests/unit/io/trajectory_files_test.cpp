@@ -67,6 +67,25 @@ TEST(TrajectoryFiles, CsvIsTidyWithOneRowPerPeriodAndSeries) {
   EXPECT_EQ(lines[79], "week,2022-12-05,2022-W49,1,service,clinic,queue_end,patients,4,4,4,4,4,4,3");
 }
 
+// Every replication's own weekly values: one row per replication, week and series, NaN empty.
+TEST(TrajectoryFiles, ReplicationCsvHoldsEachReplicationsWeeks) {
+  const stats::TrajectorySummary t = summary();
+  std::vector<stats::ReplicationResult> reps(2);
+  for (std::size_t r = 0; r < reps.size(); ++r) {
+    std::vector<float> values(2 * 13, static_cast<float>(r) + 0.5f);
+    values[13 + 7] = std::numeric_limits<float>::quiet_NaN();  // week 1, wait_mean
+    reps[r].trajectory.weeks = {2, 13, values};
+  }
+  std::ostringstream out;
+  write_replication_trajectories_csv(t, reps, out);
+  const std::vector<std::string> lines = lines_of(out.str());
+  ASSERT_EQ(lines.size(), 1u + 2 * 2 * 13);
+  EXPECT_EQ(lines[0], "replication,period,start,days,kind,name,metric,unit,value");
+  EXPECT_EQ(lines[1], "0,week,2022-12-01,4,service,clinic,queue_end,patients,0.5");
+  EXPECT_EQ(lines[1 + 13 + 7], "0,week,2022-12-05,1,service,clinic,wait_mean,days,");
+  EXPECT_EQ(lines[1 + 26], "1,week,2022-12-01,4,service,clinic,queue_end,patients,1.5");
+}
+
 // By month only: the rows and the JSON axis are calendar months, the first and last partial,
 // each with its first date, that date's ISO week and its days in the run.
 TEST(TrajectoryFiles, MonthsAloneWhenOnlyMonthsWereRecorded) {
