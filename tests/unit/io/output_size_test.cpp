@@ -29,7 +29,7 @@ model::Scenario mmc() { return load_scenario(CAREPATH_SOURCE_DIR "/scenarios/exa
 TEST(OutputSize, MillionReplicationsWarnAboutReplicationsCsv) {
   const std::vector<std::string> warnings = large_output_warnings(mmc(), 1'000'000, model::TrajectoryPeriod::Month);
   ASSERT_THAT(warnings, ElementsAre(HasSubstr("replications.csv will be about 1.")));
-  EXPECT_THAT(warnings[0], HasSubstr(" GB (1,000,000 replications x 36 rows); fewer replications "
+  EXPECT_THAT(warnings[0], HasSubstr(" GB (1,000,000 replications x 39 rows); fewer replications "
                                      "(--replications or run.replications) make it smaller"));
 }
 
@@ -39,7 +39,7 @@ TEST(OutputSize, DailyTrajectoriesOverALongHorizonWarnAboutTheirFiles) {
   EXPECT_THAT(large_output_warnings(scenario, 10, model::TrajectoryPeriod::Off), IsEmpty());
   const std::vector<std::string> warnings = large_output_warnings(scenario, 10, model::TrajectoryPeriod::Day);
   ASSERT_THAT(warnings, ElementsAre(HasSubstr("trajectories.csv will be about"), HasSubstr("trajectories.json will be about")));
-  EXPECT_THAT(warnings[0], HasSubstr("(228,572 periods x 10 series); a coarser --trajectories"));
+  EXPECT_THAT(warnings[0], HasSubstr("(228,572 periods x 13 series); a coarser --trajectories"));
 }
 
 TEST(OutputSize, EachVariantWritesAsMuchAgain) {
