@@ -167,8 +167,9 @@ int run_scenario(const Options& options, const io::Provenance* recorded, std::os
     say_window(options, loaded.base, *options.dates, err);
   }
   const model::TrajectoryPeriod period = say_trajectory_choice(loaded.base, batch, err);
-  for (const std::string& warning : io::large_output_warnings(
-           loaded.base, options.replications.value_or(loaded.base.run.replications), period, variants.size())) {
+  for (const std::string& warning :
+       io::large_output_warnings(loaded.base, options.replications.value_or(loaded.base.run.replications), period,
+                                 variants.size(), options.replication_trajectories)) {
     err << "warning: " << warning << '\n';
   }
   batch.precision = options.precision;

@@ -42,6 +42,17 @@ TEST(OutputSize, DailyTrajectoriesOverALongHorizonWarnAboutTheirFiles) {
   EXPECT_THAT(warnings[0], HasSubstr("(228,572 periods x 13 series); a coarser --trajectories"));
 }
 
+// Each replication's weeks: 10 x 28,572 weeks x 13 series is warned about only when asked for.
+TEST(OutputSize, ReplicationTrajectoriesAreWarnedAboutWhenAskedFor) {
+  model::Scenario scenario = mmc();
+  scenario.run.horizon = 200'000;
+  EXPECT_THAT(large_output_warnings(scenario, 10, model::TrajectoryPeriod::Week), IsEmpty());
+  const std::vector<std::string> warnings = large_output_warnings(scenario, 10, model::TrajectoryPeriod::Week, 0, true);
+  ASSERT_THAT(warnings, ElementsAre(HasSubstr("replication_trajectories.csv will be about")));
+  EXPECT_THAT(warnings[0], HasSubstr("(10 replications x 28,572 periods x 13 series); leave out "
+                                     "--replication-trajectories, or run fewer replications"));
+}
+
 TEST(OutputSize, EachVariantWritesAsMuchAgain) {
   EXPECT_THAT(large_output_warnings(mmc(), 1'000'000, model::TrajectoryPeriod::Off, 7),
               ElementsAre(HasSubstr(" rows), and as much again for each of the 7 variants; fewer replications")));
