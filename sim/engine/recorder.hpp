@@ -10,7 +10,7 @@
 // (recorder_trajectory.cpp): per day and ISO week, per week, or per calendar month. They cost
 // almost nothing per event: counts and time integrals are read from the statistics above at each
 // day boundary (as cumulative values that survive the warm-up restart), so the only per-event
-// work is advance_to's one comparison and one push_back of a wait or pathway time into a buffer
+// work is day_ends_by's one comparison and one push_back of a wait or pathway time into a buffer
 // that is reused from period to period. Their memory is the recorded periods (bounded by the
 // period's choice, stats/trajectory.hpp) plus the waits of one week or month.
 #pragma once

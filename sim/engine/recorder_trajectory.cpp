@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The recorder's trajectories: per-day values closed at each day boundary (advance_to), and a
+// The recorder's trajectories: per-day values closed at each day boundary (close_next_day, called by the replication), and a
 // coarse period (ISO weeks, or calendar months) aggregated from the days as they close; with
 // period "week" or "month" the days are closed but not kept. Counts and time integrals are
 // differences of cumulative values between boundaries, so the handlers pay nothing for them;
