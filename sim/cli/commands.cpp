@@ -8,6 +8,7 @@
 #include <carepath/io/results_files.hpp>
 #include <carepath/io/results_writer.hpp>
 #include <carepath/io/scenario_json.hpp>
+#include <carepath/model/date_window.hpp>
 #include <carepath/model/suggest.hpp>
 #include <carepath/run/batch.hpp>
 #include <carepath/run/compare.hpp>
@@ -97,6 +98,17 @@ model::TrajectoryPeriod say_trajectory_choice(const model::Scenario& base, const
   return choice.period;
 }
 
+// --window is checked before simulating: dates outside the run, or a window within the warm-up,
+// are bad usage; one starting within the warm-up is measured from its end, which is said (and is
+// an error under --strict, like every other quiet change of what was asked).
+void say_window(const Options& options, const model::Scenario& base, const model::DateWindow& window, std::ostream& err) {
+  const model::WindowCheck check = model::check_window(base.start_date, base.run, window);
+  if (!check.problem.empty()) throw UsageError("--window: " + check.problem, "run");
+  if (check.notice.empty()) return;
+  if (options.strict) throw UsageError("--window: " + check.notice + " (an error under --strict)", "run");
+  err << "warning: --window: " << check.notice << '\n';
+}
+
 // A steady-state scenario's warm-up is checked by MSER-5 on the run's own daily results, which
 // cover the warm-up too: no extra simulation. A scenario that starts from a real day's lists is
 // not steady-state, and MSER-5 would only misread its seasons, so it is checked only when the
@@ -150,9 +162,14 @@ int run_scenario(const Options& options, const io::Provenance* recorded, std::os
   batch.threads = options.threads.value_or(0);
   batch.stop = &interrupted;
   batch.trajectory_period = options.trajectories;
+  if (options.dates) {
+    batch.window = options.dates;
+    say_window(options, loaded.base, *options.dates, err);
+  }
   const model::TrajectoryPeriod period = say_trajectory_choice(loaded.base, batch, err);
-  for (const std::string& warning : io::large_output_warnings(
-           loaded.base, options.replications.value_or(loaded.base.run.replications), period, variants.size())) {
+  for (const std::string& warning :
+       io::large_output_warnings(loaded.base, options.replications.value_or(loaded.base.run.replications), period,
+                                 variants.size(), options.replication_trajectories)) {
     err << "warning: " << warning << '\n';
   }
   batch.precision = options.precision;
@@ -191,7 +208,9 @@ int run_scenario(const Options& options, const io::Provenance* recorded, std::os
                           : io::make_provenance(options.scenario, loaded.text, loaded.csv_files, options.command_line);
   try {
     // A Ctrl-C from here until the folder is in place still means "no results" (AtomicDir).
-    write_output(dir, [&] { io::write_results(loaded.base, variants, result, dir, &provenance, &interrupted); });
+    write_output(dir, [&] {
+      io::write_results(loaded.base, variants, result, dir, &provenance, &interrupted, options.replication_trajectories);
+    });
   } catch (const std::bad_alloc&) {
     throw out_of_memory_while("writing the results");
   }

@@ -48,10 +48,14 @@ earlier folder stays as it was, exit status 130.
 With "variants" in the scenario, each variant is run too, with the same seed (common random
 numbers), into DIR/variants/<name>/ (the same files), and the paired differences variant - base,
 with 95% confidence intervals, go to DIR/comparison.csv and DIR/comparison.json; the headline
-differences are printed after the table.
+differences are printed after the table. Open DIR/report.html first: the headlines, an answer
+card per variant, the planner's charts and every table, in one page.
 
 options:
   --out DIR           results folder (default: results/<scenario name>, from here)
+  --window FROM:TO    measure and compare only these dates, both included, such as a winter:
+                      2022-12-01:2023-03-31 (within the run; a start within the warm-up is moved
+                      to its end, with a warning); trajectories still cover the whole run
   --variant NAME      run only this variant (repeatable); default: every variant
   --no-variants       run the base scenario alone
   --replications N    override run.replications (1 to 1000000)
@@ -63,6 +67,8 @@ options:
   --threads T         worker threads (default: every core); results do not depend on it
   --trajectories P    override run.trajectory_period: day (days and weeks), week, month or off;
                       default: the finest with at most 1000 periods, said on stderr when coarser
+  --replication-trajectories  also write replication_trajectories.csv: every replication's
+                      weekly (or monthly) values, one row per replication, period and series
   --quiet             print no progress, no table and no "wrote" line (warnings and errors still show)
   -h, --help          show this help
 )help";

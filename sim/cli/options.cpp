@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/options.hpp"
 
+#include <carepath/io/calendar_text.hpp>
 #include <carepath/io/scenario_json.hpp>
 #include <carepath/model/suggest.hpp>
 
@@ -44,7 +45,8 @@ std::vector<OptionEntry> options_of(Command command) {
       return {{"--out", true},      {"--replications", true}, {"--seed", true},
               {"--threads", true},  {"--quiet", false},       {"--variant", true, true},
               {"--no-variants", false}, {"--strict", false}, {"--trajectories", true},
-              {"--precision", true}, {"--max-replications", true}};
+              {"--precision", true}, {"--max-replications", true}, {"--window", true},
+              {"--replication-trajectories", false}};
     case Command::Rerun:
       return {{"--out", true}, {"--check", false}, {"--scenario", true}, {"--quiet", false}};
     case Command::Warmup:
@@ -134,6 +136,25 @@ double share_option(std::string_view text, std::string_view command, const std::
   return value;
 }
 
+// FROM:TO, two ISO dates: the colon cannot be part of a date, so the first one splits them.
+model::DateWindow date_window_option(std::string_view text, std::string_view command) {
+  const std::size_t colon = text.find(':');
+  const io::ParsedDate from = io::parse_iso_date(text.substr(0, colon));
+  const io::ParsedDate to = io::parse_iso_date(colon == std::string_view::npos ? "" : text.substr(colon + 1));
+  if (!from.date || !to.date) {
+    const io::ParsedDate& bad = from.date ? to : from;
+    std::string message = "--window: expected FROM:TO, two dates such as 2025-12-01:2026-03-31, got '" +
+                          std::string(text) + "'";
+    if (!bad.reason.empty()) message += " (" + bad.reason + ")";
+    throw UsageError(message, std::string(command));
+  }
+  if (*to.date < *from.date) {
+    throw UsageError("--window: " + model::format_window({*from.date, *to.date}) + " ends before it starts",
+                     std::string(command));
+  }
+  return {*from.date, *to.date};
+}
+
 // The replication limit is the scenario format's (run.replications), so both reject alike.
 constexpr std::uint32_t kMaxReplications = 1'000'000;
 
@@ -163,6 +184,8 @@ void apply_option(Options& options, std::string_view name, std::string_view valu
   } else if (name == "--variant") {
     if (value.empty()) throw UsageError("--variant: expected a variant name, got ''", std::string(command));
     options.variants.emplace_back(value);
+  } else if (name == "--replication-trajectories") {
+    options.replication_trajectories = true;
   } else if (name == "--no-variants") {
     options.no_variants = true;
   } else if (name == "--strict") {
@@ -215,8 +238,10 @@ void apply_option(Options& options, std::string_view name, std::string_view valu
     options.budget = budget;
   } else if (name == "--tolerance") {
     options.tolerance = share_option(value, command, "--tolerance", "0.05");
-  } else if (name == "--window") {
+  } else if (name == "--window" && command == "warmup") {
     options.window = integer_option<unsigned>(name, value, 1, 10'000, "an integer from 1 to 10000", command);
+  } else if (name == "--window") {
+    options.dates = date_window_option(value, command);
   }
 }
 

@@ -49,6 +49,9 @@ struct Options {
   bool check = false;                 ///< rerun --check: say which inputs changed at their original place.
   std::optional<std::filesystem::path> original;  ///< rerun --scenario FILE: the original, moved (implies check).
   std::optional<unsigned> window;     ///< warmup --window: half-width of Welch's moving average, in days.
+  /// run --window FROM:TO: measure and compare only these dates, both included (run/batch.hpp).
+  std::optional<model::DateWindow> dates;
+  bool replication_trajectories = false;  ///< run --replication-trajectories: write replication_trajectories.csv.
   std::vector<std::string> command_line;  ///< "carepath" and every argument, for provenance.json.
   /// import-pathsimr: `scenario` is the network template, this the calendar template.
   std::filesystem::path calendar;

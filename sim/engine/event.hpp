@@ -22,6 +22,7 @@ enum class EventKind : std::uint8_t {
   WarmUpEnd,       ///< statistics start counting
   EndOfRun,        ///< the horizon
   Escalate,        ///< target: patient; stale unless the patient's live escalation timer has this sequence
+  WindowEnd,       ///< a comparison window (--window) ends: the statistics are taken, the run goes on
 };
 
 struct Event {

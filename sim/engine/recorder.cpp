@@ -110,6 +110,9 @@ stats::ReplicationResult Recorder::finish(SimTime now, const CompiledModel& mode
     r.present_at_end = s.queue.level() + s.in_service.level() + s.held.level() + s.between.level();
     r.over_target_at_end = has_target ? end.over_target_waiting[i] : kNaN;
     r.starts = as_double(s.starts);
+    r.throughput_per_day = ratio(r.completions, window);
+    r.renege_share = ratio(r.reneges, r.arrivals);
+    r.blocked_days_mean = ratio(r.blocked_bed_days, r.completions);
   }
 
   stats::SystemResult& sys = result.system;

@@ -10,7 +10,7 @@
 // (recorder_trajectory.cpp): per day and ISO week, per week, or per calendar month. They cost
 // almost nothing per event: counts and time integrals are read from the statistics above at each
 // day boundary (as cumulative values that survive the warm-up restart), so the only per-event
-// work is advance_to's one comparison and one push_back of a wait or pathway time into a buffer
+// work is day_ends_by's one comparison and one push_back of a wait or pathway time into a buffer
 // that is reused from period to period. Their memory is the recorded periods (bounded by the
 // period's choice, stats/trajectory.hpp) plus the waits of one week or month.
 #pragma once
@@ -48,13 +48,31 @@ class Recorder {
   explicit Recorder(const CompiledModel& model, model::TrajectoryPeriod trajectories = model::TrajectoryPeriod::Day,
                     PhaseTicks* phase_ticks = nullptr);
 
-  /// Called once per event, before it is handled, so that a day's end-of-day values are the
-  /// state before the first event at or after its end.
-  void advance_to(SimTime now) {
-    if (now >= next_boundary_) [[unlikely]] {
-      in_phase(phase_ticks_, Phase::Trajectories, [&] { close_periods(now); });
-    }
+  /// Whether a trajectory day ends at or before `now`. The replication asks once per event,
+  /// before handling it, and then closes each day that ended (close_next_day), so that a day's
+  /// end-of-day values are the state before the first event at or after its end.
+  [[nodiscard]] bool day_ends_by(SimTime now) const noexcept { return now >= next_boundary_; }
+  /// When the day being recorded ends (infinity when none is).
+  [[nodiscard]] SimTime next_boundary() const noexcept { return next_boundary_; }
+  /// Whether the day ending at next_boundary() also ends a week (a month with period "month"):
+  /// only then does the replication count who is over target (period_end_counts), a scan of
+  /// every patient present that would cost a third of a run's time if done every day.
+  [[nodiscard]] bool day_ends_coarse_period() const {
+    return day_ + 1 >= calendar_.days || coarse_of(day_ + 1) != coarse_of(day_);
   }
+  /// Where the replication counts who is over target at the end of a coarse period, before its
+  /// last day closes (over_target_waiting and over_target_in_pathway; sized once, then reused).
+  [[nodiscard]] EndOfRunCounts& period_end_counts() noexcept { return period_end_; }
+  /// Closes the day ending at next_boundary(), with period_end_counts() taken at that time.
+  void close_next_day();
+
+  /// A service's state at the end of a trajectory period (recorder_trajectory.cpp).
+  struct ServiceEnd {
+    double queue = 0;
+    double present = 0;      ///< Waiting, in a bed (blocked or not), or between appointments.
+    double over_target = 0;  ///< Waiting longer than the wait target; NaN without one, and by day.
+    bool unlimited = false;  ///< No capacity to average.
+  };
   /// Closes the trajectory at the end of the run (`now` is the horizon, or a deadlock's time:
   /// the days after it stay NaN) and hands it over.
   [[nodiscard]] stats::TrajectoryRecording finish_trajectory(SimTime now);
@@ -281,7 +299,9 @@ class Recorder {
 
   // Trajectories (recorder_trajectory.cpp). A service's counts and integrals are read as
   // cumulative values since time 0: `base` adds what start_window() reset.
-  enum Cumulative : std::size_t { kArrivals, kCompletions, kLosses, kReneges, kOccupancyArea, kHeldArea, kCumulatives };
+  enum Cumulative : std::size_t {
+    kArrivals, kCompletions, kLosses, kReneges, kOccupancyArea, kHeldArea, kOpenArea, kCumulatives
+  };
   using Cumulatives = std::array<double, kCumulatives>;
   // Days are always closed, to sum them into the coarse period (a week or a month); they are
   // written only when kept.
@@ -293,6 +313,7 @@ class Recorder {
     std::vector<double> waits;
     std::size_t day_begin = 0;
     bool has_target = false;
+    bool unlimited = false;
   };
   // A pool's busy-unit and capacity areas since time 0, read like a service's cumulatives.
   enum ResourceCumulative : std::size_t {
@@ -312,12 +333,12 @@ class Recorder {
   void restart_visits(SimTime now);
   void finish_visits(std::vector<stats::ResourceResult>& pools, SimTime now) const;
   [[nodiscard]] Cumulatives cumulative(std::size_t service, SimTime now) const;
+  [[nodiscard]] ServiceEnd service_end(std::size_t service, bool coarse) const;
   [[nodiscard]] ResourceCumulatives resource_cumulative(std::size_t resource, SimTime now) const;
   [[nodiscard]] std::size_t resource_series_offset() const noexcept;
   [[nodiscard]] std::uint32_t coarse_of(std::uint32_t day) const {
     return coarse_ == &stats::TrajectoryRecording::months ? calendar_.month_of(day) : calendar_.week_of(day);
   }
-  void close_periods(SimTime now);
   void close_day(SimTime end);
   void close_coarse(std::uint32_t last_day);
 
@@ -334,6 +355,7 @@ class Recorder {
   std::vector<ServiceTrack> service_tracks_;
   std::vector<PathwayTrack> pathway_tracks_;
   std::vector<ResourceTrack> resource_tracks_;
+  EndOfRunCounts period_end_;  // filled by the replication before each day closes
 
   SimTime window_start_ = 0;
   std::vector<ServiceStats> services_;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The recorder's trajectories: per-day values closed at each day boundary (advance_to), and a
+// The recorder's trajectories: per-day values closed at each day boundary (close_next_day, called by the replication), and a
 // coarse period (ISO weeks, or calendar months) aggregated from the days as they close; with
 // period "week" or "month" the days are closed but not kept. Counts and time integrals are
 // differences of cumulative values between boundaries, so the handlers pay nothing for them;
@@ -53,10 +53,14 @@ double share_within(std::span<const double> values, double target) {
 }
 
 /// Writes one period's row of a service: `delta` the period's counts and integrals, indexed as
-/// Recorder::Cumulative (arrivals, completions, losses, reneges, occupancy area, held area), `length` its days.
-void write_service(float* row, double queue_end, const std::array<double, 6>& delta, double length,
+/// Recorder::Cumulative (arrivals, completions, losses, reneges, occupancy area, held area,
+/// capacity area), `length` its days.
+void write_service(float* row, const Recorder::ServiceEnd& end, const std::array<double, 7>& delta, double length,
                    std::span<double> waits, bool has_target, double target) {
-  row[0] = static_cast<float>(queue_end);
+  row[0] = static_cast<float>(end.queue);
+  row[10] = static_cast<float>(!end.unlimited && length > 0 ? delta[6] / length : kNaN);
+  row[11] = static_cast<float>(end.present);
+  row[12] = static_cast<float>(end.over_target);
   row[1] = static_cast<float>(length > 0 ? delta[4] / length : kNaN);
   row[2] = static_cast<float>(delta[0]);
   row[3] = static_cast<float>(delta[1]);
@@ -77,11 +81,12 @@ SimTime day_end(const stats::TrajectoryCalendar& calendar, std::uint32_t day) {
   return static_cast<double>(day) + 1.0 - calendar.start_hour / 24;
 }
 
-void write_pathway(float* row, std::span<double> times, double target, double in_pathway) {
+void write_pathway(float* row, std::span<double> times, double target, double in_pathway, double over_target) {
   row[0] = static_cast<float>(times.size());
   row[1] = static_cast<float>(mean_of(times));
   row[3] = static_cast<float>(share_within(times, target));
   row[4] = static_cast<float>(in_pathway);
+  row[5] = static_cast<float>(over_target);
   row[2] = static_cast<float>(exact_quantile(times, 0.90));
 }
 
@@ -97,7 +102,7 @@ void write_resource(float* row, const std::array<double, 5>& delta, double lengt
 }  // namespace
 
 void Recorder::start_trajectory(const CompiledModel& model, model::TrajectoryPeriod period) {
-  static_assert(stats::kServiceTrajectoryMetrics.size() == 10 && stats::kPathwayTrajectoryMetrics.size() == 5 &&
+  static_assert(stats::kServiceTrajectoryMetrics.size() == 13 && stats::kPathwayTrajectoryMetrics.size() == 6 &&
                     stats::kResourceTrajectoryMetrics.size() == kResourceCumulatives,
                 "write_service, write_pathway and write_resource write the metrics in table order");
   trajectories_ = true;
@@ -116,7 +121,11 @@ void Recorder::start_trajectory(const CompiledModel& model, model::TrajectoryPer
   service_tracks_.resize(services_.size());
   for (std::size_t s = 0; s < services_.size(); ++s) {
     service_tracks_[s].has_target = !std::isnan(model.services[s].wait_target);
+    service_tracks_[s].unlimited = model.services[s].initial_capacity == kUnlimited;
   }
+  period_end_.over_target_waiting.assign(services_.size(), 0);
+  period_end_.in_pathway.assign(pathways_.size(), 0);
+  period_end_.over_target_in_pathway.assign(pathways_.size(), 0);
   pathway_tracks_.resize(pathways_.size());
   resource_tracks_.resize(resources_.size());
   next_boundary_ = calendar_.days > 0 ? std::min(day_end(calendar_, 0), horizon_)
@@ -149,15 +158,24 @@ Recorder::Cumulatives Recorder::cumulative(std::size_t service, SimTime now) con
           base[kLosses] + static_cast<double>(s.losses),
           base[kReneges] + static_cast<double>(s.reneges),
           base[kOccupancyArea] + s.in_service.area(now) + s.held.area(now),
-          base[kHeldArea] + s.held.area(now)};
+          base[kHeldArea] + s.held.area(now),
+          base[kOpenArea] + s.capacity.area(now)};
 }
 
-void Recorder::close_periods(SimTime now) {
-  while (next_boundary_ <= now) {
+void Recorder::close_next_day() {
+  in_phase(phase_ticks_, Phase::Trajectories, [&] {
     close_day(next_boundary_);
     next_boundary_ = day_ < calendar_.days ? std::min(day_end(calendar_, day_), horizon_)
                                            : std::numeric_limits<SimTime>::infinity();
-  }
+  });
+}
+
+// Over target is counted only at the end of a coarse period: NaN in a day's row.
+Recorder::ServiceEnd Recorder::service_end(std::size_t service, bool coarse) const {
+  const ServiceStats& s = services_[service];
+  return {s.queue.level(), s.queue.level() + s.in_service.level() + s.held.level() + s.between.level(),
+          coarse && service_tracks_[service].has_target ? period_end_.over_target_waiting[service] : kNaN,
+          service_tracks_[service].unlimited};
 }
 
 void Recorder::close_day(SimTime end) {
@@ -174,7 +192,7 @@ void Recorder::close_day(SimTime end) {
     }
     track.at_day_start = now;
     if (row) {
-      write_service(row + s * stats::kServiceTrajectoryMetrics.size(), services_[s].queue.level(), delta, length,
+      write_service(row + s * stats::kServiceTrajectoryMetrics.size(), service_end(s, false), delta, length,
                     std::span<double>(track.waits).subspan(track.day_begin), track.has_target,
                     services_[s].wait_target);
     }
@@ -186,7 +204,7 @@ void Recorder::close_day(SimTime end) {
       write_pathway(row + services_.size() * stats::kServiceTrajectoryMetrics.size() +
                         k * stats::kPathwayTrajectoryMetrics.size(),
                     std::span<double>(track.times).subspan(track.day_begin), pathways_[k].target,
-                    static_cast<double>(pathways_[k].in_pathway));
+                    static_cast<double>(pathways_[k].in_pathway), kNaN);
     }
     track.day_begin = track.times.size();
   }
@@ -214,7 +232,7 @@ void Recorder::close_coarse(std::uint32_t last_day) {
   float* row = block.values.data() + std::size_t{coarse_of(last_day)} * block.series;
   for (std::size_t s = 0; s < services_.size(); ++s) {
     ServiceTrack& track = service_tracks_[s];
-    write_service(row + s * stats::kServiceTrajectoryMetrics.size(), services_[s].queue.level(), track.coarse,
+    write_service(row + s * stats::kServiceTrajectoryMetrics.size(), service_end(s, true), track.coarse,
                   coarse_length_, track.waits, track.has_target, services_[s].wait_target);
     track.coarse = {};
     track.waits.clear();
@@ -224,7 +242,7 @@ void Recorder::close_coarse(std::uint32_t last_day) {
   for (std::size_t k = 0; k < pathways_.size(); ++k) {
     PathwayTrack& track = pathway_tracks_[k];
     write_pathway(pathway_rows + k * stats::kPathwayTrajectoryMetrics.size(), track.times, pathways_[k].target,
-                  static_cast<double>(pathways_[k].in_pathway));
+                  static_cast<double>(pathways_[k].in_pathway), period_end_.over_target_in_pathway[k]);
     track.times.clear();
     track.day_begin = 0;
   }
@@ -240,7 +258,7 @@ void Recorder::close_coarse(std::uint32_t last_day) {
 stats::TrajectoryRecording Recorder::finish_trajectory(SimTime now) {
   if (!trajectories_) return {};
   return in_phase(phase_ticks_, Phase::Trajectories, [&] {
-    if (now >= next_boundary_) close_periods(now);
+    // The replication has closed every day that ended by `now` and counted period_end_ at `now`.
     // Only a deadlock ends a run before the horizon: its day ends there, and the days after it,
     // which the replication never ran, stay NaN.
     if (day_ < calendar_.days && now > day_start(calendar_, day_)) {

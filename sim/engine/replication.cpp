@@ -15,6 +15,7 @@
 
 #include <boost/random/exponential_distribution.hpp>
 
+#include <algorithm>
 #include <cassert>
 #include <cmath>
 #include <limits>
@@ -29,6 +30,8 @@ Replication::Replication(const CompiledModel& model, std::uint32_t index, std::u
       services_(model.services.size()),
       n_pathways_(model.pathways.size()),
       initial_stream_(make_stream(seed, index, StreamPurpose::InitialState, 0)),
+      measure_from_(controls.measure_from),
+      measure_to_(controls.measure_to),
       stop_(controls.stop),
       phase_ticks_(controls.phase_ticks),
       recorder_(model, controls.trajectories, controls.phase_ticks) {
@@ -83,9 +86,12 @@ stats::ReplicationResult Replication::run() {
     if (first < model_.horizon) schedule(first, EventKind::Arrival, source);
   }
   // With no warm-up the window opens before the patients already there are placed, so that those
-  // who start at time 0 after an earlier wait, and their pathways, are measured.
-  if (model_.warm_up > 0) {
-    schedule(model_.warm_up, EventKind::WarmUpEnd, 0);
+  // who start at time 0 after an earlier wait, and their pathways, are measured. A comparison
+  // window opens at the later of its start and the warm-up's end; both its ends are scheduled
+  // before any patient event, so they win ties as the horizon does.
+  if (measure_to_ < model_.horizon) schedule(measure_to_, EventKind::WindowEnd, 0);
+  if (const SimTime opens = std::max(model_.warm_up, measure_from_); opens > 0) {
+    schedule(opens, EventKind::WarmUpEnd, 0);
   } else {
     recorder_.start_window(0.0);
   }
@@ -104,7 +110,7 @@ stats::ReplicationResult Replication::run() {
         stop_->load(std::memory_order_relaxed)) {
       throw Stopped();
     }
-    recorder_.advance_to(now_);
+    if (recorder_.day_ends_by(now_)) [[unlikely]] close_days_until(now_);
     switch (event.kind()) {
       case EventKind::Arrival: on_arrival(event.target()); break;
       case EventKind::ServiceEnd: on_service_end(event.target()); break;
@@ -115,6 +121,7 @@ stats::ReplicationResult Replication::run() {
       case EventKind::WarmUpEnd: on_warm_up_end(); break;
       case EventKind::EndOfRun: return finish();
       case EventKind::Escalate: on_escalate(event.target(), event.sequence()); break;
+      case EventKind::WindowEnd: on_window_end(); break;
     }
   }
   return finish();
@@ -169,38 +176,61 @@ stats::ReplicationResult Replication::finish() {
                            " patients in the pool, but the recorder counts " +
                            std::to_string(recorder_.present_in_system()));
   }
+  stats::ReplicationResult result = measured_ ? std::move(*measured_) : measure();
+  result.deadlock = deadlock_;
+  result.events = events_processed_;
+  close_days_until(now_);
+  count_over_target(now_, recorder_.period_end_counts());
+  result.trajectory = recorder_.finish_trajectory(now_);
+  if (phase_ticks_ != nullptr) phase_ticks_->total += phase_clock_now() - run_started_;
+  return result;
+}
+
+void Replication::on_window_end() { measured_ = measure(); }
+
+stats::ReplicationResult Replication::measure() const {
   EndOfRunCounts end;
-  end.over_target_waiting.assign(services_.size(), 0);
+  count_over_target(now_, end);
+  return recorder_.finish(now_, model_, end);
+}
+
+// The counts scan every waiting patient and every patient's pathways: once per trajectory day and
+// at the end, never per event, so their cost grows with the days and the patients present.
+void Replication::count_over_target(SimTime at, EndOfRunCounts& counts) const {
+  counts.over_target_waiting.assign(services_.size(), 0);
   for (std::uint32_t s = 0; s < services_.size(); ++s) {
     const double target = model_.services[s].wait_target;
     for (const FifoQueue& queue : services_[s].queues) {
       queue.for_each([&](PatientId waiting) {
-        if (now_ - patients_[waiting].service_arrival > target) ++end.over_target_waiting[s];
+        if (at - patients_[waiting].service_arrival > target) ++counts.over_target_waiting[s];
       });
     }
   }
   for (std::size_t c = 0; c < clinics_.size(); ++c) {
     const std::uint32_t s = model_.clinics[c].service;
     clinics_[c].rebooked.for_each([&](PatientId waiting) {
-      if (now_ - patients_[waiting].service_arrival > model_.services[s].wait_target) ++end.over_target_waiting[s];
+      if (at - patients_[waiting].service_arrival > model_.services[s].wait_target) ++counts.over_target_waiting[s];
     });
   }
   const std::size_t n_pathways = model_.pathways.size();
-  end.in_pathway.assign(n_pathways, 0);
-  end.over_target_in_pathway.assign(n_pathways, 0);
+  counts.in_pathway.assign(n_pathways, 0);
+  counts.over_target_in_pathway.assign(n_pathways, 0);
   for (std::size_t i = 0; i < pathway_starts_.size(); ++i) {
     const double start = pathway_starts_[i];
     if (std::isnan(start)) continue;
     const std::size_t k = i % n_pathways;
-    ++end.in_pathway[k];
-    if (now_ - start > model_.pathways[k].target) ++end.over_target_in_pathway[k];
+    ++counts.in_pathway[k];
+    if (at - start > model_.pathways[k].target) ++counts.over_target_in_pathway[k];
   }
-  stats::ReplicationResult result = recorder_.finish(now_, model_, end);
-  result.deadlock = deadlock_;
-  result.events = events_processed_;
-  result.trajectory = recorder_.finish_trajectory(now_);
-  if (phase_ticks_ != nullptr) phase_ticks_->total += phase_clock_now() - run_started_;
-  return result;
+}
+
+// Each day that ended by `now` is closed; one that ends a week (or month) with who was over
+// target at its end: nothing changed between that end and `now`, but the ages did.
+void Replication::close_days_until(SimTime now) {
+  while (recorder_.day_ends_by(now)) {
+    if (recorder_.day_ends_coarse_period()) count_over_target(recorder_.next_boundary(), recorder_.period_end_counts());
+    recorder_.close_next_day();
+  }
 }
 
 stats::ReplicationResult run_replication(const CompiledModel& model, std::uint32_t index, std::uint64_t seed,

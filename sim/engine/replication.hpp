@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <deque>
 #include <exception>
+#include <limits>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -33,6 +34,11 @@ struct ReplicationControls {
   model::TrajectoryPeriod trajectories = model::TrajectoryPeriod::Day;
   const std::atomic<bool>* stop = nullptr;     ///< When set and true, the run throws Stopped.
   PhaseTicks* phase_ticks = nullptr;           ///< When set, where the run's time goes is added here.
+  /// The window measured, in run time: statistics start at the later of this and the warm-up's
+  /// end, and are taken at `measure_to` when that is before the horizon (the run goes on to the
+  /// horizon for its trajectories). run::measured_interval() turns --window dates into these.
+  SimTime measure_from = 0;
+  SimTime measure_to = std::numeric_limits<SimTime>::infinity();
 };
 
 /// Thrown when the stop flag was seen set; the replication's result is abandoned.
@@ -65,6 +71,7 @@ class Replication {
   void on_escalate(PatientId patient, std::uint64_t sequence);
   void on_capacity_change(std::uint32_t timetable_index);
   void on_warm_up_end();
+  void on_window_end();
 
   // Patient flow between services (flow.cpp).
   void admit_from_outside(PatientId patient, std::uint32_t service);
@@ -162,6 +169,11 @@ class Replication {
   template <class F>
   decltype(auto) timed(Phase phase, F&& f) const { return in_phase(phase_ticks_, phase, std::forward<F>(f)); }
   [[nodiscard]] stats::ReplicationResult finish();
+  /// The statistics as they stand now: what finish() returns at the horizon, or on_window_end() keeps.
+  [[nodiscard]] stats::ReplicationResult measure() const;
+  /// Who is over target at time `at`, the state being as it is now: waiting at each service, in each pathway.
+  void count_over_target(SimTime at, EndOfRunCounts& counts) const;
+  void close_days_until(SimTime now);
 
   const CompiledModel& model_;
   SimTime now_ = 0;
@@ -192,6 +204,9 @@ class Replication {
   std::vector<CaseloadDraw> caseloads_;
   RandomEngine initial_stream_;
   std::optional<stats::Deadlock> deadlock_;
+  SimTime measure_from_ = 0;
+  SimTime measure_to_ = std::numeric_limits<SimTime>::infinity();
+  std::optional<stats::ReplicationResult> measured_;  // taken at measure_to_, before the horizon
   const std::atomic<bool>* stop_ = nullptr;
   PhaseTicks* phase_ticks_ = nullptr;
   std::uint64_t run_started_ = 0;  // phase clock, when phase_ticks_ is set

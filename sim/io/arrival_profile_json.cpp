@@ -2,7 +2,7 @@
 #include "io/arrival_profile_json.hpp"
 
 #include "io/calendar_json.hpp"
-#include "io/calendar_text.hpp"
+#include <carepath/io/calendar_text.hpp>
 #include "io/csv_input.hpp"
 #include "io/field_rules.hpp"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "io/calendar_json.hpp"
 
-#include "io/calendar_text.hpp"
+#include <carepath/io/calendar_text.hpp>
 
 #include <algorithm>
 

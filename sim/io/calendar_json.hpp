@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The JSON rules for calendar values (dates, times of day, weekdays), built on calendar_text.hpp.
+// The JSON rules for calendar values (dates, times of day, weekdays), built on carepath/io/calendar_text.hpp.
 // Checks that need the run's dates, such as "after the start date", are in the rules of the
 // objects that hold the dates: capacity_json.cpp and arrival_profile_json.cpp.
 #pragma once

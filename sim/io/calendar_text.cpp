@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "io/calendar_text.hpp"
+#include <carepath/io/calendar_text.hpp>
 
 #include <algorithm>
 #include <cmath>

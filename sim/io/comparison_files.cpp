@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -28,6 +29,12 @@ std::string difference_note(const stats::Estimate& difference, double base_mean,
   if (difference.n == 0) return "nothing to compare: no replication had a value in both";
   if (!std::isfinite(base_mean) || !std::isfinite(variant_mean)) return "not a finite number: a replication's value was infinite or undefined";
   return missing_note(difference);
+}
+
+// {"from": "2025-12-01", "to": "2026-03-31"}; null for the whole run after the warm-up.
+ordered_json window_json(const std::optional<model::DateWindow>& window) {
+  if (!window) return nullptr;
+  return {{"from", model::format_date(window->from)}, {"to", model::format_date(window->to)}};
 }
 
 }  // namespace
@@ -77,7 +84,8 @@ ordered_json comparison_json(const model::Scenario& base, const std::vector<mode
                            {"ci95", ordered_json::array({number_or_null(h.difference.ci_low),
                                                          number_or_null(h.difference.ci_high)})},
                            {"n", h.difference.n},
-                           {"detectable", h.detectable}});
+                           {"detectable", h.detectable},
+                           {"window", window_json(h.window)}});
       if (std::string note = difference_note(h.difference, h.base_mean, h.variant_mean); !note.empty()) {
         headlines.back()["note"] = std::move(note);
       }
@@ -92,7 +100,9 @@ ordered_json comparison_json(const model::Scenario& base, const std::vector<mode
       list.back()["cost_effects"] = cost_effects_json(variant, comparison.base.labels.currency);
     }
   }
-  return ordered_json{{"base", base.name}, {"variants", std::move(list)}};
+  const std::optional<model::DateWindow> window =
+      comparison.differences.empty() ? comparison.base.window : comparison.differences.front().window;
+  return ordered_json{{"base", base.name}, {"window", window_json(window)}, {"variants", std::move(list)}};
 }
 
 }  // namespace carepath::io

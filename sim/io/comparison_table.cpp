@@ -15,6 +15,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -102,6 +103,13 @@ void print_cost_effects(const run::VariantDifferences& variant, const std::strin
   print_rows(rows, out);
 }
 
+// A headline over a window of its own says so after its label; the run's window is in the title.
+std::string labelled(const std::string& label, const std::optional<model::DateWindow>& window,
+                     const std::optional<model::DateWindow>& run_window) {
+  if (!window || window == run_window) return label;
+  return label + " (" + model::format_window(*window) + ")";
+}
+
 }  // namespace
 
 void print_headlines(const std::vector<model::Headline>& headlines, const std::vector<model::ScenarioVariant>& variants,
@@ -110,9 +118,11 @@ void print_headlines(const std::vector<model::Headline>& headlines, const std::v
   std::vector<std::pair<std::string, std::string>> rows;
   for (const run::HeadlineValue& h : run::headline_values(headlines, comparison.base)) {
     const Display d = display_for(h.unit, h.estimate.mean);
-    rows.emplace_back(h.label, h.estimate.n == 0 ? "-" : number(h.estimate.mean, d) + d.unit + " " + interval(h.estimate, d));
+    rows.emplace_back(labelled(h.label, h.window, comparison.base.window),
+                      h.estimate.n == 0 ? "-" : number(h.estimate.mean, d) + d.unit + " " + interval(h.estimate, d));
   }
-  out << "\nHeadlines (mean [95% CI]):\n";
+  out << "\nHeadlines" << (comparison.base.window ? ", " + model::format_window(*comparison.base.window) : "")
+      << " (mean [95% CI]):\n";
   print_rows(rows, out);
 
   std::size_t others = 0;  // Resolved differences that are not headlines, counted for the last line.
@@ -129,14 +139,15 @@ void print_headlines(const std::vector<model::Headline>& headlines, const std::v
     rows.clear();
     for (const run::HeadlineDifference& h : run::headline_differences(headlines, variant)) {
       const Display d = display_for(h.unit, h.base_mean);
+      const std::string label = labelled(h.label, h.window, variant.window);
       if (h.difference.n == 0) {
-        rows.emplace_back(h.label, "- (not measured in both)");
+        rows.emplace_back(label, "- (not measured in both)");
         continue;
       }
       const std::string change = number(h.base_mean, d) + d.unit + " -> " + number(h.variant_mean, d) + d.unit;
       const std::string difference = signed_number(h.difference.mean, d) + d.difference_unit + " " +
                                      interval(h.difference, d);
-      rows.emplace_back(h.label, change + "   " +
+      rows.emplace_back(label, change + "   " +
                                      (h.detectable ? difference : "no detectable change (" + difference + ")"));
     }
     print_rows(rows, out);

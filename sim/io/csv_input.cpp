@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "io/csv_input.hpp"
 
-#include "io/calendar_text.hpp"
+#include <carepath/io/calendar_text.hpp>
 #include "io/field_rules.hpp"
 
 #include <carepath/io/scenario_json.hpp>

@@ -22,6 +22,9 @@ constexpr std::uint64_t kBandChars = 6;
 constexpr std::uint64_t kTrajectoryRowChars = 30 + 6 * (kBandChars + 1);
 // One cell of trajectories.json: six bands and n, with their separators.
 constexpr std::uint64_t kTrajectoryCellChars = 7 * (kBandChars + 1);
+// A row of replication_trajectories.csv less its replication index and names: period, start,
+// days, kind, one value and the commas.
+constexpr std::uint64_t kReplicationRowChars = 30 + kBandChars;
 
 std::string in_megabytes(std::uint64_t bytes) {
   char text[32];
@@ -53,7 +56,8 @@ std::uint64_t replication_rows(const Table& table, std::uint64_t index_chars, st
 }  // namespace
 
 std::vector<std::string> large_output_warnings(const model::Scenario& scenario, std::uint32_t replications,
-                                               model::TrajectoryPeriod period, std::size_t variants) {
+                                               model::TrajectoryPeriod period, std::size_t variants,
+                                               bool replication_trajectories) {
   std::vector<std::string> warnings;
   const std::string again =
       variants == 0 ? ""
@@ -104,6 +108,15 @@ std::vector<std::string> large_output_warnings(const model::Scenario& scenario, 
   const std::string cells = with_commas(periods) + " periods x " + with_commas(series) + " series";
   warn(kTrajectoriesCsvFile, periods * (series * kTrajectoryRowChars + name_chars), cells, coarser);
   warn(kTrajectoriesJsonFile, periods * series * kTrajectoryCellChars, cells, coarser);
+  if (replication_trajectories && period != model::TrajectoryPeriod::Off) {
+    // Its rows are the coarse periods' (weeks, or months) of every replication.
+    const std::uint64_t coarse = period == model::TrajectoryPeriod::Month ? calendar.months() : calendar.weeks();
+    warn(kReplicationTrajectoriesCsvFile,
+         std::uint64_t{replications} * coarse * (series * (kReplicationRowChars + index_chars) + name_chars),
+         with_commas(replications) + " replications x " + with_commas(coarse) + " periods x " + with_commas(series) +
+             " series",
+         "leave out --replication-trajectories, or run fewer replications");
+  }
   return warnings;
 }
 

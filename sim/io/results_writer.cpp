@@ -41,7 +41,8 @@ struct BatchDocuments {
 
 // One batch's files into `staging`, an existing folder; returns its JSON documents, each built once.
 BatchDocuments write_batch_files(const model::Scenario& scenario, const run::BatchResult& result,
-                                 const AtomicDir& folder, const std::filesystem::path& staging) {
+                                 const AtomicDir& folder, const std::filesystem::path& staging,
+                                 bool replication_trajectories = false) {
   BatchDocuments documents;
   documents.summary = summary_json(scenario, result);
   write_file(folder, staging / kSummaryJsonFile, [&](std::ostream& out) { out << documents.summary.dump(2) << '\n'; });
@@ -50,6 +51,11 @@ BatchDocuments write_batch_files(const model::Scenario& scenario, const run::Bat
     documents.trajectories = trajectories_json(result.trajectories);
     write_file(folder, staging / kTrajectoriesJsonFile,
                [&](std::ostream& out) { out << documents.trajectories.dump() << '\n'; });
+    if (replication_trajectories) {
+      write_file(folder, staging / kReplicationTrajectoriesCsvFile, [&](std::ostream& out) {
+        write_replication_trajectories_csv(result.trajectories, result.replications, out);
+      });
+    }
   }
   return documents;
 }
@@ -76,10 +82,11 @@ void write_results(const model::Scenario& scenario, const run::BatchResult& resu
 
 void write_results(const model::Scenario& base, const std::vector<model::ScenarioVariant>& variants,
                    const run::ComparisonResult& comparison, const std::filesystem::path& dir,
-                   const Provenance* provenance, const std::atomic<bool>* stop) {
+                   const Provenance* provenance, const std::atomic<bool>* stop, bool replication_trajectories) {
   AtomicDir folder(dir, kResultsMainFile, stop);
   const std::filesystem::path& staging = folder.staging();
-  ReportInputs report = base_report(base, write_batch_files(base, comparison.base, folder, staging));
+  ReportInputs report =
+      base_report(base, write_batch_files(base, comparison.base, folder, staging, replication_trajectories));
   if (provenance != nullptr) {
     const nlohmann::ordered_json run = run_settings_json(comparison);
     write_provenance(staging, *provenance, run);
@@ -91,7 +98,8 @@ void write_results(const model::Scenario& base, const std::vector<model::Scenari
     if (variant == variants.end()) throw std::invalid_argument("no scenario for variant '" + batch.name + "'");
     const std::filesystem::path variant_dir = staging / kVariantsFolder / batch.name;
     std::filesystem::create_directories(variant_dir);
-    BatchDocuments documents = write_batch_files(variant->scenario, batch.result, folder, variant_dir);
+    BatchDocuments documents =
+        write_batch_files(variant->scenario, batch.result, folder, variant_dir, replication_trajectories);
     sync_directory(variant_dir);
     report.variants.push_back({batch.name, std::move(documents.summary), std::move(documents.trajectories)});
   }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "io/summary_json.hpp"
 
-#include "io/calendar_text.hpp"
+#include <carepath/io/calendar_text.hpp>
 #include "io/costs_files.hpp"
 #include "io/missing_values.hpp"
 #include "io/precision_files.hpp"
@@ -104,6 +104,11 @@ ordered_json summary_json(const model::Scenario& scenario, const run::BatchResul
   if (!result.labels.currency.empty()) document["costs"] = costs_json(scenario, result);
   if (result.precision) document["run"]["precision"] = precision_json(*result.precision);
   if (scenario.run.start_hour != 0) document["run"]["start_time"] = format_time_of_day(scenario.run.start_hour);
+  // --window: every statistic above covers these dates only.
+  if (result.window) {
+    document["run"]["window"] = {{"from", model::format_date(result.window->from)},
+                                 {"to", model::format_date(result.window->to)}};
+  }
   return document;
 }
 

@@ -211,6 +211,7 @@ void print_summary_table(const run::BatchResult& result, std::ostream& out) {
       << counted(result.replications.size(), "replication") << ", seed " << result.seed << ", "
       << counted(result.threads, "thread") << ", " << format_fixed(result.wall_seconds, 1)
       << " s\n";
+  if (result.window) out << "Measured over " << model::format_window(*result.window) << " only (--window).\n";
 }
 
 }  // namespace carepath::io

@@ -161,6 +161,29 @@ void write_trajectories_csv(const stats::TrajectorySummary& trajectories, std::o
   }
 }
 
+void write_replication_trajectories_csv(const stats::TrajectorySummary& trajectories,
+                                        const std::vector<stats::ReplicationResult>& replications, std::ostream& out) {
+  out << "replication,period,start,days,kind,name,metric,unit,value\n";
+  if (trajectories.empty()) return;
+  const bool monthly = !trajectories.months.n.empty();
+  const char* period = monthly ? "month" : "week";
+  const PeriodLabels labels = monthly ? month_labels(trajectories.calendar) : week_labels(trajectories.calendar);
+  const std::size_t series = trajectories.series.size();
+  for (std::size_t r = 0; r < replications.size(); ++r) {
+    const stats::TrajectoryBlock& block = monthly ? replications[r].trajectory.months : replications[r].trajectory.weeks;
+    if (block.series != series) continue;  // not recorded in this replication
+    for (std::size_t p = 0; p < block.periods && p < labels.start.size(); ++p) {
+      for (std::size_t s = 0; s < series; ++s) {
+        const stats::TrajectorySeries& info = trajectories.series[s];
+        const float value = block.at(p, s);
+        out << r << ',' << period << ',' << labels.start[p] << ',' << labels.days[p] << ','
+            << kind_name(info.kind) << ',' << csv_text(info.name) << ',' << info.metric << ',' << info.unit << ','
+            << (std::isnan(value) ? std::string() : format_shortest(tidy(value))) << '\n';
+      }
+    }
+  }
+}
+
 ordered_json trajectories_json(const stats::TrajectorySummary& trajectories) {
   ordered_json doc;
   doc["start_date"] = model::format_date(trajectories.calendar.start_date);

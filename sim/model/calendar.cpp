@@ -35,6 +35,10 @@ std::string format_date(const Date& date) {
   return text;
 }
 
+std::string format_window(const DateWindow& window) {
+  return format_date(window.from) + " to " + format_date(window.to);
+}
+
 std::string iso_week(const Date& date) {
   // The Thursday of the same Monday-to-Sunday week decides the week-numbering year.
   const std::chrono::sys_days thursday =

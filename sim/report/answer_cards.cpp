@@ -9,14 +9,28 @@
 namespace carepath::report {
 namespace {
 
-std::string headline_row(const Json& headline) {
+// "2025-12-01 to 2026-03-31" from a "window" member of comparison.json; "" when null or absent.
+std::string window_text(const Json& object) {
+  const Json* window = member(object, "window");
+  if (window == nullptr || !window->is_object()) return "";
+  return string_at(*window, "from") + " to " + string_at(*window, "to");
+}
+
+// " (2025-12-01 to 2026-03-31)" after a headline measured over a window of its own.
+std::string window_words(const Json& headline, const std::string& run_window) {
+  const std::string window = window_text(headline);
+  if (window.empty() || window == run_window) return "";
+  return " <span class=\"note\">(" + escape_html(window) + ")</span>";
+}
+
+std::string headline_row(const Json& headline, const std::string& run_window) {
   const std::string unit = string_at(headline, "unit");
   const double base = number_at(headline, "base_mean");
   const double variant = number_at(headline, "variant_mean");
   const double difference = number_at(headline, "difference");
   const double low = number_at(headline, "ci95", 0);
   const double high = number_at(headline, "ci95", 1);
-  std::string html = "<tr><td>" + escape_html(string_at(headline, "label")) + "</td>";
+  std::string html = "<tr><td>" + escape_html(string_at(headline, "label")) + window_words(headline, run_window) + "</td>";
   if (!std::isfinite(difference)) {
     return html + "<td class=\"num\" colspan=\"2\">\u2013</td><td>not measured in both runs</td></tr>\n";
   }
@@ -34,10 +48,13 @@ std::string headline_row(const Json& headline) {
 
 std::string render_answer_cards(const Json& comparison) {
   if (!comparison.is_object() || array_at(comparison, "variants").empty()) return "";
+  const std::string run_window = window_text(comparison);
   std::string html =
       "<p>What each variant changes in the headline figures, against the base run with the same "
       "random numbers: the value in the base and in the variant, the difference with its 95% "
-      "confidence interval, and whether these replications can tell it from no change.</p>\n";
+      "confidence interval, and whether these replications can tell it from no change.";
+  if (!run_window.empty()) html += " Every figure is measured over " + escape_html(run_window) + " only.";
+  html += "</p>\n";
   for (const Json& variant : array_at(comparison, "variants")) {
     html += "<article class=\"card\">\n<h3>" + escape_html(string_at(variant, "name")) + "</h3>\n";
     const std::string description = string_at(variant, "description");
@@ -50,7 +67,7 @@ std::string render_answer_cards(const Json& comparison) {
     }
     html += "<table><thead><tr><th>Headline</th><th class=\"num\">Base \u2192 variant</th>"
             "<th class=\"num\">Difference</th><th>Verdict</th></tr></thead><tbody>\n";
-    for (const Json& headline : array_at(variant, "headlines")) html += headline_row(headline);
+    for (const Json& headline : array_at(variant, "headlines")) html += headline_row(headline, run_window);
     html += "</tbody></table>\n</article>\n";
   }
   return html;

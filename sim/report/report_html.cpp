@@ -39,6 +39,14 @@ std::string meta_item(const char* label, const std::string& value) {
 // "none" rather than "0.0 minutes": a run that starts from the day's real lists needs none.
 std::string warm_up_text(double days) { return days == 0 ? "none" : report::format_duration(days); }
 
+// --window: the tables and comparisons cover these dates only (the charts the whole run).
+std::string window_item(const Json& run) {
+  const Json* window = report::member(run, "window");
+  if (window == nullptr || !window->is_object()) return "";
+  return meta_item("Tables measured over",
+                   report::string_at(*window, "from") + " to " + report::string_at(*window, "to"));
+}
+
 std::string integer_text(const Json& object, std::string_view key) {
   const Json* value = report::member(object, key);
   if (value && value->is_number_unsigned()) return std::to_string(value->get<std::uint64_t>());
@@ -55,6 +63,7 @@ std::string metadata(const Json& summary, const std::vector<ReportVariant>& vari
   std::string html = "<div class=\"meta\">" + meta_item("Start date", report::string_at(r, "start_date")) +
                      meta_item("Horizon", report::format_duration(report::number_at(r, "horizon_days"))) +
                      meta_item("Warm-up (left out of the tables)", warm_up_text(report::number_at(r, "warm_up_days"))) +
+                     window_item(r) +
                      meta_item("Replications", integer_text(r, "replications")) +
                      meta_item("Seed", integer_text(r, "seed")) +
                      meta_item("Trajectories by", period.empty() ? "\u2013" : period) +

@@ -27,15 +27,27 @@ struct ChartMetric {
   const char* metric;
   const char* caption;
   const char* short_caption;  ///< In the one-line list of charts left out as all zero.
+  /// A metric of the same series drawn as a line over the fan ("" for none): beds open over beds occupied.
+  const char* reference = "";
+  const char* reference_label = "";
+  bool by_day = true;  ///< false: drawn by week and month only, to keep the report short.
 };
 
 // A pathway's weekly share within its target first (the planner's headline), then each service's
 // queue, wait and bed-days blocked (exit block at A&E, delayed discharge at a ward), then each
 // shared pool's staff busy and, for a pool of visits, the visits its staff could not make.
+// Beds occupied are drawn against beds open (the median of capacity_mean), by week and month
+// only; the counts over target exist by week and month only, so they have no daily chart either.
 constexpr ChartMetric kChartMetrics[] = {
     {"pathway", "within_target", "share of completions within the target time in each", "within target"},
+    {"pathway", "over_target_end", "patients in the pathway longer than its target at the end of each",
+     "over target"},
     {"service", "queue_end", "patients waiting at the end of each", "waiting"},
+    {"service", "over_target_end", "patients waiting longer than the wait target at the end of each",
+     "over target"},
     {"service", "wait_mean", "mean wait of patients starting service in each", "wait"},
+    {"service", "occupancy_mean", "beds occupied (in service or blocked) against beds open, on average in each",
+     "occupied", "capacity_mean", "beds open (median)", false},
     {"service", "blocked_bed_days", "bed-days blocked waiting to move on in each", "blocked"},
     {"resource", "busy_mean", "staff busy on average in each", "busy"},
     {"resource", "visits_missed", "visits missed for want of staff on duty in each", "visits missed"},
@@ -65,6 +77,10 @@ const Json* find_series(const Json& trajectories, std::string_view kind, std::st
   return nullptr;
 }
 
+bool has_finite(const std::vector<double>& values) {
+  return std::any_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
+}
+
 // Services with a chart left out as all zero, each with the charts ("waiting, wait"), in order.
 using AllZero = std::vector<std::pair<std::string, std::string>>;
 
@@ -91,7 +107,7 @@ std::string period_charts(const Json& trajectories, const std::vector<io::Report
   std::string html;
   for (const auto& [kind, name] : charted_names(trajectories)) {
     for (const ChartMetric& chart : kChartMetrics) {
-      if (kind != chart.kind) continue;
+      if (kind != chart.kind || (period == "day" && !chart.by_day)) continue;
       const Json* found = find_series(trajectories, kind, name, chart.metric);
       if (!found) continue;
       const Json* values = member(*found, period);
@@ -102,6 +118,13 @@ std::string period_charts(const Json& trajectories, const std::vector<io::Report
       input.period_labels = labels;
       input.base = {numbers_at(*values, "mean"), numbers_at(*values, "p5"), numbers_at(*values, "p25"),
                     numbers_at(*values, "p50"), numbers_at(*values, "p75"), numbers_at(*values, "p95")};
+      if (*chart.reference != '\0') {
+        const Json* reference = find_series(trajectories, kind, name, chart.reference);
+        const Json* reference_values = reference ? member(*reference, period) : nullptr;
+        // An unlimited service has no beds open to draw against: no chart.
+        if (reference_values == nullptr || !has_finite(numbers_at(*reference_values, "p50"))) continue;
+        input.variants.push_back({chart.reference_label, numbers_at(*reference_values, "p50")});
+      }
       for (const io::ReportVariant& variant : variants) {
         const Json* other = find_series(variant.trajectories, kind, name, chart.metric);
         const Json* other_values = other ? member(*other, period) : nullptr;
@@ -163,8 +186,9 @@ std::string render_trajectory_section(const Json& trajectories, const std::vecto
            "values for any pathway or service, so there are no charts over time.</p>\n";
   }
   std::string html =
-      "<p>Each chart shows how a pathway's share within its target, a service's queue, wait or "
-      "bed-days blocked, or a shared pool's staff busy and visits missed, moves through the run across "
+      "<p>Each chart shows how a pathway's share within its target and patients over it, a service's "
+      "queue, patients over its wait target, wait, beds occupied against beds open or bed-days "
+      "blocked, or a shared pool's staff busy and visits missed, moves through the run across "
       "all replications: the light band holds 90% "
       "of simulated runs (5th to 95th percentile), the dark band the middle 50%, the solid line is "
       "the median and the dashed line the mean.";

@@ -12,6 +12,7 @@
 
 #include "engine/replication.hpp"
 #include "engine/compile.hpp"
+#include <carepath/model/date_window.hpp>
 #include "model/graph_checks.hpp"
 #include "stats/costs.hpp"
 
@@ -24,6 +25,7 @@
 #include <atomic>
 #include <chrono>
 #include <mutex>
+#include <stdexcept>
 
 namespace carepath::run {
 
@@ -40,6 +42,12 @@ namespace {
 
 // Ten replications a block: enough for a first half-width, few enough not to overshoot much.
 constexpr std::uint32_t kPrecisionBlock = 10;
+
+model::WindowTimes window_times(const model::Scenario& scenario, const model::DateWindow& window) {
+  model::WindowCheck check = model::check_window(scenario.start_date, scenario.run, window);
+  if (!check.times) throw std::invalid_argument("window " + check.problem);
+  return *check.times;
+}
 
 }  // namespace
 
@@ -76,7 +84,13 @@ BatchResult run_batch(const model::Scenario& scenario, const BatchOptions& optio
   result.threads = options.threads > 0 ? options.threads : static_cast<unsigned>(tbb::info::default_concurrency());
 
   const model::TrajectoryPeriod period = trajectory_choice(scenario, options).period;
-  const engine::ReplicationControls controls{.trajectories = period, .stop = options.stop};
+  engine::ReplicationControls controls{.trajectories = period, .stop = options.stop};
+  if (options.window) {
+    const model::WindowTimes times = window_times(scenario, *options.window);
+    controls.measure_from = times.from;
+    controls.measure_to = times.to;
+    result.window = options.window;
+  }
   const auto stopped = [&] { return options.stop != nullptr && options.stop->load(std::memory_order_relaxed); };
   // Progress calls are serialised so that a reporter sees `finished` rise one at a time.
   std::mutex progress_mutex;
@@ -84,18 +98,19 @@ BatchResult run_batch(const model::Scenario& scenario, const BatchOptions& optio
   const auto started = std::chrono::steady_clock::now();
   // The calling thread takes one of the arena's slots, so `threads` counts it.
   tbb::task_arena arena(static_cast<int>(result.threads));
-  // Replications [begin, end) in parallel, each into its own slot.
-  const auto run_range = [&](std::uint32_t begin, std::uint32_t end) {
-    result.replications.resize(end);
+  // Replications [begin, end) in parallel, each into its own slot of `into`.
+  const auto run_into = [&](std::vector<stats::ReplicationResult>& into, const engine::ReplicationControls& with,
+                            std::uint32_t begin, std::uint32_t end, bool counted) {
+    into.resize(end);
     try {
       arena.execute([&] {
         tbb::parallel_for(tbb::blocked_range<std::uint32_t>(begin, end, 1),
                           [&](const tbb::blocked_range<std::uint32_t>& range) {
                             for (std::uint32_t r = range.begin(); r != range.end(); ++r) {
                               if (stopped()) throw engine::Stopped();
-                              result.replications[r] = engine::run_replication(compiled, r, result.seed, controls);
-                              if (!cost_rates.empty()) stats::add_costs(cost_rates, result.replications[r]);
-                              if (options.progress) {
+                              into[r] = engine::run_replication(compiled, r, result.seed, with);
+                              if (!cost_rates.empty()) stats::add_costs(cost_rates, into[r]);
+                              if (counted && options.progress) {
                                 const std::lock_guard lock(progress_mutex);
                                 options.progress(++finished, most);
                               }
@@ -106,6 +121,9 @@ BatchResult run_batch(const model::Scenario& scenario, const BatchOptions& optio
       throw Interrupted();
     }
     if (stopped()) throw Interrupted();
+  };
+  const auto run_range = [&](std::uint32_t begin, std::uint32_t end) {
+    run_into(result.replications, controls, begin, end, true);
   };
   if (!precision) {
     run_range(0, replications);
@@ -123,6 +141,23 @@ BatchResult run_batch(const model::Scenario& scenario, const BatchOptions& optio
     } while (!result.precision->reached && run < most);
     // Stopped before the cap: the bar ends full rather than at run / most.
     if (options.progress && run < most) options.progress(run, run);
+  }
+  // Each headline window is measured by the same replications run again: one recorder measures
+  // one window, and the draws (keyed by seed and replication) are the same whatever is measured.
+  for (const model::Headline& headline : scenario.headlines) {
+    if (!headline.window || headline.window == result.window) continue;
+    const auto known = std::find_if(result.headline_windows.begin(), result.headline_windows.end(),
+                                    [&](const WindowedResults& w) { return w.window == *headline.window; });
+    if (known != result.headline_windows.end()) continue;
+    const model::WindowTimes times = window_times(scenario, *headline.window);
+    const engine::ReplicationControls windowed{.trajectories = model::TrajectoryPeriod::Off,
+                                               .stop = options.stop,
+                                               .measure_from = times.from,
+                                               .measure_to = times.to};
+    WindowedResults& w = result.headline_windows.emplace_back();
+    w.window = *headline.window;
+    run_into(w.replications, windowed, 0, static_cast<std::uint32_t>(result.replications.size()), false);
+    w.summary = stats::summarise(result.labels, w.replications);
   }
   result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   result.summary = stats::summarise(result.labels, result.replications);

@@ -110,6 +110,16 @@ void compare_cost_effects(const BatchResult& base, const BatchResult& variant, V
   }
 }
 
+// A batch's names with one headline window's replications, to pair like a whole batch.
+BatchResult windowed(const BatchResult& batch, const WindowedResults& window) {
+  BatchResult view;
+  view.labels = batch.labels;
+  view.replications = window.replications;
+  view.summary = window.summary;
+  view.window = window.window;
+  return view;
+}
+
 }  // namespace
 
 VariantDifferences paired_differences(const std::string& variant_name, const BatchResult& base,
@@ -133,6 +143,15 @@ VariantDifferences paired_differences(const std::string& variant_name, const Bat
     }
   }
   if (costs) compare_cost_effects(base, variant, result);
+  result.window = base.window;
+  for (const WindowedResults& base_window : base.headline_windows) {
+    const auto match = std::find_if(variant.headline_windows.begin(), variant.headline_windows.end(),
+                                     [&](const WindowedResults& w) { return w.window == base_window.window; });
+    if (match == variant.headline_windows.end()) continue;
+    result.headline_windows.push_back(
+        {base_window.window,
+         paired_differences(variant_name, windowed(base, base_window), windowed(variant, *match)).differences});
+  }
   return result;
 }
 

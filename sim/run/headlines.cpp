@@ -42,13 +42,31 @@ std::string label_of(const model::Headline& headline, const KpiParts& parts) {
   return parts.name + " " + parts.metric;
 }
 
+// A headline with a window of its own is read from the replications measured over it.
+const stats::Summary& summary_for(const model::Headline& headline, const BatchResult& result) {
+  if (!headline.window || headline.window == result.window) return result.summary;
+  for (const WindowedResults& w : result.headline_windows) {
+    if (w.window == *headline.window) return w.summary;
+  }
+  return result.summary;
+}
+
+const std::vector<KpiDifference>& differences_for(const model::Headline& headline, const VariantDifferences& variant) {
+  if (!headline.window || headline.window == variant.window) return variant.differences;
+  for (const WindowDifferences& w : variant.headline_windows) {
+    if (w.window == *headline.window) return w.differences;
+  }
+  return variant.differences;
+}
+
 }  // namespace
 
 std::vector<HeadlineValue> headline_values(const std::vector<model::Headline>& headlines, const BatchResult& result) {
   std::vector<HeadlineValue> values;
   for (const model::Headline& headline : headlines) {
     const KpiParts parts = parts_of(headline.kpi);
-    HeadlineValue value{headline.kpi, label_of(headline, parts), "", {}};
+    HeadlineValue value{headline.kpi, label_of(headline, parts), "", {}, headline.window ? headline.window : result.window};
+    const stats::Summary& summary = summary_for(headline, result);
     // The first kind written with this word whose table has the metric (a service's own metrics,
     // then its costs).
     for (const stats::KpiKindInfo& kind : stats::kpi_kinds()) {
@@ -58,7 +76,7 @@ std::vector<HeadlineValue> headline_values(const std::vector<model::Headline>& h
       value.unit = kind.metric_unit(*m);
       const std::vector<stats::KpiItem> items = kind.items(result.labels);
       const stats::KpiItem* item = stats::find_item(items, parts.name);
-      if (item != nullptr && item->summary) value.estimate = kind.estimate(result.summary, *item->summary, *m);
+      if (item != nullptr && item->summary) value.estimate = kind.estimate(summary, *item->summary, *m);
       break;
     }
     if (value.unit == "money") value.unit = result.labels.currency;  // as in the cost differences
@@ -75,10 +93,12 @@ std::vector<HeadlineDifference> headline_differences(const std::vector<model::He
     HeadlineDifference row;
     row.kpi = headline.kpi;
     row.label = label_of(headline, parts);
-    const auto d = std::find_if(variant.differences.begin(), variant.differences.end(), [&](const KpiDifference& x) {
+    row.window = headline.window ? headline.window : variant.window;
+    const std::vector<KpiDifference>& differences = differences_for(headline, variant);
+    const auto d = std::find_if(differences.begin(), differences.end(), [&](const KpiDifference& x) {
       return x.kind == parts.kind && x.name == parts.name && x.metric == parts.metric;
     });
-    if (d != variant.differences.end()) {
+    if (d != differences.end()) {
       row.unit = d->unit;
       row.base_mean = d->base_mean;
       row.variant_mean = d->variant_mean;

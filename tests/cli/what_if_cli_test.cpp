@@ -139,6 +139,45 @@ TEST_F(WhatIfCliTest, VariantOptionPicksAndNoVariantsRunsTheBaseAlone) {
   EXPECT_THAT(o.out, Not(HasSubstr("Paired differences")));
 }
 
+// --window FROM:TO: every table and difference over those dates (the clinic runs 60 days from
+// 2024-01-01 with a 5-day warm-up), said on the console, in summary.json, comparison.json and
+// the report; dates the run cannot measure are bad usage, a start within the warm-up a warning.
+TEST_F(WhatIfCliTest, WindowIsMeasuredAndSaidEverywhere) {
+  Outcome o = carepath("run clinic.json --threads 2 --window 2024-01-11:2024-01-31");
+  ASSERT_EQ(o.status, 0) << o.err;
+  EXPECT_THAT(o.out, HasSubstr("\nMeasured over 2024-01-11 to 2024-01-31 only (--window).\n"));
+  EXPECT_THAT(o.out, HasSubstr("\nHeadlines, 2024-01-11 to 2024-01-31 (mean [95% CI]):\n"));
+  const fs::path results = work() / "results" / "clinic";
+  const nlohmann::json window = {{"from", "2024-01-11"}, {"to", "2024-01-31"}};
+  const auto summary = nlohmann::json::parse(read_text(results / "summary.json"));
+  EXPECT_EQ(summary.at("run").at("window"), window);
+  const auto comparison = nlohmann::json::parse(read_text(results / "comparison.json"));
+  EXPECT_EQ(comparison.at("window"), window);
+  EXPECT_EQ(comparison.at("variants").at(0).at("headlines").at(0).at("window"), window);
+  const std::string report = read_text(results / "report.html");
+  EXPECT_THAT(report, HasSubstr("<b>Tables measured over</b>2024-01-11 to 2024-01-31"));
+  EXPECT_THAT(report, HasSubstr("Every figure is measured over 2024-01-11 to 2024-01-31 only."));
+
+  o = carepath("run clinic.json --threads 2 --no-variants --window 2024-01-03:2024-01-31");
+  ASSERT_EQ(o.status, 0) << o.err;
+  EXPECT_THAT(o.err, HasSubstr("warning: --window: 2024-01-03 to 2024-01-31 starts within the warm-up (the first 5 "
+                               "days), which is never measured: it is measured from the warm-up's end\n"));
+  o = carepath("run clinic.json --strict --window 2024-01-03:2024-01-31");
+  EXPECT_EQ(o.status, 2);
+  o = carepath("run clinic.json --window 2024-01-01:2024-01-04");
+  EXPECT_EQ(o.status, 2);
+  EXPECT_EQ(o.err, "carepath: --window: 2024-01-01 to 2024-01-04 ends within the warm-up (the first 5 days), which "
+                   "is never measured\nsee carepath run --help\n");
+  o = carepath("run clinic.json --window 2024-01-11:2024-03-31");
+  EXPECT_EQ(o.err, "carepath: --window: 2024-01-11 to 2024-03-31 must lie within the run's days, 2024-01-01 to "
+                   "2024-02-29\nsee carepath run --help\n");
+  o = carepath("run clinic.json --window 2024-01-11");
+  EXPECT_EQ(o.err, "carepath: --window: expected FROM:TO, two dates such as 2025-12-01:2026-03-31, got "
+                   "'2024-01-11'\nsee carepath run --help\n");
+  o = carepath("run clinic.json --window 2024-01-31:2024-01-11");
+  EXPECT_EQ(o.err, "carepath: --window: 2024-01-31 to 2024-01-11 ends before it starts\nsee carepath run --help\n");
+}
+
 TEST_F(WhatIfCliTest, VariantOptionErrorsAreUsageErrors) {
   Outcome o = carepath("run clinic.json --variant two_stuff");
   EXPECT_EQ(o.status, 2);

@@ -8,7 +8,7 @@
 // for that reason. validate_scenarios.py checks whole scenario files against the rest of the schema.
 #include <carepath/io/scenario_json.hpp>
 
-#include "io/calendar_text.hpp"
+#include <carepath/io/calendar_text.hpp>
 #include "io/money_text.hpp"
 
 #include <gmock/gmock.h>

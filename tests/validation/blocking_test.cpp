@@ -28,7 +28,8 @@
 //    frees: B's patient moves into C (10..20) and A's into B (10..11, blocked again until 20); at
 //    20 it moves into C (20..30). Over [0, 40]:
 //      blocked_bed_days A = 9, B = 9 + 9 = 18, C = 0; completions A 1, B 2, C 3;
-//      mean_occupancy A = 10/40, B = 20/40, C = 30/40; every sojourn 10 days.
+//      mean_occupancy A = 10/40, B = 20/40, C = 30/40; every sojourn 10 days; throughput
+//      completions / 40 a day; blocked_days_mean A 9, B 9, C 0.
 //
 // 3. First blocked, first admitted, exactly: U1, U2, U3 (service 5, 2 and 3 days) all feed W
 //    (one bed, queue_limit 0, service 10 days), each holding one patient at time 0. They block
@@ -44,6 +45,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -154,6 +156,15 @@ TEST(Blocking, PropagatesUpstreamAlongALine) {
       EXPECT_NEAR(r.blocked_bed_days, expected[i].blocked_bed_days, 1e-9);
       EXPECT_NEAR(r.mean_occupancy, expected[i].mean_occupancy, 1e-12);
       EXPECT_NEAR(r.sojourn_mean, expected[i].sojourn_mean, 1e-9);
+      // Per-service rates: throughput over the 40 days, days held per patient who left
+      // (A 9/1, B 18/2, C 0/3), and nobody gave up (A had no arrivals: nothing to divide).
+      EXPECT_NEAR(r.throughput_per_day, expected[i].completions / 40, 1e-12);
+      EXPECT_NEAR(r.blocked_days_mean, expected[i].blocked_bed_days / expected[i].completions, 1e-9);
+      if (expected[i].arrivals > 0) {
+        EXPECT_EQ(r.renege_share, 0.0);
+      } else {
+        EXPECT_TRUE(std::isnan(r.renege_share));
+      }
     }
   }
 }

@@ -8,7 +8,11 @@
 //     its end), day 10 completes the last 2 at 10.0; queue_end(d) = max(0, 36 - 4d); day d in
 //     1..9 starts waits d, d, d+0.5, d+0.5: mean d + 0.25, type-7 P90 (h = 2.7) d + 0.5.
 //     ISO weeks: Thu-Sun (4 days), Mon-Sun (7), Mon-Wed (3).
-//   - roster: a clinic open Mon-Fri 08:00-16:00 with a 1-hour service completes nobody at weekends.
+//   - roster: a clinic open Mon-Fri 08:00-16:00 with a 1-hour service completes nobody at weekends;
+//     its capacity_mean is 1/3 on weekdays (one server for 8 of 24 hours) and 0 at weekends.
+//   - backlog, at each day's end: present_end 38 - 4d (waiting and the two in service); at the
+//     end of the first week (day 3, everyone has waited 4 > 3 days) the 24 waiting are over the
+//     wait target and the 26 in the pathway over its target.
 // Identities, in every replication of a scenario with blocking, losses, reneging and a pathway,
 // warm-up 0 and a partial last day (horizon 60.5): sums over days of arrivals, completions,
 // losses, reneges and pathway completions equal the replication's totals exactly (counts are
@@ -167,10 +171,32 @@ TEST(Trajectory, BacklogDaysAreExact) {
       // The pathway is the clinic itself: it completes with the clinic, in wait + 0.5 days.
       EXPECT_EQ(days.at(d, pathway_column(2, 0, "completions")), completions);
       EXPECT_EQ(days.at(d, pathway_column(2, 0, "in_pathway_end")), d <= 9 ? 38 - 4 * k : 0);
+      // Present at the end of day d: those waiting and the two in service. Over target is
+      // counted by week only.
+      EXPECT_EQ(days.at(d, service_column(0, "present_end")), d <= 9 ? 38 - 4 * k : 0);
+      EXPECT_TRUE(std::isnan(days.at(d, service_column(0, "over_target_end"))));
+      EXPECT_TRUE(std::isnan(days.at(d, pathway_column(2, 0, "over_target_end"))));
+      EXPECT_EQ(days.at(d, service_column(0, "capacity_mean")), 2);
+      EXPECT_TRUE(std::isnan(days.at(d, service_column(1, "capacity_mean"))));  // unlimited
+      EXPECT_TRUE(std::isnan(days.at(d, service_column(1, "over_target_end"))));  // no wait target
       if (d >= 1 && d <= 9) {
         EXPECT_FLOAT_EQ(days.at(d, pathway_column(2, 0, "time_mean")), static_cast<float>(k + 0.25));
       }
     }
+  }
+  // At the end of week 0 (day 3, time 4) the 24 waiting have waited 4 days, over the 3-day wait
+  // target, and so have the 26 in the pathway (its target is 3 days too); weeks 1 and 2 end empty.
+  for (const auto& rep : batch.replications) {
+    const stats::TrajectoryBlock& weeks = rep.trajectory.weeks;
+    ASSERT_EQ(weeks.periods, 3u);
+    EXPECT_EQ(weeks.at(0, service_column(0, "over_target_end")), 24);
+    EXPECT_EQ(weeks.at(0, pathway_column(2, 0, "over_target_end")), 26);
+    EXPECT_EQ(weeks.at(0, service_column(0, "present_end")), 26);
+    for (const std::size_t w : {std::size_t{1}, std::size_t{2}}) {
+      EXPECT_EQ(weeks.at(w, service_column(0, "over_target_end")), 0);
+      EXPECT_EQ(weeks.at(w, pathway_column(2, 0, "over_target_end")), 0);
+    }
+    EXPECT_TRUE(std::isnan(weeks.at(0, service_column(1, "over_target_end"))));
   }
   // Every replication is the same, so every band collapses onto the value.
   const stats::TrajectorySummary& t = batch.trajectories;
@@ -224,6 +250,8 @@ TEST(Trajectory, RosterClosedAtWeekendsCompletesNobody) {
     const stats::TrajectoryBlock& days = rep.trajectory.days;
     for (std::uint32_t d = 0; d < days.periods; ++d) {
       const float completions = days.at(d, service_column(0, "completions"));
+      // Beds open: one for 8 of a weekday's 24 hours, none at weekends.
+      EXPECT_FLOAT_EQ(days.at(d, service_column(0, "capacity_mean")), d % 7 >= 5 ? 0.0f : 1.0f / 3) << "day " << d;
       if (d % 7 >= 5) {
         EXPECT_EQ(completions, 0) << "day " << d;
       } else {

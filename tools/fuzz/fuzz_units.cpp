@@ -4,7 +4,7 @@
 // documents: durations finite and never negative, rates finite and never negative, percentages
 // finite, dates that print back as the text read, times of day from 0 to 24 hours. A broken promise aborts, which libFuzzer
 // reports like a crash.
-#include "io/calendar_text.hpp"
+#include <carepath/io/calendar_text.hpp>
 
 #include <carepath/io/scenario_json.hpp>
 #include <carepath/model/calendar.hpp>

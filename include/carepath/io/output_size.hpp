@@ -19,10 +19,12 @@ inline constexpr std::uint64_t kLargeOutputBytes = 100'000'000;
 
 /// One sentence per results file of a batch of `scenario` estimated above kLargeOutputBytes:
 /// its name, its estimated size, what drives it and how to reduce it; with `variants`, that each
-/// of them writes as much again.
+/// of them writes as much again; with `replication_trajectories` (run --replication-trajectories),
+/// also replication_trajectories.csv.
 [[nodiscard]] std::vector<std::string> large_output_warnings(const model::Scenario& scenario,
                                                              std::uint32_t replications,
                                                              model::TrajectoryPeriod period,
-                                                             std::size_t variants = 0);
+                                                             std::size_t variants = 0,
+                                                             bool replication_trajectories = false);
 
 }  // namespace carepath::io

@@ -21,6 +21,8 @@ inline constexpr const char* kSummaryResourcesCsvFile = "summary_resources.csv";
 inline constexpr const char* kSummaryClinicsCsvFile = "summary_clinics.csv";
 inline constexpr const char* kTrajectoriesCsvFile = "trajectories.csv";
 inline constexpr const char* kTrajectoriesJsonFile = "trajectories.json";
+/// Only with run --replication-trajectories: every replication's weekly (or monthly) values.
+inline constexpr const char* kReplicationTrajectoriesCsvFile = "replication_trajectories.csv";
 /// With what-if variants: variants/<name>/ holds each variant's files (the same as the base's),
 /// and the paired differences variant - base are in comparison.csv and comparison.json.
 inline constexpr const char* kVariantsFolder = "variants";

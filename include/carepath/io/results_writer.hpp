@@ -28,10 +28,13 @@ void write_results(const model::Scenario& scenario, const run::BatchResult& resu
 /// A what-if comparison: the base's files as above, each variant's in DIR/variants/<name>/, and
 /// the paired differences in DIR/comparison.csv and DIR/comparison.json (only when there are
 /// variants), all replaced as one folder. `variants` are the compared scenarios, by name. With
-/// `provenance`, also provenance.json and the copied inputs (io/provenance.hpp).
+/// `provenance`, also provenance.json and the copied inputs (io/provenance.hpp). With
+/// `replication_trajectories`, also every replication's weekly (or monthly) values in
+/// replication_trajectories.csv beside each trajectories.csv.
 void write_results(const model::Scenario& base, const std::vector<model::ScenarioVariant>& variants,
                    const run::ComparisonResult& comparison, const std::filesystem::path& dir,
-                   const Provenance* provenance = nullptr, const std::atomic<bool>* stop = nullptr);
+                   const Provenance* provenance = nullptr, const std::atomic<bool>* stop = nullptr,
+                   bool replication_trajectories = false);
 
 /// The short human table `carepath run` prints.
 void print_summary_table(const run::BatchResult& result, std::ostream& out);

@@ -32,6 +32,17 @@ using Date = std::chrono::year_month_day;
 /// "2022-12-23".
 [[nodiscard]] std::string format_date(const Date& date);
 
+/// Dates from `from` to `to`, both included: a comparison window such as a winter (2025-12-01
+/// to 2026-03-31), given by --window FROM:TO or a headline's "window".
+struct DateWindow {
+  Date from;
+  Date to;
+  friend bool operator==(const DateWindow&, const DateWindow&) = default;
+};
+
+/// "2025-12-01 to 2026-03-31".
+[[nodiscard]] std::string format_window(const DateWindow& window);
+
 /// ISO 8601 week of a date, e.g. "2023-W01" (the week-numbering year may differ from the
 /// calendar year in the first and last days of a year).
 [[nodiscard]] std::string iso_week(const Date& date);

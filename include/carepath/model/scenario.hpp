@@ -253,9 +253,12 @@ struct Pathway {
 /// A KPI the planner reads first: printed after every run, an answer card per variant in the
 /// report. `kpi` is "pathway.ae_4h.within_target", "service.acute_beds.blocked_bed_days" or
 /// "system.METRIC" (stats/kpi_ref.hpp); `label` is the planner's words for it ("" for none).
+/// With a `window`, the KPI is measured over those dates only (a winter: 2025-12-01 to
+/// 2026-03-31), by running the same replications again with that window (run/batch.hpp).
 struct Headline {
   std::string kpi;
   std::string label;
+  std::optional<DateWindow> window;
 };
 /// The finest period of the trajectories a run keeps: Day keeps days and ISO weeks, Week only
 /// weeks, Month only calendar months (from the start date), Off none.

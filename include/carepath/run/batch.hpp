@@ -40,6 +40,11 @@ struct BatchOptions {
   bool trajectories = true;                   ///< Record trajectories at all.
   /// Overrides the scenario's run.trajectory_period; with neither, chosen from the horizon.
   std::optional<model::TrajectoryPeriod> trajectory_period;
+  /// Measure only these dates (--window): every statistic starts at the later of the first
+  /// day's start and the warm-up's end, and is taken at the end of the last day; the run and its
+  /// trajectories still go on to the horizon. Throws std::invalid_argument when the window is not
+  /// within the run or ends within the warm-up (carepath/model/date_window.hpp words why).
+  std::optional<model::DateWindow> window;
   /// Called after each replication with (finished, total), one call at a time, from any thread.
   std::function<void(std::uint32_t, std::uint32_t)> progress;
   /// When it becomes true, replications stop at their next check and run_batch throws Interrupted.
@@ -53,6 +58,13 @@ class Interrupted : public std::runtime_error {
   Interrupted() : std::runtime_error("interrupted") {}
 };
 
+/// The replications measured again over one headline's own window.
+struct WindowedResults {
+  model::DateWindow window;
+  std::vector<stats::ReplicationResult> replications;  ///< Without trajectories.
+  stats::Summary summary;
+};
+
 struct BatchResult {
   std::string scenario_name;
   stats::SummaryLabels labels;                ///< Service, pathway and patient-type names.
@@ -63,6 +75,11 @@ struct BatchResult {
   stats::Summary summary;
   stats::TrajectorySummary trajectories;      ///< Empty when BatchOptions::trajectories is false.
   std::optional<stats::PrecisionOutcome> precision;  ///< Set when replications were chosen by precision.
+  std::optional<model::DateWindow> window;    ///< BatchOptions::window: the dates every statistic covers.
+  /// One per distinct headline window (model::Headline::window) other than `window`, in the
+  /// headlines' order: the same replications (seed, count) run again, measured over that window.
+  /// Same seed, same draws: exactly the values a run with --window would give.
+  std::vector<WindowedResults> headline_windows;
 };
 
 /// The trajectory period run_batch will use for `scenario` (Off when options.trajectories is

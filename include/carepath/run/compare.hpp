@@ -16,6 +16,7 @@
 #include <carepath/run/batch.hpp>
 #include <carepath/stats/results.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,13 @@ struct CostEffect {
   bool saved_uncertain = false;
 };
 
+/// The paired differences over one headline window (BatchResult::headline_windows), in the
+/// order of VariantDifferences::differences.
+struct WindowDifferences {
+  model::DateWindow window;
+  std::vector<KpiDifference> differences;
+};
+
 struct VariantDifferences {
   std::string variant;
   /// Every service metric of the services both have, every system metric, then every pathway
@@ -65,6 +73,9 @@ struct VariantDifferences {
   /// cost per breach avoided, then (with a visit pool) cost per missed visit avoided; cost differences are also in `differences` (kind "cost", and each
   /// costed service's and pool's "cost" metrics).
   std::vector<CostEffect> cost_effects;
+  std::optional<model::DateWindow> window;  ///< The base's BatchResult::window: the dates compared.
+  /// One per headline window that both base and variant measured, in the base's order.
+  std::vector<WindowDifferences> headline_windows;
 };
 
 struct ComparisonResult {

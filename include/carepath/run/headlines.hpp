@@ -13,6 +13,7 @@
 #include <carepath/run/compare.hpp>
 #include <carepath/stats/results.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,9 @@ struct HeadlineValue {
   std::string label;  ///< The scenario's label, or "ae_4h within_target" when it gives none.
   std::string unit;   ///< The metric's unit (stats/results.hpp).
   stats::Estimate estimate;
+  /// The dates measured: the headline's own window, else the run's (--window); unset: the whole
+  /// run after the warm-up.
+  std::optional<model::DateWindow> window;
 };
 
 /// One headline of one variant against the base.
@@ -37,6 +41,7 @@ struct HeadlineDifference {
   /// The 95% interval excludes 0: these replications resolve a change. When it covers 0 the
   /// honest answer is "no detectable change".
   bool detectable = false;
+  std::optional<model::DateWindow> window;  ///< As HeadlineValue::window.
 };
 
 /// The headlines' values in `result` (a headline naming a service or pathway the run does not

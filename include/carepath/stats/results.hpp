@@ -48,6 +48,10 @@ struct ServiceResult {
   /// of the metric table, which the engine's golden hash covers.
   double starts = 0;
   double escalations = 0;       ///< Escalation steps taken by waiting patients (a patient may take several).
+  double throughput_per_day = 0;  ///< completions / days measured.
+  double renege_share = 0;        ///< reneges / arrivals: the share who gave up waiting.
+  /// blocked_bed_days / completions: days a patient who left was held after finishing, on average.
+  double blocked_days_mean = 0;
 };
 
 /// The whole system in one replication: from arrival at the first service to leaving the system.
@@ -173,7 +177,7 @@ struct MetricInfo {
   double Result::*field;
 };
 
-inline constexpr std::array<MetricInfo<ServiceResult>, 24> kServiceMetrics{{
+inline constexpr std::array<MetricInfo<ServiceResult>, 27> kServiceMetrics{{
     {"arrivals", "patients", &ServiceResult::arrivals},
     {"completions", "patients", &ServiceResult::completions},
     {"losses", "patients", &ServiceResult::losses},
@@ -198,6 +202,9 @@ inline constexpr std::array<MetricInfo<ServiceResult>, 24> kServiceMetrics{{
     {"present_at_end", "patients", &ServiceResult::present_at_end},
     {"over_target_at_end", "patients", &ServiceResult::over_target_at_end},
     {"escalations", "patients", &ServiceResult::escalations},
+    {"throughput_per_day", "patients a day", &ServiceResult::throughput_per_day},
+    {"renege_share", "share", &ServiceResult::renege_share},
+    {"blocked_days_mean", "days", &ServiceResult::blocked_days_mean},
 }};
 
 inline constexpr std::array<MetricInfo<SystemResult>, 12> kSystemMetrics{{

@@ -36,8 +36,13 @@ struct TrajectoryMetricInfo {
 };
 
 /// Per service per period, in this order. Waits are of patients who started service in the
-/// period; counts are events in the period; queue_end is the state at its end.
-inline constexpr std::array<TrajectoryMetricInfo, 10> kServiceTrajectoryMetrics{{
+/// period; counts are events in the period; queue_end, present_end and over_target_end are the
+/// state at its end (present: waiting, in a bed or blocked in it, or between appointments;
+/// over target: waiting longer than the service's wait target, NaN without one, and counted at
+/// the end of each week or month only, so NaN by day); capacity_mean
+/// is the mean beds (servers) open over the period, NaN when unlimited, to set occupancy_mean
+/// against.
+inline constexpr std::array<TrajectoryMetricInfo, 13> kServiceTrajectoryMetrics{{
     {"queue_end", "patients"},
     {"occupancy_mean", "mean patients"},
     {"arrivals", "patients"},
@@ -48,15 +53,20 @@ inline constexpr std::array<TrajectoryMetricInfo, 10> kServiceTrajectoryMetrics{
     {"wait_mean", "days"},
     {"wait_p90", "days"},
     {"within_target", "share"},
+    {"capacity_mean", "mean servers"},
+    {"present_end", "patients"},
+    {"over_target_end", "patients"},
 }};
 
-/// Per pathway per period: of the patients who completed it in the period, and who is in it at the end.
-inline constexpr std::array<TrajectoryMetricInfo, 5> kPathwayTrajectoryMetrics{{
+/// Per pathway per period: of the patients who completed it in the period, and who is in it at
+/// the end (over_target_end: of those, in it for longer than its target; weeks and months only).
+inline constexpr std::array<TrajectoryMetricInfo, 6> kPathwayTrajectoryMetrics{{
     {"completions", "patients"},
     {"time_mean", "days"},
     {"time_p90", "days"},
     {"within_target", "share"},
     {"in_pathway_end", "patients"},
+    {"over_target_end", "patients"},
 }};
 
 /// Per shared resource pool per period: the mean units taken and on duty; for a visit pool also

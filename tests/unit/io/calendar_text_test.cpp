@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The calendar words of the format: one spelling of each date, time of day and weekday is
 // accepted, and a date the calendar lacks says why.
-#include "io/calendar_text.hpp"
+#include <carepath/io/calendar_text.hpp>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -119,12 +119,12 @@ TEST(CalibrationJsonTest, ErrorsNameThePathTheValueAndTheRule) {
   EXPECT_EQ(error_of(file_with(figure_with("metric", R"("completion")"))),
             "cal.json: /figures/0/metric: unknown service trajectory metric 'completion'; did you mean "
             "'completions'? (known: queue_end, occupancy_mean, arrivals, completions, losses, reneges, "
-            "blocked_bed_days, wait_mean, wait_p90, within_target)");
+            "blocked_bed_days, wait_mean, wait_p90, within_target, capacity_mean, present_end, over_target_end)");
   nlohmann::json pathway = nlohmann::json::parse(figure_with("kind", R"("pathway")"));
-  pathway["metric"] = "over_target_end";
+  pathway["metric"] = "breaches";
   EXPECT_EQ(error_of(file_with(pathway.dump())),
-            "cal.json: /figures/0/metric: unknown pathway trajectory metric 'over_target_end' (known: completions, "
-            "time_mean, time_p90, within_target, in_pathway_end)");
+            "cal.json: /figures/0/metric: unknown pathway trajectory metric 'breaches' (known: completions, "
+            "time_mean, time_p90, within_target, in_pathway_end, over_target_end)");
   EXPECT_EQ(error_of(file_with(figure_with("statistic", R"("median")"))),
             R"(cal.json: /figures/0/statistic: expected "sum", "mean", "last", "max" or "change", got "median")");
   EXPECT_EQ(error_of(file_with(figure_with("kind", R"("system")"))),

@@ -17,6 +17,7 @@ using nlohmann::json;
 using test_documents::error_lines;
 using test_documents::minimal_scenario;
 using test_documents::parse;
+using test_documents::warning_lines;
 
 // An emergency department whose admitted patients wait for a ward that blocks when full, with a
 // pathway over both.
@@ -101,6 +102,43 @@ TEST(Headlines, ProblemsAreLocatedAndSayWhatIsWrong) {
   EXPECT_THAT(error_lines(document),
               ::testing::ElementsAre("/headlines: expected from 1 to 20 KPIs (leave \"headlines\" out for the "
                                      "defaults), got []"));
+}
+
+// A window of dates: the same KPI may be a headline over the whole run and over a window; the
+// window must be days of the run and must not end within the warm-up.
+TEST(Headlines, AWindowIsTwoDatesOfTheRun) {
+  json document = department();
+  document["start_date"] = "2024-01-01";
+  document["run"]["warm_up"] = "3d";
+  document["headlines"] = json::parse(R"([
+    "four_hours.within_target",
+    { "kpi": "four_hours.within_target", "window": { "from": "2024-01-10", "to": "2024-01-20" } } ])");
+  const model::Scenario s = parse(document).scenario;
+  ASSERT_EQ(s.headlines.size(), 2u);
+  EXPECT_FALSE(s.headlines[0].window);
+  ASSERT_TRUE(s.headlines[1].window);
+  EXPECT_EQ(model::format_window(*s.headlines[1].window), "2024-01-10 to 2024-01-20");
+
+  document["headlines"] = json::parse(R"([
+    { "kpi": "four_hours.within_target", "window": { "from": "2024-01-02", "to": "2024-01-20" } } ])");
+  EXPECT_THAT(warning_lines(document),
+              ::testing::ElementsAre("/headlines/0/window: the window 2024-01-02 to 2024-01-20 starts within "
+                                     "the warm-up (the first 3 days), which is never measured: it is measured from "
+                                     "the warm-up's end"));
+  document["headlines"] = json::parse(R"([
+    { "kpi": "four_hours.within_target", "window": { "from": "2024-01-10", "to": "2024-02-20" } },
+    { "kpi": "four_hours.breaches", "window": { "from": "2024-01-01", "to": "2024-01-02" } },
+    { "kpi": "four_hours.completions", "window": { "from": "2024-01-05", "to": "2024-01-04" } },
+    { "kpi": "four_hours.entered", "window": { "from": "2024-01-05", "until": "2024-01-04" } } ])");
+  EXPECT_THAT(error_lines(document),
+              ::testing::ElementsAre(
+                  "/headlines/0/window: the window 2024-01-10 to 2024-02-20 must lie within the run's days, "
+                  "2024-01-01 to 2024-01-30",
+                  "/headlines/1/window: the window 2024-01-01 to 2024-01-02 ends within the warm-up (the first 3 "
+                  "days), which is never measured",
+                  "/headlines/2/window: the window ends before it starts (2024-01-05 to 2024-01-04)",
+                  "/headlines/3/window/until: unknown key 'until' (known: from, to)",
+                  "/headlines/3/window: missing required key 'to'"));
 }
 
 }  // namespace
