@@ -5,7 +5,8 @@
 // wall time (in the JSON documents and in report.html's header and STRESS-DES item 5.4), and
 // --threads in provenance.json's command line. Every run is made in the same folder with
 // otherwise the same command line, so provenance.json's paths agree too. A rank that fails (its scenario missing where it runs, or a different seed)
-// fails the run: exit status 1, its message on stderr, no results folder. Open MPI refuses to run
+// fails the run: exit status 1, its message on stderr, no results folder; so does a Ctrl-C, within
+// seconds. Open MPI refuses to run
 // as root unless told (CI runs as root), and --oversubscribe lets 3 ranks share 2 cores.
 #include "cli_workspace.hpp"
 
@@ -14,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <regex>
 
 namespace carepath::cli_test {
@@ -26,6 +28,7 @@ class MpiCliTest : public CliWorkspace {
   MpiCliTest() : CliWorkspace("mpi") {
     write("pool_costs.json", read_text(fs::path(CAREPATH_SOURCE_DIR) / "scenarios/examples/pool_costs.json"));
     write("two.json", kTwoQueuesScenario);
+    write("long.json", kLongScenario);
   }
 
   /// `mpirun` with `launch` (ranks and programs), in work/, as carepath() runs the program.
@@ -37,6 +40,19 @@ class MpiCliTest : public CliWorkspace {
                                 "' --oversubscribe " + launch + " >'" + out.string() + "' 2>'" + err.string() + "'";
     const int raw = std::system(command.c_str());
     return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, read_text(out), read_text(err)};
+  }
+
+  /// As mpirun() does, but sends mpirun SIGINT (a Ctrl-C) once rank 0 has said something on stderr
+  /// (it installs its handler before), and half a second more for the other ranks.
+  [[nodiscard]] Outcome interrupted_mpirun(const std::string& launch) const {
+    const fs::path err = work().parent_path() / "mpi_stderr.txt";
+    const std::string command = "cd '" + work().string() +
+                                "' && { OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 '" CAREPATH_MPIEXEC
+                                "' --oversubscribe " + launch + " >/dev/null 2>'" + err.string() +
+                                "' & pid=$!; for i in $(seq 300); do [ -s '" + err.string() +
+                                "' ] && break; sleep 0.1; done; sleep 0.5; kill -INT $pid; wait $pid; }";
+    const int raw = std::system(command.c_str());
+    return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, "", read_text(err)};
   }
 
   /// Moves work/results to work/<name>, so that the next run writes where this one did.
@@ -136,14 +152,24 @@ TEST_F(MpiCliTest, ARankThatFailsFailsTheRunWithItsMessageAndNothingWritten) {
   Outcome o = mpirun("-n 1 " + run + " : -n 1 -wdir '" + (work().parent_path() / "elsewhere").string() + "' " + run);
   EXPECT_EQ(o.status, 1);
   EXPECT_THAT(o.err, HasSubstr("carepath: rank 1 failed: two.json: cannot read file: No such file or directory\n"));
-  EXPECT_EQ(entries(work()), (std::vector<std::string>{"pool_costs.json", "two.json"}));
+  EXPECT_EQ(entries(work()), (std::vector<std::string>{"long.json", "pool_costs.json", "two.json"}));
 
   o = mpirun("-n 2 " + run + " : -n 1 " + run + " --seed 9");
   EXPECT_EQ(o.status, 1);
   EXPECT_THAT(o.err, HasSubstr("carepath: rank 2 failed: it ran scenario 'two_queues', seed 9, replications 0 to 10 "
                                "where rank 0 ran scenario 'two_queues', seed 5, replications 0 to 10: were the ranks "
                                "started with different commands or inputs?\n"));
-  EXPECT_EQ(entries(work()), (std::vector<std::string>{"pool_costs.json", "two.json"}));
+  EXPECT_EQ(entries(work()), (std::vector<std::string>{"long.json", "pool_costs.json", "two.json"}));
+}
+
+// The long run takes minutes; a Ctrl-C ends it within seconds, as without MPI.
+TEST_F(MpiCliTest, CtrlCStopsEveryRankAndWritesNothing) {
+  const auto started = std::chrono::steady_clock::now();
+  const Outcome o = interrupted_mpirun("-n 2 '" CAREPATH_EXE "' run long.json --quiet --threads 1 --out results");
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(60));
+  EXPECT_NE(o.status, 0);
+  EXPECT_THAT(o.err, HasSubstr("interrupted: no results written\n"));
+  EXPECT_EQ(entries(work()), (std::vector<std::string>{"long.json", "pool_costs.json", "two.json"}));
 }
 
 }  // namespace
