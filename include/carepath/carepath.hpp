@@ -17,6 +17,7 @@
 #include <carepath/run/calibration.hpp>
 #include <carepath/run/compare.hpp>
 #include <carepath/run/headlines.hpp>
+#include <carepath/run/ranks.hpp>
 #include <carepath/stats/precision.hpp>
 #include <carepath/stats/results.hpp>
 #include <carepath/stats/trajectory.hpp>

@@ -154,13 +154,14 @@ int run_scenario(const Options& options, const io::Provenance* recorded, std::os
   const std::filesystem::path dir =
       options.out.value_or(std::filesystem::path("results") / loaded.base.name);
   // Before simulating, so a wrong or unwritable --out costs nothing; write_results checks again.
-  prepare_output_folder(dir, io::kResultsMainFile, err);
+  prepare_output_folder(dir, io::kResultsMainFile, err, options.ranks);
 
   run::BatchOptions batch;
   batch.replications = options.replications;
   batch.seed = options.seed;
   batch.threads = options.threads.value_or(0);
   batch.stop = &interrupted;
+  batch.ranks = options.ranks;
   batch.trajectory_period = options.trajectories;
   if (options.dates) {
     batch.window = options.dates;
@@ -208,9 +209,13 @@ int run_scenario(const Options& options, const io::Provenance* recorded, std::os
                           : io::make_provenance(options.scenario, loaded.text, loaded.csv_files, options.command_line);
   try {
     // A Ctrl-C from here until the folder is in place still means "no results" (AtomicDir).
-    write_output(dir, [&] {
-      io::write_results(loaded.base, variants, result, dir, &provenance, &interrupted, options.replication_trajectories);
-    });
+    write_output(
+        dir,
+        [&] {
+          io::write_results(loaded.base, variants, result, dir, &provenance, &interrupted,
+                            options.replication_trajectories);
+        },
+        options.ranks);
   } catch (const std::bad_alloc&) {
     throw out_of_memory_while("writing the results");
   }

@@ -330,7 +330,7 @@ int optimise_command(const Options& options, std::ostream& out, std::ostream& er
 
   const std::filesystem::path dir =
       options.out.value_or(std::filesystem::path("results") / (base.scenario.name + "-optimise"));
-  prepare_output_folder(dir, kOptimiseJsonFile, err);
+  prepare_output_folder(dir, kOptimiseJsonFile, err, options.ranks);
   const io::LoadedScenarioSet set = io::load_scenario_set(options.scenario, grid_variants_text(grid));
   report_warnings(options, options.scenario.string(), grid_point_warnings(set, base, grid), err);
 
@@ -358,6 +358,7 @@ int optimise_command(const Options& options, std::ostream& out, std::ostream& er
   batch.trajectories = false;
   batch.fixed_replications = true;  // every plan the same replications: common random numbers
   batch.stop = &install_interrupt_handler();
+  batch.ranks = options.ranks;
   const double alpha = 1 - settings.confidence;
   const double test_alpha = alpha / 2 /
                             static_cast<double>(plans.size() * settings.goals.size() *
@@ -508,10 +509,12 @@ int optimise_command(const Options& options, std::ostream& out, std::ostream& er
       json.close();
       io::write_provenance(folder.staging(),
                            io::make_provenance(options.scenario, set.text, set.csv_files, options.command_line),
-                           {{"seed", *batch.seed}, {"replications_spent", spent}});
+                           {{"seed", *batch.seed},
+                            {"replications_spent", spent},
+                            {"ranks", batch.ranks != nullptr ? batch.ranks->size() : 1u}});
     }
     folder.commit();
-  });
+  }, options.ranks);
 
   if (!options.quiet) {
     out << sentence << '\n';

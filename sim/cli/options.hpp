@@ -7,6 +7,7 @@
 #pragma once
 
 #include <carepath/model/scenario.hpp>
+#include <carepath/run/ranks.hpp>
 
 #include <cstdint>
 #include <filesystem>
@@ -53,6 +54,9 @@ struct Options {
   std::optional<model::DateWindow> dates;
   bool replication_trajectories = false;  ///< run --replication-trajectories: write replication_trajectories.csv.
   std::vector<std::string> command_line;  ///< "carepath" and every argument, for provenance.json.
+  /// Not from the command line: the ranks of an MPI launch (launch.hpp), set by main for the
+  /// commands that share their replications among them (run, sweep, optimise).
+  const run::Ranks* ranks = nullptr;
   /// import-pathsimr: `scenario` is the network template, this the calendar template.
   std::filesystem::path calendar;
   bool force = false;                 ///< import-pathsimr --force: replace a file carepath did not write.

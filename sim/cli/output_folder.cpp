@@ -27,7 +27,12 @@ std::vector<fs::path> missing_parents(const fs::path& dir) {
 
 }  // namespace
 
-void prepare_output_folder(const fs::path& dir, const std::string& main_file, std::ostream& err) {
+void prepare_output_folder(const fs::path& dir, const std::string& main_file, std::ostream& err,
+                           const run::Ranks* ranks) {
+  if (ranks != nullptr && ranks->rank() != 0) {
+    static_cast<void>(ranks->exchange({}));
+    return;
+  }
   const std::vector<fs::path> created = missing_parents(dir);
   {
     // The library's message names the file it failed on; this one says which --out that was for.
@@ -51,6 +56,7 @@ void prepare_output_folder(const fs::path& dir, const std::string& main_file, st
     std::error_code ignored;
     fs::remove(parent, ignored);
   }
+  if (ranks != nullptr) static_cast<void>(ranks->exchange({}));
 }
 
 OutOfMemory out_of_memory(std::string_view doing, const model::Scenario& scenario, std::uint32_t replications,

@@ -9,6 +9,7 @@
 
 #include <carepath/model/scenario.hpp>
 #include <carepath/run/batch.hpp>
+#include <carepath/run/ranks.hpp>
 
 #include <cstdint>
 #include <filesystem>
@@ -21,8 +22,10 @@
 namespace carepath::cli {
 
 /// Throws io::ReplaceRefused, or std::system_error naming the path and the system's reason;
-/// notes on `err` the leftovers of earlier runs it removed or left.
-void prepare_output_folder(const std::filesystem::path& dir, const std::string& main_file, std::ostream& err);
+/// notes on `err` the leftovers of earlier runs it removed or left. Under an MPI launch (`ranks`)
+/// rank 0 alone prepares, and every rank waits for it, so a wrong --out ends them all at once.
+void prepare_output_folder(const std::filesystem::path& dir, const std::string& main_file, std::ostream& err,
+                           const run::Ranks* ranks = nullptr);
 
 /// A results folder that could not be written after the simulation (a full disk, permissions
 /// changed meanwhile): the system's message, and that the folder is as it was.
@@ -32,9 +35,14 @@ class WriteFailed : public std::runtime_error {
 };
 
 /// Runs `write`, which writes `dir` through io::AtomicDir; a std::system_error from it becomes
-/// WriteFailed, saying that nothing was written.
+/// WriteFailed, saying that nothing was written. Under an MPI launch (`ranks`) rank 0 alone
+/// writes, once every rank has got here: a rank that failed instead means nothing is written.
 template <class Write>
-void write_output(const std::filesystem::path& dir, Write write) {
+void write_output(const std::filesystem::path& dir, Write write, const run::Ranks* ranks = nullptr) {
+  if (ranks != nullptr) {
+    static_cast<void>(ranks->exchange({}));
+    if (ranks->rank() != 0) return;
+  }
   try {
     write();
   } catch (const std::system_error& e) {

@@ -431,7 +431,7 @@ int sweep_command(const Options& options, std::ostream& out, std::ostream& err) 
 
   const std::filesystem::path dir = options.out.value_or(std::filesystem::path("results") /
                                                          (base.scenario.name + "-sweep-" + default_folder(grid, options)));
-  prepare_output_folder(dir, kSweepJsonFile, err);
+  prepare_output_folder(dir, kSweepJsonFile, err, options.ranks);
 
   // Every point is checked by the loader before any is run: a value the format refuses (a
   // capacity of 0, a negative scale) is reported at once, as "variant 'capacity_0': ...".
@@ -445,6 +445,7 @@ int sweep_command(const Options& options, std::ostream& out, std::ostream& err) 
   batch.trajectories = false;  // the sweep tabulates whole-run values only
   batch.fixed_replications = true;  // every point the same replications, even with run.precision
   batch.stop = &install_interrupt_handler();
+  batch.ranks = options.ranks;
   std::vector<Point> points;
   unsigned threads = 0;
   for (std::size_t i = 0; i < set.variants.size(); ++i) {
@@ -493,10 +494,13 @@ int sweep_command(const Options& options, std::ostream& out, std::ostream& err) 
       json.close();
       io::write_provenance(folder.staging(),
                            io::make_provenance(options.scenario, set.text, set.csv_files, options.command_line),
-                           {{"seed", *batch.seed}, {"replications", settings.replications}, {"threads", threads}});
+                           {{"seed", *batch.seed},
+                            {"replications", settings.replications},
+                            {"threads", threads},
+                            {"ranks", batch.ranks != nullptr ? batch.ranks->size() : 1u}});
     }
     folder.commit();
-  });
+  }, options.ranks);
 
   if (!options.quiet) {
     print_table(grid, goals, settings.rule, points, out);

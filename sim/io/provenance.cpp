@@ -126,6 +126,7 @@ ordered_json run_settings_json(const run::ComparisonResult& comparison) {
   ordered_json run{{"seed", comparison.base.seed},
                    {"replications", comparison.base.replications.size()},
                    {"threads", comparison.base.threads},
+                   {"ranks", comparison.base.ranks},
                    {"variants", std::move(variants)}};
   if (const auto& precision = comparison.base.precision) {
     run["precision"] = stats::precision_text(precision->rule.target);
@@ -143,7 +144,7 @@ ordered_json provenance_json(const Provenance& provenance, ordered_json run) {
   ordered_json inputs = ordered_json::array();
   for (const InputFile& input : provenance.csv_inputs) inputs.push_back(input_json(input));
   document["inputs"] = std::move(inputs);
-  run["ranks"] = 1;
+  if (!run.contains("ranks")) run["ranks"] = 1;
   document["run"] = std::move(run);
   return document;
 }

@@ -17,11 +17,11 @@ namespace carepath::io {
 // The build: carepath version, commit, scenario format, compiler and library versions.
 [[nodiscard]] nlohmann::ordered_json build_json();
 
-// provenance.json's document. `run` holds the run's settings (seed, replications, threads...) as
-// the caller describes them; ranks is added (1: one process).
+// provenance.json's document. `run` holds the run's settings (seed, replications, threads, ranks...)
+// as the caller describes them; without ranks, 1 (one process) is added.
 [[nodiscard]] nlohmann::ordered_json provenance_json(const Provenance& provenance, nlohmann::ordered_json run);
 
-// The run settings a comparison was run with: seed, replications, threads and the variants run
+// The run settings a comparison was run with: seed, replications, threads, ranks and the variants run
 // (and how replications were chosen, when by precision).
 [[nodiscard]] nlohmann::ordered_json run_settings_json(const run::ComparisonResult& comparison);
 

@@ -253,10 +253,11 @@ std::vector<StressItem> stress_des_items(const io::ReportInputs& inputs) {
                            "Event-driven: events ordered by time, ties by insertion order; replications in "
                            "parallel, results folded in replication order, so they do not depend on the thread count."));
     const Json* recorded_run = member(provenance, "run");
+    const Json& run_settings = recorded_run ? *recorded_run : none;
     items.push_back(filled("5.4", "System specification",
-                           integer_at(recorded_run ? *recorded_run : none, "threads") + " threads, " +
-                               integer_at(recorded_run ? *recorded_run : none, "ranks") +
-                               " process; the command line and every input's SHA-256 are in provenance.json."));
+                           integer_at(run_settings, "threads") + " threads, " + integer_at(run_settings, "ranks") +
+                               (number_at(run_settings, "ranks") == 1 ? " process" : " processes") +
+                               "; the command line and every input's SHA-256 are in provenance.json."));
   }
 
   // 6 Code access.

@@ -7,13 +7,16 @@
 // with Interrupted: replications not yet started are skipped and running ones stop at their next
 // check, so nothing partial is ever returned. The thread count is a task_arena the batch owns,
 // never tbb::global_control, which is process-wide: two batches in one process (a notebook, a
-// server, the Python module) would throttle each other.
+// server, the Python module) would throttle each other. With BatchOptions::ranks, each block of
+// replications is shared out by index among processes (run/replication_exchange.hpp): this one
+// runs its share and receives the others', so the folding below sees the same vector.
 #include <carepath/run/batch.hpp>
 
 #include "engine/replication.hpp"
 #include "engine/compile.hpp"
 #include <carepath/model/date_window.hpp>
 #include "model/graph_checks.hpp"
+#include "run/replication_exchange.hpp"
 #include "stats/costs.hpp"
 
 #include <oneapi/tbb/blocked_range.h>
@@ -82,6 +85,7 @@ BatchResult run_batch(const model::Scenario& scenario, const BatchOptions& optio
       options.fixed_replications ? std::nullopt : (options.precision ? options.precision : scenario.run.precision);
   const std::uint32_t most = precision ? options.max_replications.value_or(replications) : replications;
   result.threads = options.threads > 0 ? options.threads : static_cast<unsigned>(tbb::info::default_concurrency());
+  result.ranks = options.ranks != nullptr ? options.ranks->size() : 1;
 
   const model::TrajectoryPeriod period = trajectory_choice(scenario, options).period;
   engine::ReplicationControls controls{.trajectories = period, .stop = options.stop};
@@ -98,13 +102,15 @@ BatchResult run_batch(const model::Scenario& scenario, const BatchOptions& optio
   const auto started = std::chrono::steady_clock::now();
   // The calling thread takes one of the arena's slots, so `threads` counts it.
   tbb::task_arena arena(static_cast<int>(result.threads));
-  // Replications [begin, end) in parallel, each into its own slot of `into`.
+  // Replications [begin, end) in parallel, each into its own slot of `into`; this rank's share of
+  // them when shared, then every rank's.
   const auto run_into = [&](std::vector<stats::ReplicationResult>& into, const engine::ReplicationControls& with,
                             std::uint32_t begin, std::uint32_t end, bool counted) {
     into.resize(end);
+    const ReplicationRange share = rank_share({begin, end}, options.ranks ? options.ranks->rank() : 0, result.ranks);
     try {
       arena.execute([&] {
-        tbb::parallel_for(tbb::blocked_range<std::uint32_t>(begin, end, 1),
+        tbb::parallel_for(tbb::blocked_range<std::uint32_t>(share.begin, share.end, 1),
                           [&](const tbb::blocked_range<std::uint32_t>& range) {
                             for (std::uint32_t r = range.begin(); r != range.end(); ++r) {
                               if (stopped()) throw engine::Stopped();
@@ -121,6 +127,17 @@ BatchResult run_batch(const model::Scenario& scenario, const BatchOptions& optio
       throw Interrupted();
     }
     if (stopped()) throw Interrupted();
+    if (result.ranks == 1) return;
+    try {
+      exchange_replications(*options.ranks, {scenario.name, result.seed, {begin, end}}, into);
+    } catch (const RankFailed&) {
+      // Ctrl-C reaches every rank: a rank that stopped for it is this one's interruption too.
+      if (stopped()) throw Interrupted();
+      throw;
+    }
+    if (counted && options.progress) {
+      for (std::uint32_t r = 0; r < (end - begin) - (share.end - share.begin); ++r) options.progress(++finished, most);
+    }
   };
   const auto run_range = [&](std::uint32_t begin, std::uint32_t end) {
     run_into(result.replications, controls, begin, end, true);

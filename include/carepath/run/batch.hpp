@@ -11,6 +11,7 @@
 #pragma once
 
 #include <carepath/model/scenario.hpp>
+#include <carepath/run/ranks.hpp>
 #include <carepath/stats/precision.hpp>
 #include <carepath/stats/results.hpp>
 #include <carepath/stats/trajectory.hpp>
@@ -50,6 +51,10 @@ struct BatchOptions {
   /// When it becomes true, replications stop at their next check and run_batch throws Interrupted.
   /// The library never installs a signal handler; a program sets this flag from its own.
   const std::atomic<bool>* stop = nullptr;
+  /// Several processes sharing the batch (an MPI launch, run/ranks.hpp): each runs its share of
+  /// every block of replications and every one gets the whole result, identical to one process's.
+  /// Every rank must call run_batch with the same scenario and options. None: this process alone.
+  const Ranks* ranks = nullptr;
 };
 
 /// Thrown by run_batch when BatchOptions::stop was set: no result exists.
@@ -69,7 +74,8 @@ struct BatchResult {
   std::string scenario_name;
   stats::SummaryLabels labels;                ///< Service, pathway and patient-type names.
   std::uint64_t seed = 0;
-  unsigned threads = 0;                       ///< Threads actually allowed.
+  unsigned threads = 0;                       ///< Threads actually allowed (on each rank).
+  unsigned ranks = 1;                         ///< Processes that shared the replications.
   double wall_seconds = 0;
   std::vector<stats::ReplicationResult> replications;  ///< In replication-index order.
   stats::Summary summary;
