@@ -47,9 +47,7 @@
 #include <carepath/io/durable_file.hpp>
 #include "io/missing_values.hpp"
 #include <carepath/io/number_format.hpp>
-#include "report/html_escape.hpp"
-#include "report/report_style.hpp"
-#include "report/scatter_chart.hpp"
+#include <carepath/report/optimise_page.hpp>
 #include <carepath/stats/kn_selection.hpp>
 #include <carepath/stats/kpi_kinds.hpp>
 
@@ -267,41 +265,25 @@ void write_csv(const SweepGrid& grid, const std::vector<Plan>& plans, const Sett
   }
 }
 
-// optimise.html: the answer, then per goal a chart of cost against the goal's metric over the
-// plans evaluated, so a planner sees what each step towards the target costs.
-std::string page(const std::string& name, const std::string& sentence, const std::string& method,
-                 const std::vector<Plan>& plans, const Settings& settings, std::optional<std::size_t> chosen,
-                 double (*cost_of)(const Plan&)) {
-  using report::escape_html;
-  std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
-                     escape_html(name) + " \u2014 optimise</title>\n<style>" + std::string(report::report_css()) +
-                     "\nsvg .screened { fill: #fff; stroke: #777; stroke-width: 1; }"
-                     "\nsvg .chosen { stroke: #d55e00; stroke-width: 2.5; }</style>\n</head>\n<body>\n<header>\n<h1>" +
-                     escape_html(name) + ": optimise</h1>\n<p class=\"lede\">" + escape_html(sentence) +
-                     "</p>\n<p class=\"note\">" + escape_html(method) + "</p>\n</header>\n";
+// optimise.html's charts: per goal, one point per plan evaluated.
+std::vector<report::OptimiseGoalChart> goal_charts(const std::vector<Plan>& plans, const Settings& settings,
+                                                   std::optional<std::size_t> chosen, double (*cost_of)(const Plan&)) {
+  std::vector<report::OptimiseGoalChart> charts;
   for (std::size_t g = 0; g < settings.goals.size(); ++g) {
     const Goal& goal = settings.goals[g];
-    report::ScatterChartInput chart;
-    chart.title = "Cost against " + goal.metric + " per plan";
-    chart.x_title = "cost of the plan";
-    chart.y_title = goal.name + " " + goal.metric + " (mean, 95% CI)";
-    chart.reference_y = goal.value;
-    chart.reference_label = "goal " + goal.text;
+    report::OptimiseGoalChart& chart = charts.emplace_back();
+    chart.text = goal.text;
+    chart.name = goal.name;
+    chart.metric = goal.metric;
+    chart.value = goal.value;
     for (std::size_t p = 0; p < plans.size(); ++p) {
       const Plan& plan = plans[p];
       if (!plan.batch || g >= plan.goals.size()) continue;
-      const stats::Estimate e = stats::estimate(plan.goals[g]);
-      const bool is_chosen = chosen && *chosen == p;
-      chart.points.push_back({cost_of(plan), e.mean, e.ci_low, e.ci_high,
-                              std::string(plan.status == Status::Feasible ? "estimate" : "screened") +
-                                  (is_chosen ? " chosen" : ""),
-                              is_chosen ? "chosen" : ""});
+      chart.plans.push_back({cost_of(plan), stats::estimate(plan.goals[g]), plan.status == Status::Feasible,
+                             chosen && *chosen == p});
     }
-    html += "<section>\n<h2>" + escape_html(goal.text) + "</h2>\n<figure>" + report::render_scatter_chart(chart) +
-            "<figcaption>One point per plan evaluated: filled, feasible; open, screened out or stopped; ringed, "
-            "the plan chosen. The dashed line is the goal.</figcaption></figure>\n</section>\n";
   }
-  return html + "</body>\n</html>\n";
+  return charts;
 }
 
 }  // namespace
@@ -497,11 +479,12 @@ int optimise_command(const Options& options, std::ostream& out, std::ostream& er
           {"alternatives", std::move(alternatives)},
           {"plans", std::move(plan_list)}};
       io::DurableFile html(folder.staging() / kOptimiseHtmlFile);
-      html.stream() << page(base.scenario.name, sentence,
-                            std::to_string(plans.size()) + " plans, " + std::to_string(spent) +
-                                " replications in all; " + (selection.empty() ? "" : "final choice: " + selection + "; ") +
-                                "README \"Optimising\" states the search and its guarantee.",
-                            plans, settings, chosen, cost_of);
+      html.stream() << report::optimise_page_html(
+          {base.scenario.name, sentence,
+           std::to_string(plans.size()) + " plans, " + std::to_string(spent) + " replications in all; " +
+               (selection.empty() ? "" : "final choice: " + selection + "; ") +
+               "README \"Optimising\" states the search and its guarantee.",
+           goal_charts(plans, settings, chosen, cost_of)});
       html.close();
       io::DurableFile json(folder.staging() / kOptimiseJsonFile);
       json.stream() << document.dump(2) << '\n';
