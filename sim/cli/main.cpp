@@ -6,6 +6,7 @@
 // (interrupt.hpp), and 1 for anything that is carepath's own fault.
 #include <carepath/error.hpp>
 #include <carepath/io/folder_marker.hpp>
+#include <carepath/io/sweep_options.hpp>
 #include <carepath/run/batch.hpp>
 
 #include "cli/commands.hpp"
@@ -57,6 +58,10 @@ int run_program(const std::vector<std::string>& args) {
   } catch (const UsageError& e) {
     const std::string command = e.help_command().empty() ? "" : e.help_command() + " ";
     std::cerr << "carepath: " << e.what() << "\nsee carepath " << command << "--help\n";
+    return kBadInput;
+  } catch (const carepath::io::SweepOptionError& e) {
+    // --set, --points, --goal and --cost: `carepath sweep --help` explains them, for optimise too.
+    std::cerr << "carepath: " << e.what() << "\nsee carepath sweep --help\n";
     return kBadInput;
   } catch (const carepath::ScenarioError& e) {
     std::cerr << e.what() << '\n';

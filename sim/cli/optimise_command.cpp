@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `carepath optimise`: the cheapest plan of integer capacities, within the bounds of each --set
 // key and a --budget, that meets every --goal. Every plan is the same what-if variant a sweep
-// point is (cli/sweep.hpp), and every plan's replication r draws the same random numbers (common
+// point is (include/carepath/run/sweep.hpp), and every plan's replication r draws the same random numbers (common
 // random numbers), so plans are compared replication by replication.
 //
 // The search is stated, not clever: every plan of the grid within the budget is a candidate.
@@ -32,24 +32,21 @@
 // against each goal's metric, one point per plan), with provenance.
 #include "cli/commands.hpp"
 #include "cli/interrupt.hpp"
+#include "cli/json_figures.hpp"
 #include "cli/output_folder.hpp"
-#include "cli/sweep.hpp"
-
-#include <carepath/io/provenance.hpp>
-
-#include "io/provenance_json.hpp"
-#include <carepath/io/scenario_json.hpp>
-#include <carepath/run/batch.hpp>
-#include <carepath/run/headlines.hpp>
-#include <carepath/stats/results.hpp>
 
 #include <carepath/io/atomic_dir.hpp>
 #include <carepath/io/durable_file.hpp>
-#include "io/missing_values.hpp"
 #include <carepath/io/number_format.hpp>
+#include <carepath/io/provenance.hpp>
+#include <carepath/io/scenario_json.hpp>
+#include <carepath/io/sweep_options.hpp>
 #include <carepath/report/optimise_page.hpp>
+#include <carepath/run/batch.hpp>
+#include <carepath/run/headlines.hpp>
 #include <carepath/stats/kn_selection.hpp>
 #include <carepath/stats/kpi_kinds.hpp>
+#include <carepath/stats/results.hpp>
 
 #include <boost/math/distributions/students_t.hpp>
 #include <nlohmann/json.hpp>
@@ -67,8 +64,12 @@
 namespace carepath::cli {
 namespace {
 
-using io::number_or_null;
 using nlohmann::ordered_json;
+using run::Goal;
+using run::GoalOperator;
+using run::KeyPrice;
+using run::SweepGrid;
+using run::SweepRange;
 
 constexpr const char* kOptimiseCsvFile = "optimise.csv";
 constexpr const char* kOptimiseHtmlFile = "optimise.html";
@@ -208,10 +209,6 @@ std::uint32_t rounds_between(std::uint32_t first, std::uint32_t cap) {
   return rounds;
 }
 
-ordered_json estimate_json(const stats::Estimate& e) {
-  return {{"mean", number_or_null(e.mean)}, {"ci95", {number_or_null(e.ci_low), number_or_null(e.ci_high)}}, {"n", e.n}};
-}
-
 ordered_json plan_json(const SweepGrid& grid, const Plan& plan, const Settings& settings, bool headlines,
                        const model::Scenario& scenario) {
   ordered_json values = ordered_json::object();
@@ -292,14 +289,14 @@ int optimise_command(const Options& options, std::ostream& out, std::ostream& er
   const io::LoadedScenario base = io::load_scenario(options.scenario);
   report_warnings(options, options.scenario.string(), base.warnings, err);
   std::vector<SweepRange> ranges;
-  for (const std::string& text : options.sets) ranges.push_back(parse_sweep_range(text, base.scenario));
-  const SweepGrid grid = full_grid(std::move(ranges));
+  for (const std::string& text : options.sets) ranges.push_back(io::parse_sweep_range(text, base.scenario));
+  const SweepGrid grid = io::full_grid(std::move(ranges));
   for (const SweepRange& key : grid.keys) {
     if (!key.integers) throw UsageError("--set: optimise searches whole numbers; " + key.path + " has others", "optimise");
   }
   Settings settings;
-  for (const std::string& text : options.goals) settings.goals.push_back(parse_goal(text, base.scenario));
-  for (const std::string& text : options.costs) settings.prices.push_back(parse_key_price(text, grid));
+  for (const std::string& text : options.goals) settings.goals.push_back(io::parse_goal(text, base.scenario));
+  for (const std::string& text : options.costs) settings.prices.push_back(io::parse_key_price(text, grid));
   if (settings.prices.empty() && !base.scenario.has_costs()) {
     throw UsageError("--cost: optimise needs a cost per plan: a price per unit of a key, or \"costs\" in the scenario",
                      "optimise");
@@ -313,8 +310,8 @@ int optimise_command(const Options& options, std::ostream& out, std::ostream& er
   const std::filesystem::path dir =
       options.out.value_or(std::filesystem::path("results") / (base.scenario.name + "-optimise"));
   prepare_output_folder(dir, kOptimiseJsonFile, err);
-  const io::LoadedScenarioSet set = io::load_scenario_set(options.scenario, grid_variants_text(grid));
-  report_warnings(options, options.scenario.string(), grid_point_warnings(set, base, grid), err);
+  const io::LoadedScenarioSet set = io::load_scenario_set(options.scenario, io::grid_variants_text(grid));
+  report_warnings(options, options.scenario.string(), io::grid_point_warnings(set, base, grid), err);
 
   std::vector<Plan> plans;
   for (std::size_t p = 0; p < grid.at.size(); ++p) {

@@ -12,13 +12,12 @@
 #include <carepath/io/csv_text.hpp>
 #include <carepath/io/durable_file.hpp>
 #include <carepath/io/number_format.hpp>
+#include <carepath/io/provenance.hpp>
 #include <carepath/io/scenario_json.hpp>
 #include <carepath/report/warmup_page.hpp>
 #include <carepath/run/batch.hpp>
 #include <carepath/stats/mser.hpp>
 #include <carepath/stats/warm_up_proposal.hpp>
-
-#include "io/provenance_json.hpp"
 
 #include <algorithm>
 #include <ostream>
