@@ -3,10 +3,12 @@
 # the library and the program depend on): each folder may include, privately ("engine/x.hpp") or
 # through the public headers (<carepath/run/batch.hpp>), only its own layer and those below:
 #
-#   model <- stats <- engine <- run <- io, report <- cli
+#   model <- stats <- engine <- run <- io <- report <- cli
 #
-# stats sits below the engine because the recorder streams into its accumulators. io and report
-# are one layer: results_writer.cpp writes report.html, which draws the results documents.
+# stats sits below the engine because the recorder streams into its accumulators. report sits
+# above io: it draws the results documents io builds, and io::write_results, which writes
+# report.html with the rest of a results folder, is report's (report/results_writer.cpp). Each
+# folder is one static library linking the one below it (sim/CMakeLists.txt).
 # The CLI is the public API's first client: besides its own folder it includes only
 # include/carepath, so a private include from sim/ in sim/cli/ fails the build. Run as
 # cmake -DSOURCE_DIR=... -DSTAMP=... -P.
@@ -16,8 +18,8 @@ set(rank_stats 1)
 set(rank_engine 2)
 set(rank_run 3)
 set(rank_io 4)
-set(rank_report 4)
-set(rank_cli 5)
+set(rank_report 5)
+set(rank_cli 6)
 
 set(problems "")
 
