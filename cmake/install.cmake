@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: MIT
-# `cmake --install`: the carepath program, the static library and include/carepath, with a CMake
-# package so that another project writes
+# `cmake --install`: the carepath program, the static libraries (one per layer of sim/) and
+# include/carepath, with a CMake package so that another project writes
 #   find_package(carepath 0.2 REQUIRED)
 #   target_link_libraries(app PRIVATE carepath::core)
+# (or carepath::run, carepath::io ... for a layer and those below it)
 # (tests/install builds such a project against an install in the build tree). Included from
 # sim/CMakeLists.txt once the targets exist.
 include(CMakePackageConfigHelpers)
@@ -10,7 +11,9 @@ include(CMakePackageConfigHelpers)
 set(CAREPATH_INSTALL_CMAKEDIR ${CMAKE_INSTALL_LIBDIR}/cmake/carepath)
 
 set_target_properties(carepath_core PROPERTIES EXPORT_NAME core)
-install(TARGETS carepath_core EXPORT carepathTargets
+install(TARGETS carepath_version carepath_model carepath_stats carepath_engine carepath_run carepath_io
+                carepath_report carepath_core
+        EXPORT carepathTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(TARGETS carepath RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/carepath DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})

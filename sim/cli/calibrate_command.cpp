@@ -8,19 +8,19 @@
 // folder, which `carepath run` replaces whole (see sweep_command.cpp).
 #include "cli/commands.hpp"
 #include "cli/interrupt.hpp"
+#include "cli/json_figures.hpp"
 #include "cli/output_folder.hpp"
 
 #include <carepath/io/atomic_dir.hpp>
 #include <carepath/io/calibration_json.hpp>
 #include <carepath/io/durable_file.hpp>
+#include <carepath/io/missing_notes.hpp>
 #include <carepath/io/number_format.hpp>
+#include <carepath/io/provenance.hpp>
 #include <carepath/io/scenario_json.hpp>
 #include <carepath/io/text_file.hpp>
 #include <carepath/run/batch.hpp>
 #include <carepath/run/calibration.hpp>
-
-#include "io/missing_values.hpp"
-#include "io/provenance_json.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -36,7 +36,6 @@
 namespace carepath::cli {
 namespace {
 
-using io::number_or_null;
 using nlohmann::ordered_json;
 
 constexpr const char* kCalibrationCsvFile = "calibration.csv";

@@ -17,7 +17,6 @@
 #include "cli/interrupt.hpp"
 #include "cli/output_folder.hpp"
 #include "cli/progress.hpp"
-#include "io/precision_files.hpp"
 
 #include <unistd.h>
 

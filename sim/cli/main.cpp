@@ -7,6 +7,7 @@
 // every rank runs it; rank 0 speaks, the others keep what they would say for when they fail.
 #include <carepath/error.hpp>
 #include <carepath/io/folder_marker.hpp>
+#include <carepath/io/sweep_options.hpp>
 #include <carepath/run/batch.hpp>
 
 #include "cli/commands.hpp"
@@ -82,6 +83,10 @@ int run_program(const std::vector<std::string>& args, const carepath::run::Ranks
   } catch (const UsageError& e) {
     const std::string command = e.help_command().empty() ? "" : e.help_command() + " ";
     err << "carepath: " << e.what() << "\nsee carepath " << command << "--help\n";
+    return kBadInput;
+  } catch (const carepath::io::SweepOptionError& e) {
+    // --set, --points, --goal and --cost: `carepath sweep --help` explains them, for optimise too.
+    std::cerr << "carepath: " << e.what() << "\nsee carepath sweep --help\n";
     return kBadInput;
   } catch (const carepath::ScenarioError& e) {
     err << e.what() << '\n';

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `carepath optimise`: the cheapest plan of integer capacities, within the bounds of each --set
 // key and a --budget, that meets every --goal. Every plan is the same what-if variant a sweep
-// point is (cli/sweep.hpp), and every plan's replication r draws the same random numbers (common
+// point is (include/carepath/run/sweep.hpp), and every plan's replication r draws the same random numbers (common
 // random numbers), so plans are compared replication by replication.
 //
 // The search is stated, not clever: every plan of the grid within the budget is a candidate.
@@ -32,26 +32,21 @@
 // against each goal's metric, one point per plan), with provenance.
 #include "cli/commands.hpp"
 #include "cli/interrupt.hpp"
+#include "cli/json_figures.hpp"
 #include "cli/output_folder.hpp"
-#include "cli/sweep.hpp"
-
-#include <carepath/io/provenance.hpp>
-
-#include "io/provenance_json.hpp"
-#include <carepath/io/scenario_json.hpp>
-#include <carepath/run/batch.hpp>
-#include <carepath/run/headlines.hpp>
-#include <carepath/stats/results.hpp>
 
 #include <carepath/io/atomic_dir.hpp>
 #include <carepath/io/durable_file.hpp>
-#include "io/missing_values.hpp"
 #include <carepath/io/number_format.hpp>
-#include "report/html_escape.hpp"
-#include "report/report_style.hpp"
-#include "report/scatter_chart.hpp"
+#include <carepath/io/provenance.hpp>
+#include <carepath/io/scenario_json.hpp>
+#include <carepath/io/sweep_options.hpp>
+#include <carepath/report/optimise_page.hpp>
+#include <carepath/run/batch.hpp>
+#include <carepath/run/headlines.hpp>
 #include <carepath/stats/kn_selection.hpp>
 #include <carepath/stats/kpi_kinds.hpp>
+#include <carepath/stats/results.hpp>
 
 #include <boost/math/distributions/students_t.hpp>
 #include <nlohmann/json.hpp>
@@ -69,8 +64,12 @@
 namespace carepath::cli {
 namespace {
 
-using io::number_or_null;
 using nlohmann::ordered_json;
+using run::Goal;
+using run::GoalOperator;
+using run::KeyPrice;
+using run::SweepGrid;
+using run::SweepRange;
 
 constexpr const char* kOptimiseCsvFile = "optimise.csv";
 constexpr const char* kOptimiseHtmlFile = "optimise.html";
@@ -210,10 +209,6 @@ std::uint32_t rounds_between(std::uint32_t first, std::uint32_t cap) {
   return rounds;
 }
 
-ordered_json estimate_json(const stats::Estimate& e) {
-  return {{"mean", number_or_null(e.mean)}, {"ci95", {number_or_null(e.ci_low), number_or_null(e.ci_high)}}, {"n", e.n}};
-}
-
 ordered_json plan_json(const SweepGrid& grid, const Plan& plan, const Settings& settings, bool headlines,
                        const model::Scenario& scenario) {
   ordered_json values = ordered_json::object();
@@ -267,41 +262,25 @@ void write_csv(const SweepGrid& grid, const std::vector<Plan>& plans, const Sett
   }
 }
 
-// optimise.html: the answer, then per goal a chart of cost against the goal's metric over the
-// plans evaluated, so a planner sees what each step towards the target costs.
-std::string page(const std::string& name, const std::string& sentence, const std::string& method,
-                 const std::vector<Plan>& plans, const Settings& settings, std::optional<std::size_t> chosen,
-                 double (*cost_of)(const Plan&)) {
-  using report::escape_html;
-  std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
-                     escape_html(name) + " \u2014 optimise</title>\n<style>" + std::string(report::report_css()) +
-                     "\nsvg .screened { fill: #fff; stroke: #777; stroke-width: 1; }"
-                     "\nsvg .chosen { stroke: #d55e00; stroke-width: 2.5; }</style>\n</head>\n<body>\n<header>\n<h1>" +
-                     escape_html(name) + ": optimise</h1>\n<p class=\"lede\">" + escape_html(sentence) +
-                     "</p>\n<p class=\"note\">" + escape_html(method) + "</p>\n</header>\n";
+// optimise.html's charts: per goal, one point per plan evaluated.
+std::vector<report::OptimiseGoalChart> goal_charts(const std::vector<Plan>& plans, const Settings& settings,
+                                                   std::optional<std::size_t> chosen, double (*cost_of)(const Plan&)) {
+  std::vector<report::OptimiseGoalChart> charts;
   for (std::size_t g = 0; g < settings.goals.size(); ++g) {
     const Goal& goal = settings.goals[g];
-    report::ScatterChartInput chart;
-    chart.title = "Cost against " + goal.metric + " per plan";
-    chart.x_title = "cost of the plan";
-    chart.y_title = goal.name + " " + goal.metric + " (mean, 95% CI)";
-    chart.reference_y = goal.value;
-    chart.reference_label = "goal " + goal.text;
+    report::OptimiseGoalChart& chart = charts.emplace_back();
+    chart.text = goal.text;
+    chart.name = goal.name;
+    chart.metric = goal.metric;
+    chart.value = goal.value;
     for (std::size_t p = 0; p < plans.size(); ++p) {
       const Plan& plan = plans[p];
       if (!plan.batch || g >= plan.goals.size()) continue;
-      const stats::Estimate e = stats::estimate(plan.goals[g]);
-      const bool is_chosen = chosen && *chosen == p;
-      chart.points.push_back({cost_of(plan), e.mean, e.ci_low, e.ci_high,
-                              std::string(plan.status == Status::Feasible ? "estimate" : "screened") +
-                                  (is_chosen ? " chosen" : ""),
-                              is_chosen ? "chosen" : ""});
+      chart.plans.push_back({cost_of(plan), stats::estimate(plan.goals[g]), plan.status == Status::Feasible,
+                             chosen && *chosen == p});
     }
-    html += "<section>\n<h2>" + escape_html(goal.text) + "</h2>\n<figure>" + report::render_scatter_chart(chart) +
-            "<figcaption>One point per plan evaluated: filled, feasible; open, screened out or stopped; ringed, "
-            "the plan chosen. The dashed line is the goal.</figcaption></figure>\n</section>\n";
   }
-  return html + "</body>\n</html>\n";
+  return charts;
 }
 
 }  // namespace
@@ -310,14 +289,14 @@ int optimise_command(const Options& options, std::ostream& out, std::ostream& er
   const io::LoadedScenario base = io::load_scenario(options.scenario);
   report_warnings(options, options.scenario.string(), base.warnings, err);
   std::vector<SweepRange> ranges;
-  for (const std::string& text : options.sets) ranges.push_back(parse_sweep_range(text, base.scenario));
-  const SweepGrid grid = full_grid(std::move(ranges));
+  for (const std::string& text : options.sets) ranges.push_back(io::parse_sweep_range(text, base.scenario));
+  const SweepGrid grid = io::full_grid(std::move(ranges));
   for (const SweepRange& key : grid.keys) {
     if (!key.integers) throw UsageError("--set: optimise searches whole numbers; " + key.path + " has others", "optimise");
   }
   Settings settings;
-  for (const std::string& text : options.goals) settings.goals.push_back(parse_goal(text, base.scenario));
-  for (const std::string& text : options.costs) settings.prices.push_back(parse_key_price(text, grid));
+  for (const std::string& text : options.goals) settings.goals.push_back(io::parse_goal(text, base.scenario));
+  for (const std::string& text : options.costs) settings.prices.push_back(io::parse_key_price(text, grid));
   if (settings.prices.empty() && !base.scenario.has_costs()) {
     throw UsageError("--cost: optimise needs a cost per plan: a price per unit of a key, or \"costs\" in the scenario",
                      "optimise");
@@ -331,8 +310,8 @@ int optimise_command(const Options& options, std::ostream& out, std::ostream& er
   const std::filesystem::path dir =
       options.out.value_or(std::filesystem::path("results") / (base.scenario.name + "-optimise"));
   prepare_output_folder(dir, kOptimiseJsonFile, err, options.ranks);
-  const io::LoadedScenarioSet set = io::load_scenario_set(options.scenario, grid_variants_text(grid));
-  report_warnings(options, options.scenario.string(), grid_point_warnings(set, base, grid), err);
+  const io::LoadedScenarioSet set = io::load_scenario_set(options.scenario, io::grid_variants_text(grid));
+  report_warnings(options, options.scenario.string(), io::grid_point_warnings(set, base, grid), err);
 
   std::vector<Plan> plans;
   for (std::size_t p = 0; p < grid.at.size(); ++p) {
@@ -498,11 +477,12 @@ int optimise_command(const Options& options, std::ostream& out, std::ostream& er
           {"alternatives", std::move(alternatives)},
           {"plans", std::move(plan_list)}};
       io::DurableFile html(folder.staging() / kOptimiseHtmlFile);
-      html.stream() << page(base.scenario.name, sentence,
-                            std::to_string(plans.size()) + " plans, " + std::to_string(spent) +
-                                " replications in all; " + (selection.empty() ? "" : "final choice: " + selection + "; ") +
-                                "README \"Optimising\" states the search and its guarantee.",
-                            plans, settings, chosen, cost_of);
+      html.stream() << report::optimise_page_html(
+          {base.scenario.name, sentence,
+           std::to_string(plans.size()) + " plans, " + std::to_string(spent) + " replications in all; " +
+               (selection.empty() ? "" : "final choice: " + selection + "; ") +
+               "README \"Optimising\" states the search and its guarantee.",
+           goal_charts(plans, settings, chosen, cost_of)});
       html.close();
       io::DurableFile json(folder.staging() / kOptimiseJsonFile);
       json.stream() << document.dump(2) << '\n';

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cli/output_folder.hpp"
 
-#include "io/missing_values.hpp"
 #include <carepath/io/atomic_dir.hpp>
+#include <carepath/io/missing_notes.hpp>
 #include <carepath/io/number_format.hpp>
 
 #include <ostream>

@@ -3,27 +3,27 @@
 // so every point sees the same arrivals and service times and the curve is smooth rather than
 // noisy. A point is a value of one --set key, a point of the full grid of several --set keys, or a
 // row of --points FILE.csv. Each point's goals, cost and the answer (the cheapest point meeting
-// every goal, its runner-up and their paired difference) are worked out by sweep_answer.cpp.
+// every goal, its runner-up and their paired difference) are worked out by run/sweep.hpp, the points
+// and goals parsed by io/sweep_options.hpp.
 // Output goes to results/<name>-sweep-<PATH>/ (sweep.csv, sweep.json), beside the run's
 // results/<name>/ rather than in it: a later `carepath run` replaces its folder whole and would
 // delete a sweep inside it, and a sweep creating results/<name>/ first would leave a folder that
 // run refuses to replace, as it holds no summary.json.
 #include "cli/commands.hpp"
 #include "cli/interrupt.hpp"
+#include "cli/json_figures.hpp"
 #include "cli/output_folder.hpp"
-#include "cli/sweep.hpp"
-#include "cli/sweep_answer.hpp"
 
 #include <carepath/io/atomic_dir.hpp>
 #include <carepath/io/durable_file.hpp>
+#include <carepath/io/missing_notes.hpp>
 #include <carepath/io/number_format.hpp>
+#include <carepath/io/provenance.hpp>
 #include <carepath/io/scenario_json.hpp>
+#include <carepath/io/sweep_options.hpp>
 #include <carepath/run/batch.hpp>
+#include <carepath/run/sweep.hpp>
 #include <carepath/stats/results.hpp>
-
-#include "io/missing_values.hpp"
-#include "io/provenance_json.hpp"
-#include <carepath/stats/kpi_kinds.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -37,141 +37,24 @@
 namespace carepath::cli {
 namespace {
 
-using io::number_or_null;
 using nlohmann::ordered_json;
 
 constexpr const char* kSweepCsvFile = "sweep.csv";
 constexpr const char* kSweepJsonFile = "sweep.json";  // The file every sweep folder holds.
 constexpr double kDefaultShare = 0.9;
 
-struct MetricRow {
-  std::string kind;
-  std::string name;
-  const char* metric;
-  const char* unit;
-  stats::Estimate estimate;
-};
-
-struct Point {
-  std::vector<std::string> texts;  ///< Per key, its value as written to files.
-  std::vector<double> values;      ///< Per key.
-  std::vector<MetricRow> rows;
-  PointEvidence evidence;
-  PointVerdict verdict;            ///< share is NaN without goals.
-};
-
-// The variant name of one point: "capacity_14", "capacity_3_capacity_4". Names allow only
-// [A-Za-z0-9_.-] and 64 characters; a longer name would lose what makes it unique.
-std::string point_name(const SweepGrid& grid, std::size_t p) {
-  std::string name;
-  for (std::size_t k = 0; k < grid.keys.size(); ++k) {
-    const SweepRange& key = grid.keys[k];
-    name += (k == 0 ? "" : "_") + key.key + (key.from_date.empty() ? "" : "_" + key.from_date) + "_" +
-            key.texts[grid.at[p][k]];
-  }
-  for (char& c : name) {
-    const bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-                         c == '.' || c == '-';
-    if (!allowed) c = '_';
-  }
-  if (grid.keys.size() > 1 && name.size() > 64) return "point_" + std::to_string(p + 1);
-  return name.substr(0, 64);
-}
-
-ordered_json grid_variants(const SweepGrid& grid) {
-  ordered_json variants = ordered_json::array();
-  for (std::size_t p = 0; p < grid.at.size(); ++p) {
-    ordered_json variant{{"name", point_name(grid, p)}};
-    for (std::size_t k = 0; k < grid.keys.size(); ++k) {
-      const SweepRange& key = grid.keys[k];
-      const double v = key.values[grid.at[p][k]];
-      ordered_json value = key.integers ? ordered_json(static_cast<std::int64_t>(std::llround(v))) : ordered_json(v);
-      ordered_json& change = variant[key.part][key.name];
-      if (key.from_date.empty()) {
-        change[key.key] = std::move(value);
-      } else {
-        change["capacity_change"] = {{"from", key.from_date}, {"capacity", std::move(value)}};
-      }
-    }
-    variants.push_back(std::move(variant));
-  }
-  return variants;
-}
-
-// What the points add to the base's warnings, said once each against --set rather than against
-// the variants the sweep made up: a flat capacity replacing a roster is the same warning at
-// every point.
-}  // namespace
-
-std::vector<Diagnostic> grid_point_warnings(const io::LoadedScenarioSet& set, const io::LoadedScenario& base,
-                                            const SweepGrid& grid) {
-  std::vector<Diagnostic> warnings;
-  const std::string& where = grid.source;
-  for (const Diagnostic& d : set.warnings) {
-    const bool from_base = std::any_of(base.warnings.begin(), base.warnings.end(), [&](const Diagnostic& b) {
-      return b.path == d.path && b.message == d.message;
-    });
-    if (from_base) continue;
-    std::string message = d.message;
-    // "variant 'capacity_3': ..." names a made-up variant; the point is in the path instead.
-    if (message.starts_with("variant '")) {
-      const std::size_t end = message.find("': ");
-      if (end != std::string::npos) message.erase(0, end + 3);
-    }
-    const bool repeated = std::any_of(warnings.begin(), warnings.end(),
-                                      [&](const Diagnostic& w) { return w.message == message; });
-    if (!repeated) warnings.push_back({Severity::Warning, where, std::move(message)});
-  }
-  return warnings;
-}
-
-std::string grid_variants_text(const SweepGrid& grid) { return grid_variants(grid).dump(); }
-
-namespace {
-
-// Each goal's metric in each replication (NaN where there is nothing to measure), and the
-// point's cost in each: the --cost prices of its values, or else the scenario's total cost.
-PointEvidence point_evidence(const std::vector<Goal>& goals, const std::vector<KeyPrice>& prices, const Point& point,
-                             const run::BatchResult& batch) {
-  PointEvidence evidence;
-  for (const Goal& goal : goals) {
-    const stats::KpiKindInfo& kind = stats::kpi_kind(goal.table);
-    const std::vector<stats::KpiItem> items = kind.items(batch.labels);
-    const stats::KpiItem* item = stats::find_item(items, goal.name);
-    std::vector<double>& values = evidence.goals.emplace_back();
-    for (const stats::ReplicationResult& r : batch.replications) {
-      values.push_back(item != nullptr ? kind.value(r, item->index, goal.metric_index) : std::nan(""));
-    }
-  }
-  if (!prices.empty()) {
-    double price = 0;
-    for (const KeyPrice& p : prices) price += p.price * point.values[p.key];
-    evidence.cost.assign(batch.replications.size(), price);
-  } else if (!batch.labels.currency.empty()) {
-    for (const stats::ReplicationResult& r : batch.replications) evidence.cost.push_back(r.cost.total);
-  }
-  return evidence;
-}
-
-// Every metric of every item the run's summary has, kind by kind (stats/kpi_kinds.hpp); costs
-// under the names their KPIs have: cost.METRIC for the total, service.NAME.cost_METRIC.
-std::vector<MetricRow> metric_rows(const run::BatchResult& batch) {
-  std::vector<MetricRow> rows;
-  for (const stats::KpiKindInfo& kind : stats::kpi_kinds()) {
-    for (const stats::KpiItem& item : kind.items(batch.labels)) {
-      if (!item.summary) continue;
-      for (std::size_t m = 0; m < kind.metric_count; ++m) {
-        rows.push_back({std::string(kind.word), item.name, kind.metric_name(m), kind.metric_unit(m),
-                        kind.estimate(batch.summary, *item.summary, m)});
-      }
-    }
-  }
-  return rows;
-}
+using run::Goal;
+using run::KeyPrice;
+using run::SweepChoice;
+using run::SweepGrid;
+using run::SweepRange;
+using run::SweepRule;
+using Point = run::SweepPoint;
+using MetricRow = run::SweepMetric;
 
 const MetricRow* find_row(const Point& point, const std::string& kind, const std::string& name,
                           const std::string& metric) {
-  for (const MetricRow& row : point.rows) {
+  for (const MetricRow& row : point.metrics) {
     if (row.kind == kind && row.name == name && metric == row.metric) return &row;
   }
   return nullptr;
@@ -198,7 +81,7 @@ std::string with_cost(const Point& point) {
 std::string answer(const SweepGrid& grid, const std::vector<Goal>& goals, const SweepRule& rule,
                    const std::vector<Point>& points, const SweepChoice& choice) {
   const bool costed = points.front().verdict.cost.n > 0;
-  const std::string rule_text = rule.text(goals.size());
+  const std::string rule_text = io::sweep_rule_text(rule, goals.size());
   if (choice.chosen) {
     const Point& point = points[*choice.chosen];
     if (costed) return "Cheapest point meeting every goal " + rule_text + ": " + point_text(grid, point) + with_cost(point);
@@ -251,16 +134,12 @@ void write_csv(const SweepGrid& grid, const std::vector<Point>& points, std::ost
   for (const Point& point : points) {
     std::string values;
     for (std::size_t k = 0; k < point.texts.size(); ++k) values += (k == 0 ? "" : ",") + point.texts[k];
-    for (const MetricRow& row : point.rows) {
+    for (const MetricRow& row : point.metrics) {
       out << values << ',' << row.kind << ',' << row.name << ',' << row.metric << ',' << row.unit << ','
           << io::format_shortest(row.estimate.mean) << ',' << io::format_shortest(row.estimate.ci_low) << ','
           << io::format_shortest(row.estimate.ci_high) << ',' << io::format_shortest(point.verdict.share) << '\n';
     }
   }
-}
-
-ordered_json estimate_json(const stats::Estimate& e) {
-  return {{"mean", number_or_null(e.mean)}, {"ci95", {number_or_null(e.ci_low), number_or_null(e.ci_high)}}, {"n", e.n}};
 }
 
 ordered_json number_json(const SweepRange& key, double value) {
@@ -285,7 +164,7 @@ ordered_json sweep_json(const SweepGrid& grid, const SweepSettings& settings, co
   ordered_json point_list = ordered_json::array();
   for (const Point& point : points) {
     ordered_json metrics = ordered_json::array();
-    for (const MetricRow& row : point.rows) {
+    for (const MetricRow& row : point.metrics) {
       metrics.push_back({{"kind", row.kind},
                          {"name", row.name},
                          {"metric", row.metric},
@@ -330,7 +209,7 @@ ordered_json sweep_json(const SweepGrid& grid, const SweepSettings& settings, co
   out["rule"] = settings.goals.empty() ? ordered_json(nullptr)
                                        : ordered_json{{"kind", settings.rule.confidence ? "confidence" : "share"},
                                                       {"level", settings.rule.level},
-                                                      {"text", settings.rule.text(settings.goals.size())}};
+                                                      {"text", io::sweep_rule_text(settings.rule, settings.goals.size())}};
   out["cost"] = !costed                    ? ordered_json(nullptr)
                 : settings.prices.empty() ? ordered_json{{"from", "cost.total"}}
                                           : ordered_json{{"from", "--cost"}, {"per_unit", std::move(prices)}};
@@ -400,10 +279,10 @@ void print_table(const SweepGrid& grid, const std::vector<Goal>& goals, const Sw
 }
 
 SweepGrid sweep_grid(const Options& options, const model::Scenario& base) {
-  if (options.points) return read_sweep_points(options.points->string(), base);
+  if (options.points) return io::read_sweep_points(options.points->string(), base);
   std::vector<SweepRange> ranges;
-  for (const std::string& text : options.sets) ranges.push_back(parse_sweep_range(text, base));
-  return full_grid(std::move(ranges));
+  for (const std::string& text : options.sets) ranges.push_back(io::parse_sweep_range(text, base));
+  return io::full_grid(std::move(ranges));
 }
 
 // results/<name>-sweep-<PATH>, the paths joined by '+' for a grid, the file's stem for --points.
@@ -423,8 +302,8 @@ int sweep_command(const Options& options, std::ostream& out, std::ostream& err) 
   const SweepGrid grid = sweep_grid(options, base.scenario);
   SweepSettings settings;
   settings.scenario = base.scenario.name;
-  for (const std::string& text : options.goals) settings.goals.push_back(parse_goal(text, base.scenario));
-  for (const std::string& text : options.costs) settings.prices.push_back(parse_key_price(text, grid));
+  for (const std::string& text : options.goals) settings.goals.push_back(io::parse_goal(text, base.scenario));
+  for (const std::string& text : options.costs) settings.prices.push_back(io::parse_key_price(text, grid));
   settings.rule = options.confidence ? SweepRule{true, *options.confidence}
                                      : SweepRule{false, options.share.value_or(kDefaultShare)};
   const std::vector<Goal>& goals = settings.goals;
@@ -435,8 +314,8 @@ int sweep_command(const Options& options, std::ostream& out, std::ostream& err) 
 
   // Every point is checked by the loader before any is run: a value the format refuses (a
   // capacity of 0, a negative scale) is reported at once, as "variant 'capacity_0': ...".
-  const io::LoadedScenarioSet set = io::load_scenario_set(options.scenario, grid_variants_text(grid));
-  report_warnings(options, options.scenario.string(), grid_point_warnings(set, base, grid), err);
+  const io::LoadedScenarioSet set = io::load_scenario_set(options.scenario, io::grid_variants_text(grid));
+  report_warnings(options, options.scenario.string(), io::grid_point_warnings(set, base, grid), err);
 
   run::BatchOptions batch;
   batch.replications = options.replications;
@@ -459,27 +338,13 @@ int sweep_command(const Options& options, std::ostream& out, std::ostream& err) 
       }
     }();
     settings.replications = result.replications.size();
-    Point point;
-    for (std::size_t k = 0; k < grid.keys.size(); ++k) {
-      point.texts.push_back(grid.keys[k].texts[grid.at[i][k]]);
-      point.values.push_back(grid.keys[k].values[grid.at[i][k]]);
-    }
+    Point point = run::sweep_point(grid, i, goals, settings.prices, settings.rule, result);
     warn_about_non_finite(result, (grid.keys.size() == 1 ? "value " : "point ") + point_text(grid, point) + ": ", err);
     threads = result.threads;
-    point.rows = metric_rows(result);
-    point.evidence = point_evidence(goals, settings.prices, point, result);
-    point.verdict = judge_point(goals, settings.rule, point.evidence);
-    if (goals.empty()) point.verdict.share = std::numeric_limits<double>::quiet_NaN();
     points.push_back(std::move(point));
   }
   settings.seed = *batch.seed;
-  std::vector<PointVerdict> verdicts;
-  std::vector<PointEvidence> evidence;
-  for (const Point& point : points) {
-    verdicts.push_back(point.verdict);
-    evidence.push_back(point.evidence);
-  }
-  const SweepChoice choice = goals.empty() ? SweepChoice{} : choose_point(settings.rule, verdicts, evidence);
+  const SweepChoice choice = goals.empty() ? SweepChoice{} : run::choose_point(settings.rule, points);
   const std::string sentence = goals.empty() ? "" : answer(grid, goals, settings.rule, points, choice);
   const std::string runner_up = goals.empty() ? "" : runner_up_text(grid, goals, points, choice, settings.replications);
 

@@ -12,15 +12,12 @@
 #include <carepath/io/csv_text.hpp>
 #include <carepath/io/durable_file.hpp>
 #include <carepath/io/number_format.hpp>
+#include <carepath/io/provenance.hpp>
 #include <carepath/io/scenario_json.hpp>
+#include <carepath/report/warmup_page.hpp>
 #include <carepath/run/batch.hpp>
 #include <carepath/stats/mser.hpp>
 #include <carepath/stats/warm_up_proposal.hpp>
-
-#include "io/provenance_json.hpp"
-#include "report/html_escape.hpp"
-#include "report/line_chart.hpp"
-#include "report/report_style.hpp"
 
 #include <algorithm>
 #include <ostream>
@@ -45,39 +42,6 @@ void write_csv(const stats::WarmUpProposal& proposal, const std::vector<std::vec
           << io::format_shortest(kpi.daily_mean[d]) << ',' << io::format_shortest(average) << '\n';
     }
   }
-}
-
-std::string page(const std::string& name, const stats::WarmUpProposal& proposal,
-                 const std::vector<std::vector<double>>& smoothed, std::size_t window, double stated) {
-  using report::escape_html;
-  std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
-                     escape_html(name) + " \u2014 warm-up</title>\n<style>" + std::string(report::report_css()) +
-                     "</style>\n</head>\n<body>\n<header>\n<h1>" + escape_html(name) + ": warm-up</h1>\n" +
-                     "<p class=\"lede\">Proposed warm-up by MSER-5: <b>" + days_text(proposal.days) +
-                     "</b> (the scenario states " + escape_html(io::format_shortest(stated)) +
-                     " days). Each chart shows a headline KPI's mean over the replications, day by day from "
-                     "the start of the run, and Welch's moving average of it (half-window " +
-                     days_text(window) + "); the dashed line marks MSER-5's truncation for that KPI.</p>\n</header>\n";
-  for (std::size_t k = 0; k < proposal.kpis.size(); ++k) {
-    const stats::KpiWarmUp& kpi = proposal.kpis[k];
-    if (!kpi.measured) continue;
-    report::LineChartInput chart;
-    chart.title = kpi.name;
-    chart.x_title = "day of the run";
-    chart.y_title = kpi.unit;
-    for (std::size_t d = 0; d < kpi.daily_mean.size(); ++d) chart.x.push_back(static_cast<double>(d));
-    chart.series.push_back({"daily mean", kpi.daily_mean, "variant v5"});
-    chart.series.push_back({"Welch moving average", smoothed[k], "median"});
-    chart.marker_x = static_cast<double>(kpi.truncation);
-    chart.marker_label = "MSER-5: " + days_text(kpi.truncation);
-    html += "<section>\n<h2>" + escape_html(kpi.name) + "</h2>\n<figure>" + report::render_line_chart(chart) +
-            "</figure>\n" +
-            (kpi.in_first_half ? ""
-                               : "<p class=\"absent\">The minimum fell at the end of the first half of the run: the "
-                                 "run is too short to tell where the warm-up ends.</p>\n") +
-            "</section>\n";
-  }
-  return html + "</body>\n</html>\n";
 }
 
 }  // namespace
@@ -115,7 +79,7 @@ int warmup_command(const Options& options, std::ostream& out, std::ostream& err)
     write_csv(proposal, smoothed, csv.stream());
     csv.close();
     io::DurableFile html(folder.staging() / kWarmupHtmlFile);
-    html.stream() << page(loaded.scenario.name, proposal, smoothed, window, loaded.scenario.run.warm_up);
+    html.stream() << report::warmup_page_html({loaded.scenario.name, proposal, smoothed, window, loaded.scenario.run.warm_up});
     html.close();
     // What produced the proposal, as in a run's folder (not rerunnable: `rerun` takes run folders).
     io::write_provenance(folder.staging(),

@@ -2,6 +2,8 @@
 #include <carepath/io/folder_marker.hpp>
 
 #include <carepath/io/durable_file.hpp>
+#include <carepath/version.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -109,7 +111,7 @@ void check_replaceable(const fs::path& target, const std::string& main_file) {
 
 void write_folder_marker(const fs::path& folder, bool in_progress) {
   nlohmann::ordered_json marker;
-  marker["written_by"] = std::string("carepath ") + CAREPATH_VERSION;
+  marker["written_by"] = "carepath " + std::string(version());
   marker["about"] = in_progress
                         ? "a carepath run is writing this folder; if no carepath is running, the next run into "
                           "the same place removes it"

@@ -1,37 +1,18 @@
 // SPDX-License-Identifier: MIT
-// Why a number is missing from the results. No writer ever prints NaN or infinity: CSV cells are
-// left empty (number_format.hpp) and JSON has null. A null in summary.json comes with a "note"
-// saying why (nothing to measure, a single replication, or values that are not finite numbers),
-// and values that existed but came out not finite (an overflow, or an engine value such as a
-// maximum over no patients; the scenario checks refuse the inputs known to cause them) are also
-// warned about on stderr by the commands,
-// naming the metric. Used by summary_json.cpp, comparison_files.cpp, trajectory_files.cpp and
-// the CLI.
+// Missing numbers in the JSON documents (include/carepath/io/missing_notes.hpp says the contract
+// and why a number is missing): a number that is not finite is written null. Private, because it
+// is a nlohmann value. Used by summary_json.cpp, comparison_files.cpp, costs_files.cpp and
+// precision_files.cpp.
 #pragma once
 
-#include <carepath/run/batch.hpp>
-#include <carepath/stats/results.hpp>
+#include <carepath/io/missing_notes.hpp>
 
 #include <nlohmann/json.hpp>
-
-#include <string>
-#include <vector>
 
 namespace carepath::io {
 
 /// `value` as JSON, or null when it is NaN or infinite (nlohmann would also print NaN as null, but
 /// saying it here keeps every file's contract visible); the statistic's note says why.
 [[nodiscard]] nlohmann::ordered_json number_or_null(double value);
-
-/// Why some number of `e` is missing, or "" when all of them are finite: "nothing to measure: no
-/// replication had a value", "one replication with a value: no standard deviation", or "not a
-/// finite number: a replication's value was infinite or undefined".
-[[nodiscard]] std::string missing_note(const stats::Estimate& e);
-
-/// One line per statistic (of a service, the system, a pathway, a patient type at a service)
-/// and per trajectory series that had values but came out not finite, e.g.
-/// "service 'ward', wait_mean: values are not finite numbers (infinite or undefined); written as empty
-/// CSV cells and JSON null".
-[[nodiscard]] std::vector<std::string> non_finite_warnings(const run::BatchResult& result);
 
 }  // namespace carepath::io

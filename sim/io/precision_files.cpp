@@ -2,6 +2,8 @@
 #include "io/precision_files.hpp"
 #include "io/missing_values.hpp"
 
+#include <carepath/io/results_writer.hpp>
+
 #include <carepath/io/csv_text.hpp>
 #include <carepath/io/number_format.hpp>
 

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // How replications chosen by precision are reported (stats/precision.hpp): the "precision"
-// object of summary.json's "run", precision.csv (each headline KPI's mean and 95% CI half-width
-// after every number of replications, which report.html draws) and the console line.
+// object of summary.json's "run" and precision.csv (each headline KPI's mean and 95% CI
+// half-width after every number of replications, which report.html draws). The console line,
+// print_precision, is public (include/carepath/io/results_writer.hpp); all three are in
+// precision_files.cpp.
 #pragma once
 
 #include <carepath/stats/precision.hpp>
@@ -19,9 +21,5 @@ inline constexpr const char* kPrecisionCsvFile = "precision.csv";
 
 /// Columns replications, kpi, unit, mean, half_width, relative_half_width: one row per KPI and n.
 void write_precision_csv(const stats::PrecisionOutcome& outcome, std::ostream& out);
-
-/// "replications: 40 (precision 5% reached at 33, with a look-ahead of 5)" or "replications: 100,
-/// the cap, before precision 5%: widest pathway ae_4h within_target at 7.3% of its mean".
-void print_precision(const stats::PrecisionOutcome& outcome, std::ostream& out);
 
 }  // namespace carepath::io

@@ -165,6 +165,13 @@ void write_provenance(const std::filesystem::path& dir, const Provenance& proven
   file.close();
 }
 
+void write_provenance(const std::filesystem::path& dir, const Provenance& provenance,
+                      const std::vector<RunSetting>& run) {
+  ordered_json settings = ordered_json::object();
+  for (const RunSetting& setting : run) settings[setting.name] = setting.value;
+  write_provenance(dir, provenance, settings);
+}
+
 RecordedProvenance read_provenance(const std::filesystem::path& dir) {
   const std::filesystem::path path = dir / kProvenanceJsonFile;
   std::string text;

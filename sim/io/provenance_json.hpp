@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // provenance.json's document (include/carepath/io/provenance.hpp): the build, the run's settings
 // and the record as written. Private, because they are nlohmann values and the public API names
-// no nlohmann type; io::write_results writes the record of a run, and the CLI's sweep, warmup and
-// calibrate commands write their own through write_provenance. Implemented in provenance.cpp.
+// no nlohmann type; io::write_results writes the record of a run with them, and a program its own
+// through the public write_provenance. Implemented in provenance.cpp.
 #pragma once
 
 #include <carepath/io/provenance.hpp>

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "report/line_chart.hpp"
 
-#include "report/nice_ticks.hpp"
-#include "report/svg.hpp"
+#include "report/chart_axes.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -12,12 +11,7 @@ namespace carepath::report {
 
 namespace {
 
-constexpr double kWidth = 660;
-constexpr double kHeight = 290;
-constexpr double kLeft = 60;
-constexpr double kRight = 34;
-constexpr double kTop = 24;
-constexpr double kBottom = 74;
+constexpr ChartFrame kFrame{660, 290, 60, 34, 24, 74};
 
 }  // namespace
 
@@ -40,31 +34,18 @@ std::string render_line_chart(const LineChartInput& input) {
   const double x_high = n > 1 ? input.x.back() : x_low + 1;
 
   const NiceScale y_scale = nice_scale(lo, hi, 5);
-  const NiceScale x_scale = nice_scale(x_low, x_high, 6);
-  const LinearScale y{y_scale.low, y_scale.high, kHeight - kBottom, kTop};
-  const LinearScale x{x_low, x_high, kLeft, kWidth - kRight};
+  NiceScale x_scale = nice_scale(x_low, x_high, 6);
+  // The x axis spans the data exactly, not the nice range: ticks beyond it are not drawn.
+  std::erase_if(x_scale.ticks, [&](double tick) { return tick < x_low || tick > x_high; });
+  const LinearScale y{y_scale.low, y_scale.high, kFrame.height - kFrame.bottom, kFrame.top};
+  const LinearScale x{x_low, x_high, kFrame.left, kFrame.width - kFrame.right};
 
-  SvgWriter svg(kWidth, kHeight, points, input.title);
-  for (const double tick : y_scale.ticks) {
-    svg.line(kLeft, y(tick), kWidth - kRight, y(tick), "grid");
-    svg.text(kLeft - 6, y(tick) + 4, format_tick(tick, y_scale.step), "tick", "end");
-  }
-  svg.text(4, kTop - 12, input.y_title, "axis-title", "start");
-  svg.line(kLeft, kHeight - kBottom, kWidth - kRight, kHeight - kBottom, "axis");
-  for (const double tick : x_scale.ticks) {
-    if (tick < x_low || tick > x_high) continue;
-    svg.line(x(tick), kHeight - kBottom, x(tick), kHeight - kBottom + 4, "axis");
-    svg.text(x(tick), kHeight - kBottom + 16, format_tick(tick, x_scale.step), "tick", "middle");
-  }
-  svg.text(kWidth - kRight, kHeight - kBottom + 32, input.x_title, "axis-title", "end");
-
-  if (input.reference_y) {
-    svg.line(kLeft, y(*input.reference_y), kWidth - kRight, y(*input.reference_y), "zero");
-    svg.text(kWidth - kRight, y(*input.reference_y) - 4, input.reference_label, "label", "end");
-  }
+  SvgWriter svg(kFrame.width, kFrame.height, points, input.title);
+  draw_axes(svg, kFrame, {x_scale, x, input.x_title}, {y_scale, y, input.y_title}, input.reference_y,
+            input.reference_label);
   if (input.marker_x) {
-    svg.line(x(*input.marker_x), kTop, x(*input.marker_x), kHeight - kBottom, "zero");
-    svg.text(x(*input.marker_x) + 4, kTop + 10, input.marker_label, "label", "start");
+    svg.line(x(*input.marker_x), kFrame.top, x(*input.marker_x), kFrame.height - kFrame.bottom, "zero");
+    svg.text(x(*input.marker_x) + 4, kFrame.top + 10, input.marker_label, "label", "start");
   }
   for (const LineSeries& series : input.series) {
     std::vector<Point> run;
@@ -82,8 +63,8 @@ std::string render_line_chart(const LineChartInput& input) {
     }
     flush();
   }
-  double lx = kLeft;
-  const double ly = kHeight - 12;
+  double lx = kFrame.left;
+  const double ly = kFrame.height - 12;
   for (const LineSeries& series : input.series) {
     svg.line(lx, ly - 4, lx + 18, ly - 4, series.css);
     svg.text(lx + 22, ly, series.label, "legend");

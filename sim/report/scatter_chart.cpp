@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "report/scatter_chart.hpp"
 
-#include "report/nice_ticks.hpp"
-#include "report/svg.hpp"
+#include "report/chart_axes.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -12,12 +11,7 @@ namespace carepath::report {
 
 namespace {
 
-constexpr double kWidth = 660;
-constexpr double kHeight = 320;
-constexpr double kLeft = 60;
-constexpr double kRight = 34;
-constexpr double kTop = 24;
-constexpr double kBottom = 60;
+constexpr ChartFrame kFrame{660, 320, 60, 34, 24, 60};
 constexpr double kRadius = 4;
 
 bool drawn(const ScatterPoint& p) { return std::isfinite(p.x) && std::isfinite(p.y); }
@@ -46,25 +40,12 @@ std::string render_scatter_chart(const ScatterChartInput& input) {
 
   const NiceScale y_scale = nice_scale(y_low, y_high, 5);
   const NiceScale x_scale = nice_scale(x_low, x_high, 6);
-  const LinearScale y{y_scale.low, y_scale.high, kHeight - kBottom, kTop};
-  const LinearScale x{x_scale.low, x_scale.high, kLeft, kWidth - kRight};
+  const LinearScale y{y_scale.low, y_scale.high, kFrame.height - kFrame.bottom, kFrame.top};
+  const LinearScale x{x_scale.low, x_scale.high, kFrame.left, kFrame.width - kFrame.right};
 
-  SvgWriter svg(kWidth, kHeight, points, input.title);
-  for (const double tick : y_scale.ticks) {
-    svg.line(kLeft, y(tick), kWidth - kRight, y(tick), "grid");
-    svg.text(kLeft - 6, y(tick) + 4, format_tick(tick, y_scale.step), "tick", "end");
-  }
-  svg.text(4, kTop - 12, input.y_title, "axis-title", "start");
-  svg.line(kLeft, kHeight - kBottom, kWidth - kRight, kHeight - kBottom, "axis");
-  for (const double tick : x_scale.ticks) {
-    svg.line(x(tick), kHeight - kBottom, x(tick), kHeight - kBottom + 4, "axis");
-    svg.text(x(tick), kHeight - kBottom + 16, format_tick(tick, x_scale.step), "tick", "middle");
-  }
-  svg.text(kWidth - kRight, kHeight - kBottom + 32, input.x_title, "axis-title", "end");
-  if (input.reference_y) {
-    svg.line(kLeft, y(*input.reference_y), kWidth - kRight, y(*input.reference_y), "zero");
-    svg.text(kWidth - kRight, y(*input.reference_y) - 4, input.reference_label, "label", "end");
-  }
+  SvgWriter svg(kFrame.width, kFrame.height, points, input.title);
+  draw_axes(svg, kFrame, {x_scale, x, input.x_title}, {y_scale, y, input.y_title}, input.reference_y,
+            input.reference_label);
   for (const ScatterPoint& p : input.points) {
     if (!drawn(p)) continue;
     if (std::isfinite(p.y_low) && std::isfinite(p.y_high) && p.y_high > p.y_low) {

@@ -9,8 +9,8 @@
 //                                                   {"carepath", "run", "scenarios/x.json"});
 //   carepath::io::write_results(loaded.base, loaded.variants, result, dir, &provenance);
 //
-// Writing provenance.json on its own (for a program's own kind of folder) is private
-// (sim/io/provenance_json.hpp): its run settings are a JSON document.
+// A program's own kind of folder (a sweep's, a warm-up's) records itself with write_provenance,
+// naming the settings it ran with.
 #pragma once
 
 #include <carepath/io/scenario_json.hpp>
@@ -49,6 +49,18 @@ struct Provenance {
 [[nodiscard]] Provenance make_provenance(const std::filesystem::path& scenario_file, std::string scenario_text,
                                          const std::vector<CsvFileRead>& csv_files,
                                          std::vector<std::string> command_line);
+
+/// One setting a folder's results were made with, recorded under "run" in provenance.json:
+/// {"seed", 7}, {"replications", 100}, {"threads", 8}.
+struct RunSetting {
+  std::string name;
+  std::uint64_t value = 0;
+};
+
+/// Writes DIR/provenance.json, its "run" the settings given (in order, then "ranks": 1, one
+/// process), and the copies under inputs/ into `dir`, an existing folder.
+void write_provenance(const std::filesystem::path& dir, const Provenance& provenance,
+                      const std::vector<RunSetting>& run);
 
 /// A results folder's record, read back: the provenance (contents from the copies) and what
 /// `carepath rerun` compares with the program now.

@@ -11,6 +11,7 @@
 #include <carepath/model/variant.hpp>
 #include <carepath/run/batch.hpp>
 #include <carepath/run/compare.hpp>
+#include <carepath/stats/precision.hpp>
 
 #include <atomic>
 #include <filesystem>
@@ -42,6 +43,11 @@ void print_summary_table(const run::BatchResult& result, std::ostream& out);
 /// When the scenario has costs: per costed service and pool and in total, the mean cost of each driver
 /// and the total with its 95% CI, in the scenario's currency.
 void print_cost_table(const run::BatchResult& result, std::ostream& out);
+
+/// When replications were chosen by precision: "replications: 40 (precision 5% reached at 33, with
+/// a look-ahead of 5)" or "replications: 100, the cap, before precision 5%: widest pathway ae_4h
+/// within_target at 7.3% of its mean".
+void print_precision(const stats::PrecisionOutcome& outcome, std::ostream& out);
 
 /// After the base's table, the scenario's headline KPIs: the base's value of each, then per
 /// variant what it changes and each headline base -> variant with the paired difference and its

@@ -3,7 +3,7 @@
 // written with, its metric table (names and units), the names a scenario gives it, the items a
 // run has, and where one item's metric lives in a replication and in the summary. resolve_kpi
 // (stats/kpi_ref.cpp), headline values (run/headlines.cpp), paired differences (run/compare.cpp),
-// sweeps (cli/sweep_command.cpp) and the precision rule (stats/precision.cpp) all go through it,
+// sweeps (run/sweep_answer.cpp) and the precision rule (stats/precision.cpp) all go through it,
 // so none of them names a kind or a metric table.
 #pragma once
 

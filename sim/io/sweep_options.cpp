@@ -1,13 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "cli/options.hpp"
-#include "cli/sweep.hpp"
-
-#include <carepath/io/number_format.hpp>
-#include <carepath/io/scenario_json.hpp>
-#include <carepath/model/suggest.hpp>
-#include <carepath/stats/results.hpp>
+#include <carepath/io/sweep_options.hpp>
 
 #include <carepath/io/csv_reader.hpp>
+#include <carepath/io/number_format.hpp>
+#include <carepath/model/suggest.hpp>
 #include <carepath/stats/kpi_ref.hpp>
 
 #include <algorithm>
@@ -17,14 +13,20 @@
 #include <fstream>
 #include <iterator>
 
-namespace carepath::cli {
+namespace carepath::io {
 namespace {
 
 // More points than this is almost certainly a mistyped STEP, and would run for hours.
 constexpr std::size_t kMaxPoints = 1000;
 
+using run::Goal;
+using run::GoalOperator;
+using run::KeyPrice;
+using run::SweepGrid;
+using run::SweepRange;
+
 [[noreturn]] void usage(const std::string& option, const std::string& message) {
-  throw UsageError(option + ": " + message, "sweep");
+  throw SweepOptionError(option, message);
 }
 
 bool is_integer_text(std::string_view text) {
@@ -82,8 +84,8 @@ double goal_value(const std::string& right, std::string_view unit, const std::st
   const std::string in = "' in '" + text + "'";
   if (right.ends_with('%')) {
     if (unit != "share") usage("--goal", "a percentage fits a share, but this metric is in " + std::string(unit) + ": '" + right + in);
-    if (const auto percent = io::parse_percent(right)) return *percent;
-  } else if (const auto days = io::parse_duration(right)) {
+    if (const auto percent = parse_percent(right)) return *percent;
+  } else if (const auto days = parse_duration(right)) {
     if (unit != "days") usage("--goal", "a duration fits a time, but this metric is in " + std::string(unit) + ": '" + right + in);
     return *days;
   }
@@ -93,15 +95,8 @@ double goal_value(const std::string& right, std::string_view unit, const std::st
 
 }  // namespace
 
-bool Goal::met_by(double x) const {
-  switch (op) {
-    case GoalOperator::AtLeast: return x >= value;
-    case GoalOperator::AtMost: return x <= value;
-    case GoalOperator::Above: return x > value;
-    case GoalOperator::Below: return x < value;
-  }
-  return false;
-}
+SweepOptionError::SweepOptionError(const std::string& option, const std::string& message)
+    : std::invalid_argument(option + ": " + message) {}
 
 SweepRange parse_sweep_key(const std::string& path, const model::Scenario& base, const std::string& option) {
   SweepRange range;
@@ -160,7 +155,7 @@ SweepRange parse_sweep_range(const std::string& text, const model::Scenario& bas
   // A little slack, so that 0.1:0.3:0.1 includes 0.3 despite binary fractions.
   const double steps = std::floor((*to - *from) / *step + 1e-9);
   if (steps + 1 > static_cast<double>(kMaxPoints)) {
-    usage("--set", "at most " + std::to_string(kMaxPoints) + " values, got " + io::format_shortest(steps + 1));
+    usage("--set", "at most " + std::to_string(kMaxPoints) + " values, got " + format_shortest(steps + 1));
   }
   // Values keep the decimals the planner wrote: 0.1:0.3:0.1 gives 0.3, not 0.30000000000000004.
   const std::array<int, 3> written{decimals_of(bounds[0]), decimals_of(bounds[1]), decimals_of(bounds[2])};
@@ -173,7 +168,7 @@ SweepRange parse_sweep_range(const std::string& text, const model::Scenario& bas
     double value = *from + static_cast<double>(i) * *step;
     if (decimals >= 0) value = std::round(value * unit) / unit;
     range.values.push_back(value);
-    range.texts.push_back(io::format_shortest(value));
+    range.texts.push_back(format_shortest(value));
   }
   return range;
 }
@@ -194,7 +189,7 @@ SweepGrid full_grid(std::vector<SweepRange> ranges) {
   double count = 1;
   for (const SweepRange& key : grid.keys) count *= static_cast<double>(key.values.size());
   if (count > static_cast<double>(kMaxPoints)) {
-    usage("--set", "at most " + std::to_string(kMaxPoints) + " points in the grid, got " + io::format_shortest(count));
+    usage("--set", "at most " + std::to_string(kMaxPoints) + " points in the grid, got " + format_shortest(count));
   }
   // Counting in mixed radix, the last key fastest: the grid in the order a planner reads a table.
   std::vector<std::size_t> at(grid.keys.size(), 0);
@@ -223,8 +218,8 @@ SweepGrid read_sweep_points(const std::string& file, const model::Scenario& base
     column.erase(column.find_last_not_of(' ') + 1);
     columns.push_back(column);
   }
-  std::vector<io::CsvProblem> problems;
-  const auto table = io::parse_csv(text, columns, {}, problems);
+  std::vector<CsvProblem> problems;
+  const auto table = parse_csv(text, columns, {}, problems);
   if (!problems.empty()) {
     bad((problems.front().line > 0 ? "line " + std::to_string(problems.front().line) + ": " : "") +
         problems.front().message);
@@ -245,7 +240,7 @@ SweepGrid read_sweep_points(const std::string& file, const model::Scenario& base
     }
     keys[k].integers = true;
   }
-  for (const io::CsvRow& row : table->rows) {
+  for (const CsvRow& row : table->rows) {
     grid.at.emplace_back();
     for (std::size_t k = 0; k < keys.size(); ++k) {
       const auto value = parse_number(row.fields[k]);
@@ -253,7 +248,7 @@ SweepGrid read_sweep_points(const std::string& file, const model::Scenario& base
       keys[k].integers = keys[k].integers && is_integer_text(row.fields[k]);
       grid.at.back().push_back(keys[k].values.size());
       keys[k].values.push_back(*value);
-      keys[k].texts.push_back(io::format_shortest(*value));
+      keys[k].texts.push_back(format_shortest(*value));
     }
   }
   for (std::size_t p = 0; p < grid.at.size(); ++p) {
@@ -321,4 +316,12 @@ Goal parse_goal(const std::string& text, const model::Scenario& base) {
   return goal;
 }
 
-}  // namespace carepath::cli
+std::string sweep_rule_text(const run::SweepRule& rule, std::size_t goals) {
+  const std::string percent = format_shortest(rule.level * 100) + "%";
+  if (!rule.confidence) return "in >= " + format_fixed(rule.level * 100, 0) + "% of replications";
+  std::string text = "with " + percent + " confidence (one-sided bound of each goal's mean beyond the goal";
+  if (goals > 1) text += ", Bonferroni over " + std::to_string(goals) + " goals";
+  return text + ")";
+}
+
+}  // namespace carepath::io
