@@ -215,15 +215,23 @@ void Replication::erase_from_queue(Patient& p) {
       p.queue_ticket, [this](PatientId moved, std::uint64_t ticket) { patients_[moved].queue_ticket = ticket; });
 }
 
-// At equal levels and equal times of joining, the level's own queue goes first, then the lanes in
-// the order compile() made them.
+// Without escalation lanes, the first non-empty level: small enough to inline where a patient
+// is taken from the queue, at every start of service from the queue.
 std::uint32_t Replication::next_queue(std::uint32_t service) const {
   const std::vector<FifoQueue>& queues = services_[service].queues;
   const std::uint32_t levels = model_.priority_levels;
   std::uint32_t best = 0;
   while (best < levels && queues[best].empty()) ++best;
+  if (model_.services[service].lane_levels.empty()) return best;
+  return next_queue_with_lanes(service, best);
+}
+
+// At equal levels and equal times of joining, the level's own queue goes first, then the lanes in
+// the order compile() made them.
+std::uint32_t Replication::next_queue_with_lanes(std::uint32_t service, std::uint32_t best) const {
+  const std::vector<FifoQueue>& queues = services_[service].queues;
+  const std::uint32_t levels = model_.priority_levels;
   const std::vector<std::uint32_t>& lanes = model_.services[service].lane_levels;
-  if (lanes.empty()) return best;
   std::uint32_t best_level = best;  // `levels` (below every level) while no queue is found
   for (std::uint32_t i = 0; i < lanes.size(); ++i) {
     const FifoQueue& lane = queues[levels + i];
