@@ -21,6 +21,42 @@ void Replication::grow_pathway_starts() {
   pathway_starts_.resize(patients_.capacity() * n_pathways_, std::numeric_limits<double>::quiet_NaN());
 }
 
+// Where a patient goes when service ends: the route is drawn, then a transfer delay (keeping the
+// bed through it, or not), the exit, or the next service. Here rather than in handlers.cpp, beside
+// the moves it makes, so that the compiler can inline them (one translation unit).
+void Replication::route_after_service(PatientId patient, std::uint32_t service) {
+  const TypeRules& r = rules(patient, service);
+  const CompiledRoute& route = timed(Phase::Sampling, [&]() -> const CompiledRoute& {
+    return r.routes[r.routing.is_certain() ? 0
+                                           : r.routing.pick(boost::random::uniform_01<double>()(routing_streams_[service]))];
+  });
+  Patient& p = patients_[patient];
+  p.destination = route.target;
+
+  if (route.transfer_delay) {
+    const SimTime arrival =
+        timed(Phase::Sampling, [&] { return now_ + (*route.transfer_delay)(transfer_streams_[service]); });
+    if (route.keeps_bed) {
+      --services_[service].in_service;
+      ++services_[service].holding_in_transfer;
+      recorder_.began_holding_bed(service, now_);
+      p.state = PatientState::HoldingBedInTransfer;
+    } else {
+      leave_bed(patient);
+      refill(service);
+    }
+    schedule(arrival, EventKind::TransferEnd, patient);
+    return;
+  }
+  if (route.target == kExitTarget) {
+    leave_bed(patient);
+    leave_system(patient, Leaving::Departed);
+    refill(service);
+    return;
+  }
+  move_on(patient, route.target);
+}
+
 void Replication::admit_from_outside(PatientId patient, std::uint32_t service) {
   for (;;) {
     recorder_.arrived_at_service(service, patients_[patient].type);
@@ -179,15 +215,23 @@ void Replication::erase_from_queue(Patient& p) {
       p.queue_ticket, [this](PatientId moved, std::uint64_t ticket) { patients_[moved].queue_ticket = ticket; });
 }
 
-// At equal levels and equal times of joining, the level's own queue goes first, then the lanes in
-// the order compile() made them.
+// Without escalation lanes, the first non-empty level: small enough to inline where a patient
+// is taken from the queue, at every start of service from the queue.
 std::uint32_t Replication::next_queue(std::uint32_t service) const {
   const std::vector<FifoQueue>& queues = services_[service].queues;
   const std::uint32_t levels = model_.priority_levels;
   std::uint32_t best = 0;
   while (best < levels && queues[best].empty()) ++best;
+  if (model_.services[service].lane_levels.empty()) return best;
+  return next_queue_with_lanes(service, best);
+}
+
+// At equal levels and equal times of joining, the level's own queue goes first, then the lanes in
+// the order compile() made them.
+std::uint32_t Replication::next_queue_with_lanes(std::uint32_t service, std::uint32_t best) const {
+  const std::vector<FifoQueue>& queues = services_[service].queues;
+  const std::uint32_t levels = model_.priority_levels;
   const std::vector<std::uint32_t>& lanes = model_.services[service].lane_levels;
-  if (lanes.empty()) return best;
   std::uint32_t best_level = best;  // `levels` (below every level) while no queue is found
   for (std::uint32_t i = 0; i < lanes.size(); ++i) {
     const FifoQueue& lane = queues[levels + i];

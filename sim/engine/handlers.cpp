@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: MIT
 // What happens at each event, one function per EventKind. The moves themselves (admission,
-// queueing, blocking, release) are in flow.cpp. When service ends, the patient's route is drawn;
-// a route with a transfer delay either keeps the bed through the delay (awaiting a package of
-// care: delayed-discharge bed-days) or frees it at once (in transit).
+// queueing, blocking, release) are in flow.cpp, and so is the route drawn when service ends
+// (route_after_service): a route with a transfer delay either keeps the bed through the delay
+// (awaiting a package of care: delayed-discharge bed-days) or frees it at once (in transit).
 #include "engine/admission.hpp"
 #include "engine/replication.hpp"
 
 #include <boost/random/exponential_distribution.hpp>
-#include <boost/random/uniform_01.hpp>
 
 namespace carepath::engine {
 
@@ -37,39 +36,6 @@ void Replication::on_service_end(PatientId patient) {
     route_after_service(patient, service);
   }
   if (pools_to_offer_) drain_refills();
-}
-
-void Replication::route_after_service(PatientId patient, std::uint32_t service) {
-  const TypeRules& r = rules(patient, service);
-  const CompiledRoute& route = timed(Phase::Sampling, [&]() -> const CompiledRoute& {
-    return r.routes[r.routing.is_certain() ? 0
-                                           : r.routing.pick(boost::random::uniform_01<double>()(routing_streams_[service]))];
-  });
-  Patient& p = patients_[patient];
-  p.destination = route.target;
-
-  if (route.transfer_delay) {
-    const SimTime arrival =
-        timed(Phase::Sampling, [&] { return now_ + (*route.transfer_delay)(transfer_streams_[service]); });
-    if (route.keeps_bed) {
-      --services_[service].in_service;
-      ++services_[service].holding_in_transfer;
-      recorder_.began_holding_bed(service, now_);
-      p.state = PatientState::HoldingBedInTransfer;
-    } else {
-      leave_bed(patient);
-      refill(service);
-    }
-    schedule(arrival, EventKind::TransferEnd, patient);
-    return;
-  }
-  if (route.target == kExitTarget) {
-    leave_bed(patient);
-    leave_system(patient, Leaving::Departed);
-    refill(service);
-    return;
-  }
-  move_on(patient, route.target);
 }
 
 void Replication::on_transfer_end(PatientId patient) {

@@ -99,6 +99,8 @@ class Replication {
   // joined among the fronts of that level's queue and lanes.
   [[nodiscard]] std::uint32_t queue_of(const Patient& p) const;
   [[nodiscard]] std::uint32_t next_queue(std::uint32_t service) const;
+  /// next_queue() at a service with escalation lanes, `best` its first non-empty level's queue.
+  [[nodiscard]] std::uint32_t next_queue_with_lanes(std::uint32_t service, std::uint32_t best) const;
   [[nodiscard]] std::uint32_t queue_level(std::uint32_t service, std::uint32_t queue) const;
   /// Takes a waiting patient out of the middle of their queue (giving up, or escalating).
   void erase_from_queue(Patient& p);

@@ -26,9 +26,18 @@ class Sampler {
  public:
   explicit Sampler(const model::DistributionSpec& spec);
 
-  /// One draw, in days. Never negative.
+  /// One draw, in days. Never negative. The exponential, the commonest service time, is drawn
+  /// inline where the engine samples; the whole switch, out of line, cost each draw a call, a
+  /// prologue and the dispatch (a tenth of an M/M/3 service start).
   template <class Engine>
   [[nodiscard]] double operator()(Engine& engine) const {
+    if (kind_ == Kind::Exponential) return boost::random::exponential_distribution<double>(a_)(engine);
+    return draw(engine);
+  }
+
+ private:
+  template <class Engine>
+  [[gnu::noinline]] double draw(Engine& engine) const {
     switch (kind_) {
       case Kind::Exponential:
         return boost::random::exponential_distribution<double>(a_)(engine);
@@ -59,7 +68,6 @@ class Sampler {
     return a_;
   }
 
- private:
   enum class Kind : std::uint8_t {
     Exponential, Deterministic, Uniform, Triangular, Gamma, Lognormal, Weibull, Empirical, TruncatedNormal
   };
