@@ -87,9 +87,10 @@ void Replication::move_on(PatientId patient, std::uint32_t target) {
     ServiceState& holder = services_[p.service];
     if (p.state == PatientState::InService) {
       --holder.in_service;
-      recorder_.began_holding_bed(p.service, now_);
+      recorder_.began_holding_bed(p.service, now_, holding_for(model_, target));
     } else {
       --holder.holding_in_transfer;
+      recorder_.holding_changed(p.service, now_, holding_for(model_, p.destination), holding_for(model_, target));
     }
     ++holder.blocked;
     p.state = PatientState::Blocked;
@@ -221,7 +222,8 @@ void Replication::leave_bed(PatientId patient) {
   Patient& p = patients_[patient];
   const bool was_holding = p.state != PatientState::InService;
   free_bed(p);
-  recorder_.left_bed(p.service, p.type, now_, p.service_arrival, was_holding);
+  recorder_.left_bed(p.service, p.type, now_, p.service_arrival, was_holding,
+                    was_holding ? holding_for(model_, p.destination) : Holding::Other);
   for (std::uint32_t k : model_.services[p.service].pathways_ending) {
     double& start = pathway_start(patient, k);
     if (!std::isnan(start)) {
@@ -239,7 +241,7 @@ void Replication::leave_system(PatientId patient, Leaving how) {
   for (std::uint32_t k = 0; p.open_pathways > 0 && k < model_.pathways.size(); ++k) {
     double& start = pathway_start(patient, k);
     if (!std::isnan(start)) {
-      recorder_.pathway_abandoned(k, start);
+      recorder_.pathway_abandoned(k, start, how);
       start = std::numeric_limits<double>::quiet_NaN();
       --p.open_pathways;
     }

@@ -54,7 +54,7 @@ void Replication::route_after_service(PatientId patient, std::uint32_t service) 
     if (route.keeps_bed) {
       --services_[service].in_service;
       ++services_[service].holding_in_transfer;
-      recorder_.began_holding_bed(service, now_);
+      recorder_.began_holding_bed(service, now_, holding_for(model_, route.target));
       p.state = PatientState::HoldingBedInTransfer;
     } else {
       leave_bed(patient);

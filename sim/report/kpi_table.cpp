@@ -6,6 +6,7 @@
 
 #include <carepath/io/scenario_json.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 namespace carepath::report {
@@ -45,7 +46,8 @@ std::string pathways_table(const Json& summary) {
   std::string html = "<h3>Pathways against their target times</h3>\n<div class=\"scroll\"><table class=\"kpi\">\n" +
                      header({"Pathway", "Target", "Within target", "Mean time", "90th percentile",
                              "Completions", "Breaches (completed over target)", "Still in pathway at end",
-                             "Of them over target"}, 1) + "<tbody>\n";
+                             "Of them over target", "Left by a route out before its end", "Turned away",
+                             "Gave up waiting"}, 1) + "<tbody>\n";
   for (const Json& pathway : pathways) {
     const Json* metrics = member(pathway, "metrics");
     if (!metrics) continue;
@@ -54,18 +56,35 @@ std::string pathways_table(const Json& summary) {
             estimate_cell(*metrics, "within_target") + estimate_cell(*metrics, "time_mean") +
             estimate_cell(*metrics, "time_p90") + estimate_cell(*metrics, "completions") +
             estimate_cell(*metrics, "breaches") + estimate_cell(*metrics, "in_pathway_at_end") +
-            estimate_cell(*metrics, "over_target_at_end") + "</tr>\n";
+            estimate_cell(*metrics, "over_target_at_end") + estimate_cell(*metrics, "left_by_route") +
+            estimate_cell(*metrics, "left_turned_away") + estimate_cell(*metrics, "left_gave_up") + "</tr>\n";
   }
   return html + "</tbody></table></div>\n";
+}
+
+// Whether any service has a setting, which names its blocked upstream bed-days exit block or
+// delayed discharge: only then are those two columns worth their width.
+bool any_setting(const Json& scenario) {
+  const Json& services = array_at(scenario, "services");
+  return std::any_of(services.begin(), services.end(),
+                     [](const Json& service) { return !string_at(service, "setting").empty(); });
 }
 
 std::string services_table(const Json& summary, const Json& scenario) {
   const Json& services = array_at(summary, "services");
   if (services.empty()) return "";
+  const bool split = any_setting(scenario);
   std::string html = "<h3>Services</h3>\n<div class=\"scroll\"><table class=\"kpi\">\n" +
-                     header({"Service", "Utilisation", "Mean wait", "90th percentile wait",
-                             "Within wait target", "Mean queue", "Bed-days blocked waiting to move on",
-                             "Turned away"}, 1) + "<tbody>\n";
+                     (split ? header({"Service", "Utilisation", "Mean wait", "90th percentile wait",
+                                      "Within wait target", "Mean queue", "Bed-days blocked waiting to move on",
+                                      "Of them exit block (waiting for a hospital bed)",
+                                      "Of them delayed discharge (waiting for a community place)", "Turned away"},
+                                     1)
+                            : header({"Service", "Utilisation", "Mean wait", "90th percentile wait",
+                                      "Within wait target", "Mean queue", "Bed-days blocked waiting to move on",
+                                      "Turned away"},
+                                     1)) +
+                     "<tbody>\n";
   for (const Json& service : services) {
     const Json* metrics = member(service, "metrics");
     if (!metrics) continue;
@@ -81,6 +100,9 @@ std::string services_table(const Json& summary, const Json& scenario) {
     html += "<tr><td>" + escape_html(name) + "</td>" + estimate_cell(*metrics, "utilisation") +
             estimate_cell(*metrics, "wait_mean") + estimate_cell(*metrics, "wait_p90") + target_cell +
             estimate_cell(*metrics, "mean_queue") + estimate_cell(*metrics, "blocked_bed_days") +
+            (split ? estimate_cell(*metrics, "exit_block_bed_days") +
+                         estimate_cell(*metrics, "delayed_discharge_bed_days")
+                   : std::string()) +
             estimate_cell(*metrics, "losses") + "</tr>\n";
   }
   return html + "</tbody></table></div>\n";
