@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "report/report_inputs.hpp"
+#include "report/trajectory_section.hpp"
 #include <carepath/io/results_files.hpp>
 #include <carepath/io/results_writer.hpp>
 #include <carepath/run/batch.hpp>
@@ -178,6 +179,49 @@ TEST(ReportHtml, KpiTableHasEstimatesWithIntervalsAndTargets) {
   EXPECT_THAT(html, HasSubstr("<span class=\"ci\">target 2.0 days</span>"));
   EXPECT_THAT(html, HasSubstr("<td class=\"num\">88.8%<span class=\"ci\">"));  // Clinic utilisation.
   EXPECT_THAT(html, HasSubstr("Bed-days blocked waiting to move on"));
+}
+
+// A printout is the short answer: the charts over time of what the headlines name (here the
+// ward), the others on screen only with a sentence saying so; the forest plots and the STRESS-DES
+// checklist likewise. Without headlines every chart prints.
+TEST(ReportHtml, APrintoutKeepsTheChartsTheHeadlinesName) {
+  ReportInputs inputs = fixture_inputs(kData);
+  inputs.scenario["headlines"] = Json::array();
+  const std::string every = render_report(inputs);
+  EXPECT_THAT(every, Not(HasSubstr("<figure class=\"screen-only\">")));
+  EXPECT_THAT(every, Not(HasSubstr("Printed: the charts of what the headlines name")));
+
+  inputs.scenario["headlines"] = Json::array({"service.ward.wait_mean"});
+  const std::string html = render_report(inputs);
+  // The clinic's queue and wait by week are on screen only; so are both by day (never printed).
+  EXPECT_THAT(html, HasSubstr("<figure class=\"screen-only\"><figcaption><b>clinic</b>: patients waiting at the "
+                              "end of each week"));
+  EXPECT_THAT(html, HasSubstr("<figure><figcaption><b>ward</b>: patients waiting at the end of each week"));
+  EXPECT_THAT(html, HasSubstr("<p class=\"print-only note\">Printed: the charts of what the headlines name. The "
+                              "other 2 charts are in report.html on screen.</p>"));
+  EXPECT_THAT(html, HasSubstr("Printed: the answer cards above. The plots of every difference"));
+  EXPECT_THAT(html, HasSubstr("The STRESS-DES checklist of this model is in report.html on screen."));
+  EXPECT_THAT(html, HasSubstr(".toggle, .screen-only { display: none; }"));
+}
+
+// With a service's setting in the scenario, the services table splits the blocked bed-days into
+// exit block and delayed discharge; without one, it has no such columns.
+TEST(ReportHtml, ServicesTableSplitsBlockedBedDaysWhenASettingIsGiven) {
+  ReportInputs inputs = fixture_inputs(kData);
+  EXPECT_THAT(render_report(inputs), Not(HasSubstr("Of them exit block (waiting for a hospital bed)")));
+  inputs.scenario["services"][0]["setting"] = "hospital";
+  const std::string html = render_report(inputs);
+  EXPECT_THAT(html, HasSubstr("Of them exit block (waiting for a hospital bed)"));
+  EXPECT_THAT(html, HasSubstr("Of them delayed discharge (waiting for a community place)"));
+}
+
+TEST(ReportHtml, HeadlineNamesAreThoseOfTheKpis) {
+  const Json scenario = {{"headlines", Json::array({"ae_4h.within_target",
+                                                    Json{{"kpi", "service.acute_beds.exit_block_bed_days"}},
+                                                    "system.losses", "cost.total", "ae_4h.breaches",
+                                                    "resource.nurses.utilisation"})}};
+  EXPECT_EQ(report::headline_names(scenario), (std::vector<std::string>{"ae_4h", "acute_beds", "nurses"}));
+  EXPECT_TRUE(report::headline_names(Json::object()).empty());
 }
 
 TEST(ReportHtml, MetadataAndNotesAreShownEscaped) {
