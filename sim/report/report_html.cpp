@@ -145,8 +145,10 @@ suits their size.</li>
 demand. Above 100% the queue grows without limit and waits depend on the run's length.</li>
 <li><b>Bed-days blocked waiting to move on</b> are bed-days held by patients who were ready to
 leave a service but whose next service had no room, or who kept their bed while a transfer was
-arranged. At A&amp;E this is exit block (waiting for a ward bed); at a ward it is delayed
-discharge.</li>
+arranged. Where the scenario gives the next service's setting, they are split by what the
+patient waits for: a hospital bed is <b>exit block</b> (A&amp;E waiting for a ward bed), a
+community or social-care place a <b>delayed discharge</b> (a ward waiting for reablement or a
+care home).</li>
 <li><b>Fan charts</b> show the spread between simulated runs, not between patients: the light band
 holds 90% of runs, the dark band the middle half.</li>
 <li><b>Comparisons</b> use the same random numbers for base and variant, so their difference is

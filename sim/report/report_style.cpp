@@ -22,6 +22,7 @@ th, td { padding: 4px 8px; border-bottom: 1px solid var(--rule); vertical-align:
 th { text-align: left; background: #f4f4f4; font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
+.ci.parts { white-space: normal; }  /* Parts of a figure under it: they may wrap. */
 .scroll { overflow-x: auto; }
 .ci { display: block; color: var(--muted); font-size: 0.85em; }
 .note { color: var(--muted); font-size: 0.92em; }

@@ -205,14 +205,34 @@ TEST(ReportHtml, APrintoutKeepsTheChartsTheHeadlinesName) {
 }
 
 // With a service's setting in the scenario, the services table splits the blocked bed-days into
-// exit block and delayed discharge; without one, it has no such columns.
+// exit block and delayed discharge under each total; without one, it does not.
 TEST(ReportHtml, ServicesTableSplitsBlockedBedDaysWhenASettingIsGiven) {
   ReportInputs inputs = fixture_inputs(kData);
-  EXPECT_THAT(render_report(inputs), Not(HasSubstr("Of them exit block (waiting for a hospital bed)")));
+  EXPECT_THAT(render_report(inputs), Not(HasSubstr("of them exit block")));
   inputs.scenario["services"][0]["setting"] = "hospital";
+  Json& metrics = inputs.summary["services"][0]["metrics"];
+  metrics["exit_block_bed_days"] = {{"unit", "bed-days"}, {"mean", 12.0}};
+  metrics["delayed_discharge_bed_days"] = {{"unit", "bed-days"}, {"mean", 30.0}};
   const std::string html = render_report(inputs);
-  EXPECT_THAT(html, HasSubstr("Of them exit block (waiting for a hospital bed)"));
-  EXPECT_THAT(html, HasSubstr("Of them delayed discharge (waiting for a community place)"));
+  EXPECT_THAT(html, HasSubstr("(of them exit block: waiting for a hospital bed; delayed discharge: for a "
+                              "community place)"));
+  EXPECT_THAT(html, HasSubstr("<span class=\"ci parts\">exit block 12.0 \u00b7 delayed discharge 30.0</span></td>"));
+}
+
+// Pathways that patients left before the end get a row each, by how they left; none, no table.
+TEST(ReportHtml, LeaversOfAPathwayAreShownByHowTheyLeft) {
+  ReportInputs inputs = fixture_inputs(kData);
+  Json& metrics = inputs.summary["pathways"][0]["metrics"];
+  metrics["abandoned"] = {{"unit", "patients"}, {"mean", 0.0}};
+  EXPECT_THAT(render_report(inputs), Not(HasSubstr("Who left a pathway before its end")));
+  metrics["abandoned"] = {{"unit", "patients"}, {"mean", 7.0}};
+  metrics["left_by_route"] = {{"unit", "patients"}, {"mean", 5.0}};
+  metrics["left_turned_away"] = {{"unit", "patients"}, {"mean", 2.0}};
+  metrics["left_gave_up"] = {{"unit", "patients"}, {"mean", 0.0}};
+  const std::string html = render_report(inputs);
+  EXPECT_THAT(html, HasSubstr("<h3>Who left a pathway before its end</h3>"));
+  EXPECT_THAT(html, HasSubstr("<tr><td>referral_to_discharge</td><td class=\"num\">7.0</td><td class=\"num\">5.0</td>"
+                              "<td class=\"num\">2.0</td><td class=\"num\">0</td></tr>"));
 }
 
 TEST(ReportHtml, HeadlineNamesAreThoseOfTheKpis) {
