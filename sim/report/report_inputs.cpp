@@ -110,6 +110,7 @@ ordered_json report_scenario_json(const model::Scenario& scenario) {
   for (const auto& service : scenario.services) {
     ordered_json entry{{"name", service.name}, {"notes", service.notes}};
     if (service.wait_target) entry["wait_target"] = days_text(*service.wait_target);
+    entry["unit"] = service.unit;
     if (service.setting == model::Setting::Hospital) entry["setting"] = "hospital";
     if (service.setting == model::Setting::Community) entry["setting"] = "community";
     // What the STRESS-DES section describes: resources, queues and the state at the start.

@@ -133,11 +133,32 @@ struct PrintChoice {
   }
 };
 
+// A service's word for a unit of its capacity (its "unit": places, cubicles), "beds" by default.
+std::string unit_word(const Json& scenario, const std::string& service) {
+  const Json* services = member(scenario, "services");
+  if (services && services->is_array()) {
+    for (const Json& entry : *services) {
+      if (string_at(entry, "name") != service) continue;
+      const std::string word = string_at(entry, "unit");
+      if (!word.empty()) return word;
+    }
+  }
+  return "beds";
+}
+
+// `text` with each "beds" in it replaced by the service's own word.
+std::string in_unit(std::string text, const std::string& word) {
+  for (std::size_t at = text.find("beds"); at != std::string::npos; at = text.find("beds", at + word.size())) {
+    text.replace(at, 4, word);
+  }
+  return text;
+}
+
 // Charts in the order of the series, while `budget` (bytes) lasts; `left_out` counts the rest.
 // A chart whose every value is zero is not drawn: its name goes to `all_zero`.
 std::string period_charts(const Json& trajectories, const std::vector<io::ReportVariant>& variants,
                           const std::string& period, std::size_t& budget, std::size_t& left_out,
-                          AllZero& all_zero, PrintChoice& print) {
+                          AllZero& all_zero, PrintChoice& print, const Json& scenario) {
   const Json* axis = member(trajectories, period);
   if (!axis) return "";
   const std::vector<std::string> labels = strings_at(*axis, period == "week" ? "iso_week" : "start");
@@ -153,8 +174,10 @@ std::string period_charts(const Json& trajectories, const std::vector<io::Report
       if (!found) continue;
       const Json* values = member(*found, period);
       if (!values) continue;
+      const std::string word = kind == "service" ? unit_word(scenario, name) : "beds";
+      const std::string caption = in_unit(chart.caption, word);
       FanChartInput input;
-      input.title = name + ": " + chart.caption + " " + period;
+      input.title = name + ": " + caption + " " + period;
       input.unit = string_at(*found, "unit");
       input.period_labels = labels;
       input.base = {numbers_at(*values, "mean"), numbers_at(*values, "p5"), numbers_at(*values, "p25"),
@@ -164,7 +187,7 @@ std::string period_charts(const Json& trajectories, const std::vector<io::Report
         const Json* reference_values = reference ? member(*reference, period) : nullptr;
         // An unlimited service has no beds open to draw against: no chart.
         if (reference_values == nullptr || !has_finite(numbers_at(*reference_values, "p50"))) continue;
-        input.variants.push_back({chart.reference_label, numbers_at(*reference_values, "p50")});
+        input.variants.push_back({in_unit(chart.reference_label, word), numbers_at(*reference_values, "p50")});
       }
       for (const io::ReportVariant& variant : variants) {
         const Json* other = find_series(variant.trajectories, kind, name, chart.metric);
@@ -185,7 +208,7 @@ std::string period_charts(const Json& trajectories, const std::vector<io::Report
       const bool printed = print.prints(name);
       if (!printed) ++print.left_out;
       std::string figure = std::string(printed ? "<figure>" : "<figure class=\"screen-only\">") +
-                           "<figcaption><b>" + escape_html(name) + "</b>: " + chart.caption + " " + period +
+                           "<figcaption><b>" + escape_html(name) + "</b>: " + escape_html(caption) + " " + period +
                            " (" + escape_html(axis_unit) + ")" + thinned + "</figcaption>\n" +
                            render_fan_chart(input) + "\n</figure>\n";
       if (figure.size() > budget) {
@@ -244,10 +267,11 @@ std::string render_trajectory_section(const Json& trajectories, const std::vecto
   AllZero other_all_zero;  // The same series by the other period: not listed twice.
   PrintChoice print{headline_names(scenario)};
   const std::string primary_html =
-      period_charts(trajectories, variants, primary, budget, left_out, all_zero, print);
+      period_charts(trajectories, variants, primary, budget, left_out, all_zero, print, scenario);
   PrintChoice other_print = print;  // The other period is never printed (its block is hidden).
   const std::string other_html =
-      other.empty() ? "" : period_charts(trajectories, variants, other, budget, left_out, other_all_zero, other_print);
+      other.empty() ? "" : period_charts(trajectories, variants, other, budget, left_out, other_all_zero, other_print,
+                                                        scenario);
   if (primary_html.empty() && other_html.empty() && left_out == 0 && all_zero.empty()) {
     return "<p class=\"absent\">trajectories.json holds no within-target, queue, wait or blocked "
            "values for any pathway or service, so there are no charts over time.</p>\n";

@@ -235,6 +235,26 @@ TEST(ReportHtml, LeaversOfAPathwayAreShownByHowTheyLeft) {
                               "<td class=\"num\">2.0</td><td class=\"num\">0</td></tr>"));
 }
 
+// Beds occupied against beds open, in the service's own word for a unit of its capacity.
+TEST(ReportHtml, OccupancyChartsSayTheServicesUnitWord) {
+  ReportInputs inputs = fixture_inputs(kData);
+  for (const char* metric : {"occupancy_mean", "capacity_mean"}) {
+    Json series = inputs.trajectories["series"][0];
+    series["name"] = "ward";
+    series["metric"] = metric;
+    series["unit"] = "mean patients";
+    inputs.trajectories["series"].push_back(series);
+  }
+  EXPECT_THAT(render_report(inputs),
+              HasSubstr("<title>ward: beds occupied (in service or blocked) against beds open, on average in each "
+                        "week (mean patients)</title>"));
+  inputs.scenario["services"][1]["unit"] = "places";
+  const std::string html = render_report(inputs);
+  EXPECT_THAT(html, HasSubstr("<title>ward: places occupied (in service or blocked) against places open, on "
+                              "average in each week (mean patients)</title>"));
+  EXPECT_THAT(html, HasSubstr("places open (median)"));
+}
+
 TEST(ReportHtml, HeadlineNamesAreThoseOfTheKpis) {
   const Json scenario = {{"headlines", Json::array({"ae_4h.within_target",
                                                     Json{{"kpi", "service.acute_beds.exit_block_bed_days"}},

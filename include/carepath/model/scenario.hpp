@@ -157,6 +157,7 @@ struct Service {
   std::string renege_to = kExit;             ///< Where those who give up go: a service or kExit.
   std::optional<double> wait_target;         ///< Days from joining the queue to starting service.
   Setting setting = Setting::Unset;          ///< What waiting for this service in another's bed is called.
+  std::string unit = "beds";                 ///< The planner's word for a unit of capacity: places, cubicles.
   std::vector<EscalationStep> escalate;      ///< Ascending `after`, each step a higher priority.
   std::vector<Route> routes;                 ///< Empty means every patient leaves the system.
   std::vector<TypeOverride> by_type;
