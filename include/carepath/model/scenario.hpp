@@ -28,7 +28,8 @@ struct Route {
   /// Time between leaving and arriving (awaiting a care package, transport); none means instant.
   std::optional<DistributionSpec> transfer_delay;
   /// During the transfer delay the patient keeps their bed here (a medically fit patient awaiting
-  /// a package of care), which counts as delayed-discharge bed-days; otherwise they are in transit.
+  /// a package of care): blocked bed-days, named by the destination's `setting` (a community
+  /// place: delayed discharge); otherwise they are in transit.
   bool keeps_bed_during_delay = true;
 };
 
