@@ -180,6 +180,7 @@ CompiledModel compile(const Scenario& scenario) {
     if (service.when_full == WhenFull::Divert) compiled.divert_to = names.service(service.divert_to);
     compiled.renege_to = names.service(service.renege_to);
     if (service.wait_target) compiled.wait_target = *service.wait_target;
+    compiled.setting = service.setting;
 
     if (!service.capacity) {
       compiled.initial_capacity = kUnlimited;

@@ -82,6 +82,7 @@ struct CompiledService {
   std::uint32_t divert_to = kExitTarget;        ///< Service index when when_full is Divert.
   std::uint32_t renege_to = kExitTarget;
   double wait_target = std::numeric_limits<double>::quiet_NaN();  ///< Days; NaN when none.
+  model::Setting setting = model::Setting::Unset;  ///< Names the bed-days of patients held waiting for it.
   SimTime last_capacity_change = -1;            ///< Time of its last scheduled change (-1: none).
   std::vector<TypeRules> by_type;               ///< One per patient type.
   /// Priority level of each escalation lane: queue priority_levels + i of the service is lane i.

@@ -39,7 +39,7 @@ void Replication::route_after_service(PatientId patient, std::uint32_t service) 
     if (route.keeps_bed) {
       --services_[service].in_service;
       ++services_[service].holding_in_transfer;
-      recorder_.began_holding_bed(service, now_);
+      recorder_.began_holding_bed(service, now_, holding_for(model_, route.target));
       p.state = PatientState::HoldingBedInTransfer;
     } else {
       leave_bed(patient);
@@ -123,9 +123,10 @@ void Replication::move_on(PatientId patient, std::uint32_t target) {
     ServiceState& holder = services_[p.service];
     if (p.state == PatientState::InService) {
       --holder.in_service;
-      recorder_.began_holding_bed(p.service, now_);
+      recorder_.began_holding_bed(p.service, now_, holding_for(model_, target));
     } else {
       --holder.holding_in_transfer;
+      recorder_.holding_changed(p.service, now_, holding_for(model_, p.destination), holding_for(model_, target));
     }
     ++holder.blocked;
     p.state = PatientState::Blocked;
@@ -265,7 +266,8 @@ void Replication::leave_bed(PatientId patient) {
   Patient& p = patients_[patient];
   const bool was_holding = p.state != PatientState::InService;
   free_bed(p);
-  recorder_.left_bed(p.service, p.type, now_, p.service_arrival, was_holding);
+  recorder_.left_bed(p.service, p.type, now_, p.service_arrival, was_holding,
+                    was_holding ? holding_for(model_, p.destination) : Holding::Other);
   for (std::uint32_t k : model_.services[p.service].pathways_ending) {
     double& start = pathway_start(patient, k);
     if (!std::isnan(start)) {
@@ -283,7 +285,7 @@ void Replication::leave_system(PatientId patient, Leaving how) {
   for (std::uint32_t k = 0; p.open_pathways > 0 && k < model_.pathways.size(); ++k) {
     double& start = pathway_start(patient, k);
     if (!std::isnan(start)) {
-      recorder_.pathway_abandoned(k, start);
+      recorder_.pathway_abandoned(k, start, how);
       start = std::numeric_limits<double>::quiet_NaN();
       --p.open_pathways;
     }

@@ -44,7 +44,8 @@ void Recorder::start_window(SimTime now) {
     ServiceStats fresh;
     fresh.wait_target = s.wait_target;
     for (auto [from, to] : {std::pair{&s.queue, &fresh.queue}, {&s.in_service, &fresh.in_service},
-                            {&s.held, &fresh.held}, {&s.capacity, &fresh.capacity}, {&s.between, &fresh.between}}) {
+                            {&s.held, &fresh.held}, {&s.capacity, &fresh.capacity}, {&s.between, &fresh.between},
+                            {&s.held_for[0], &fresh.held_for[0]}, {&s.held_for[1], &fresh.held_for[1]}}) {
       *to = *from;
       to->restart(now);
     }
@@ -105,6 +106,8 @@ stats::ReplicationResult Recorder::finish(SimTime now, const CompiledModel& mode
     r.mean_capacity = unlimited ? kNaN : s.capacity.average(now);
     r.utilisation = unlimited ? kNaN : ratio(r.mean_occupancy, r.mean_capacity);
     r.blocked_bed_days = s.held.average(now) * window;
+    r.exit_block_bed_days = s.held_for[0].average(now) * window;
+    r.delayed_discharge_bed_days = s.held_for[1].average(now) * window;
     r.mean_present = r.mean_queue + r.mean_occupancy + s.between.average(now);
     r.present_at_start = s.present_at_start;
     r.present_at_end = s.queue.level() + s.in_service.level() + s.held.level() + s.between.level();
@@ -136,6 +139,9 @@ stats::ReplicationResult Recorder::finish(SimTime now, const CompiledModel& mode
     r.entered = as_double(p.entered);
     r.completions = as_double(p.completions);
     r.abandoned = as_double(p.abandoned);
+    r.left_by_route = as_double(p.left[static_cast<std::size_t>(Leaving::Departed)]);
+    r.left_turned_away = as_double(p.left[static_cast<std::size_t>(Leaving::Lost)]);
+    r.left_gave_up = as_double(p.left[static_cast<std::size_t>(Leaving::Reneged)]);
     r.time_mean = p.time.mean();
     r.time_p50 = p.histogram.quantile(0.50);
     r.time_p90 = p.histogram.quantile(0.90);

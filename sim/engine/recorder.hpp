@@ -34,6 +34,20 @@ namespace carepath::engine {
 /// How a patient leaves the system.
 enum class Leaving { Departed, Lost, Reneged };
 
+/// What a patient keeping their bed after service is waiting for, by the `setting` of where they
+/// go next (holding_for): their bed-days are exit block, a delayed discharge, or only blocked.
+enum class Holding : std::uint8_t { Other, ExitBlock, DelayedDischarge };
+
+[[nodiscard]] inline Holding holding_for(const CompiledModel& model, std::uint32_t destination) noexcept {
+  if (destination >= model.services.size()) return Holding::Other;  // the exit
+  switch (model.services[destination].setting) {
+    case model::Setting::Hospital: return Holding::ExitBlock;
+    case model::Setting::Community: return Holding::DelayedDischarge;
+    case model::Setting::Unset: break;
+  }
+  return Holding::Other;
+}
+
 /// What only the replication can see at the end of the run, handed to Recorder::finish.
 struct EndOfRunCounts {
   std::vector<double> over_target_waiting;  ///< Per service.
@@ -137,16 +151,26 @@ class Recorder {
   /// A patient already in a bed at time 0: occupies it, but their wait is unknown, so not measured.
   void already_in_service(std::uint32_t service, SimTime now) { services_[service].in_service.change(now, +1); }
 
-  /// Service over, but the patient keeps the bed (blocked, or awaiting a transfer).
-  void began_holding_bed(std::uint32_t service, SimTime now) {
+  /// Service over, but the patient keeps the bed (blocked, or awaiting a transfer), waiting for `what`.
+  void began_holding_bed(std::uint32_t service, SimTime now, Holding what) {
     services_[service].in_service.change(now, -1);
     services_[service].held.change(now, +1);
+    if (what != Holding::Other) held_for(service, what).change(now, +1);
+  }
+  /// A patient holding a bed now waits for something else (a transfer's end found its service full
+  /// and was diverted to one of another setting).
+  void holding_changed(std::uint32_t service, SimTime now, Holding from, Holding to) {
+    if (from == to) return;
+    if (from != Holding::Other) held_for(service, from).change(now, -1);
+    if (to != Holding::Other) held_for(service, to).change(now, +1);
   }
 
-  /// The patient leaves the bed: from service directly, or after holding it.
-  void left_bed(std::uint32_t service, std::uint16_t type, SimTime now, SimTime service_arrival, bool was_holding) {
+  /// The patient leaves the bed: from service directly, or after holding it waiting for `what`.
+  void left_bed(std::uint32_t service, std::uint16_t type, SimTime now, SimTime service_arrival, bool was_holding,
+                Holding what) {
     ServiceStats& s = services_[service];
     (was_holding ? s.held : s.in_service).change(now, -1);
+    if (was_holding && what != Holding::Other) held_for(service, what).change(now, -1);
     ++s.completions;
     if (!by_type_.empty()) ++type_stats(service, type).completions;
     if (!counts(service_arrival)) return;
@@ -230,9 +254,13 @@ class Recorder {
     p.histogram.add(now - start);
     if (now - start <= p.target) ++p.within_target;
   }
-  void pathway_abandoned(std::uint32_t pathway, SimTime start) {
-    --pathways_[pathway].in_pathway;
-    if (counts(start)) ++pathways_[pathway].abandoned;
+  /// Left the system, `how`, before completing the pathway.
+  void pathway_abandoned(std::uint32_t pathway, SimTime start, Leaving how) {
+    PathwayStats& p = pathways_[pathway];
+    --p.in_pathway;
+    if (!counts(start)) return;
+    ++p.abandoned;
+    ++p.left[static_cast<std::size_t>(how)];
   }
 
   [[nodiscard]] stats::ReplicationResult finish(SimTime now, const CompiledModel& model,
@@ -256,6 +284,9 @@ class Recorder {
     stats::LogHistogram wait_histogram;
     stats::Welford sojourn;
     TimeAverage queue, in_service, held, capacity;
+    // Of `held`: those waiting for a hospital bed (exit block) and for a community place (delayed
+    // discharge), indexed by Holding - 1; the rest of `held` waits for a service of no setting.
+    std::array<TimeAverage, 2> held_for;
     TimeAverage between;  // clinics: patients between appointments
     double present_at_start = 0;
   };
@@ -269,6 +300,7 @@ class Recorder {
   struct PathwayStats {
     double target = 0;
     std::uint64_t entered = 0, completions = 0, abandoned = 0, within_target = 0;
+    std::array<std::uint64_t, 3> left{};  // abandoned by Leaving: by a route out, turned away, gave up
     std::int64_t in_pathway = 0;  // whole run, not reset by the warm-up
     stats::Welford time;
     stats::LogHistogram histogram;
@@ -293,6 +325,10 @@ class Recorder {
     stats::Welford wait, sojourn;
   };
 
+  TimeAverage& held_for(std::uint32_t service, Holding what) {
+    return services_[service].held_for[static_cast<std::size_t>(what) - 1];
+  }
+
   TypeStats& type_stats(std::uint32_t service, std::uint16_t type) {
     return by_type_[static_cast<std::size_t>(type) * services_.size() + service];
   }
@@ -300,7 +336,8 @@ class Recorder {
   // Trajectories (recorder_trajectory.cpp). A service's counts and integrals are read as
   // cumulative values since time 0: `base` adds what start_window() reset.
   enum Cumulative : std::size_t {
-    kArrivals, kCompletions, kLosses, kReneges, kOccupancyArea, kHeldArea, kOpenArea, kCumulatives
+    kArrivals, kCompletions, kLosses, kReneges, kOccupancyArea, kHeldArea, kOpenArea, kExitBlockArea,
+    kDelayedDischargeArea, kCumulatives
   };
   using Cumulatives = std::array<double, kCumulatives>;
   // Days are always closed, to sum them into the coarse period (a week or a month); they are

@@ -54,8 +54,8 @@ double share_within(std::span<const double> values, double target) {
 
 /// Writes one period's row of a service: `delta` the period's counts and integrals, indexed as
 /// Recorder::Cumulative (arrivals, completions, losses, reneges, occupancy area, held area,
-/// capacity area), `length` its days.
-void write_service(float* row, const Recorder::ServiceEnd& end, const std::array<double, 7>& delta, double length,
+/// capacity area, the exit-block and delayed-discharge parts of the held area), `length` its days.
+void write_service(float* row, const Recorder::ServiceEnd& end, const std::array<double, 9>& delta, double length,
                    std::span<double> waits, bool has_target, double target) {
   row[0] = static_cast<float>(end.queue);
   row[10] = static_cast<float>(!end.unlimited && length > 0 ? delta[6] / length : kNaN);
@@ -67,6 +67,8 @@ void write_service(float* row, const Recorder::ServiceEnd& end, const std::array
   row[4] = static_cast<float>(delta[2]);
   row[5] = static_cast<float>(delta[3]);
   row[6] = static_cast<float>(delta[5]);
+  row[13] = static_cast<float>(delta[7]);
+  row[14] = static_cast<float>(delta[8]);
   row[7] = static_cast<float>(mean_of(waits));
   row[9] = static_cast<float>(has_target ? share_within(waits, target) : kNaN);
   row[8] = static_cast<float>(exact_quantile(waits, 0.90));  // last: it reorders the waits
@@ -102,7 +104,7 @@ void write_resource(float* row, const std::array<double, 5>& delta, double lengt
 }  // namespace
 
 void Recorder::start_trajectory(const CompiledModel& model, model::TrajectoryPeriod period) {
-  static_assert(stats::kServiceTrajectoryMetrics.size() == 13 && stats::kPathwayTrajectoryMetrics.size() == 6 &&
+  static_assert(stats::kServiceTrajectoryMetrics.size() == 15 && stats::kPathwayTrajectoryMetrics.size() == 6 &&
                     stats::kResourceTrajectoryMetrics.size() == kResourceCumulatives,
                 "write_service, write_pathway and write_resource write the metrics in table order");
   trajectories_ = true;
@@ -159,7 +161,9 @@ Recorder::Cumulatives Recorder::cumulative(std::size_t service, SimTime now) con
           base[kReneges] + static_cast<double>(s.reneges),
           base[kOccupancyArea] + s.in_service.area(now) + s.held.area(now),
           base[kHeldArea] + s.held.area(now),
-          base[kOpenArea] + s.capacity.area(now)};
+          base[kOpenArea] + s.capacity.area(now),
+          base[kExitBlockArea] + s.held_for[0].area(now),
+          base[kDelayedDischargeArea] + s.held_for[1].area(now)};
 }
 
 void Recorder::close_next_day() {

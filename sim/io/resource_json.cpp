@@ -43,16 +43,6 @@ std::optional<std::vector<double>> expect_visits_per_day(JsonReader& r, const Js
   return values;
 }
 
-/// A word of 1 to 32 characters for one unit of a pool: "nurses", "assessors".
-std::optional<std::string> expect_unit_word(JsonReader& r, const Json& value) {
-  const auto word = r.expect_string(value);
-  if (!word) return std::nullopt;
-  if (word->empty() || word->size() > 32) {
-    r.expected("a word of 1 to 32 characters, such as \"nurses\"", value);
-    return std::nullopt;
-  }
-  return word;
-}
 
 void read_need(JsonReader& r, const Json& json, model::ResourceNeed& out) {
   r.check_keys(json, {"resource", "units", "visits_per_day"});
@@ -90,6 +80,18 @@ void read_pool_costs(JsonReader& r, const Json& json, model::Resource& out, cons
 }
 
 }  // namespace
+
+/// A word of 1 to 32 characters for one unit of a pool ("nurses", "assessors") or of a service's
+/// capacity ("beds", "places", "cubicles").
+std::optional<std::string> expect_unit_word(JsonReader& r, const Json& value) {
+  const auto word = r.expect_string(value);
+  if (!word) return std::nullopt;
+  if (word->empty() || word->size() > 32) {
+    r.expected("a word of 1 to 32 characters, such as \"nurses\"", value);
+    return std::nullopt;
+  }
+  return word;
+}
 
 void read_resource(JsonReader& r, const Json& json, model::Resource& out, const ScenarioContext& context) {
   r.check_keys(json, {"name", "capacity", "unit", "visits_per_staff_day", "costs", "notes"});

@@ -15,6 +15,7 @@
 #include <carepath/model/scenario.hpp>
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace carepath::io {
@@ -22,5 +23,8 @@ namespace carepath::io {
 void read_resource(JsonReader& r, const Json& json, model::Resource& out, const ScenarioContext& context);
 
 std::optional<std::vector<model::ResourceNeed>> expect_resource_needs(JsonReader& r, const Json& value);
+
+/// A word of 1 to 32 characters for one unit: a pool's ("nurses") or a service's capacity ("places").
+std::optional<std::string> expect_unit_word(JsonReader& r, const Json& value);
 
 }  // namespace carepath::io

@@ -251,6 +251,13 @@ std::optional<WhenFullSpec> expect_when_full(JsonReader& r, const Json& value) {
   return std::nullopt;
 }
 
+std::optional<model::Setting> expect_setting(JsonReader& r, const Json& value) {
+  if (is_text(value, "hospital")) return model::Setting::Hospital;
+  if (is_text(value, "community")) return model::Setting::Community;
+  r.expected(R"("hospital" or "community")", value);
+  return std::nullopt;
+}
+
 void read_type_override(JsonReader& r, const Json& json, model::TypeOverride& out) {
   r.check_keys(json, {"service_time", "next", "priority", "patience", "escalate"});
   out.service_time = r.optional(json, "service_time", expect_distribution);
@@ -299,7 +306,8 @@ void read_service_costs(JsonReader& r, const Json& json, model::Service& out, co
 
 void read_service(JsonReader& r, const Json& json, model::Service& out, const ScenarioContext& context) {
   r.check_keys(json, {"name", "capacity", "service_time", "queue_limit", "when_full", "patience", "renege_to",
-                      "wait_target", "escalate", "next", "by_type", "requires", "sessions", "initial", "costs", "notes"});
+                      "wait_target", "setting", "unit", "escalate", "next", "by_type", "requires", "sessions", "initial",
+                      "costs", "notes"});
   out.name = r.required(json, "name", expect_name).value_or("");
   // A clinic or panel has sessions instead of a capacity (io/sessions_json.hpp).
   if (JsonReader::find(json, "sessions") != nullptr) {
@@ -322,6 +330,8 @@ void read_service(JsonReader& r, const Json& json, model::Service& out, const Sc
   out.patience = r.optional(json, "patience", expect_distribution);
   out.renege_to = r.optional(json, "renege_to", &JsonReader::expect_string).value_or(out.renege_to);
   out.wait_target = r.optional(json, "wait_target", expect_positive_duration);
+  out.setting = r.optional(json, "setting", expect_setting).value_or(model::Setting::Unset);
+  out.unit = r.optional(json, "unit", expect_unit_word).value_or(out.unit);
   out.escalate = r.optional(json, "escalate", expect_escalation).value_or(std::vector<model::EscalationStep>{});
   out.routes = r.optional(json, "next", expect_routes).value_or(std::vector<model::Route>{});
   out.by_type = r.optional(json, "by_type", expect_type_overrides).value_or(std::vector<model::TypeOverride>{});

@@ -145,8 +145,10 @@ suits their size.</li>
 demand. Above 100% the queue grows without limit and waits depend on the run's length.</li>
 <li><b>Bed-days blocked waiting to move on</b> are bed-days held by patients who were ready to
 leave a service but whose next service had no room, or who kept their bed while a transfer was
-arranged. At A&amp;E this is exit block (waiting for a ward bed); at a ward it is delayed
-discharge.</li>
+arranged. Where the scenario gives the next service's setting, they are split by what the
+patient waits for: a hospital bed is <b>exit block</b> (A&amp;E waiting for a ward bed), a
+community or social-care place a <b>delayed discharge</b> (a ward waiting for reablement or a
+care home).</li>
 <li><b>Fan charts</b> show the spread between simulated runs, not between patients: the light band
 holds 90% of runs, the dark band the middle half.</li>
 <li><b>Comparisons</b> use the same random numbers for base and variant, so their difference is
@@ -196,11 +198,20 @@ std::string render_report(const ReportInputs& inputs) {
 
   html += "<section id=\"over-time\">\n<h2>Over time</h2>\n" +
           report::render_trajectory_section(inputs.trajectories, inputs.variants,
-                                            run ? report::number_at(*run, "warm_up_days") : 0.0) +
+                                            run ? report::number_at(*run, "warm_up_days") : 0.0,
+                                            inputs.scenario) +
           "</section>\n";
 
+  // A printout is the short answer: the answer cards carry the headlines' differences, and the
+  // forest plots of every KPI and the STRESS-DES checklist stay on screen.
+  const bool compared = inputs.comparison.is_object();
   html += "<section id=\"variants\">\n<h2>Variants compared with the base</h2>\n" +
-          report::render_comparison_section(inputs.comparison, inputs.variants) + "</section>\n";
+          std::string(compared ? "<p class=\"print-only note\">Printed: the answer cards above. The plots of "
+                                 "every difference, variant by variant, are in report.html on screen.</p>\n"
+                                 "<div class=\"screen-only\">\n"
+                               : "") +
+          report::render_comparison_section(inputs.comparison, inputs.variants) + (compared ? "</div>\n" : "") +
+          "</section>\n";
 
   html += "<section id=\"graph\">\n<h2>Service graph</h2>\n";
   const std::string graph = report::render_service_graph(inputs.graph);
@@ -219,8 +230,10 @@ std::string render_report(const ReportInputs& inputs) {
 
   html += "<section id=\"notes\">\n<h2>Notes and assumptions</h2>\n" + notes_section(summary, inputs.scenario) +
           "</section>\n";
-  html += "<section id=\"how-built\">\n<h2>How this model was built</h2>\n" +
-          report::render_stress_des_section(inputs) + "</section>\n";
+  html += "<section id=\"how-built\">\n<h2>How this model was built</h2>\n"
+          "<p class=\"print-only note\">The STRESS-DES checklist of this model is in report.html on screen.</p>\n"
+          "<div class=\"screen-only\">\n" +
+          report::render_stress_des_section(inputs) + "</div>\n</section>\n";
   html += "<section id=\"how-to-read\">\n<h2>How to read this report</h2>\n" + std::string(kHowToRead) +
           "</section>\n";
   html += "<footer>Made by carepath " + escape_html(report::string_at(summary, "carepath_version")) +

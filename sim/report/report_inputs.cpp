@@ -7,6 +7,7 @@
 
 #include "io/graph_routes.hpp"
 #include <carepath/io/number_format.hpp>
+#include <carepath/stats/kpi_ref.hpp>
 #include "report/report_format.hpp"
 
 #include <algorithm>
@@ -109,6 +110,9 @@ ordered_json report_scenario_json(const model::Scenario& scenario) {
   for (const auto& service : scenario.services) {
     ordered_json entry{{"name", service.name}, {"notes", service.notes}};
     if (service.wait_target) entry["wait_target"] = days_text(*service.wait_target);
+    entry["unit"] = service.unit;
+    if (service.setting == model::Setting::Hospital) entry["setting"] = "hospital";
+    if (service.setting == model::Setting::Community) entry["setting"] = "community";
     // What the STRESS-DES section describes: resources, queues and the state at the start.
     entry["capacity"] = service.capacity ? ordered_json(*service.capacity) : ordered_json("unlimited");
     entry["queue_limit"] = service.queue_limit ? ordered_json(*service.queue_limit) : ordered_json("unlimited");
@@ -128,6 +132,12 @@ ordered_json report_scenario_json(const model::Scenario& scenario) {
   for (const auto& type : scenario.patient_types) {
     types.push_back({{"name", type.name}, {"priority", type.priority}, {"notes", type.notes}});
   }
+  // The KPIs the planner asked about (or the defaults): a printout keeps their charts.
+  ordered_json headlines = ordered_json::array();
+  for (const model::Headline& headline :
+       scenario.headlines.empty() ? stats::default_headlines(scenario) : scenario.headlines) {
+    headlines.push_back(headline.kpi);
+  }
   return ordered_json{{"name", scenario.name},
                       {"description", scenario.description},
                       {"notes", scenario.notes},
@@ -136,7 +146,8 @@ ordered_json report_scenario_json(const model::Scenario& scenario) {
                       {"patient_types", std::move(types)},
                       {"arrivals", std::move(arrivals)},
                       {"services", std::move(services)},
-                      {"pathways", std::move(pathways)}};
+                      {"pathways", std::move(pathways)},
+                      {"headlines", std::move(headlines)}};
 }
 
 }  // namespace carepath::io

@@ -36,7 +36,8 @@ struct ReportInputs {
   // plus a service's "wait_target" (a duration string such as "18w"). Null: no notes section
   // beyond summary.json's own description and notes. The STRESS-DES section also reads a
   // service's "capacity", "queue_limit", "reneging" and "initial_patients", "patient_types"
-  // and "run"."steady_state" (report_scenario_json writes them all).
+  // and "run"."steady_state"; the services table a service's "setting", and the printout's
+  // choice of charts "headlines" (KPI names; report_scenario_json writes them all).
   nlohmann::ordered_json scenario;
   ReportGraph graph;                    // May be empty: then no graph is drawn.
   nlohmann::ordered_json provenance;    // provenance.json, or null (io/provenance.hpp).

@@ -22,6 +22,7 @@ th, td { padding: 4px 8px; border-bottom: 1px solid var(--rule); vertical-align:
 th { text-align: left; background: #f4f4f4; font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
+.ci.parts { white-space: normal; }  /* Parts of a figure under it: they may wrap. */
 .scroll { overflow-x: auto; }
 .ci { display: block; color: var(--muted); font-size: 0.85em; }
 .note { color: var(--muted); font-size: 0.92em; }
@@ -90,8 +91,10 @@ footer { margin-top: 3em; color: var(--muted); font-size: 0.85em; }
   #notes li, .variant-notes li { break-inside: avoid; }
   .variant-notes h3 { margin-top: 0.4em; break-after: avoid; }
   table { font-size: 9pt; } th, td { padding: 2px 6px; }
-  /* A card may run over a page; a row of it may not. */
-  .card { break-inside: auto; page-break-inside: auto; }
+  /* A card may run over a page; a row of it may not. Cards are set tight: they are the answer. */
+  .card { break-inside: auto; page-break-inside: auto; padding: 4px 8px; margin: 4px 0; }
+  .card p { margin: 2px 0; }
+  .card table { font-size: 8pt; } .card th, .card td { padding: 1px 4px; }
   tr { break-inside: avoid; page-break-inside: avoid; }
   h2 { break-after: avoid; page-break-after: avoid; }
   .meta, th { background: none; }

@@ -22,9 +22,14 @@ namespace carepath::report {
 inline constexpr std::size_t kMaxReportBytes = 5'000'000;
 
 /// The section's HTML body (after its heading); a sentence saying why there are no charts when
-/// `trajectories` is null or holds no values.
+/// `trajectories` is null or holds no values. A printout keeps only the charts of the pathways,
+/// services and pools the scenario's `headlines` name (every chart when it has none).
 [[nodiscard]] std::string render_trajectory_section(const Json& trajectories,
                                                     const std::vector<io::ReportVariant>& variants,
-                                                    double warm_up_days);
+                                                    double warm_up_days, const Json& scenario = Json());
+
+/// The pathways, services and pools the scenario's headlines name ("ae_4h.within_target",
+/// "service.acute_beds.blocked_bed_days"), in order; empty when it has no headlines.
+[[nodiscard]] std::vector<std::string> headline_names(const Json& scenario);
 
 }  // namespace carepath::report

@@ -124,19 +124,38 @@ std::vector<model::Headline> default_headlines(const model::Scenario& scenario) 
   for (const model::Pathway& p : scenario.pathways) {
     headlines.push_back({"pathway." + p.name + ".within_target", ""});
   }
-  const auto blocks_when_full = [&](const std::string& to) {
-    const auto s = std::find_if(scenario.services.begin(), scenario.services.end(),
-                                [&](const model::Service& service) { return service.name == to; });
-    return s != scenario.services.end() && s->capacity && s->queue_limit && s->when_full == model::WhenFull::Block;
+  // The settings of the services that block when full, each seen as a route's target: a service
+  // blocked only by services with a setting has its bed-days named exit block or delayed discharge.
+  struct Blocking {
+    bool any = false, unset = false, hospital = false, community = false;
+    void add(const model::Service& to) {
+      if (!to.capacity || !to.queue_limit || to.when_full != model::WhenFull::Block) return;
+      any = true;
+      unset = unset || to.setting == model::Setting::Unset;
+      hospital = hospital || to.setting == model::Setting::Hospital;
+      community = community || to.setting == model::Setting::Community;
+    }
+  };
+  const auto add_targets = [&](Blocking& blocking, const std::vector<model::Route>& routes) {
+    for (const model::Route& r : routes) {
+      const auto to = std::find_if(scenario.services.begin(), scenario.services.end(),
+                                   [&](const model::Service& service) { return service.name == r.to; });
+      if (to != scenario.services.end()) blocking.add(*to);
+    }
   };
   for (const model::Service& s : scenario.services) {
-    bool can_block = std::any_of(s.routes.begin(), s.routes.end(), [&](const model::Route& r) { return blocks_when_full(r.to); });
+    Blocking blocking;
+    add_targets(blocking, s.routes);
     for (const model::TypeOverride& o : s.by_type) {
-      if (!o.routes) continue;
-      can_block = can_block || std::any_of(o.routes->begin(), o.routes->end(),
-                                           [&](const model::Route& r) { return blocks_when_full(r.to); });
+      if (o.routes) add_targets(blocking, *o.routes);
     }
-    if (can_block) headlines.push_back({"service." + s.name + ".blocked_bed_days", ""});
+    if (!blocking.any) continue;
+    if (blocking.unset) {
+      headlines.push_back({"service." + s.name + ".blocked_bed_days", ""});
+      continue;
+    }
+    if (blocking.hospital) headlines.push_back({"service." + s.name + ".exit_block_bed_days", ""});
+    if (blocking.community) headlines.push_back({"service." + s.name + ".delayed_discharge_bed_days", ""});
   }
   if (headlines.empty()) {
     for (const model::Service& s : scenario.services) headlines.push_back({"service." + s.name + ".wait_mean", ""});

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "report/report_inputs.hpp"
+#include "report/trajectory_section.hpp"
 #include <carepath/io/results_files.hpp>
 #include <carepath/io/results_writer.hpp>
 #include <carepath/run/batch.hpp>
@@ -178,6 +179,89 @@ TEST(ReportHtml, KpiTableHasEstimatesWithIntervalsAndTargets) {
   EXPECT_THAT(html, HasSubstr("<span class=\"ci\">target 2.0 days</span>"));
   EXPECT_THAT(html, HasSubstr("<td class=\"num\">88.8%<span class=\"ci\">"));  // Clinic utilisation.
   EXPECT_THAT(html, HasSubstr("Bed-days blocked waiting to move on"));
+}
+
+// A printout is the short answer: the charts over time of what the headlines name (here the
+// ward), the others on screen only with a sentence saying so; the forest plots and the STRESS-DES
+// checklist likewise. Without headlines every chart prints.
+TEST(ReportHtml, APrintoutKeepsTheChartsTheHeadlinesName) {
+  ReportInputs inputs = fixture_inputs(kData);
+  inputs.scenario["headlines"] = Json::array();
+  const std::string every = render_report(inputs);
+  EXPECT_THAT(every, Not(HasSubstr("<figure class=\"screen-only\">")));
+  EXPECT_THAT(every, Not(HasSubstr("Printed: the charts of what the headlines name")));
+
+  inputs.scenario["headlines"] = Json::array({"service.ward.wait_mean"});
+  const std::string html = render_report(inputs);
+  // The clinic's queue and wait by week are on screen only; so are both by day (never printed).
+  EXPECT_THAT(html, HasSubstr("<figure class=\"screen-only\"><figcaption><b>clinic</b>: patients waiting at the "
+                              "end of each week"));
+  EXPECT_THAT(html, HasSubstr("<figure><figcaption><b>ward</b>: patients waiting at the end of each week"));
+  EXPECT_THAT(html, HasSubstr("<p class=\"print-only note\">Printed: the charts of what the headlines name. The "
+                              "other 2 charts are in report.html on screen.</p>"));
+  EXPECT_THAT(html, HasSubstr("Printed: the answer cards above. The plots of every difference"));
+  EXPECT_THAT(html, HasSubstr("The STRESS-DES checklist of this model is in report.html on screen."));
+  EXPECT_THAT(html, HasSubstr(".toggle, .screen-only { display: none; }"));
+}
+
+// With a service's setting in the scenario, the services table splits the blocked bed-days into
+// exit block and delayed discharge under each total; without one, it does not.
+TEST(ReportHtml, ServicesTableSplitsBlockedBedDaysWhenASettingIsGiven) {
+  ReportInputs inputs = fixture_inputs(kData);
+  EXPECT_THAT(render_report(inputs), Not(HasSubstr("of them exit block")));
+  inputs.scenario["services"][0]["setting"] = "hospital";
+  Json& metrics = inputs.summary["services"][0]["metrics"];
+  metrics["exit_block_bed_days"] = {{"unit", "bed-days"}, {"mean", 12.0}};
+  metrics["delayed_discharge_bed_days"] = {{"unit", "bed-days"}, {"mean", 30.0}};
+  const std::string html = render_report(inputs);
+  EXPECT_THAT(html, HasSubstr("(of them exit block: waiting for a hospital bed; delayed discharge: for a "
+                              "community place)"));
+  EXPECT_THAT(html, HasSubstr("<span class=\"ci parts\">exit block 12.0 \u00b7 delayed discharge 30.0</span></td>"));
+}
+
+// Pathways that patients left before the end get a row each, by how they left; none, no table.
+TEST(ReportHtml, LeaversOfAPathwayAreShownByHowTheyLeft) {
+  ReportInputs inputs = fixture_inputs(kData);
+  Json& metrics = inputs.summary["pathways"][0]["metrics"];
+  metrics["abandoned"] = {{"unit", "patients"}, {"mean", 0.0}};
+  EXPECT_THAT(render_report(inputs), Not(HasSubstr("Who left a pathway before its end")));
+  metrics["abandoned"] = {{"unit", "patients"}, {"mean", 7.0}};
+  metrics["left_by_route"] = {{"unit", "patients"}, {"mean", 5.0}};
+  metrics["left_turned_away"] = {{"unit", "patients"}, {"mean", 2.0}};
+  metrics["left_gave_up"] = {{"unit", "patients"}, {"mean", 0.0}};
+  const std::string html = render_report(inputs);
+  EXPECT_THAT(html, HasSubstr("<h3>Who left a pathway before its end</h3>"));
+  EXPECT_THAT(html, HasSubstr("<tr><td>referral_to_discharge</td><td class=\"num\">7.0</td><td class=\"num\">5.0</td>"
+                              "<td class=\"num\">2.0</td><td class=\"num\">0</td></tr>"));
+}
+
+// Beds occupied against beds open, in the service's own word for a unit of its capacity.
+TEST(ReportHtml, OccupancyChartsSayTheServicesUnitWord) {
+  ReportInputs inputs = fixture_inputs(kData);
+  for (const char* metric : {"occupancy_mean", "capacity_mean"}) {
+    Json series = inputs.trajectories["series"][0];
+    series["name"] = "ward";
+    series["metric"] = metric;
+    series["unit"] = "mean patients";
+    inputs.trajectories["series"].push_back(series);
+  }
+  EXPECT_THAT(render_report(inputs),
+              HasSubstr("<title>ward: beds occupied (in service or blocked) against beds open, on average in each "
+                        "week (mean patients)</title>"));
+  inputs.scenario["services"][1]["unit"] = "places";
+  const std::string html = render_report(inputs);
+  EXPECT_THAT(html, HasSubstr("<title>ward: places occupied (in service or blocked) against places open, on "
+                              "average in each week (mean patients)</title>"));
+  EXPECT_THAT(html, HasSubstr("places open (median)"));
+}
+
+TEST(ReportHtml, HeadlineNamesAreThoseOfTheKpis) {
+  const Json scenario = {{"headlines", Json::array({"ae_4h.within_target",
+                                                    Json{{"kpi", "service.acute_beds.exit_block_bed_days"}},
+                                                    "system.losses", "cost.total", "ae_4h.breaches",
+                                                    "resource.nurses.utilisation"})}};
+  EXPECT_EQ(report::headline_names(scenario), (std::vector<std::string>{"ae_4h", "acute_beds", "nurses"}));
+  EXPECT_TRUE(report::headline_names(Json::object()).empty());
 }
 
 TEST(ReportHtml, MetadataAndNotesAreShownEscaped) {

@@ -37,6 +37,14 @@
 //      blocked_bed_days U1 = 25, U2 = 8, U3 = 17; sojourn U1 = 30, U2 = 10, U3 = 20.
 //    (Admission in scenario order would give U1 5, U2 18, U3 27; last blocked first, U1 5,
 //    U3 17, U2 28.) The scenario lists U1 first so that a wrong order shows.
+//
+// 4. Exit block and delayed discharge, exactly: the line of 2 with B's setting "hospital" and
+//    C's "community". A's 9 blocked bed-days wait for a hospital bed (exit block 9, delayed
+//    discharge 0); B's 18 wait for a community place (exit block 0, delayed discharge 18); C
+//    blocks nobody. The days of the trajectory add up to the same. A keeps_bed transfer is
+//    named by its destination too: U finishes at 1 and holds its bed through a 2-day transfer to
+//    W (community), then blocked until W frees at 10: 9 bed-days, all delayed discharge. Without
+//    a setting, blocked bed-days are neither.
 #include "ci_check.hpp"
 #include "markov_chain.hpp"
 #include "scenario_builders.hpp"
@@ -166,6 +174,62 @@ TEST(Blocking, PropagatesUpstreamAlongALine) {
         EXPECT_TRUE(std::isnan(r.renege_share));
       }
     }
+  }
+}
+
+TEST(Blocking, BedDaysAreExitBlockOrDelayedDischargeByTheNextServicesSetting) {
+  model::Scenario s = build::scenario("exit_block_and_delayed_discharge", 40, 0, 2, 55);
+  s.services = {full_bed("a", 1, "b"), full_bed("b", 1, "c"), full_bed("c", 10, "")};
+  s.services[1].setting = model::Setting::Hospital;
+  s.services[2].setting = model::Setting::Community;
+  add_decoy(s);
+
+  const run::BatchResult batch = run::run_batch(s);
+  const double exit_block[] = {9, 0, 0};
+  const double delayed[] = {0, 18, 0};
+  constexpr std::size_t kMetrics = stats::kServiceTrajectoryMetrics.size();
+  constexpr std::size_t kExitBlock = 13;
+  constexpr std::size_t kDelayed = 14;
+  ASSERT_STREQ(stats::kServiceTrajectoryMetrics[kExitBlock].name, "exit_block_bed_days");
+  ASSERT_STREQ(stats::kServiceTrajectoryMetrics[kDelayed].name, "delayed_discharge_bed_days");
+  for (const auto& rep : batch.replications) {
+    ASSERT_FALSE(rep.deadlock.has_value());
+    const stats::TrajectoryBlock& days = rep.trajectory.days;
+    ASSERT_EQ(days.periods, 40U);
+    for (std::size_t i = 0; i < 3; ++i) {
+      SCOPED_TRACE("service " + s.services[i].name);
+      const stats::ServiceResult& r = rep.services[i];
+      EXPECT_NEAR(r.exit_block_bed_days, exit_block[i], 1e-9);
+      EXPECT_NEAR(r.delayed_discharge_bed_days, delayed[i], 1e-9);
+      double exit_block_days = 0;
+      double delayed_days = 0;
+      for (std::size_t d = 0; d < days.periods; ++d) {
+        exit_block_days += days.at(d, i * kMetrics + kExitBlock);
+        delayed_days += days.at(d, i * kMetrics + kDelayed);
+      }
+      EXPECT_NEAR(exit_block_days, exit_block[i], 1e-5);
+      EXPECT_NEAR(delayed_days, delayed[i], 1e-5);
+    }
+  }
+}
+
+TEST(Blocking, ATransferThatKeepsTheBedIsNamedByItsDestination) {
+  model::Scenario s = build::scenario("transfer_keeps_bed", 40, 0, 2, 56);
+  s.services = {full_bed("u", 1, ""), full_bed("w", 10, ""), full_bed("x", 1, "y"), full_bed("y", 10, "")};
+  s.services[0].routes = {build::delayed_route("w", 1.0, model::Deterministic{2}, true)};
+  s.services[1].setting = model::Setting::Community;
+  add_decoy(s);
+
+  const run::BatchResult batch = run::run_batch(s);
+  for (const auto& rep : batch.replications) {
+    ASSERT_FALSE(rep.deadlock.has_value());
+    EXPECT_NEAR(rep.services[0].blocked_bed_days, 9.0, 1e-9);
+    EXPECT_NEAR(rep.services[0].delayed_discharge_bed_days, 9.0, 1e-9);
+    EXPECT_EQ(rep.services[0].exit_block_bed_days, 0.0);
+    // y has no setting: x's 9 blocked bed-days are neither.
+    EXPECT_NEAR(rep.services[2].blocked_bed_days, 9.0, 1e-9);
+    EXPECT_EQ(rep.services[2].exit_block_bed_days, 0.0);
+    EXPECT_EQ(rep.services[2].delayed_discharge_bed_days, 0.0);
   }
 }
 

@@ -118,5 +118,52 @@ TEST(PathwayTarget, PatientsPresentAtTheStartHaveEnteredThePathway) {
   }
 }
 
+// Who leaves a pathway before its end, and how, exactly (deterministic times, patients placed at
+// time 0): at `triage` (two beds, 1 day) a "seen" patient goes on to `clinic`, whose only bed is
+// taken for 10 days and which turns patients away when full (turned away), and a "triaged_out"
+// patient leaves the system by a route (a planned exit, not a failure). On the waiting `list`
+// (one bed, taken for 10 days) a patient waiting at time 0 gives up after 2 days. So the
+// triage-to-clinic pathway has 2 entered, 0 completions, 1 left by route, 1 turned away, and the
+// list's own pathway 2 entered, 1 completion, 1 gave up; abandoned is the sum of the three.
+TEST(PathwayTarget, LeavingBeforeTheEndIsCountedByHowPatientsLeft) {
+  model::Scenario s = build::scenario("pathway_leavers", 20, 0, 2, 93);
+  s.patient_types = {build::patient_type("seen", 1), build::patient_type("triaged_out", 1)};
+  s.arrivals = {build::source("elsewhere_referrals", "elsewhere", 1.0)};
+  model::Service triage = build::service("triage", 2, model::Deterministic{1.0});
+  triage.initial_in_service = {build::cohort(0, 1, "seen"), build::cohort(0, 1, "triaged_out")};
+  triage.routes = {build::route("clinic")};
+  model::TypeOverride out;
+  out.patient_type = "triaged_out";
+  out.routes = std::vector<model::Route>{};
+  triage.by_type = {out};
+  model::Service clinic = build::service("clinic", 1, model::Deterministic{10.0}, 0);
+  clinic.when_full = model::WhenFull::Lose;
+  clinic.initial_in_service = {build::cohort(0, 1)};
+  model::Service list = build::service("list", 1, model::Deterministic{10.0});
+  list.initial_in_service = {build::cohort(0, 1)};
+  list.initial_waiting = {build::cohort(0, 1)};
+  list.patience = model::Deterministic{2.0};
+  s.services = {triage, clinic, list, build::service("elsewhere", std::nullopt, model::Exponential{1.0})};
+  s.pathways = {pathway("triage_to_clinic", "triage", "clinic", 30), pathway("list_wait", "list", "list", 30)};
+
+  const run::BatchResult batch = run::run_batch(s);
+  for (const auto& rep : batch.replications) {
+    const stats::PathwayResult& triage_to_clinic = rep.pathways.at(0);
+    EXPECT_EQ(triage_to_clinic.entered, 2.0);
+    EXPECT_EQ(triage_to_clinic.completions, 0.0);
+    EXPECT_EQ(triage_to_clinic.left_by_route, 1.0);
+    EXPECT_EQ(triage_to_clinic.left_turned_away, 1.0);
+    EXPECT_EQ(triage_to_clinic.left_gave_up, 0.0);
+    EXPECT_EQ(triage_to_clinic.abandoned, 2.0);
+    const stats::PathwayResult& list_wait = rep.pathways.at(1);
+    EXPECT_EQ(list_wait.entered, 2.0);
+    EXPECT_EQ(list_wait.completions, 1.0);
+    EXPECT_EQ(list_wait.left_by_route, 0.0);
+    EXPECT_EQ(list_wait.left_turned_away, 0.0);
+    EXPECT_EQ(list_wait.left_gave_up, 1.0);
+    EXPECT_EQ(list_wait.abandoned, 1.0);
+  }
+}
+
 }  // namespace
 }  // namespace carepath::validation

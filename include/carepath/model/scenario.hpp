@@ -28,9 +28,16 @@ struct Route {
   /// Time between leaving and arriving (awaiting a care package, transport); none means instant.
   std::optional<DistributionSpec> transfer_delay;
   /// During the transfer delay the patient keeps their bed here (a medically fit patient awaiting
-  /// a package of care), which counts as delayed-discharge bed-days; otherwise they are in transit.
+  /// a package of care): blocked bed-days, named by the destination's `setting` (a community
+  /// place: delayed discharge); otherwise they are in transit.
   bool keeps_bed_during_delay = true;
 };
+
+/// What a patient held in another service's bed while waiting to move into a service is called
+/// (its `setting`): waiting for a hospital bed is exit block (A&E waiting for a ward bed); waiting
+/// for a community or social-care place is a delayed discharge (medically fit, still in a bed).
+/// Unset: neither; those bed-days count only as blocked.
+enum class Setting : std::uint8_t { Unset, Hospital, Community };
 
 /// What happens to a patient who arrives when every server is busy and the queue is full.
 enum class WhenFull {
@@ -150,6 +157,8 @@ struct Service {
   std::optional<DistributionSpec> patience;
   std::string renege_to = kExit;             ///< Where those who give up go: a service or kExit.
   std::optional<double> wait_target;         ///< Days from joining the queue to starting service.
+  Setting setting = Setting::Unset;          ///< What waiting for this service in another's bed is called.
+  std::string unit = "beds";                 ///< The planner's word for a unit of capacity: places, cubicles.
   std::vector<EscalationStep> escalate;      ///< Ascending `after`, each step a higher priority.
   std::vector<Route> routes;                 ///< Empty means every patient leaves the system.
   std::vector<TypeOverride> by_type;

@@ -52,6 +52,10 @@ struct ServiceResult {
   double renege_share = 0;        ///< reneges / arrivals: the share who gave up waiting.
   /// blocked_bed_days / completions: days a patient who left was held after finishing, on average.
   double blocked_days_mean = 0;
+  /// Of blocked_bed_days: held waiting for a service whose setting is "hospital" (exit block) and
+  /// "community" (delayed discharge); the rest waited for a service of no setting.
+  double exit_block_bed_days = 0;
+  double delayed_discharge_bed_days = 0;
 };
 
 /// The whole system in one replication: from arrival at the first service to leaving the system.
@@ -76,7 +80,7 @@ struct SystemResult {
 struct PathwayResult {
   double entered = 0;           ///< Patients who arrived at the start service.
   double completions = 0;       ///< Patients who left the end service.
-  double abandoned = 0;         ///< Left the system without completing (turned away or gave up).
+  double abandoned = 0;         ///< Left the system without completing: by a route out, turned away or gave up.
   double time_mean = 0;
   double time_p50 = 0;
   double time_p90 = 0;
@@ -86,6 +90,11 @@ struct PathwayResult {
   double breaches = 0;          ///< Completions over the target.
   double in_pathway_at_end = 0;
   double over_target_at_end = 0;  ///< Still in the pathway at the horizon, already over target.
+  // abandoned by how they left: by a route out of the system before the pathway's end (a planned
+  // exit: triaged out, treated elsewhere), turned away because a service was full, or gave up.
+  double left_by_route = 0;
+  double left_turned_away = 0;
+  double left_gave_up = 0;
 };
 
 /// A shared resource pool in one replication.
@@ -177,7 +186,7 @@ struct MetricInfo {
   double Result::*field;
 };
 
-inline constexpr std::array<MetricInfo<ServiceResult>, 27> kServiceMetrics{{
+inline constexpr std::array<MetricInfo<ServiceResult>, 29> kServiceMetrics{{
     {"arrivals", "patients", &ServiceResult::arrivals},
     {"completions", "patients", &ServiceResult::completions},
     {"losses", "patients", &ServiceResult::losses},
@@ -205,6 +214,8 @@ inline constexpr std::array<MetricInfo<ServiceResult>, 27> kServiceMetrics{{
     {"throughput_per_day", "patients a day", &ServiceResult::throughput_per_day},
     {"renege_share", "share", &ServiceResult::renege_share},
     {"blocked_days_mean", "days", &ServiceResult::blocked_days_mean},
+    {"exit_block_bed_days", "bed-days", &ServiceResult::exit_block_bed_days},
+    {"delayed_discharge_bed_days", "bed-days", &ServiceResult::delayed_discharge_bed_days},
 }};
 
 inline constexpr std::array<MetricInfo<SystemResult>, 12> kSystemMetrics{{
@@ -222,7 +233,7 @@ inline constexpr std::array<MetricInfo<SystemResult>, 12> kSystemMetrics{{
     {"present_at_end", "patients", &SystemResult::present_at_end},
 }};
 
-inline constexpr std::array<MetricInfo<PathwayResult>, 12> kPathwayMetrics{{
+inline constexpr std::array<MetricInfo<PathwayResult>, 15> kPathwayMetrics{{
     {"entered", "patients", &PathwayResult::entered},
     {"completions", "patients", &PathwayResult::completions},
     {"abandoned", "patients", &PathwayResult::abandoned},
@@ -235,6 +246,9 @@ inline constexpr std::array<MetricInfo<PathwayResult>, 12> kPathwayMetrics{{
     {"breaches", "patients", &PathwayResult::breaches},
     {"in_pathway_at_end", "patients", &PathwayResult::in_pathway_at_end},
     {"over_target_at_end", "patients", &PathwayResult::over_target_at_end},
+    {"left_by_route", "patients", &PathwayResult::left_by_route},
+    {"left_turned_away", "patients", &PathwayResult::left_turned_away},
+    {"left_gave_up", "patients", &PathwayResult::left_gave_up},
 }};
 
 inline constexpr std::array<MetricInfo<ResourceResult>, 12> kResourceMetrics{{

@@ -41,8 +41,9 @@ struct TrajectoryMetricInfo {
 /// over target: waiting longer than the service's wait target, NaN without one, and counted at
 /// the end of each week or month only, so NaN by day); capacity_mean
 /// is the mean beds (servers) open over the period, NaN when unlimited, to set occupancy_mean
-/// against.
-inline constexpr std::array<TrajectoryMetricInfo, 13> kServiceTrajectoryMetrics{{
+/// against; exit_block_bed_days and delayed_discharge_bed_days are the parts of blocked_bed_days
+/// held waiting for a service whose setting is "hospital" and "community".
+inline constexpr std::array<TrajectoryMetricInfo, 15> kServiceTrajectoryMetrics{{
     {"queue_end", "patients"},
     {"occupancy_mean", "mean patients"},
     {"arrivals", "patients"},
@@ -56,6 +57,8 @@ inline constexpr std::array<TrajectoryMetricInfo, 13> kServiceTrajectoryMetrics{
     {"capacity_mean", "mean servers"},
     {"present_end", "patients"},
     {"over_target_end", "patients"},
+    {"exit_block_bed_days", "bed-days"},
+    {"delayed_discharge_bed_days", "bed-days"},
 }};
 
 /// Per pathway per period: of the patients who completed it in the period, and who is in it at

@@ -119,7 +119,8 @@ TEST(CalibrationJsonTest, ErrorsNameThePathTheValueAndTheRule) {
   EXPECT_EQ(error_of(file_with(figure_with("metric", R"("completion")"))),
             "cal.json: /figures/0/metric: unknown service trajectory metric 'completion'; did you mean "
             "'completions'? (known: queue_end, occupancy_mean, arrivals, completions, losses, reneges, "
-            "blocked_bed_days, wait_mean, wait_p90, within_target, capacity_mean, present_end, over_target_end)");
+            "blocked_bed_days, wait_mean, wait_p90, within_target, capacity_mean, present_end, over_target_end, "
+            "exit_block_bed_days, delayed_discharge_bed_days)");
   nlohmann::json pathway = nlohmann::json::parse(figure_with("kind", R"("pathway")"));
   pathway["metric"] = "breaches";
   EXPECT_EQ(error_of(file_with(pathway.dump())),

@@ -205,8 +205,8 @@ TEST(NonFiniteOutputTest, TrajectoryAndComparisonNullsHaveANote) {
   const nlohmann::json trajectories =
       nlohmann::json::parse(read_text(scratch.path() / "out" / kTrajectoriesJsonFile));
   EXPECT_THAT(trajectories.at("series").at(0).at("day").at("note").get<std::string>(), HasSubstr("not finite"));
-  // Cell i holds the i % 5th odd value, so series 3 (of 13) holds kHuge on every day.
-  ASSERT_EQ(stats::kServiceTrajectoryMetrics.size(), 13U);
+  // Cell i holds the i % 5th odd value, so series 3 (of 15) holds kHuge on every day.
+  ASSERT_EQ(stats::kServiceTrajectoryMetrics.size(), 15U);
   EXPECT_EQ(trajectories.at("series").at(3).at("day").at("mean").at(0), kHuge);  // kept, not made a float inf
   const nlohmann::json comparison = nlohmann::json::parse(read_text(scratch.path() / "out" / kComparisonJsonFile));
   for (const auto& difference : comparison.at("variants").at(0).at("differences")) {

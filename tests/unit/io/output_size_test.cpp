@@ -28,8 +28,8 @@ model::Scenario mmc() { return load_scenario(CAREPATH_SOURCE_DIR "/scenarios/exa
 
 TEST(OutputSize, MillionReplicationsWarnAboutReplicationsCsv) {
   const std::vector<std::string> warnings = large_output_warnings(mmc(), 1'000'000, model::TrajectoryPeriod::Month);
-  ASSERT_THAT(warnings, ElementsAre(HasSubstr("replications.csv will be about 1.")));
-  EXPECT_THAT(warnings[0], HasSubstr(" GB (1,000,000 replications x 39 rows); fewer replications "
+  ASSERT_THAT(warnings, ElementsAre(HasSubstr("replications.csv will be about 2.")));
+  EXPECT_THAT(warnings[0], HasSubstr(" GB (1,000,000 replications x 41 rows); fewer replications "
                                      "(--replications or run.replications) make it smaller"));
 }
 
@@ -39,17 +39,17 @@ TEST(OutputSize, DailyTrajectoriesOverALongHorizonWarnAboutTheirFiles) {
   EXPECT_THAT(large_output_warnings(scenario, 10, model::TrajectoryPeriod::Off), IsEmpty());
   const std::vector<std::string> warnings = large_output_warnings(scenario, 10, model::TrajectoryPeriod::Day);
   ASSERT_THAT(warnings, ElementsAre(HasSubstr("trajectories.csv will be about"), HasSubstr("trajectories.json will be about")));
-  EXPECT_THAT(warnings[0], HasSubstr("(228,572 periods x 13 series); a coarser --trajectories"));
+  EXPECT_THAT(warnings[0], HasSubstr("(228,572 periods x 15 series); a coarser --trajectories"));
 }
 
-// Each replication's weeks: 10 x 28,572 weeks x 13 series is warned about only when asked for.
+// Each replication's weeks: 10 x 28,572 weeks x 15 series is warned about only when asked for.
 TEST(OutputSize, ReplicationTrajectoriesAreWarnedAboutWhenAskedFor) {
   model::Scenario scenario = mmc();
   scenario.run.horizon = 200'000;
   EXPECT_THAT(large_output_warnings(scenario, 10, model::TrajectoryPeriod::Week), IsEmpty());
   const std::vector<std::string> warnings = large_output_warnings(scenario, 10, model::TrajectoryPeriod::Week, 0, true);
   ASSERT_THAT(warnings, ElementsAre(HasSubstr("replication_trajectories.csv will be about")));
-  EXPECT_THAT(warnings[0], HasSubstr("(10 replications x 28,572 periods x 13 series); leave out "
+  EXPECT_THAT(warnings[0], HasSubstr("(10 replications x 28,572 periods x 15 series); leave out "
                                      "--replication-trajectories, or run fewer replications"));
 }
 

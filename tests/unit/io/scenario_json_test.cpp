@@ -151,6 +151,32 @@ TEST(ParseScenario, ReadsAQueueLimitOfZeroAsALossSystem) {
   EXPECT_EQ(parse(document).scenario.services[0].queue_limit, 0U);
 }
 
+TEST(ParseScenario, ReadsASettingAndRefusesAnyOther) {
+  auto document = minimal_scenario();
+  EXPECT_EQ(parse(document).scenario.services[0].setting, model::Setting::Unset);
+  document["services"][0]["setting"] = "hospital";
+  EXPECT_EQ(parse(document).scenario.services[0].setting, model::Setting::Hospital);
+  document["services"][0]["setting"] = "community";
+  EXPECT_EQ(parse(document).scenario.services[0].setting, model::Setting::Community);
+  document["services"][0]["setting"] = "ward";
+  const auto errors = errors_of(document);
+  ASSERT_EQ(errors.size(), 1U);
+  EXPECT_EQ(errors[0].path, "/services/0/setting");
+  EXPECT_THAT(errors[0].message, HasSubstr(R"("hospital" or "community")"));
+}
+
+TEST(ParseScenario, ReadsAServicesUnitWordBedsByDefault) {
+  auto document = minimal_scenario();
+  EXPECT_EQ(parse(document).scenario.services[0].unit, "beds");
+  document["services"][0]["unit"] = "places";
+  EXPECT_EQ(parse(document).scenario.services[0].unit, "places");
+  document["services"][0]["unit"] = "";
+  const auto errors = errors_of(document);
+  ASSERT_EQ(errors.size(), 1U);
+  EXPECT_EQ(errors[0].path, "/services/0/unit");
+  EXPECT_THAT(errors[0].message, HasSubstr("a word of 1 to 32 characters"));
+}
+
 TEST(ParseScenario, ReadsTheLargestSeed) {
   auto document = minimal_scenario();
   document["run"]["seed"] = std::numeric_limits<std::uint64_t>::max();

@@ -25,6 +25,8 @@ namespace {
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// The clinic's series: one per service trajectory metric.
+constexpr std::size_t kS = stats::kServiceTrajectoryMetrics.size();
 
 stats::TrajectoryBands bands(std::size_t cells, double value) {
   stats::TrajectoryBands b;
@@ -39,12 +41,12 @@ stats::TrajectorySummary summary() {
   for (const auto& m : stats::kServiceTrajectoryMetrics) {
     t.series.push_back({stats::TrajectoryKind::Service, "clinic", m.name, m.unit});
   }
-  t.days = bands(5 * 13, 0.1);
+  t.days = bands(5 * kS, 0.1);
   t.days.mean[0] = 2.5;
   t.days.p5[0] = 1;
   t.days.mean[7] = kNaN;  // day 0, wait_mean: nobody started
   t.days.n[7] = 0;
-  t.weeks = bands(2 * 13, 4);
+  t.weeks = bands(2 * kS, 4);
   return t;
 }
 
@@ -59,12 +61,12 @@ TEST(TrajectoryFiles, CsvIsTidyWithOneRowPerPeriodAndSeries) {
   std::ostringstream out;
   write_trajectories_csv(summary(), out);
   const std::vector<std::string> lines = lines_of(out.str());
-  ASSERT_EQ(lines.size(), 1u + 5 * 13 + 2 * 13);
+  ASSERT_EQ(lines.size(), 1u + 5 * kS + 2 * kS);
   EXPECT_EQ(lines[0], "period,start,iso_week,days,kind,name,metric,unit,mean,p5,p25,p50,p75,p95,n");
   EXPECT_EQ(lines[1], "day,2022-12-01,2022-W48,1,service,clinic,queue_end,patients,2.5,1,0.1,0.1,0.1,0.1,3");
   EXPECT_EQ(lines[8], "day,2022-12-01,2022-W48,1,service,clinic,wait_mean,days,,0.1,0.1,0.1,0.1,0.1,0");
-  EXPECT_EQ(lines[66], "week,2022-12-01,2022-W48,4,service,clinic,queue_end,patients,4,4,4,4,4,4,3");
-  EXPECT_EQ(lines[79], "week,2022-12-05,2022-W49,1,service,clinic,queue_end,patients,4,4,4,4,4,4,3");
+  EXPECT_EQ(lines[1 + 5 * kS], "week,2022-12-01,2022-W48,4,service,clinic,queue_end,patients,4,4,4,4,4,4,3");
+  EXPECT_EQ(lines[1 + 6 * kS], "week,2022-12-05,2022-W49,1,service,clinic,queue_end,patients,4,4,4,4,4,4,3");
 }
 
 // Every replication's own weekly values: one row per replication, week and series, NaN empty.
@@ -72,18 +74,18 @@ TEST(TrajectoryFiles, ReplicationCsvHoldsEachReplicationsWeeks) {
   const stats::TrajectorySummary t = summary();
   std::vector<stats::ReplicationResult> reps(2);
   for (std::size_t r = 0; r < reps.size(); ++r) {
-    std::vector<float> values(2 * 13, static_cast<float>(r) + 0.5f);
-    values[13 + 7] = std::numeric_limits<float>::quiet_NaN();  // week 1, wait_mean
-    reps[r].trajectory.weeks = {2, 13, values};
+    std::vector<float> values(2 * kS, static_cast<float>(r) + 0.5f);
+    values[kS + 7] = std::numeric_limits<float>::quiet_NaN();  // week 1, wait_mean
+    reps[r].trajectory.weeks = {2, static_cast<std::uint32_t>(kS), values};
   }
   std::ostringstream out;
   write_replication_trajectories_csv(t, reps, out);
   const std::vector<std::string> lines = lines_of(out.str());
-  ASSERT_EQ(lines.size(), 1u + 2 * 2 * 13);
+  ASSERT_EQ(lines.size(), 1u + 2 * 2 * kS);
   EXPECT_EQ(lines[0], "replication,period,start,days,kind,name,metric,unit,value");
   EXPECT_EQ(lines[1], "0,week,2022-12-01,4,service,clinic,queue_end,patients,0.5");
-  EXPECT_EQ(lines[1 + 13 + 7], "0,week,2022-12-05,1,service,clinic,wait_mean,days,");
-  EXPECT_EQ(lines[1 + 26], "1,week,2022-12-01,4,service,clinic,queue_end,patients,1.5");
+  EXPECT_EQ(lines[1 + kS + 7], "0,week,2022-12-05,1,service,clinic,wait_mean,days,");
+  EXPECT_EQ(lines[1 + 2 * kS], "1,week,2022-12-01,4,service,clinic,queue_end,patients,1.5");
 }
 
 // By month only: the rows and the JSON axis are calendar months, the first and last partial,
@@ -94,13 +96,13 @@ TEST(TrajectoryFiles, MonthsAloneWhenOnlyMonthsWereRecorded) {
   t.period = model::TrajectoryPeriod::Month;
   t.days = {};
   t.weeks = {};
-  t.months = bands(2 * 13, 7);
+  t.months = bands(2 * kS, 7);
   std::ostringstream out;
   write_trajectories_csv(t, out);
   const std::vector<std::string> lines = lines_of(out.str());
-  ASSERT_EQ(lines.size(), 1u + 2 * 13);
+  ASSERT_EQ(lines.size(), 1u + 2 * kS);
   EXPECT_EQ(lines[1], "month,2022-12-30,2022-W52,2,service,clinic,queue_end,patients,7,7,7,7,7,7,3");
-  EXPECT_EQ(lines[14], "month,2023-01-01,2022-W52,3,service,clinic,queue_end,patients,7,7,7,7,7,7,3");
+  EXPECT_EQ(lines[1 + kS], "month,2023-01-01,2022-W52,3,service,clinic,queue_end,patients,7,7,7,7,7,7,3");
   const nlohmann::ordered_json doc = trajectories_json(t);
   EXPECT_FALSE(doc.contains("day"));
   EXPECT_FALSE(doc.contains("week"));
@@ -117,7 +119,7 @@ TEST(TrajectoryFiles, JsonIsColumnOrientedWithNullForNaN) {
   EXPECT_EQ(j.at("week").at("start"), nlohmann::json::array({"2022-12-01", "2022-12-05"}));
   EXPECT_EQ(j.at("week").at("iso_week"), nlohmann::json::array({"2022-W48", "2022-W49"}));
   EXPECT_EQ(j.at("week").at("days"), nlohmann::json::array({4, 1}));
-  ASSERT_EQ(j.at("series").size(), 13u);
+  ASSERT_EQ(j.at("series").size(), kS);
   const auto& queue = j.at("series").at(0);
   EXPECT_EQ(queue.at("kind"), "service");
   EXPECT_EQ(queue.at("name"), "clinic");
@@ -150,7 +152,7 @@ TEST(TrajectoryFiles, WrittenIntoTheResultsFolderOnlyWhenRecorded) {
   EXPECT_TRUE(fs::is_regular_file(scratch.path() / "with" / kTrajectoriesCsvFile));
   std::ifstream in(scratch.path() / "with" / kTrajectoriesJsonFile);
   const auto j = nlohmann::json::parse(in);
-  EXPECT_EQ(j.at("series").size(), 13u);
+  EXPECT_EQ(j.at("series").size(), kS);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // The table of KPI kinds: in KpiKind order, each kind's metrics those of its table, and the items
 // of a run with costs where the summary keeps them.
 #include <carepath/stats/kpi_kinds.hpp>
+#include <carepath/stats/kpi_ref.hpp>
 
 #include <gtest/gtest.h>
 
@@ -36,6 +37,32 @@ TEST(KpiKinds, CostItemsFollowTheSummarysCostedServicesThenTheTotal) {
   replication.cost.total = 90;
   EXPECT_DOUBLE_EQ(kpi_kind(KpiKind::ServiceCost).value(replication, 2, 1), 40);
   EXPECT_DOUBLE_EQ(kpi_kind(KpiKind::Cost).value(replication, 0, 0), 90);
+}
+
+// Without headlines, a service that can block in its bed has its blocked bed-days as a headline:
+// named exit block or delayed discharge when every service it may wait for has a setting.
+TEST(DefaultHeadlines, BlockedBedDaysAreNamedByTheSettingOfWhereTheyWait) {
+  model::Scenario scenario;
+  scenario.services.resize(3);
+  scenario.services[0].name = "ed";
+  scenario.services[0].routes = {model::Route{.to = "ward"}};
+  scenario.services[1].name = "ward";
+  scenario.services[1].capacity = 1;
+  scenario.services[1].queue_limit = 0;
+  scenario.services[1].routes = {model::Route{.to = "home_care"}};
+  scenario.services[2].name = "home_care";
+  scenario.services[2].capacity = 1;
+  scenario.services[2].queue_limit = 0;
+  const auto kpis = [&] {
+    std::vector<std::string> out;
+    for (const model::Headline& h : default_headlines(scenario)) out.push_back(h.kpi);
+    return out;
+  };
+  EXPECT_EQ(kpis(), (std::vector<std::string>{"service.ed.blocked_bed_days", "service.ward.blocked_bed_days"}));
+  scenario.services[1].setting = model::Setting::Hospital;
+  scenario.services[2].setting = model::Setting::Community;
+  EXPECT_EQ(kpis(), (std::vector<std::string>{"service.ed.exit_block_bed_days",
+                                              "service.ward.delayed_discharge_bed_days"}));
 }
 
 }  // namespace

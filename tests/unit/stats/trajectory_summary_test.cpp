@@ -51,7 +51,7 @@ TEST(SummariseTrajectories, FoldsReplicationsLeavingOutNaN) {
   SummaryLabels labels;
   labels.services = {"clinic"};
   const TrajectoryCalendar calendar = trajectory_calendar(model::Date{2024y, std::chrono::January, 1d}, 2);
-  const std::uint32_t series = 13;
+  const auto series = static_cast<std::uint32_t>(kServiceTrajectoryMetrics.size());
   std::vector<ReplicationResult> reps;
   for (const float v : {1.0f, kNaNf, 3.0f}) {
     std::vector<float> values(2 * series, 5.0f);
@@ -60,7 +60,7 @@ TEST(SummariseTrajectories, FoldsReplicationsLeavingOutNaN) {
     reps.push_back(recording(values, series));
   }
   const TrajectorySummary t = summarise_trajectories(calendar, labels, reps);
-  ASSERT_EQ(t.series.size(), 13u);
+  ASSERT_EQ(t.series.size(), kServiceTrajectoryMetrics.size());
   EXPECT_EQ(t.series[0].name, "clinic");
   EXPECT_STREQ(t.series[0].metric, "queue_end");
   EXPECT_STREQ(t.series[6].unit, "bed-days");
@@ -98,7 +98,7 @@ TEST(SummariseTrajectories, SeriesIndexPutsPathwaysAfterServices) {
   const TrajectorySummary t =
       summarise_trajectories(trajectory_calendar(model::Date{2024y, std::chrono::January, 1d}, 1), labels, reps);
   const std::size_t i = t.series_index(TrajectoryKind::Pathway, 0, 4);
-  EXPECT_EQ(i, 30u);  // 2 services x 13 metrics, then metric 4
+  EXPECT_EQ(i, 2 * kServiceTrajectoryMetrics.size() + 4);  // 2 services' metrics, then metric 4
   EXPECT_EQ(t.series[i].name, "p");
   EXPECT_STREQ(t.series[i].metric, "in_pathway_end");
 }
@@ -110,7 +110,7 @@ TEST(SummariseTrajectories, SelectionGivesTheSameBandsAsSorting) {
   SummaryLabels labels;
   labels.services = {"clinic"};
   const TrajectoryCalendar calendar = trajectory_calendar(model::Date{2024y, std::chrono::January, 1d}, 1);
-  const std::uint32_t series = 13;
+  const auto series = static_cast<std::uint32_t>(kServiceTrajectoryMetrics.size());
   std::uint32_t state = 12345;
   for (std::size_t n = 1; n <= 60; ++n) {
     std::vector<ReplicationResult> reps;
