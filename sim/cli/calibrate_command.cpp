@@ -238,7 +238,11 @@ int calibrate_command(const Options& options, std::ostream& out, std::ostream& e
   for (const run::CalibrationFigure& f : file.figures) {
     if (std::find(runs.begin(), runs.end(), RunKey{f.variant, f.at}) == runs.end()) runs.emplace_back(f.variant, f.at);
   }
-  for (const auto& [variant, cut] : runs) {
+  for (const RunKey& run_key : runs) {
+    // Named, not a structured binding: clang 14 (the sanitizer build) cannot capture a binding in
+    // a lambda, as C++20 allows.
+    const std::string& variant = run_key.first;
+    const std::optional<model::Date>& cut = run_key.second;
     std::vector<std::size_t> at;
     std::vector<run::CalibrationFigure> figures;
     for (std::size_t i = 0; i < file.figures.size(); ++i) {

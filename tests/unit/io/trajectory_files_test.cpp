@@ -116,9 +116,9 @@ TEST(TrajectoryFiles, JsonIsColumnOrientedWithNullForNaN) {
   EXPECT_EQ(j.at("day").at("start").size(), 5u);
   EXPECT_EQ(j.at("day").at("iso_week").at(4), "2022-W49");
   EXPECT_EQ(j.at("day").at("days").at(0), 1);
-  EXPECT_EQ(j.at("week").at("start"), nlohmann::json::array({"2022-12-01", "2022-12-05"}));
-  EXPECT_EQ(j.at("week").at("iso_week"), nlohmann::json::array({"2022-W48", "2022-W49"}));
-  EXPECT_EQ(j.at("week").at("days"), nlohmann::json::array({4, 1}));
+  EXPECT_EQ(j.at("week").at("start"), nlohmann::ordered_json::array({"2022-12-01", "2022-12-05"}));
+  EXPECT_EQ(j.at("week").at("iso_week"), nlohmann::ordered_json::array({"2022-W48", "2022-W49"}));
+  EXPECT_EQ(j.at("week").at("days"), nlohmann::ordered_json::array({4, 1}));
   ASSERT_EQ(j.at("series").size(), kS);
   const auto& queue = j.at("series").at(0);
   EXPECT_EQ(queue.at("kind"), "service");
